@@ -1,0 +1,7 @@
+package org.lede.common;
+
+public class NotFoundException extends LedeException {
+    public NotFoundException(String what, String key) {
+        super(what + " not found: " + key);
+    }
+}
