@@ -1,0 +1,54 @@
+package org.lede;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.lede.author.AuthorService;
+import org.lede.author.AuthorStore;
+import org.lede.author.store.JdbiAuthorStore;
+import org.lede.common.Ids;
+import org.lede.dashboard.DashboardService;
+import org.lede.dashboard.DashboardStore;
+import org.lede.dashboard.store.JdbiDashboardStore;
+import org.lede.db.Database;
+import org.lede.media.BlobStore;
+import org.lede.media.MediaService;
+import org.lede.media.MediaStore;
+import org.lede.media.store.DiskBlobStore;
+import org.lede.media.store.JdbiMediaStore;
+import org.lede.outbox.Outbox;
+import org.lede.outbox.store.JdbiOutbox;
+import org.lede.story.PublishRules;
+import org.lede.story.StoryService;
+import org.lede.story.StoryStore;
+import org.lede.story.store.JdbiStoryStore;
+import org.lede.topic.TopicService;
+import org.lede.topic.TopicStore;
+import org.lede.topic.store.JdbiTopicStore;
+
+/**
+ * The core's object graph over one database: stores, then the services that use them. Built with
+ * plain constructors by the application's entry point and by tests; there are no singletons.
+ */
+public record Services(Database db, Clock clock, StoryStore stories, TopicStore topics, AuthorStore authors,
+                       MediaStore media, BlobStore blobs, DashboardStore dashboards, Outbox outbox,
+                       StoryService storyService, TopicService topicService, AuthorService authorService,
+                       MediaService mediaService, DashboardService dashboardService) {
+
+    public static Services create(Database db, Path mediaDir, Clock clock) {
+        Ids ids = new Ids(clock);
+        StoryStore stories = new JdbiStoryStore(db);
+        TopicStore topics = new JdbiTopicStore(db);
+        AuthorStore authors = new JdbiAuthorStore(db);
+        MediaStore media = new JdbiMediaStore(db);
+        BlobStore blobs = new DiskBlobStore(mediaDir);
+        DashboardStore dashboards = new JdbiDashboardStore(db);
+        Outbox outbox = new JdbiOutbox(db);
+        PublishRules rules = new PublishRules(topics, authors, media);
+        return new Services(db, clock, stories, topics, authors, media, blobs, dashboards, outbox,
+                new StoryService(db, stories, outbox, rules, clock, ids),
+                new TopicService(db, topics, outbox, clock, ids),
+                new AuthorService(db, authors, outbox, clock, ids),
+                new MediaService(db, media, blobs, outbox, clock, ids),
+                new DashboardService(db, dashboards, stories, topics, outbox, clock, ids));
+    }
+}

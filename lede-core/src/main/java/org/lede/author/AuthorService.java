@@ -1,0 +1,68 @@
+package org.lede.author;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.lede.common.ConflictException;
+import org.lede.common.ForbiddenException;
+import org.lede.common.Ids;
+import org.lede.common.NotFoundException;
+import org.lede.common.Transactions;
+import org.lede.outbox.Outbox;
+import org.lede.outbox.OutboxEvent;
+import org.lede.user.Actor;
+
+public final class AuthorService {
+    private final Transactions tx;
+    private final AuthorStore authors;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Ids ids;
+
+    public AuthorService(Transactions tx, AuthorStore authors, Outbox outbox, Clock clock, Ids ids) {
+        this.tx = tx;
+        this.authors = authors;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** The author's fields; the service adds the id. */
+    public record AuthorForm(String slug, String name, String title, String bio, String avatarMediaId, boolean contributor) {
+    }
+
+    public Author create(Actor actor, AuthorForm form) {
+        checkCanCurate(actor);
+        return tx.inTransaction(() -> {
+            Author author = new Author(ids.next(), form.slug(), form.name(), form.title(), form.bio(),
+                    form.avatarMediaId(), form.contributor(), null);
+            if (authors.findBySlug(author.slug()).isPresent()) {
+                throw new ConflictException("The author slug \"" + author.slug() + "\" is already used.");
+            }
+            authors.insert(author);
+            event(actor, author);
+            return author;
+        });
+    }
+
+    public Author update(Actor actor, Author author) {
+        checkCanCurate(actor);
+        return tx.inTransaction(() -> {
+            authors.find(author.id()).orElseThrow(() -> new NotFoundException("Author", author.id()));
+            authors.update(author);
+            event(actor, author);
+            return author;
+        });
+    }
+
+    private void event(Actor actor, Author author) {
+        outbox.append(new OutboxEvent(0, "author.saved", author.id(), Map.of("slug", author.slug(), "actor", actor.userId()),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    private static void checkCanCurate(Actor actor) {
+        if (!actor.role().canPublish()) {
+            throw new ForbiddenException("Only editors and admins manage authors.");
+        }
+    }
+}

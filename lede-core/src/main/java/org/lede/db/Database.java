@@ -1,0 +1,123 @@
+package org.lede.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.lede.common.Transactions;
+
+/**
+ * The database: a connection pool, its migrations, and transactions that stores join. A store
+ * asks for {@link #handle}; inside {@link #inTransaction} every store on the thread shares one
+ * handle, so a service's writes commit together.
+ */
+public final class Database implements Transactions, AutoCloseable {
+    private final Dialect dialect;
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final ThreadLocal<Handle> current = new ThreadLocal<>();
+
+    private Database(Dialect dialect, HikariDataSource pool) {
+        this.dialect = dialect;
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool);
+    }
+
+    /**
+     * Connects and brings the schema up to date.
+     *
+     * @throws DatabaseUnavailableException with a one-line reason when the database cannot be reached or migrated
+     */
+    public static Database open(DatabaseUrl url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setPoolName("lede");
+        config.setMaximumPoolSize(url.dialect() == Dialect.SQLITE ? 4 : 10);
+        config.setConnectionTimeout(10_000);
+        // Fail at start-up with the driver's reason rather than on the first request.
+        config.setInitializationFailTimeout(1);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailableException("Cannot connect to the database " + url + ": " + rootMessage(e));
+        }
+        try {
+            migrate(pool, url.dialect());
+        } catch (FlywayException e) {
+            pool.close();
+            throw new DatabaseUnavailableException("Cannot bring the database " + url + " up to date: " + rootMessage(e));
+        }
+        return new Database(url.dialect(), pool);
+    }
+
+    private static void migrate(DataSource dataSource, Dialect dialect) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.folder())
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        try (Handle handle = jdbi.open()) {
+            current.set(handle);
+            try {
+                return handle.inTransaction(h -> work.get());
+            } finally {
+                current.remove();
+            }
+        }
+    }
+
+    /** Runs a store's statement on the thread's transaction, or on a handle of its own outside one. */
+    public <T> T handle(Function<Handle, T> work) {
+        Handle open = current.get();
+        if (open != null) {
+            return work.apply(open);
+        }
+        try (Handle handle = jdbi.open()) {
+            return work.apply(handle);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
+    }
+
+    /** True when the exception is a unique-key violation, on either database. */
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState())
+                    || (sql.getMessage() != null && sql.getMessage().contains("UNIQUE constraint failed")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,16 @@
+package org.lede.media;
+
+import java.util.Optional;
+
+/**
+ * Where media bytes live: a directory on one node, object storage when several share it.
+ * Keys are chosen by Lede (content hashes, rendition names), never by users.
+ */
+public interface BlobStore {
+    /** Stores the bytes under the key unless present; writes are atomic, so a reader never sees half a file. */
+    void put(String key, byte[] bytes);
+
+    Optional<byte[]> get(String key);
+
+    boolean exists(String key);
+}

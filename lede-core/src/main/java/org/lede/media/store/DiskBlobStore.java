@@ -1,0 +1,69 @@
+package org.lede.media.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.lede.media.BlobStore;
+
+/** Blobs as files in one directory, written to a temporary file and moved into place. */
+public final class DiskBlobStore implements BlobStore {
+    private static final Pattern KEY = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,127}");
+    private final Path root;
+
+    public DiskBlobStore(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public void put(String key, byte[] bytes) {
+        Path target = path(key);
+        if (Files.exists(target)) {
+            return;
+        }
+        try {
+            Files.createDirectories(root);
+            Path temp = Files.createTempFile(root, ".upload-", ".tmp");
+            try {
+                Files.write(temp, bytes);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write media file " + target, e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        try {
+            return Optional.of(Files.readAllBytes(path(key)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read media file " + key, e);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return Files.exists(path(key));
+    }
+
+    private Path path(String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("Not a blob key: " + key);
+        }
+        return root.resolve(key);
+    }
+}

@@ -1,0 +1,11 @@
+package org.lede.outbox;
+
+import java.util.List;
+
+/** The append-only log of events. Append inside the transaction of the change it records. */
+public interface Outbox {
+    void append(OutboxEvent event);
+
+    /** Events after {@code afterSeq}, oldest first. */
+    List<OutboxEvent> after(long afterSeq, int limit);
+}

@@ -1,0 +1,22 @@
+package org.lede.outbox;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Something that happened, recorded in the same transaction as the change itself, so consumers
+ * (search index, page cache, webhooks) can never miss it and can replay from any point.
+ *
+ * @param seq     the store's position; 0 before the event is appended
+ * @param type    such as {@code story.published}
+ * @param subject the id of the thing the event is about
+ */
+public record OutboxEvent(long seq, String type, String subject, Map<String, String> data, Instant at) {
+    public OutboxEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(subject, "subject");
+        data = data == null ? Map.of() : Map.copyOf(data);
+        Objects.requireNonNull(at, "at");
+    }
+}

@@ -1,0 +1,51 @@
+package org.lede.outbox.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.lede.db.Database;
+import org.lede.db.Times;
+import org.lede.outbox.Outbox;
+import org.lede.outbox.OutboxEvent;
+
+public final class JdbiOutbox implements Outbox {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
+    };
+    private final Database db;
+
+    public JdbiOutbox(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void append(OutboxEvent event) {
+        String data;
+        try {
+            data = MAPPER.writeValueAsString(new TreeMap<>(event.data()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A map of strings always serializes", e);
+        }
+        db.handle(h -> h.createUpdate("INSERT INTO outbox (type, subject, data, at) VALUES (?, ?, ?, ?)")
+                .bind(0, event.type()).bind(1, event.subject()).bind(2, data).bind(3, Times.format(event.at()))
+                .execute());
+    }
+
+    @Override
+    public List<OutboxEvent> after(long afterSeq, int limit) {
+        return db.handle(h -> h.createQuery("SELECT seq, type, subject, data, at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?")
+                .bind(0, afterSeq).bind(1, limit)
+                .map((rs, ctx) -> {
+                    try {
+                        return new OutboxEvent(rs.getLong("seq"), rs.getString("type"), rs.getString("subject"),
+                                MAPPER.readValue(rs.getString("data"), DATA), Times.parse(rs.getString("at")));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("Outbox event " + rs.getLong("seq") + " has unreadable data", e);
+                    }
+                })
+                .list());
+    }
+}

@@ -1,0 +1,84 @@
+package org.lede.story;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lede.author.AuthorStore;
+import org.lede.common.ValidationException;
+import org.lede.content.Block;
+import org.lede.content.ImageBlock;
+import org.lede.media.Media;
+import org.lede.media.MediaStore;
+import org.lede.topic.TopicStore;
+
+/**
+ * What a story must satisfy: references that exist (checked on every save) and the stricter
+ * rules that only going live needs, such as every image having alt text and a credit.
+ */
+public final class PublishRules {
+    private final TopicStore topics;
+    private final AuthorStore authors;
+    private final MediaStore media;
+
+    public PublishRules(TopicStore topics, AuthorStore authors, MediaStore media) {
+        this.topics = topics;
+        this.authors = authors;
+        this.media = media;
+    }
+
+    void checkReferences(StoryDraft draft) {
+        if (draft.topicId() != null && topics.find(draft.topicId()).isEmpty()) {
+            throw new ValidationException("topic", "There is no topic with the id \"" + draft.topicId() + "\".");
+        }
+        if (authors.findAll(draft.authorIds()).size() != draft.authorIds().size()) {
+            throw new ValidationException("authors", "One of the story's authors does not exist.");
+        }
+        for (ImageBlock image : images(draft)) {
+            if (media.find(image.mediaId()).isEmpty()) {
+                throw new ValidationException("image", "There is no media item with the id \"" + image.mediaId() + "\".");
+            }
+        }
+    }
+
+    void checkPublishable(StoryDraft draft) {
+        checkReferences(draft);
+        if (draft.topicId() == null) {
+            throw new ValidationException("topic", "Choose a topic before publishing.");
+        }
+        if (draft.authorIds().isEmpty()) {
+            throw new ValidationException("authors", "Add at least one author before publishing.");
+        }
+        if (draft.body().isEmpty()) {
+            throw new ValidationException("body", "The story has no text yet.");
+        }
+        for (ImageBlock image : images(draft)) {
+            Media item = media.find(image.mediaId()).orElseThrow();
+            if (!item.hasAlt()) {
+                throw new ValidationException("image", "Add alt text to the image \"" + describe(image, item)
+                        + "\" before publishing: readers who cannot see it rely on it.");
+            }
+            if (image.credit() == null) {
+                throw new ValidationException("image", "Credit the image \"" + describe(image, item) + "\" before publishing.");
+            }
+        }
+    }
+
+    private static String describe(ImageBlock image, Media item) {
+        if (image.caption() != null) {
+            return image.caption();
+        }
+        return item.originalName() != null ? item.originalName() : item.id();
+    }
+
+    private static List<ImageBlock> images(StoryDraft draft) {
+        List<ImageBlock> out = new ArrayList<>();
+        if (draft.hero() != null) {
+            out.add(draft.hero());
+        }
+        for (Block block : draft.body()) {
+            if (block instanceof ImageBlock image) {
+                out.add(image);
+            }
+        }
+        return out;
+    }
+}

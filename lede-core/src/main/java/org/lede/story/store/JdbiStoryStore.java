@@ -1,0 +1,300 @@
+package org.lede.story.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
+import org.lede.common.ConflictException;
+import org.lede.common.ValidationException;
+import org.lede.content.Block;
+import org.lede.content.Credit;
+import org.lede.content.CreditKind;
+import org.lede.content.ImageBlock;
+import org.lede.db.Database;
+import org.lede.db.Times;
+import org.lede.story.Correction;
+import org.lede.story.Story;
+import org.lede.story.StoryDraft;
+import org.lede.story.StoryKind;
+import org.lede.story.StoryRevision;
+import org.lede.story.StoryStatus;
+import org.lede.story.StoryStore;
+
+/** Stories in SQL: a row in {@code stories}, its blocks, authors, tags, corrections and pins in child tables. */
+public final class JdbiStoryStore implements StoryStore {
+    private static final String COLUMNS = "id, slug, headline, dek, topic_id, kind, contributor_note, hero_media_id,"
+            + " hero_caption, hero_credit_kind, hero_credit_by, hero_credit_via, status, publish_at, first_published_at,"
+            + " substantive_at, created_at, updated_at, created_by, revision";
+    private final Database db;
+
+    public JdbiStoryStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insert(Story story) {
+        db.inTransaction(() -> db.handle(h -> {
+            try {
+                bindRow(h.createUpdate("INSERT INTO stories (" + COLUMNS + ") VALUES (:id, :slug, :headline, :dek,"
+                        + " :topic_id, :kind, :contributor_note, :hero_media_id, :hero_caption, :hero_credit_kind,"
+                        + " :hero_credit_by, :hero_credit_via, :status, :publish_at, :first_published_at,"
+                        + " :substantive_at, :created_at, :updated_at, :created_by, :revision)"), story).execute();
+            } catch (RuntimeException e) {
+                throw slugClash(e, story);
+            }
+            insertChildren(h, story);
+            return null;
+        }));
+    }
+
+    @Override
+    public boolean update(Story story, int expectedRevision) {
+        return db.inTransaction(() -> db.handle(h -> {
+            int rows;
+            try {
+                rows = bindRow(h.createUpdate("UPDATE stories SET slug = :slug, headline = :headline, dek = :dek,"
+                        + " topic_id = :topic_id, kind = :kind, contributor_note = :contributor_note,"
+                        + " hero_media_id = :hero_media_id, hero_caption = :hero_caption,"
+                        + " hero_credit_kind = :hero_credit_kind, hero_credit_by = :hero_credit_by,"
+                        + " hero_credit_via = :hero_credit_via, status = :status, publish_at = :publish_at,"
+                        + " first_published_at = :first_published_at, substantive_at = :substantive_at,"
+                        + " updated_at = :updated_at, revision = :revision WHERE id = :id AND revision = :expected"), story)
+                        .bind("expected", expectedRevision)
+                        .execute();
+            } catch (RuntimeException e) {
+                throw slugClash(e, story);
+            }
+            if (rows == 0) {
+                return false;
+            }
+            for (String table : List.of("story_blocks", "story_authors", "story_tags", "story_corrections", "story_pins")) {
+                h.execute("DELETE FROM " + table + " WHERE story_id = ?", story.id());
+            }
+            insertChildren(h, story);
+            return true;
+        }));
+    }
+
+    private static RuntimeException slugClash(RuntimeException e, Story story) {
+        return Database.isUniqueViolation(e)
+                ? new ConflictException("The slug \"" + story.slug() + "\" is already used by another story.")
+                : e;
+    }
+
+    private static Update bindRow(Update update, Story s) {
+        StoryDraft d = s.draft();
+        ImageBlock hero = d.hero();
+        Credit credit = hero == null ? null : hero.credit();
+        return update.bind("id", s.id())
+                .bind("slug", d.slug())
+                .bind("headline", d.headline())
+                .bind("dek", d.dek())
+                .bind("topic_id", d.topicId())
+                .bind("kind", d.kind().key())
+                .bind("contributor_note", d.contributorNote())
+                .bind("hero_media_id", hero == null ? null : hero.mediaId())
+                .bind("hero_caption", hero == null ? null : hero.caption())
+                .bind("hero_credit_kind", credit == null ? null : credit.kind().name())
+                .bind("hero_credit_by", credit == null ? null : credit.by())
+                .bind("hero_credit_via", credit == null ? null : credit.via())
+                .bind("status", s.status().key())
+                .bind("publish_at", Times.format(s.publishAt()))
+                .bind("first_published_at", Times.format(s.firstPublishedAt()))
+                .bind("substantive_at", Times.format(s.substantiveAt()))
+                .bind("created_at", Times.format(s.createdAt()))
+                .bind("updated_at", Times.format(s.updatedAt()))
+                .bind("created_by", s.createdBy())
+                .bind("revision", s.revision());
+    }
+
+    private static void insertChildren(Handle h, Story story) {
+        StoryDraft d = story.draft();
+        PreparedBatch blocks = h.prepareBatch("INSERT INTO story_blocks (story_id, position, type, data) VALUES (?, ?, ?, ?)");
+        for (int i = 0; i < d.body().size(); i++) {
+            Block block = d.body().get(i);
+            blocks.add(story.id(), i, block.type(), BlockJson.writeString(block));
+        }
+        execute(blocks);
+        positional(h, "INSERT INTO story_authors (story_id, position, author_id) VALUES (?, ?, ?)", story.id(), d.authorIds());
+        positional(h, "INSERT INTO story_tags (story_id, position, tag) VALUES (?, ?, ?)", story.id(), d.tags());
+        positional(h, "INSERT INTO story_pins (story_id, position, target_id) VALUES (?, ?, ?)", story.id(), story.pins());
+        PreparedBatch corrections = h.prepareBatch("INSERT INTO story_corrections (story_id, position, at, text) VALUES (?, ?, ?, ?)");
+        for (int i = 0; i < story.corrections().size(); i++) {
+            Correction c = story.corrections().get(i);
+            corrections.add(story.id(), i, Times.format(c.at()), c.text());
+        }
+        execute(corrections);
+    }
+
+    private static void positional(Handle h, String sql, String storyId, List<String> values) {
+        PreparedBatch batch = h.prepareBatch(sql);
+        for (int i = 0; i < values.size(); i++) {
+            batch.add(storyId, i, values.get(i));
+        }
+        execute(batch);
+    }
+
+    private static void execute(PreparedBatch batch) {
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    @Override
+    public Optional<Story> find(String id) {
+        return one("id = ?", id);
+    }
+
+    @Override
+    public Optional<Story> findBySlug(String slug) {
+        return one("slug = ?", slug);
+    }
+
+    private Optional<Story> one(String where, Object value) {
+        return db.handle(h -> load(h, h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE " + where)
+                .bind(0, value).map(JdbiStoryStore::row).list()).stream().findFirst());
+    }
+
+    @Override
+    public Optional<Integer> revisionOf(String id) {
+        return db.handle(h -> h.createQuery("SELECT revision FROM stories WHERE id = ?").bind(0, id)
+                .mapTo(Integer.class).findOne());
+    }
+
+    @Override
+    public boolean slugTaken(String slug) {
+        return db.handle(h -> h.createQuery("SELECT COUNT(*) FROM stories WHERE slug = ?").bind(0, slug)
+                .mapTo(Integer.class).one() > 0);
+    }
+
+    @Override
+    public List<Story> latestPublished(int limit, int offset) {
+        return db.handle(h -> load(h, h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE status = 'published'"
+                        + " ORDER BY publish_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .bind("limit", limit).bind("offset", offset).map(JdbiStoryStore::row).list()));
+    }
+
+    @Override
+    public List<Story> dueForPublishing(Instant now) {
+        return db.handle(h -> load(h, h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE status = 'scheduled'"
+                        + " AND publish_at <= :now ORDER BY publish_at, id")
+                .bind("now", Times.format(now)).map(JdbiStoryStore::row).list()));
+    }
+
+    @Override
+    public int count() {
+        return db.handle(h -> h.createQuery("SELECT COUNT(*) FROM stories").mapTo(Integer.class).one());
+    }
+
+    @Override
+    public void addRevision(StoryRevision r) {
+        db.handle(h -> h.createUpdate("INSERT INTO story_revisions (story_id, revision, action, actor_id, saved_at, snapshot)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .bind(0, r.storyId()).bind(1, r.revision()).bind(2, r.action()).bind(3, r.actorId())
+                .bind(4, Times.format(r.savedAt())).bind(5, StoryJson.write(r.snapshot()))
+                .execute());
+    }
+
+    @Override
+    public List<StoryRevision> revisions(String storyId) {
+        return db.handle(h -> h.createQuery("SELECT story_id, revision, action, actor_id, saved_at, snapshot"
+                        + " FROM story_revisions WHERE story_id = ? ORDER BY revision DESC")
+                .bind(0, storyId).map((rs, ctx) -> revisionRow(rs)).list());
+    }
+
+    @Override
+    public Optional<StoryRevision> revision(String storyId, int revision) {
+        return db.handle(h -> h.createQuery("SELECT story_id, revision, action, actor_id, saved_at, snapshot"
+                        + " FROM story_revisions WHERE story_id = ? AND revision = ?")
+                .bind(0, storyId).bind(1, revision).map((rs, ctx) -> revisionRow(rs)).findOne());
+    }
+
+    private static StoryRevision revisionRow(ResultSet rs) throws SQLException {
+        return new StoryRevision(rs.getString("story_id"), rs.getInt("revision"), rs.getString("action"),
+                rs.getString("actor_id"), Times.parse(rs.getString("saved_at")), StoryJson.read(rs.getString("snapshot")));
+    }
+
+    /** The columns of one story row, before its child rows are attached. */
+    private record Row(String id, String slug, String headline, String dek, String topicId, String kind,
+                       String contributorNote, ImageBlock hero, String status, String publishAt, String firstPublishedAt,
+                       String substantiveAt, String createdAt, String updatedAt, String createdBy, int revision) {
+    }
+
+    private static Row row(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        String heroId = rs.getString("hero_media_id");
+        ImageBlock hero = null;
+        if (heroId != null) {
+            String kind = rs.getString("hero_credit_kind");
+            Credit credit = kind == null ? null
+                    : new Credit(CreditKind.valueOf(kind), rs.getString("hero_credit_by"), rs.getString("hero_credit_via"));
+            hero = new ImageBlock(heroId, rs.getString("hero_caption"), credit);
+        }
+        return new Row(rs.getString("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("dek"),
+                rs.getString("topic_id"), rs.getString("kind"), rs.getString("contributor_note"), hero,
+                rs.getString("status"), rs.getString("publish_at"), rs.getString("first_published_at"),
+                rs.getString("substantive_at"), rs.getString("created_at"), rs.getString("updated_at"),
+                rs.getString("created_by"), rs.getInt("revision"));
+    }
+
+    /** Attaches child rows with one query per table for the whole page of stories, not one per story. */
+    private static List<Story> load(Handle h, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = rows.stream().map(Row::id).toList();
+        Map<String, List<Block>> blocks = children(h, "SELECT story_id, type, data FROM story_blocks", ids,
+                rs -> readBlock(rs));
+        Map<String, List<String>> authors = children(h, "SELECT story_id, author_id FROM story_authors", ids,
+                rs -> rs.getString("author_id"));
+        Map<String, List<String>> tags = children(h, "SELECT story_id, tag FROM story_tags", ids, rs -> rs.getString("tag"));
+        Map<String, List<String>> pins = children(h, "SELECT story_id, target_id FROM story_pins", ids,
+                rs -> rs.getString("target_id"));
+        Map<String, List<Correction>> corrections = children(h, "SELECT story_id, at, text FROM story_corrections", ids,
+                rs -> new Correction(Times.parse(rs.getString("at")), rs.getString("text")));
+        List<Story> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            StoryDraft draft = new StoryDraft(r.headline(), r.dek(), r.slug(), r.topicId(),
+                    tags.getOrDefault(r.id(), List.of()), StoryKind.parse(r.kind()), authors.getOrDefault(r.id(), List.of()),
+                    r.contributorNote(), r.hero(), blocks.getOrDefault(r.id(), List.of()));
+            out.add(new Story(r.id(), draft, StoryStatus.parse(r.status()), Times.parse(r.publishAt()),
+                    Times.parse(r.firstPublishedAt()), Times.parse(r.substantiveAt()), Times.parse(r.createdAt()),
+                    Times.parse(r.updatedAt()), r.createdBy(), r.revision(), corrections.getOrDefault(r.id(), List.of()),
+                    pins.getOrDefault(r.id(), List.of())));
+        }
+        return out;
+    }
+
+    private static Block readBlock(ResultSet rs) throws SQLException {
+        try {
+            return BlockJson.read(rs.getString("type"), rs.getString("data"));
+        } catch (ValidationException e) {
+            throw new ValidationException("blocks", "Block " + (rs.getInt("position") + 1) + " of story "
+                    + rs.getString("story_id") + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> Map<String, List<T>> children(Handle h, String select, List<String> ids, Column<T> column) {
+        Map<String, List<T>> out = new LinkedHashMap<>();
+        h.createQuery(select.replace("SELECT story_id,", "SELECT story_id, position,")
+                        + " WHERE story_id IN (<ids>) ORDER BY story_id, position")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> {
+                    out.computeIfAbsent(rs.getString("story_id"), k -> new ArrayList<>()).add(column.read(rs));
+                    return null;
+                })
+                .list();
+        return out;
+    }
+}

@@ -1,0 +1,61 @@
+package org.lede.topic.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.lede.common.ConflictException;
+import org.lede.db.Database;
+import org.lede.topic.Topic;
+import org.lede.topic.TopicStore;
+
+public final class JdbiTopicStore implements TopicStore {
+    private static final String SELECT = "SELECT id, slug, name, description, position FROM topics";
+    private final Database db;
+
+    public JdbiTopicStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insert(Topic t) {
+        write("INSERT INTO topics (id, slug, name, description, position) VALUES (:id, :slug, :name, :description, :position)", t);
+    }
+
+    @Override
+    public void update(Topic t) {
+        write("UPDATE topics SET slug = :slug, name = :name, description = :description, position = :position WHERE id = :id", t);
+    }
+
+    private void write(String sql, Topic t) {
+        try {
+            db.handle(h -> h.createUpdate(sql).bind("id", t.id()).bind("slug", t.slug()).bind("name", t.name())
+                    .bind("description", t.description()).bind("position", t.position()).execute());
+        } catch (RuntimeException e) {
+            if (Database.isUniqueViolation(e)) {
+                throw new ConflictException("The topic slug \"" + t.slug() + "\" is already used.");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Topic> find(String id) {
+        return db.handle(h -> h.createQuery(SELECT + " WHERE id = ?").bind(0, id).map((rs, c) -> row(rs)).findOne());
+    }
+
+    @Override
+    public Optional<Topic> findBySlug(String slug) {
+        return db.handle(h -> h.createQuery(SELECT + " WHERE slug = ?").bind(0, slug).map((rs, c) -> row(rs)).findOne());
+    }
+
+    @Override
+    public List<Topic> all() {
+        return db.handle(h -> h.createQuery(SELECT + " ORDER BY position, name").map((rs, c) -> row(rs)).list());
+    }
+
+    private static Topic row(ResultSet rs) throws SQLException {
+        return new Topic(rs.getString("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"),
+                rs.getInt("position"));
+    }
+}

@@ -1,0 +1,243 @@
+package org.lede.story;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lede.common.ConflictException;
+import org.lede.common.ForbiddenException;
+import org.lede.common.StaleRevisionException;
+import org.lede.common.ValidationException;
+import org.lede.content.Credit;
+import org.lede.content.ImageBlock;
+import org.lede.content.Paragraph;
+import org.lede.db.Dialect;
+import org.lede.media.Media;
+import org.lede.outbox.OutboxEvent;
+import org.lede.testing.Newsroom;
+import org.lede.user.Actor;
+import org.lede.user.Role;
+
+/** The story workflow against SQLite and a real PostgreSQL. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
+class StoryServiceTest {
+    @Parameter
+    Dialect dialect;
+    @TempDir
+    Path dir;
+    Newsroom newsroom;
+    StoryService service;
+    StoryStore store;
+    static final Actor EDITOR = new Actor("editor-1", Role.EDITOR);
+    static final Actor WRITER = new Actor("writer-1", Role.WRITER);
+
+    @BeforeEach
+    void open() {
+        newsroom = new Newsroom(dialect, dir);
+        service = newsroom.services.storyService();
+        store = newsroom.services.stories();
+    }
+
+    @AfterEach
+    void close() {
+        newsroom.close();
+    }
+
+    private List<String> eventTypes() {
+        return newsroom.services.outbox().after(0, 1000).stream().map(OutboxEvent::type)
+                .filter(t -> t.startsWith("story.")).toList();
+    }
+
+    @Test
+    void draftRoundTripsThroughTheStoreUnchanged() {
+        Story created = service.createDraft(WRITER, newsroom.publishableDraft("Tram line to reach “two” districts — Aïda’s plan"));
+        Story loaded = store.find(created.id()).orElseThrow();
+        assertEquals(created, loaded);
+        assertEquals("tram-line-to-reach-two-districts-aidas-plan", loaded.slug());
+        assertEquals(StoryStatus.DRAFT, loaded.status());
+        assertEquals(1, loaded.revision());
+        assertEquals(List.of("story.created"), eventTypes());
+    }
+
+    @Test
+    void publishingMakesTheStoryLiveAndAppendsItsEventInTheSameTransaction() {
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Council approves tram line"));
+        newsroom.clock.advance(Duration.ofMinutes(5));
+        Story live = service.publish(EDITOR, draft.id(), 1);
+        assertEquals(StoryStatus.PUBLISHED, live.status());
+        assertEquals(newsroom.clock.instant(), live.publishAt());
+        assertEquals(live.publishAt(), live.firstPublishedAt());
+        assertNull(live.substantiveAt());
+        assertEquals(2, live.revision());
+        assertEquals(live, store.find(draft.id()).orElseThrow());
+        assertEquals(List.of("story.created", "story.published"), eventTypes());
+        assertEquals(List.of(live), store.latestPublished(10, 0));
+    }
+
+    @Test
+    void staleRevisionIsRefusedAndChangesNothing() {
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Budget vote delayed"));
+        Story first = service.edit(WRITER, draft.id(), 1, draft.draft().withHeadline("Budget vote delayed again"));
+        StaleRevisionException e = assertThrows(StaleRevisionException.class,
+                () -> service.edit(WRITER, draft.id(), 1, draft.draft().withHeadline("A stale tab's headline")));
+        assertEquals(2, e.current());
+        assertTrue(e.getMessage().contains("Nothing was saved"), e.getMessage());
+        assertEquals(first, store.find(draft.id()).orElseThrow());
+        assertEquals(2, store.revisions(draft.id()).size());
+        assertEquals(List.of("story.created", "story.edited"), eventTypes());
+    }
+
+    @Test
+    void concurrentSavesFromTheSameRevisionLetExactlyOneWin() throws Exception {
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Two editors, one story"));
+        int writers = 6;
+        var results = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        Thread[] threads = new Thread[writers];
+        for (int i = 0; i < writers; i++) {
+            int n = i;
+            threads[i] = Thread.ofPlatform().start(() -> {
+                try {
+                    service.edit(EDITOR, draft.id(), 1, draft.draft().withHeadline("Headline " + n));
+                    results.add("ok");
+                } catch (StaleRevisionException e) {
+                    results.add("stale");
+                }
+            });
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(1, results.stream().filter("ok"::equals).count(), results.toString());
+        assertEquals(writers - 1, results.stream().filter("stale"::equals).count());
+        assertEquals(2, store.find(draft.id()).orElseThrow().revision());
+    }
+
+    @Test
+    void slugClashIsRefusedWithAClearMessage() {
+        service.createDraft(WRITER, newsroom.publishableDraft("Harbor plan").withSlug("harbor-plan"));
+        ConflictException e = assertThrows(ConflictException.class,
+                () -> service.createDraft(WRITER, newsroom.publishableDraft("Another").withSlug("harbor-plan")));
+        assertTrue(e.getMessage().contains("harbor-plan"));
+        assertEquals(1, store.count());
+    }
+
+    @Test
+    void derivedSlugsNeverClash() {
+        Story a = service.createDraft(WRITER, newsroom.publishableDraft("Same headline"));
+        Story b = service.createDraft(WRITER, newsroom.publishableDraft("Same headline"));
+        assertEquals("same-headline", a.slug());
+        assertEquals("same-headline-2", b.slug());
+    }
+
+    @Test
+    void slugIsStableOncePublished() {
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Ferry fares rise"));
+        Story live = service.publish(EDITOR, draft.id(), 1);
+        assertThrows(ValidationException.class, () -> service.update(EDITOR, live.id(), live.revision(),
+                live.draft().withSlug("ferry-fares-fall"), UpdateKind.MINOR));
+        Story updated = service.update(EDITOR, live.id(), live.revision(),
+                live.draft().withHeadline("Ferry fares rise by a fifth").withSlug(null), UpdateKind.MINOR);
+        assertEquals("ferry-fares-rise", updated.slug());
+    }
+
+    @Test
+    void onlySubstantiveUpdatesMoveTheUpdatedTime() {
+        Story live = service.publish(EDITOR, service.createDraft(WRITER, newsroom.publishableDraft("Bridge closes")).id(), 1);
+        newsroom.clock.advance(Duration.ofHours(1));
+        Story typo = service.update(EDITOR, live.id(), live.revision(), live.draft().withHeadline("Bridge closes early"), UpdateKind.MINOR);
+        assertNull(typo.substantiveAt());
+        newsroom.clock.advance(Duration.ofHours(1));
+        Story news = service.update(EDITOR, typo.id(), typo.revision(), typo.draft().withBody(
+                List.of(Paragraph.of("The bridge will stay closed until March."))), UpdateKind.SUBSTANTIVE);
+        assertEquals(newsroom.clock.instant(), news.substantiveAt());
+        assertEquals(live.publishAt(), news.publishAt());
+        assertEquals(4, news.revision());
+        assertEquals(news, store.find(live.id()).orElseThrow());
+    }
+
+    @Test
+    void unpublishTakesTheStoryOffTheSite() {
+        Story live = service.publish(EDITOR, service.createDraft(WRITER, newsroom.publishableDraft("Pier reopens")).id(), 1);
+        Story off = service.unpublish(EDITOR, live.id(), live.revision());
+        assertEquals(StoryStatus.UNPUBLISHED, off.status());
+        assertTrue(store.latestPublished(10, 0).isEmpty());
+        assertEquals(List.of("story.created", "story.published", "story.unpublished"), eventTypes());
+    }
+
+    @Test
+    void publishingRequiresAltTextAndCreditsOnEveryImage() {
+        Media noAlt = newsroom.image(null);
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Museum expands")
+                .withBody(List.of(Paragraph.of("The museum will add a wing."), new ImageBlock(noAlt.id(), "The wing", Credit.photo("Lee Park", null)))));
+        ValidationException missingAlt = assertThrows(ValidationException.class, () -> service.publish(EDITOR, draft.id(), 1));
+        assertTrue(missingAlt.getMessage().contains("alt text"), missingAlt.getMessage());
+
+        Media withAlt = newsroom.image("A glass wing beside a brick museum");
+        Story edited = service.edit(EDITOR, draft.id(), 1, draft.draft().withBody(List.of(
+                Paragraph.of("The museum will add a wing."), new ImageBlock(withAlt.id(), "The wing", null))));
+        ValidationException missingCredit = assertThrows(ValidationException.class, () -> service.publish(EDITOR, edited.id(), 2));
+        assertTrue(missingCredit.getMessage().contains("Credit"), missingCredit.getMessage());
+        assertEquals(StoryStatus.DRAFT, store.find(draft.id()).orElseThrow().status());
+        assertEquals(2, store.find(draft.id()).orElseThrow().revision());
+    }
+
+    @Test
+    void writersCannotPublishAndCannotEditOthersStories() {
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Library hours"));
+        assertThrows(ForbiddenException.class, () -> service.publish(WRITER, draft.id(), 1));
+        Actor otherWriter = new Actor("writer-2", Role.WRITER);
+        assertThrows(ForbiddenException.class, () -> service.edit(otherWriter, draft.id(), 1, draft.draft()));
+        Story submitted = service.submitForReview(WRITER, draft.id(), 1);
+        assertEquals(StoryStatus.IN_REVIEW, submitted.status());
+        Actor contributor = new Actor("c-1", Role.CONTRIBUTOR);
+        Story theirs = service.createDraft(contributor, newsroom.publishableDraft("A contributor's draft"));
+        assertThrows(ForbiddenException.class, () -> service.submitForReview(contributor, theirs.id(), 1));
+    }
+
+    @Test
+    void scheduledStoryIsPublishedAtItsIntendedTimeEvenWhenTheSchedulerRunsLate() {
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Night market opens"));
+        Instant at = newsroom.clock.instant().plus(Duration.ofHours(2));
+        service.schedule(EDITOR, draft.id(), 1, at);
+        assertTrue(service.publishDue().isEmpty());
+        newsroom.clock.advance(Duration.ofHours(5));
+        List<Story> published = service.publishDue();
+        assertEquals(1, published.size());
+        assertEquals(at, published.getFirst().publishAt());
+        assertEquals(StoryStatus.PUBLISHED, store.find(draft.id()).orElseThrow().status());
+        assertTrue(service.publishDue().isEmpty());
+    }
+
+    @Test
+    void everySaveKeepsARevision() {
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Zoning rules change"));
+        Story edited = service.edit(WRITER, draft.id(), 1, draft.draft().withHeadline("Zoning rules change in spring"));
+        service.publish(EDITOR, draft.id(), edited.revision());
+        List<StoryRevision> revisions = store.revisions(draft.id());
+        assertEquals(List.of(3, 2, 1), revisions.stream().map(StoryRevision::revision).toList());
+        assertEquals(draft, store.revision(draft.id(), 1).orElseThrow().snapshot());
+        assertEquals("story.published", revisions.getFirst().action());
+    }
+
+    @Test
+    void correctionsAreKeptInOrder() {
+        Story live = service.publish(EDITOR, service.createDraft(WRITER, newsroom.publishableDraft("Dam inspection")).id(), 1);
+        Story corrected = service.addCorrection(EDITOR, live.id(), live.revision(), "An earlier version misstated the dam’s height.");
+        assertEquals(1, corrected.corrections().size());
+        assertNotNull(store.find(live.id()).orElseThrow().corrections().getFirst().at());
+    }
+}

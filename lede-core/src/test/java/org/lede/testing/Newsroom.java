@@ -1,0 +1,73 @@
+package org.lede.testing;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.lede.Services;
+import org.lede.author.Author;
+import org.lede.author.AuthorService.AuthorForm;
+import org.lede.content.Credit;
+import org.lede.content.ImageBlock;
+import org.lede.content.LeadIn;
+import org.lede.content.Inline;
+import org.lede.content.Paragraph;
+import org.lede.db.Database;
+import org.lede.db.Dialect;
+import org.lede.media.Media;
+import org.lede.story.StoryDraft;
+import org.lede.story.StoryKind;
+import org.lede.topic.Topic;
+import org.lede.user.Actor;
+
+/** A test newsroom on a fresh database: the services plus helpers that make valid content. */
+public final class Newsroom implements AutoCloseable {
+    public final TestClock clock = TestClock.at("2026-11-20T12:00:00Z");
+    public final Services services;
+    private int counter;
+
+    public Newsroom(Dialect dialect, Path dir) {
+        Database db = TestDatabases.open(dialect, dir);
+        this.services = Services.create(db, dir.resolve("media"), clock);
+    }
+
+    public Topic topic(String slug, String name) {
+        return services.topicService().create(Actor.SYSTEM, slug, name, null, ++counter);
+    }
+
+    public Author author(String slug, String name) {
+        return services.authorService().create(Actor.SYSTEM, new AuthorForm(slug, name, "Reporter",
+                name + " covers the city.", null, false));
+    }
+
+    public Media image(String alt) {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(++counter % 64, 0, 0xFFFFFF);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return services.mediaService().add(Actor.SYSTEM, out.toByteArray(), "test.png", alt, null, null);
+    }
+
+    /** A draft that passes every publishing rule. */
+    public StoryDraft publishableDraft(String headline) {
+        Topic topic = topic("topic-" + (counter + 1), "Topic " + (counter + 1));
+        Author author = author("author-" + (counter + 1), "Author " + (counter + 1));
+        Media hero = image("A tram crossing a bridge at dusk");
+        return new StoryDraft(headline, "A one-sentence dek.", null, topic.id(), List.of("transit"), StoryKind.NEWS,
+                List.of(author.id()), null, new ImageBlock(hero.id(), "A tram at dusk.", Credit.photo("Ana Ruiz", "Lede")),
+                List.of(Paragraph.of("The council voted on Tuesday to extend the tram line."),
+                        new LeadIn("Why it matters", Inline.plain("The line would reach two new districts."))));
+    }
+
+    @Override
+    public void close() {
+        services.db().close();
+    }
+}
