@@ -19,12 +19,14 @@ import org.lede.common.Transactions;
  */
 public final class Database implements Transactions, AutoCloseable {
     private final Dialect dialect;
+    private final String url;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
 
-    private Database(Dialect dialect, HikariDataSource pool) {
-        this.dialect = dialect;
+    private Database(DatabaseUrl url, HikariDataSource pool) {
+        this.dialect = url.dialect();
+        this.url = url.toString();
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
     }
@@ -54,7 +56,7 @@ public final class Database implements Transactions, AutoCloseable {
             pool.close();
             throw new DatabaseUnavailableException("Cannot bring the database " + url + " up to date: " + rootMessage(e));
         }
-        return new Database(url.dialect(), pool);
+        return new Database(url, pool);
     }
 
     private static void migrate(DataSource dataSource, Dialect dialect) {
@@ -68,6 +70,11 @@ public final class Database implements Transactions, AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** The database's address without credentials, for logs and start-up messages. */
+    public String describe() {
+        return url;
     }
 
     @Override

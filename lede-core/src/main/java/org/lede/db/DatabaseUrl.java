@@ -64,6 +64,11 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, String user, String p
 
     @Override
     public String toString() {
-        return redact(jdbcUrl);
+        if (dialect == Dialect.SQLITE) {
+            String file = jdbcUrl.substring("jdbc:sqlite:".length());
+            int query = file.indexOf('?');
+            return "SQLite " + (query < 0 ? file : file.substring(0, query));
+        }
+        return "PostgreSQL " + redact(jdbcUrl);
     }
 }

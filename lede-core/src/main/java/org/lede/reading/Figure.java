@@ -1,0 +1,46 @@
+package org.lede.reading;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lede.content.ImageBlock;
+import org.lede.media.Media;
+import org.lede.media.MediaType;
+
+/**
+ * An image ready to render: its sources, intrinsic size (so the page does not shift while it
+ * loads), alt text, caption and printed credit.
+ *
+ * @param creditText the credit without its kind, for schema.org {@code creditText}; null when uncredited
+ */
+public record Figure(String src, String srcset, int width, int height, String alt, String caption, String credit,
+                     String creditText) {
+    /** Widths of the renditions Lede makes; none wider than the original. */
+    public static final List<Integer> WIDTHS = List.of(320, 640, 960, 1280, 1600);
+    private static final int DEFAULT_WIDTH = 960;
+
+    /** The media's own sources and size; caption and credit come from where it is placed. */
+    public static Figure of(Media media) {
+        List<String> sources = new ArrayList<>();
+        int src = 0;
+        // The JDK cannot decode WebP, so a WebP original is served as it is.
+        boolean resizable = media.type() != MediaType.WEBP;
+        for (int width : WIDTHS) {
+            if (resizable && width < media.width()) {
+                sources.add(Urls.media(media.id(), width, media.type().extension()) + " " + width + "w");
+                if (width <= DEFAULT_WIDTH) {
+                    src = width;
+                }
+            }
+        }
+        sources.add(Urls.media(media.id(), media.width(), media.type().extension()) + " " + media.width() + "w");
+        int shown = src == 0 ? media.width() : src;
+        return new Figure(Urls.media(media.id(), shown, media.type().extension()), String.join(", ", sources),
+                media.width(), media.height(), media.alt() == null ? "" : media.alt(), null, null, null);
+    }
+
+    public Figure placed(ImageBlock image) {
+        return new Figure(src, srcset, width, height, alt, image.caption(),
+                image.credit() == null ? null : image.credit().render(),
+                image.credit() == null ? null : image.credit().text());
+    }
+}

@@ -1,0 +1,36 @@
+package org.lede.reading;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.lede.story.Story;
+
+/** The reader site's addresses, in one place so pages, feeds and redirects agree. */
+public final class Urls {
+    private Urls() {
+    }
+
+    /** A story's dated address, dated by its first publication in the site's zone; null if never published. */
+    public static String story(Story story, ZoneId zone) {
+        if (story.firstPublishedAt() == null) {
+            return null;
+        }
+        ZonedDateTime day = story.firstPublishedAt().atZone(zone);
+        return String.format("/%04d/%02d/%02d/%s", day.getYear(), day.getMonthValue(), day.getDayOfMonth(), story.slug());
+    }
+
+    public static String topic(String slug) {
+        return "/topics/" + slug;
+    }
+
+    public static String author(String slug) {
+        return "/authors/" + slug;
+    }
+
+    public static String dashboard(String slug) {
+        return "/dashboards/" + slug;
+    }
+
+    public static String media(String mediaId, int width, String extension) {
+        return "/media/" + mediaId + "/" + width + "." + extension;
+    }
+}

@@ -1,0 +1,98 @@
+package org.lede.web.support;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.lede.common.ConflictException;
+import org.lede.common.ForbiddenException;
+import org.lede.common.LedeException;
+import org.lede.common.NotFoundException;
+import org.lede.common.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every failure becomes a clear answer: a styled page for readers, an RFC 9457 problem
+ * document for API clients. A stack trace goes to the log, never to the client.
+ */
+public final class ErrorPages {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+    private final HtmlErrorRenderer html;
+
+    /** Draws the styled error page of the reader site. */
+    public interface HtmlErrorRenderer {
+        String render(Context ctx, int status, String title, String message);
+    }
+
+    public ErrorPages(HtmlErrorRenderer html) {
+        this.html = html;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.exception(ValidationException.class, (e, ctx) -> respond(ctx, 422, "Invalid input", e.getMessage(), e.field()));
+        routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, "Not found", e.getMessage(), null));
+        routes.exception(ForbiddenException.class, (e, ctx) -> respond(ctx, 403, "Forbidden", e.getMessage(), null));
+        routes.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, "Conflict", e.getMessage(), null));
+        routes.exception(LedeException.class, (e, ctx) -> respond(ctx, 400, "Bad request", e.getMessage(), null));
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), title(e.getStatus()),
+                message(e.getStatus(), e.getMessage()), null));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            respond(ctx, 500, title(500), message(500, null), null);
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                respond(ctx, 404, title(404), message(404, null), null);
+            }
+        });
+    }
+
+    private void respond(Context ctx, int status, String title, String message, String field) {
+        ctx.status(status);
+        ctx.header("Cache-Control", "no-store");
+        if (wantsJson(ctx)) {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", "about:blank");
+            problem.put("title", title);
+            problem.put("status", status);
+            problem.put("detail", message);
+            if (field != null) {
+                problem.put("field", field);
+            }
+            ctx.contentType("application/problem+json").result(Json.write(problem));
+        } else {
+            ctx.contentType("text/html; charset=utf-8").result(html.render(ctx, status, title, message));
+        }
+    }
+
+    private static boolean wantsJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return ctx.path().startsWith("/api/") || (accept != null && accept.contains("json") && !accept.contains("html"));
+    }
+
+    static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 403 -> "Forbidden";
+            case 404 -> "Page not found";
+            case 405 -> "Method not allowed";
+            case 409 -> "Conflict";
+            case 413 -> "Too large";
+            case 429 -> "Too many requests";
+            case 500 -> "Something went wrong";
+            default -> status >= 500 ? "Something went wrong" : "Request refused";
+        };
+    }
+
+    static String message(int status, String detail) {
+        if (status == 404) {
+            return "There is no page at this address. It may have moved, or the link may be mistyped.";
+        }
+        if (status >= 500) {
+            return "We could not show this page. The error has been logged; please try again in a moment.";
+        }
+        return detail == null || detail.isBlank() ? title(status) + "." : detail;
+    }
+}

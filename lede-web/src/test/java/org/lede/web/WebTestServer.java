@@ -1,0 +1,64 @@
+package org.lede.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.lede.db.Dialect;
+import org.lede.reading.ReaderQueries;
+import org.lede.reading.SiteSettings;
+import org.lede.testing.Newsroom;
+
+/** A real server on a random port over a fresh SQLite newsroom, and an HTTP client that speaks to it. */
+public final class WebTestServer implements AutoCloseable {
+    public final Newsroom newsroom;
+    public final WebServer server;
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public WebTestServer(Path dir) {
+        newsroom = new Newsroom(Dialect.SQLITE, dir);
+        var s = newsroom.services;
+        ReaderQueries reader = new ReaderQueries(s.stories(), s.topics(), s.authors(), s.media(),
+                new SiteSettings("Test Ledger", "News in brief.", "https://news.example", ZoneId.of("UTC")), newsroom.clock);
+        server = new WebServer(s, reader).start("127.0.0.1", 0);
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        newsroom.close();
+    }
+}
