@@ -2,28 +2,28 @@ package org.lede.content;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.lede.common.Check;
 
 /**
- * Inline text: a list of styled spans. The canonical form has no empty spans and no two
- * neighbours of the same style, so equal-looking texts are equal records.
+ * Inline text: a list of styled spans. The canonical form makes equal-looking texts equal
+ * records, and it is the form the authoring text ({@code org.lede.authoring}) can write and read
+ * back without loss:
+ * <ul>
+ *   <li>no empty spans and no two neighbours of the same style;</li>
+ *   <li>no whitespace at the start or end of the text;</li>
+ *   <li>a run of whitespace becomes one space, as a browser shows it; a single space character
+ *       of another kind (thin space, em space) is kept, since writers put it there on purpose;
+ *       a tab or a line break counts as a run;</li>
+ *   <li>a space takes the style its two neighbours share, and none next to the edge of a link:
+ *       so bold, italic and links start and end on a visible character ({@code "a **b** c"},
+ *       never {@code "a** b **c"}), which is where markup can open and close.</li>
+ * </ul>
+ * The constructor normalizes to this form rather than rejecting, so text from any source fits.
  */
 public record Inline(List<Span> spans) {
     public Inline {
-        List<Span> merged = new ArrayList<>();
-        for (Span span : Check.list(spans)) {
-            if (span.text().isEmpty()) {
-                continue;
-            }
-            int last = merged.size() - 1;
-            if (last >= 0 && merged.get(last).sameStyle(span)) {
-                Span prev = merged.get(last);
-                merged.set(last, new Span(prev.text() + span.text(), span.bold(), span.italic(), span.href()));
-            } else {
-                merged.add(span);
-            }
-        }
-        spans = List.copyOf(merged);
+        spans = canonical(Check.list(spans));
     }
 
     public static Inline of(Span... spans) {
@@ -43,5 +43,71 @@ public record Inline(List<Span> spans) {
 
     public boolean isBlank() {
         return text().isBlank();
+    }
+
+    private static List<Span> canonical(List<Span> input) {
+        StringBuilder text = new StringBuilder();
+        List<Span> owners = new ArrayList<>();
+        for (Span span : input) {
+            text.append(span.text());
+            for (int k = 0; k < span.text().length(); k++) {
+                owners.add(span);
+            }
+        }
+        Runs runs = new Runs();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                runs.add(c, owners.get(i));
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            if (i > 0 && end < text.length()) {
+                boolean keep = end - i == 1 && Character.getType(c) == Character.SPACE_SEPARATOR;
+                runs.add(keep ? c : ' ', shared(owners.get(i - 1), owners.get(end)));
+            }
+            i = end;
+        }
+        return runs.spans();
+    }
+
+    /** The style a space between two characters takes: what both share, and nothing at a link's edge. */
+    private static Span shared(Span left, Span right) {
+        if (!Objects.equals(left.href(), right.href())) {
+            return Span.plain("");
+        }
+        return new Span("", left.bold() && right.bold(), left.italic() && right.italic(), left.href());
+    }
+
+    /** Collects characters into spans, starting a new span only where the style changes. */
+    private static final class Runs {
+        private final List<Span> spans = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+        private Span style;
+
+        void add(char c, Span styleOf) {
+            if (style != null && !style.sameStyle(styleOf)) {
+                flush();
+            }
+            style = styleOf;
+            text.append(c);
+        }
+
+        List<Span> spans() {
+            flush();
+            return List.copyOf(spans);
+        }
+
+        private void flush() {
+            if (!text.isEmpty()) {
+                spans.add(new Span(text.toString(), style.bold(), style.italic(), style.href()));
+                text.setLength(0);
+            }
+        }
     }
 }

@@ -1,0 +1,62 @@
+package org.lede.authoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lede.common.ValidationException;
+import org.lede.content.Inline;
+import org.lede.content.Paragraph;
+import org.lede.content.Quote;
+import org.lede.content.Span;
+
+/** The canonical form the content records keep, so that the text form can hold every valid value. */
+class InlineCanonicalFormTest {
+    @Test
+    void whitespaceRunsAndLineBreaksBecomeOneSpaceAndTheEndsAreTrimmed() {
+        Inline inline = Inline.of(Span.plain(" \tThe  council\n"), Span.plain("\r\nmet. "));
+
+        assertEquals(List.of(Span.plain("The council met.")), inline.spans());
+    }
+
+    @Test
+    void aSingleThinOrNonBreakingSpaceIsKept() {
+        assertEquals("10\u2009000 riders\u00a0a day", Inline.plain("10\u2009000 riders\u00a0a day").text());
+        assertEquals("a b", Inline.plain("a\u2009 b").text());
+    }
+
+    @Test
+    void spacesAtTheEdgeOfAStyleMoveOutside() {
+        Inline inline = Inline.of(Span.plain("a"), Span.bold(" b "), Span.plain("c"), Span.link(" d ", "/x"), Span.plain("e"));
+
+        assertEquals(List.of(Span.plain("a "), Span.bold("b"), Span.plain(" c "), Span.link("d", "/x"), Span.plain(" e")),
+                inline.spans());
+    }
+
+    @Test
+    void aSpaceBetweenTwoBoldWordsIsBold() {
+        Inline inline = Inline.of(Span.bold("the"), Span.plain(" "), new Span("final", true, true, null));
+
+        assertEquals(List.of(Span.bold("the "), new Span("final", true, true, null)), inline.spans());
+    }
+
+    @Test
+    void aSpaceNextToALinkIsPlain() {
+        Inline inline = Inline.of(Span.italic("read "), new Span("this", false, true, "/x"), Span.italic(" now"));
+
+        assertEquals(List.of(Span.italic("read"), Span.plain(" "), new Span("this", false, true, "/x"), Span.plain(" "),
+                Span.italic("now")), inline.spans());
+        assertEquals("*read* [*this*](/x) *now*\n", AuthoringText.format(List.of(new Paragraph(inline))));
+    }
+
+    @Test
+    void anEmptyParagraphIsRejected() {
+        assertThrows(ValidationException.class, () -> new Paragraph(Inline.plain(" \n ")));
+    }
+
+    @Test
+    void anAttributionIsOneLine() {
+        assertThrows(ValidationException.class, () -> new Quote(Inline.plain("Yes."), "Lina Ortiz,\nmayor"));
+    }
+}
