@@ -1,0 +1,101 @@
+package org.lede.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.lede.Services;
+import org.lede.db.Database;
+import org.lede.demo.DemoContent;
+import org.lede.reading.ReaderQueries;
+import org.lede.reading.SiteSettings;
+import org.lede.story.PublishScheduler;
+import org.lede.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the reader site and the newsroom.")
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    Settings settings;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "${env:LEDE_PORT:-8080}",
+            description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "${env:LEDE_HOST:-0.0.0.0}",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--base-url", defaultValue = "${env:LEDE_BASE_URL}",
+            description = "The site's public address, for canonical links and feeds (default: http://localhost:PORT).")
+    String baseUrl;
+
+    @Option(names = "--site-name", defaultValue = "${env:LEDE_SITE_NAME:-Lede}",
+            description = "The site's name (default: ${DEFAULT-VALUE}).")
+    String siteName;
+
+    @Option(names = "--demo", description = "Load the demo newsroom first; what is already there is left alone.")
+    boolean demo;
+
+    /** Counted down when the server should stop; tests use it to stop a server started in-process. */
+    final CountDownLatch stop = new CountDownLatch(1);
+    volatile int boundPort = -1;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new StartupException("the port must be from 0 to 65535, not " + port + ".");
+        }
+        Path dataDir = settings.writableDataDir();
+        SiteSettings site = new SiteSettings(siteName, "News in brief, made to scan.",
+                baseUrl == null || baseUrl.isBlank() ? "http://localhost" + (port == 0 ? "" : ":" + port) : baseUrl,
+                settings.zone());
+        Clock clock = Clock.systemUTC();
+        try (Database db = Database.open(settings.database(dataDir))) {
+            Services services = Services.create(db, dataDir.resolve("media"), clock);
+            if (demo) {
+                int added = new DemoContent(services, dataDir.resolve("media")).load();
+                spec.commandLine().getOut().println("Demo content: " + (added == 0 ? "already loaded" : added + " stories added") + ".");
+            }
+            try (PublishScheduler ignored = new PublishScheduler(services.storyService(), Duration.ofSeconds(15),
+                    e -> LOG.error("Scheduled publishing failed; trying again shortly", e)).start()) {
+                ReaderQueries reader = new ReaderQueries(services.stories(), services.topics(), services.authors(),
+                        services.media(), site, clock);
+                WebServer server = new WebServer(services, reader);
+                try {
+                    server.start(host, port);
+                } catch (RuntimeException e) {
+                    throw new StartupException("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+                }
+                boundPort = server.port();
+                spec.commandLine().getOut().println("Lede is running at http://localhost:" + boundPort + "/ (database: " + db.describe() + ")");
+                Thread hook = new Thread(stop::countDown, "lede-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                try {
+                    stop.await();
+                } finally {
+                    server.stop();
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

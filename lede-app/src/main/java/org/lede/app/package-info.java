@@ -1,0 +1,2 @@
+/** The command line and the wiring of the running application. */
+package org.lede.app;

@@ -1,0 +1,2 @@
+/** Authors: bylines for staff and outside contributors. */
+package org.lede.author;

@@ -1,0 +1,2 @@
+/** The JDBI adapter for authors. */
+package org.lede.author.store;

@@ -1,0 +1,2 @@
+/** Dashboards: curated, numbered hubs of linked headlines. */
+package org.lede.dashboard;

@@ -1,0 +1,2 @@
+/** The JDBI adapter for dashboards. */
+package org.lede.dashboard.store;

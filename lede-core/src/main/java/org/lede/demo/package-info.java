@@ -1,0 +1,2 @@
+/** The demo newsroom, written for Lede and loaded through the same services as real work. */
+package org.lede.demo;

@@ -1,0 +1,2 @@
+/** Images: uploads checked by their bytes, content-addressed originals, renditions made once. */
+package org.lede.media;

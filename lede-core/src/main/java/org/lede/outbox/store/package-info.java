@@ -1,0 +1,2 @@
+/** The JDBI adapter for the outbox. */
+package org.lede.outbox.store;

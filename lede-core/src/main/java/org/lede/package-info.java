@@ -1,0 +1,2 @@
+/** The core object graph over one database. */
+package org.lede;

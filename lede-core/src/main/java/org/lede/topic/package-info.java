@@ -1,0 +1,2 @@
+/** Topics: the sections of the site. */
+package org.lede.topic;

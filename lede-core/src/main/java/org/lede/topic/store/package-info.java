@@ -1,0 +1,2 @@
+/** The JDBI adapter for topics. */
+package org.lede.topic.store;

@@ -1,0 +1,2 @@
+/** Roles and the actor whose rights services check. */
+package org.lede.user;

@@ -1,0 +1,2 @@
+/** The public reader site and its media. */
+package org.lede.web.reader;
