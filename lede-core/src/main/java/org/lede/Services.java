@@ -17,6 +17,8 @@ import org.lede.media.store.DiskBlobStore;
 import org.lede.media.store.JdbiMediaStore;
 import org.lede.outbox.Outbox;
 import org.lede.outbox.store.JdbiOutbox;
+import org.lede.related.PinsTopicTagsRelated;
+import org.lede.related.RelatedContent;
 import org.lede.story.PublishRules;
 import org.lede.story.StoryService;
 import org.lede.story.StoryStore;
@@ -32,7 +34,7 @@ import org.lede.topic.store.JdbiTopicStore;
 public record Services(Database db, Clock clock, StoryStore stories, TopicStore topics, AuthorStore authors,
                        MediaStore media, BlobStore blobs, DashboardStore dashboards, Outbox outbox,
                        StoryService storyService, TopicService topicService, AuthorService authorService,
-                       MediaService mediaService, DashboardService dashboardService) {
+                       MediaService mediaService, DashboardService dashboardService, RelatedContent related) {
 
     public static Services create(Database db, Path mediaDir, Clock clock) {
         Ids ids = new Ids(clock);
@@ -49,6 +51,7 @@ public record Services(Database db, Clock clock, StoryStore stories, TopicStore 
                 new TopicService(db, topics, outbox, clock, ids),
                 new AuthorService(db, authors, outbox, clock, ids),
                 new MediaService(db, media, blobs, outbox, clock, ids),
-                new DashboardService(db, dashboards, stories, topics, outbox, clock, ids));
+                new DashboardService(db, dashboards, stories, topics, outbox, clock, ids),
+                new PinsTopicTagsRelated(stories, dashboards));
     }
 }

@@ -70,8 +70,8 @@ final class ServeCommand implements Callable<Integer> {
             try (PublishScheduler ignored = new PublishScheduler(services.storyService(), Duration.ofSeconds(15),
                     e -> LOG.error("Scheduled publishing failed; trying again shortly", e)).start()) {
                 ReaderQueries reader = new ReaderQueries(services.stories(), services.topics(), services.authors(),
-                        services.media(), site, clock);
-                WebServer server = new WebServer(services, reader);
+                        services.media(), services.dashboards(), services.related(), site, clock);
+                WebServer server = new WebServer(services, reader, clock);
                 try {
                     server.start(host, port);
                 } catch (RuntimeException e) {

@@ -8,4 +8,7 @@ public interface Outbox {
 
     /** Events after {@code afterSeq}, oldest first. */
     List<OutboxEvent> after(long afterSeq, int limit);
+
+    /** The position of the newest event, or 0 when there is none. */
+    long lastSeq();
 }

@@ -3,12 +3,12 @@ package org.lede.reading;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lede.author.Author;
@@ -19,8 +19,14 @@ import org.lede.content.Inline;
 import org.lede.content.Labels;
 import org.lede.content.LeadIn;
 import org.lede.content.Paragraph;
+import org.lede.dashboard.Dashboard;
+import org.lede.dashboard.DashboardEntry;
+import org.lede.dashboard.DashboardItem;
+import org.lede.dashboard.DashboardStore;
 import org.lede.media.Media;
 import org.lede.media.MediaStore;
+import org.lede.related.RelatedContent;
+import org.lede.related.RelatedContent.Related;
 import org.lede.story.Story;
 import org.lede.story.StoryStore;
 import org.lede.topic.Topic;
@@ -31,19 +37,26 @@ import org.lede.topic.TopicStore;
  * Drafts, scheduled and unpublished stories are invisible here.
  */
 public final class ReaderQueries {
+    public static final int PAGE_SIZE = 10;
+    public static final int TOP_STORIES = 3;
+    public static final int GO_DEEPER = 5;
     private final StoryStore stories;
     private final TopicStore topics;
     private final AuthorStore authors;
     private final MediaStore media;
+    private final DashboardStore dashboards;
+    private final RelatedContent related;
     private final SiteSettings site;
     private final Clock clock;
 
     public ReaderQueries(StoryStore stories, TopicStore topics, AuthorStore authors, MediaStore media,
-                         SiteSettings site, Clock clock) {
+                         DashboardStore dashboards, RelatedContent related, SiteSettings site, Clock clock) {
         this.stories = stories;
         this.topics = topics;
         this.authors = authors;
         this.media = media;
+        this.dashboards = dashboards;
+        this.related = related;
         this.site = site;
         this.clock = clock;
     }
@@ -65,8 +78,80 @@ public final class ReaderQueries {
         return stories.findBySlug(slug).filter(Story::isLive).map(this::view);
     }
 
-    public List<StoryCard> latest(int limit, int offset) {
-        return cards(stories.latestPublished(limit, offset));
+    /** The editors' top stories, or the newest when they chose none. */
+    public List<StoryCard> topStories() {
+        List<Story> chosen = stories.findAll(stories.topStoryIds()).stream().filter(Story::isLive).toList();
+        return cards(chosen.isEmpty() ? stories.latestPublished(TOP_STORIES, 0) : chosen);
+    }
+
+    /** Everything live, newest first: stories and dashboards. */
+    public StreamPage latest(int page) {
+        return stream(page, (limit, offset) -> stories.latestPublished(limit, offset), dashboards.all());
+    }
+
+    public Optional<Topic> topic(String slug) {
+        return topics.findBySlug(slug);
+    }
+
+    public StreamPage topicStream(Topic topic, int page) {
+        return stream(page, (limit, offset) -> stories.publishedInTopic(topic.id(), limit, offset),
+                dashboards.all().stream().filter(d -> topic.id().equals(d.topicId())).toList());
+    }
+
+    public Optional<AuthorView> author(String slug) {
+        return authors.findBySlug(slug).map(a -> new AuthorView(a, Urls.author(a.slug())));
+    }
+
+    public StreamPage authorStream(Author author, int page) {
+        return stream(page, (limit, offset) -> stories.publishedByAuthor(author.id(), limit, offset), List.of());
+    }
+
+    public Optional<DashboardView> dashboard(String slug) {
+        return dashboards.findBySlug(slug).map(d -> dashboardViews(List.of(d)).getFirst());
+    }
+
+    /** Go deeper under a live story: pins, then related stories and dashboards. */
+    public StreamPage goDeeper(String storyId, int page, int size) {
+        Story story = stories.find(storyId).filter(Story::isLive).orElse(null);
+        if (story == null) {
+            return new StreamPage(List.of(), page, false);
+        }
+        List<Related> found = related.related(story, size + 1, (page - 1) * size);
+        boolean more = found.size() > size;
+        List<Related> shown = more ? found.subList(0, size) : found;
+        Map<String, StreamItem> byId = new HashMap<>();
+        List<String> storyIds = shown.stream().filter(r -> r.kind() == Related.Kind.STORY).map(Related::id).toList();
+        List<Story> relatedStories = stories.findAll(storyIds);
+        List<StoryCard> storyCards = cards(relatedStories);
+        for (int i = 0; i < relatedStories.size(); i++) {
+            byId.put(relatedStories.get(i).id(), storyCards.get(i));
+        }
+        List<Dashboard> relatedDashboards = shown.stream().filter(r -> r.kind() == Related.Kind.DASHBOARD)
+                .map(r -> dashboards.find(r.id()).orElse(null)).filter(d -> d != null).toList();
+        List<DashboardView> views = dashboardViews(relatedDashboards);
+        for (int i = 0; i < relatedDashboards.size(); i++) {
+            byId.put(relatedDashboards.get(i).id(), views.get(i));
+        }
+        List<StreamItem> items = shown.stream().map(r -> byId.get(r.id())).filter(i -> i != null).toList();
+        return new StreamPage(items, page, more);
+    }
+
+    /**
+     * Merges a story source with dashboards by time and cuts one page. Any item of the page is
+     * among the first offset + size of its own source, so that many stories are enough.
+     */
+    private StreamPage stream(int page, BiFunction<Integer, Integer, List<Story>> source, List<Dashboard> extra) {
+        int offset = (page - 1) * PAGE_SIZE;
+        if (extra.isEmpty()) {
+            List<StoryCard> found = cards(source.apply(PAGE_SIZE + 1, offset));
+            boolean more = found.size() > PAGE_SIZE;
+            return new StreamPage(List.copyOf(more ? found.subList(0, PAGE_SIZE) : found), page, more);
+        }
+        List<StreamItem> merged = new ArrayList<>(cards(source.apply(offset + PAGE_SIZE + 1, 0)));
+        merged.addAll(dashboardViews(extra));
+        merged.sort(Comparator.comparing(StreamItem::shownAt).reversed());
+        List<StreamItem> items = merged.subList(Math.min(offset, merged.size()), Math.min(offset + PAGE_SIZE, merged.size()));
+        return new StreamPage(List.copyOf(items), page, merged.size() > offset + PAGE_SIZE);
     }
 
     private StoryView view(Story story) {
@@ -86,7 +171,7 @@ public final class ReaderQueries {
         Instant modified = updated ? story.substantiveAt() : story.publishAt();
         return new StoryView(story.id(), Urls.story(story, site.zone()), story.headline(), story.draft().dek(), topic,
                 bylines, heroFigure, story.draft().body(), figures, bioLine(story, bylines), story.publishAt(), modified,
-                modified, updated, story.corrections(), story.draft().tags());
+                modified, updated, story.corrections(), story.draft().tags(), story.draft().kind().key(), story.updatedAt());
     }
 
     /** The story's own note, else the bio of its outside contributors: staff need no closing line. */
@@ -99,20 +184,20 @@ public final class ReaderQueries {
         return bios.isEmpty() ? null : bios;
     }
 
+    private Map<String, Topic> topicsById() {
+        Map<String, Topic> byId = new HashMap<>();
+        topics.all().forEach(t -> byId.put(t.id(), t));
+        return byId;
+    }
+
+    private Map<String, Media> mediaById(List<String> ids) {
+        return media.findAll(ids).stream().collect(Collectors.toMap(Media::id, Function.identity()));
+    }
+
     private List<StoryCard> cards(List<Story> list) {
-        Set<String> topicIds = new LinkedHashSet<>();
-        List<String> mediaIds = new ArrayList<>();
-        for (Story s : list) {
-            if (s.draft().topicId() != null) {
-                topicIds.add(s.draft().topicId());
-            }
-            if (s.draft().hero() != null) {
-                mediaIds.add(s.draft().hero().mediaId());
-            }
-        }
-        Map<String, Topic> topicById = new HashMap<>();
-        topics.all().forEach(t -> topicById.put(t.id(), t));
-        Map<String, Media> mediaById = media.findAll(mediaIds).stream().collect(Collectors.toMap(Media::id, Function.identity()));
+        Map<String, Topic> topicById = topicsById();
+        Map<String, Media> mediaById = mediaById(list.stream().filter(s -> s.draft().hero() != null)
+                .map(s -> s.draft().hero().mediaId()).toList());
         List<StoryCard> out = new ArrayList<>(list.size());
         for (Story s : list) {
             ImageBlock hero = s.draft().hero();
@@ -122,6 +207,44 @@ public final class ReaderQueries {
             out.add(new StoryCard(Urls.story(s, site.zone()), s.headline(), topicById.get(s.draft().topicId()), image,
                     lede(s.draft().body()), whyItMatters(s.draft().body()), updated ? s.substantiveAt() : s.publishAt(),
                     updated));
+        }
+        return out;
+    }
+
+    private List<DashboardView> dashboardViews(List<Dashboard> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Topic> topicById = topicsById();
+        Map<String, Media> mediaById = mediaById(list.stream().filter(d -> d.illustration() != null)
+                .map(d -> d.illustration().mediaId()).toList());
+        List<String> storyIds = list.stream().flatMap(d -> d.items().stream()).flatMap(i -> i.entries().stream())
+                .map(DashboardEntry::storyId).filter(id -> id != null).distinct().toList();
+        Map<String, Story> live = new HashMap<>();
+        stories.findAll(storyIds).stream().filter(Story::isLive).forEach(s -> live.put(s.id(), s));
+        List<DashboardView> out = new ArrayList<>();
+        for (Dashboard d : list) {
+            List<DashboardView.Item> items = new ArrayList<>();
+            for (DashboardItem item : d.items()) {
+                List<DashboardView.Link> links = new ArrayList<>();
+                for (DashboardEntry e : item.entries()) {
+                    if (e.url() != null) {
+                        links.add(new DashboardView.Link(e.title(), e.url(), true));
+                    } else if (live.containsKey(e.storyId())) {
+                        Story s = live.get(e.storyId());
+                        links.add(new DashboardView.Link(e.title() != null ? e.title() : s.headline(),
+                                Urls.story(s, site.zone()), false));
+                    }
+                }
+                if (!links.isEmpty()) {
+                    items.add(new DashboardView.Item(item.label(), links));
+                }
+            }
+            ImageBlock ill = d.illustration();
+            Figure figure = ill == null || !mediaById.containsKey(ill.mediaId()) ? null
+                    : Figure.of(mediaById.get(ill.mediaId())).placed(ill);
+            out.add(new DashboardView(Urls.dashboard(d.slug()), d.title(), d.intro(), topicById.get(d.topicId()), figure,
+                    items, d.updatedAt()));
         }
         return out;
     }

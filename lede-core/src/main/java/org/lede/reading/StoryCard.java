@@ -10,5 +10,5 @@ import org.lede.topic.Topic;
  * headline, the image, the lede and the story's first "Why it matters".
  */
 public record StoryCard(String url, String headline, Topic topic, Figure image, Inline lede, LeadIn whyItMatters,
-                        Instant shownAt, boolean updated) {
+                        Instant shownAt, boolean updated) implements StreamItem {
 }

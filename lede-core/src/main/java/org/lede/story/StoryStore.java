@@ -26,6 +26,23 @@ public interface StoryStore {
     /** Published stories, newest publish time first. */
     List<Story> latestPublished(int limit, int offset);
 
+    /** Published stories of one topic, newest first. */
+    List<Story> publishedInTopic(String topicId, int limit, int offset);
+
+    /** Published stories with this author in their byline, newest first. */
+    List<Story> publishedByAuthor(String authorId, int limit, int offset);
+
+    /** Published stories other than {@code storyId} that share its topic or one of its tags, newest first. */
+    List<Story> publishedRelated(String storyId, String topicId, List<String> tags, int limit, int offset);
+
+    /** The stories with these ids, in the order given; unknown ids are left out. */
+    List<Story> findAll(List<String> ids);
+
+    /** The ids of the home page's top stories in the editors' order. */
+    List<String> topStoryIds();
+
+    void setTopStoryIds(List<String> ids);
+
     /** Scheduled stories whose publish time is at or before {@code now}, oldest first. */
     List<Story> dueForPublishing(Instant now);
 

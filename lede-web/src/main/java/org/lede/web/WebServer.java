@@ -1,27 +1,45 @@
 package org.lede.web;
 
 import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import org.lede.Services;
 import org.lede.media.Renditions;
+import org.lede.outbox.OutboxPoller;
 import org.lede.reading.Figure;
 import org.lede.reading.ReaderQueries;
-import org.lede.Services;
+import org.lede.web.cache.CachedPageHandler;
+import org.lede.web.cache.PageCache;
+import org.lede.web.cache.PageResponses;
 import org.lede.web.reader.MediaRoutes;
 import org.lede.web.reader.Page;
 import org.lede.web.reader.ReaderRoutes;
 import org.lede.web.support.ErrorPages;
 import org.lede.web.support.Templates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: Javalin on Jetty with virtual threads, carrying the reader site, media and
  * the error pages. Route classes are separate per audience and share the core's services.
+ * Cached reader pages are answered by a Jetty handler in front of Javalin and purged when the
+ * outbox reports a change.
  */
 public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    /** Relative times on a cached page ("5 minutes ago") must not stay stale for long without script. */
+    static final Duration PAGE_TTL = Duration.ofSeconds(60);
     private final Javalin app;
+    private final PageCache cache;
+    private final OutboxPoller purger;
 
-    public WebServer(Services services, ReaderQueries reader) {
+    public WebServer(Services services, ReaderQueries reader, Clock clock) {
         Templates templates = new Templates();
-        ReaderRoutes readerRoutes = new ReaderRoutes(reader, templates);
+        cache = new PageCache(clock, PAGE_TTL);
+        purger = new OutboxPoller(services.outbox(), events -> cache.clear(),
+                e -> LOG.error("Cannot read the outbox to purge cached pages", e));
+        ReaderRoutes readerRoutes = new ReaderRoutes(reader, templates, new PageResponses(cache));
         MediaRoutes mediaRoutes = new MediaRoutes(new Renditions(services.media(), services.blobs(), Figure.WIDTHS));
         ErrorPages errors = new ErrorPages((ctx, status, title, message) -> templates.render("reader/error.jte",
                 Map.of("page", new Page(reader.site(), reader.topics(), title, null, null, ctx.path(), reader.now()),
@@ -31,6 +49,7 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = 25L * 1024 * 1024;
+            config.jetty.modifyServletContextHandler(context -> context.insertHandler(new CachedPageHandler(cache)));
             readerRoutes.register(config.routes);
             mediaRoutes.register(config.routes);
             errors.register(config.routes);
@@ -40,6 +59,7 @@ public final class WebServer {
     /** Starts listening; port 0 picks a free one, see {@link #port()}. */
     public WebServer start(String host, int port) {
         app.start(host, port);
+        purger.start(Duration.ofMillis(200));
         return this;
     }
 
@@ -47,7 +67,13 @@ public final class WebServer {
         return app.port();
     }
 
+    /** Applies every committed change to the cached pages now, rather than on the next poll. */
+    public void catchUp() {
+        purger.poll();
+    }
+
     public void stop() {
+        purger.close();
         app.stop();
     }
 }

@@ -21,13 +21,19 @@ public final class WebTestServer implements AutoCloseable {
     public WebTestServer(Path dir) {
         newsroom = new Newsroom(Dialect.SQLITE, dir);
         var s = newsroom.services;
-        ReaderQueries reader = new ReaderQueries(s.stories(), s.topics(), s.authors(), s.media(),
-                new SiteSettings("Test Ledger", "News in brief.", "https://news.example", ZoneId.of("UTC")), newsroom.clock);
-        server = new WebServer(s, reader).start("127.0.0.1", 0);
+        ReaderQueries reader = new ReaderQueries(s.stories(), s.topics(), s.authors(), s.media(), s.dashboards(),
+                s.related(), new SiteSettings("Test Ledger", "News in brief.", "https://news.example", ZoneId.of("UTC")),
+                newsroom.clock);
+        server = new WebServer(s, reader, newsroom.clock).start("127.0.0.1", 0);
     }
 
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    /** Purges cached pages for every change made so far, as the running server does within a fraction of a second. */
+    public void catchUp() {
+        server.catchUp();
     }
 
     public HttpResponse<String> get(String path, String... headers) {

@@ -35,6 +35,11 @@ public final class JdbiOutbox implements Outbox {
     }
 
     @Override
+    public long lastSeq() {
+        return db.handle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM outbox").mapTo(Long.class).one());
+    }
+
+    @Override
     public List<OutboxEvent> after(long afterSeq, int limit) {
         return db.handle(h -> h.createQuery("SELECT seq, type, subject, data, at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?")
                 .bind(0, afterSeq).bind(1, limit)

@@ -176,9 +176,72 @@ public final class JdbiStoryStore implements StoryStore {
 
     @Override
     public List<Story> latestPublished(int limit, int offset) {
-        return db.handle(h -> load(h, h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE status = 'published'"
-                        + " ORDER BY publish_at DESC, id DESC LIMIT :limit OFFSET :offset")
-                .bind("limit", limit).bind("offset", offset).map(JdbiStoryStore::row).list()));
+        return published("1 = 1", q -> { }, limit, offset);
+    }
+
+    @Override
+    public List<Story> publishedInTopic(String topicId, int limit, int offset) {
+        return published("topic_id = :topic", q -> q.bind("topic", topicId), limit, offset);
+    }
+
+    @Override
+    public List<Story> publishedByAuthor(String authorId, int limit, int offset) {
+        return published("id IN (SELECT story_id FROM story_authors WHERE author_id = :author)",
+                q -> q.bind("author", authorId), limit, offset);
+    }
+
+    @Override
+    public List<Story> publishedRelated(String storyId, String topicId, List<String> tags, int limit, int offset) {
+        String tagMatch = tags.isEmpty() ? "" : " OR id IN (SELECT story_id FROM story_tags WHERE tag IN (<tags>))";
+        return published("id <> :self AND (topic_id = :topic" + tagMatch + ")", q -> {
+            q.bind("self", storyId).bind("topic", topicId);
+            if (!tags.isEmpty()) {
+                q.bindList("tags", tags);
+            }
+        }, limit, offset);
+    }
+
+    private List<Story> published(String where, java.util.function.Consumer<org.jdbi.v3.core.statement.Query> binder,
+                                  int limit, int offset) {
+        return db.handle(h -> {
+            var query = h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE status = 'published' AND " + where
+                    + " ORDER BY publish_at DESC, id DESC LIMIT :limit OFFSET :offset");
+            binder.accept(query);
+            return load(h, query.bind("limit", limit).bind("offset", offset).map(JdbiStoryStore::row).list());
+        });
+    }
+
+    @Override
+    public List<Story> findAll(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Story> found = new java.util.HashMap<>();
+        db.handle(h -> load(h, h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE id IN (<ids>)")
+                .bindList("ids", ids).map(JdbiStoryStore::row).list())).forEach(s -> found.put(s.id(), s));
+        return ids.stream().distinct().filter(found::containsKey).map(found::get).toList();
+    }
+
+    @Override
+    public List<String> topStoryIds() {
+        return db.handle(h -> h.createQuery("SELECT story_id FROM top_stories ORDER BY position").mapTo(String.class).list());
+    }
+
+    @Override
+    public void setTopStoryIds(List<String> ids) {
+        db.inTransaction(() -> db.handle(h -> {
+            h.execute("DELETE FROM top_stories");
+            positional(h, "INSERT INTO top_stories (position, story_id) VALUES (?, ?)", ids);
+            return null;
+        }));
+    }
+
+    private static void positional(Handle h, String sql, List<String> values) {
+        PreparedBatch batch = h.prepareBatch(sql);
+        for (int i = 0; i < values.size(); i++) {
+            batch.add(i, values.get(i));
+        }
+        execute(batch);
     }
 
     @Override

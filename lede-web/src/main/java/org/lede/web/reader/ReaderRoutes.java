@@ -1,31 +1,42 @@
 package org.lede.web.reader;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import org.lede.reading.AuthorView;
+import org.lede.reading.DashboardView;
 import org.lede.reading.ReaderQueries;
-import org.lede.reading.StoryCard;
 import org.lede.reading.StoryView;
+import org.lede.reading.StreamPage;
+import org.lede.topic.Topic;
+import org.lede.web.cache.PageResponses;
 import org.lede.web.support.Templates;
 
-/** The public site. Every page is built from published state only. */
+/** The public site. Every page is built from published state only, and cached until an event purges it. */
 public final class ReaderRoutes {
-    static final int PAGE_SIZE = 10;
-    private static final int MAX_PAGE = 1000;
+    private static final int MAX_PAGE = 200;
+    private static final String STORY = "/{yyyy}/{mm}/{dd}/{slug}";
     private final ReaderQueries queries;
     private final Templates templates;
+    private final PageResponses responses;
 
-    public ReaderRoutes(ReaderQueries queries, Templates templates) {
+    public ReaderRoutes(ReaderQueries queries, Templates templates, PageResponses responses) {
         this.queries = queries;
         this.templates = templates;
+        this.responses = responses;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/", this::home);
-        routes.get("/{yyyy}/{mm}/{dd}/{slug}", this::story);
+        routes.get("/topics/{slug}", this::topic);
+        routes.get("/authors/{slug}", this::author);
+        routes.get("/dashboards/{slug}", this::dashboard);
+        routes.get(STORY, this::story);
+        routes.get(STORY + "/related", this::related);
     }
 
     Page page(Context ctx, String title, String description, String canonical) {
@@ -34,30 +45,85 @@ public final class ReaderRoutes {
 
     private void home(Context ctx) {
         int number = pageNumber(ctx);
-        List<StoryCard> cards = queries.latest(PAGE_SIZE + 1, (number - 1) * PAGE_SIZE);
-        if (number > 1 && cards.isEmpty()) {
-            throw new NotFoundResponse();
-        }
-        boolean more = cards.size() > PAGE_SIZE;
-        String canonical = number == 1 ? "/" : "/?page=" + number;
-        Page page = page(ctx, number == 1 ? null : "Latest stories, page " + number, queries.site().tagline(), canonical);
-        Map<String, Object> model = new HashMap<>();
-        model.put("page", page);
-        model.put("cards", more ? cards.subList(0, PAGE_SIZE) : cards);
-        model.put("newerUrl", number == 1 ? null : (number == 2 ? "/" : "/?page=" + (number - 1)));
-        model.put("olderUrl", more ? "/?page=" + (number + 1) : null);
-        html(ctx, templates.render("reader/home.jte", model));
+        StreamPage latest = nonEmpty(queries.latest(number), number);
+        Page page = page(ctx, number == 1 ? null : "Latest stories, page " + number, queries.site().tagline(),
+                canonical("/", number));
+        render(ctx, "reader/home.jte", "page", page, "top", number == 1 ? queries.topStories() : java.util.List.of(),
+                "latest", latest);
+    }
+
+    private void topic(Context ctx) {
+        Topic topic = queries.topic(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        int number = pageNumber(ctx);
+        StreamPage stream = nonEmpty(queries.topicStream(topic, number), number);
+        String path = "/topics/" + topic.slug();
+        render(ctx, "reader/topic.jte", "page", page(ctx, number == 1 ? topic.name() : topic.name() + ", page " + number,
+                topic.description(), canonical(path, number)), "topic", topic, "stream", stream);
+    }
+
+    private void author(Context ctx) {
+        AuthorView author = queries.author(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        int number = pageNumber(ctx);
+        StreamPage stream = nonEmpty(queries.authorStream(author.author(), number), number);
+        render(ctx, "reader/author.jte", "page", page(ctx, author.author().name(), author.author().bio(),
+                canonical(author.url(), number)), "author", author, "stream", stream);
+    }
+
+    private void dashboard(Context ctx) {
+        DashboardView dashboard = queries.dashboard(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        render(ctx, "reader/dashboard.jte", "page", page(ctx, dashboard.title(), dashboard.intro(), dashboard.url()),
+                "dashboard", dashboard);
     }
 
     private void story(Context ctx) {
-        StoryView story = queries.story(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-        if (!ctx.path().equals(story.url())) {
-            // A mistyped or changed date: send readers and crawlers to the one address.
-            ctx.redirect(story.url(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+        StoryView story = liveStory(ctx, "");
+        if (story == null) {
             return;
         }
-        Page page = page(ctx, story.headline(), story.dek(), story.url());
-        html(ctx, templates.render("reader/story.jte", Map.of("page", page, "story", story)));
+        StreamPage deeper = queries.goDeeper(story.id(), 1, ReaderQueries.GO_DEEPER);
+        render(ctx, "reader/story.jte", "page", page(ctx, story.headline(), story.dek(), story.url()), "story", story,
+                "deeper", deeper, "jsonLd", StructuredData.newsArticle(story, queries.site()));
+    }
+
+    private void related(Context ctx) {
+        StoryView story = liveStory(ctx, "/related");
+        if (story == null) {
+            return;
+        }
+        int number = pageNumber(ctx);
+        StreamPage stream = nonEmpty(queries.goDeeper(story.id(), number, ReaderQueries.GO_DEEPER), number);
+        render(ctx, "reader/related.jte", "page", page(ctx, "Go deeper: " + story.headline(), story.dek(),
+                canonical(story.url() + "/related", number)), "story", story, "stream", stream);
+    }
+
+    /** The live story the path names, or null after redirecting a mistyped date to the one address. */
+    private StoryView liveStory(Context ctx, String suffix) {
+        StoryView story = queries.story(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        if (!ctx.path().equals(story.url() + suffix)) {
+            String query = ctx.queryString();
+            ctx.redirect(story.url() + suffix + (query == null ? "" : "?" + query), HttpStatus.MOVED_PERMANENTLY);
+            return null;
+        }
+        return story;
+    }
+
+    private void render(Context ctx, String template, Object... params) {
+        Map<String, Object> model = new HashMap<>();
+        for (int i = 0; i < params.length; i += 2) {
+            model.put((String) params[i], params[i + 1]);
+        }
+        responses.html(ctx, templates.render(template, model));
+    }
+
+    private static StreamPage nonEmpty(StreamPage stream, int number) {
+        if (number > 1 && stream.isEmpty()) {
+            throw new NotFoundResponse();
+        }
+        return stream;
+    }
+
+    private static String canonical(String path, int number) {
+        return number == 1 ? path : path + "?page=" + number;
     }
 
     private static int pageNumber(Context ctx) {
@@ -71,12 +137,8 @@ public final class ReaderRoutes {
                 return n;
             }
         } catch (NumberFormatException e) {
-            // handled below
+            // answered below
         }
-        throw new io.javalin.http.BadRequestResponse("The page number must be a whole number from 1 to " + MAX_PAGE + ".");
-    }
-
-    static void html(Context ctx, String body) {
-        ctx.contentType("text/html; charset=utf-8").result(body);
+        throw new BadRequestResponse("The page number must be a whole number from 1 to " + MAX_PAGE + ".");
     }
 }

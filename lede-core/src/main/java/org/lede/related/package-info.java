@@ -1,0 +1,2 @@
+/** Go deeper: related coverage after a story, behind one port. */
+package org.lede.related;
