@@ -1,6 +1,7 @@
 package org.lede;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import org.lede.author.AuthorService;
 import org.lede.author.AuthorStore;
@@ -19,6 +20,7 @@ import org.lede.outbox.Outbox;
 import org.lede.outbox.store.JdbiOutbox;
 import org.lede.related.PinsTopicTagsRelated;
 import org.lede.related.RelatedContent;
+import org.lede.story.BrevityChecks;
 import org.lede.story.PublishRules;
 import org.lede.story.StoryService;
 import org.lede.story.StoryStore;
@@ -26,6 +28,11 @@ import org.lede.story.store.JdbiStoryStore;
 import org.lede.topic.TopicService;
 import org.lede.topic.TopicStore;
 import org.lede.topic.store.JdbiTopicStore;
+import org.lede.user.LoginThrottle;
+import org.lede.user.UserService;
+import org.lede.user.store.Argon2Passwords;
+import org.lede.user.store.JdbiSessionStore;
+import org.lede.user.store.JdbiUserStore;
 
 /**
  * The core's object graph over one database: stores, then the services that use them. Built with
@@ -34,7 +41,8 @@ import org.lede.topic.store.JdbiTopicStore;
 public record Services(Database db, Clock clock, StoryStore stories, TopicStore topics, AuthorStore authors,
                        MediaStore media, BlobStore blobs, DashboardStore dashboards, Outbox outbox,
                        StoryService storyService, TopicService topicService, AuthorService authorService,
-                       MediaService mediaService, DashboardService dashboardService, RelatedContent related) {
+                       MediaService mediaService, DashboardService dashboardService, RelatedContent related,
+                       UserService userService, BrevityChecks brevityChecks) {
 
     public static Services create(Database db, Path mediaDir, Clock clock) {
         Ids ids = new Ids(clock);
@@ -52,6 +60,9 @@ public record Services(Database db, Clock clock, StoryStore stories, TopicStore 
                 new AuthorService(db, authors, outbox, clock, ids),
                 new MediaService(db, media, blobs, outbox, clock, ids),
                 new DashboardService(db, dashboards, stories, topics, outbox, clock, ids),
-                new PinsTopicTagsRelated(stories, dashboards));
+                new PinsTopicTagsRelated(stories, dashboards),
+                new UserService(db, new JdbiUserStore(db), new JdbiSessionStore(db), new Argon2Passwords(),
+                        new LoginThrottle(clock, Duration.ofMinutes(15), 5, 30), outbox, clock, ids),
+                new BrevityChecks(rules));
     }
 }

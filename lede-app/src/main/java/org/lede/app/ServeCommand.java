@@ -78,7 +78,12 @@ final class ServeCommand implements Callable<Integer> {
                     throw new StartupException("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
                 }
                 boundPort = server.port();
-                spec.commandLine().getOut().println("Lede is running at http://localhost:" + boundPort + "/ (database: " + db.describe() + ")");
+                var out = spec.commandLine().getOut();
+                out.println("Lede is running at http://localhost:" + boundPort + "/ (database: " + db.describe() + ")");
+                if (!services.userService().hasUsers()) {
+                    out.println("No newsroom accounts yet. Create the owner account (this link works once): "
+                            + site.baseUrl() + server.setupPath());
+                }
                 Thread hook = new Thread(stop::countDown, "lede-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
                 try {

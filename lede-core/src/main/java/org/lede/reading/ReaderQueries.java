@@ -28,6 +28,7 @@ import org.lede.media.MediaStore;
 import org.lede.related.RelatedContent;
 import org.lede.related.RelatedContent.Related;
 import org.lede.story.Story;
+import org.lede.story.StoryDraft;
 import org.lede.story.StoryStore;
 import org.lede.topic.Topic;
 import org.lede.topic.TopicStore;
@@ -76,6 +77,14 @@ public final class ReaderQueries {
     /** The live story with this slug, or empty. */
     public Optional<StoryView> story(String slug) {
         return stories.findBySlug(slug).filter(Story::isLive).map(this::view);
+    }
+
+    /** How an unsaved draft would look on its page, for the newsroom's live preview. */
+    public StoryView preview(StoryDraft draft) {
+        Instant now = clock.instant();
+        StoryDraft shown = draft.slug() == null ? draft.withSlug("preview") : draft;
+        return view(new Story("preview", shown, org.lede.story.StoryStatus.PUBLISHED, now, now, null, now, now, null, 0,
+                List.of(), List.of()));
     }
 
     /** The editors' top stories, or the newest when they chose none. */

@@ -41,25 +41,39 @@ public final class PublishRules {
 
     void checkPublishable(StoryDraft draft) {
         checkReferences(draft);
+        List<ValidationException> problems = problems(draft);
+        if (!problems.isEmpty()) {
+            throw problems.getFirst();
+        }
+    }
+
+    /** Everything that blocks publishing this draft, in the order a writer would fix it; empty when it may go live. */
+    public List<ValidationException> problems(StoryDraft draft) {
+        List<ValidationException> out = new ArrayList<>();
         if (draft.topicId() == null) {
-            throw new ValidationException("topic", "Choose a topic before publishing.");
+            out.add(new ValidationException("topic", "Choose a topic before publishing."));
         }
         if (draft.authorIds().isEmpty()) {
-            throw new ValidationException("authors", "Add at least one author before publishing.");
+            out.add(new ValidationException("authors", "Add at least one author before publishing."));
         }
         if (draft.body().isEmpty()) {
-            throw new ValidationException("body", "The story has no text yet.");
+            out.add(new ValidationException("body", "The story has no text yet."));
         }
         for (ImageBlock image : images(draft)) {
-            Media item = media.find(image.mediaId()).orElseThrow();
+            Media item = media.find(image.mediaId()).orElse(null);
+            if (item == null) {
+                out.add(new ValidationException("image", "An image refers to a media item that does not exist."));
+                continue;
+            }
             if (!item.hasAlt()) {
-                throw new ValidationException("image", "Add alt text to the image \"" + describe(image, item)
-                        + "\" before publishing: readers who cannot see it rely on it.");
+                out.add(new ValidationException("image", "Add alt text to the image \"" + describe(image, item)
+                        + "\" before publishing: readers who cannot see it rely on it."));
             }
             if (image.credit() == null) {
-                throw new ValidationException("image", "Credit the image \"" + describe(image, item) + "\" before publishing.");
+                out.add(new ValidationException("image", "Credit the image \"" + describe(image, item) + "\" before publishing."));
             }
         }
+        return out;
     }
 
     private static String describe(ImageBlock image, Media item) {

@@ -56,6 +56,11 @@ public record Story(String id, StoryDraft draft, StoryStatus status, Instant pub
                 createdBy, revision, newCorrections, pins);
     }
 
+    Story withPins(List<String> newPins) {
+        return new Story(id, draft, status, publishAt, firstPublishedAt, substantiveAt, createdAt, updatedAt,
+                createdBy, revision, corrections, newPins);
+    }
+
     /** The next revision of this story, saved at {@code now}. */
     Story revised(Instant now) {
         return new Story(id, draft, status, publishAt, firstPublishedAt, substantiveAt, createdAt, now,

@@ -152,6 +152,42 @@ public final class StoryService {
         });
     }
 
+    /**
+     * Brings back the text of an earlier revision as a new one; nothing is lost, since the
+     * current text stays in the history. A live story takes it as a minor update.
+     */
+    public Story restore(Actor actor, String id, int expectedRevision, int revision) {
+        StoryDraft old = stories.revision(id, revision)
+                .orElseThrow(() -> new NotFoundException("Revision " + revision + " of story", id)).snapshot().draft();
+        Story current = get(id);
+        return current.isLive()
+                ? update(actor, id, expectedRevision, old.withSlug(current.slug()), UpdateKind.MINOR)
+                : edit(actor, id, expectedRevision, old.withSlug(current.firstPublishedAt() == null ? old.slug() : current.slug()));
+    }
+
+    /** The editors' pins for Go deeper under this story, in order. */
+    public Story pin(Actor actor, String id, int expectedRevision, List<String> pins) {
+        return save(actor, id, expectedRevision, "story.pinned", current -> {
+            checkCanPublish(actor);
+            List<String> valid = pins.stream().filter(p -> !p.equals(id)).distinct().toList();
+            return current.withPins(valid);
+        });
+    }
+
+    /** Sets the home page's top stories; only live stories may lead it. */
+    public void setTopStories(Actor actor, List<String> ids) {
+        checkCanPublish(actor);
+        tx.run(() -> {
+            for (String storyId : ids) {
+                if (!get(storyId).isLive()) {
+                    throw new ValidationException("top", "Only published stories can be top stories.");
+                }
+            }
+            stories.setTopStoryIds(ids.stream().distinct().toList());
+            outbox.append(new OutboxEvent(0, "home.updated", "home", Map.of("actor", actor.userId()), now()));
+        });
+    }
+
     private static Story goLive(Story current, Instant publishAt) {
         Instant first = current.firstPublishedAt() == null ? publishAt : current.firstPublishedAt();
         return current.withStatus(StoryStatus.PUBLISHED, publishAt, first, current.substantiveAt());

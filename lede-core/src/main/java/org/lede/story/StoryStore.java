@@ -26,6 +26,14 @@ public interface StoryStore {
     /** Published stories, newest publish time first. */
     List<Story> latestPublished(int limit, int offset);
 
+    /**
+     * Stories for the newsroom, most recently saved first.
+     *
+     * @param status null for every status
+     * @param query  null, or words the headline must contain (case-insensitive)
+     */
+    List<Story> list(StoryStatus status, String query, int limit, int offset);
+
     /** Published stories of one topic, newest first. */
     List<Story> publishedInTopic(String topicId, int limit, int offset);
 

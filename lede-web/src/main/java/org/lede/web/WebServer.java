@@ -12,6 +12,11 @@ import org.lede.reading.ReaderQueries;
 import org.lede.web.cache.CachedPageHandler;
 import org.lede.web.cache.PageCache;
 import org.lede.web.cache.PageResponses;
+import org.lede.web.newsroom.AuthRoutes;
+import org.lede.web.newsroom.NewsroomAuth;
+import org.lede.web.newsroom.NewsroomViews;
+import org.lede.web.newsroom.SetupLink;
+import org.lede.web.newsroom.StoryRoutes;
 import org.lede.web.reader.MediaRoutes;
 import org.lede.web.reader.Page;
 import org.lede.web.reader.ReaderRoutes;
@@ -33,6 +38,7 @@ public final class WebServer {
     private final Javalin app;
     private final PageCache cache;
     private final OutboxPoller purger;
+    private final SetupLink setup = new SetupLink();
 
     public WebServer(Services services, ReaderQueries reader, Clock clock) {
         Templates templates = new Templates();
@@ -44,6 +50,10 @@ public final class WebServer {
         ErrorPages errors = new ErrorPages((ctx, status, title, message) -> templates.render("reader/error.jte",
                 Map.of("page", new Page(reader.site(), reader.topics(), title, null, null, ctx.path(), reader.now()),
                         "status", status, "message", message)));
+        NewsroomViews newsroom = new NewsroomViews(templates, reader.site());
+        NewsroomAuth auth = new NewsroomAuth(services.userService());
+        AuthRoutes authRoutes = new AuthRoutes(services.userService(), setup, templates, reader.site());
+        StoryRoutes storyRoutes = new StoryRoutes(services, services.brevityChecks(), reader, newsroom);
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -51,6 +61,9 @@ public final class WebServer {
             config.http.maxRequestSize = 25L * 1024 * 1024;
             config.jetty.modifyServletContextHandler(context -> context.insertHandler(new CachedPageHandler(cache)));
             readerRoutes.register(config.routes);
+            auth.register(config.routes);
+            authRoutes.register(config.routes);
+            storyRoutes.register(config.routes);
             mediaRoutes.register(config.routes);
             errors.register(config.routes);
         });
@@ -61,6 +74,11 @@ public final class WebServer {
         app.start(host, port);
         purger.start(Duration.ofMillis(200));
         return this;
+    }
+
+    /** The one-time address that creates the owner account; it works only while there is no account. */
+    public String setupPath() {
+        return setup.path();
     }
 
     public int port() {

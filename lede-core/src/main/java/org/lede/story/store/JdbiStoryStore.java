@@ -180,6 +180,30 @@ public final class JdbiStoryStore implements StoryStore {
     }
 
     @Override
+    public List<Story> list(StoryStatus status, String query, int limit, int offset) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (status != null) {
+            where.append(" AND status = :status");
+        }
+        if (query != null && !query.isBlank()) {
+            where.append(" AND LOWER(headline) LIKE :query ESCAPE '!'");
+        }
+        return db.handle(h -> {
+            var q = h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE " + where
+                    + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset");
+            if (status != null) {
+                q.bind("status", status.key());
+            }
+            if (query != null && !query.isBlank()) {
+                String escaped = query.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                        .replace("_", "!_");
+                q.bind("query", "%" + escaped + "%");
+            }
+            return load(h, q.bind("limit", limit).bind("offset", offset).map(JdbiStoryStore::row).list());
+        });
+    }
+
+    @Override
     public List<Story> publishedInTopic(String topicId, int limit, int offset) {
         return published("topic_id = :topic", q -> q.bind("topic", topicId), limit, offset);
     }

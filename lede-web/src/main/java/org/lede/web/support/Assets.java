@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 public final class Assets {
     public static final String CSS = read("site.css");
     public static final String TIME_JS = read("time.js");
+    public static final String NEWSROOM_CSS = read("newsroom.css");
 
     private Assets() {
     }
