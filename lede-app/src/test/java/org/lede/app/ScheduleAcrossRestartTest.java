@@ -1,0 +1,50 @@
+package org.lede.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lede.Services;
+import org.lede.db.Database;
+import org.lede.db.DatabaseUrl;
+import org.lede.story.Story;
+import org.lede.story.StoryDraft;
+import org.lede.user.Actor;
+
+/** A story scheduled before a restart, due while the server was down, is published at start-up with its intended time. */
+class ScheduleAcrossRestartTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void scheduledStoryPublishesAfterRestartKeepingItsTime() throws Exception {
+        Instant due;
+        String slug;
+        try (RunningServer server = RunningServer.start(dir, "--demo")) {
+            try (Database db = Database.open(DatabaseUrl.sqliteIn(dir))) {
+                Services services = Services.create(db, dir.resolve("media"), Clock.systemUTC());
+                Story any = services.stories().latestPublished(1, 0).getFirst();
+                StoryDraft draft = any.draft().withSlug(null).withHeadline("Night ferry schedule announced");
+                Story created = services.storyService().createDraft(Actor.SYSTEM, draft);
+                due = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+                services.storyService().schedule(Actor.SYSTEM, created.id(), created.revision(), due);
+                slug = created.slug();
+            }
+            assertEquals(0, server.stop());
+        }
+        Thread.sleep(Duration.between(Instant.now(), due).plusMillis(500).toMillis());
+        try (RunningServer restarted = RunningServer.start(dir)) {
+            String home = restarted.get("/").body();
+            assertTrue(home.contains(slug), "published at start-up, before the first request");
+            String url = home.replaceAll("(?s).*href=\"(/\\d{4}/\\d{2}/\\d{2}/" + slug + ")\".*", "$1");
+            String page = restarted.get(url).body();
+            assertTrue(page.contains("datetime=\"" + due + "\""), "keeps its intended publish time " + due);
+        }
+    }
+}
