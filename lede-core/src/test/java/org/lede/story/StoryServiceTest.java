@@ -240,4 +240,29 @@ class StoryServiceTest {
         assertEquals(1, corrected.corrections().size());
         assertNotNull(store.find(live.id()).orElseThrow().corrections().getFirst().at());
     }
+
+    @Test
+    void restoringARevisionBringsBackItsTextAsANewRevision() {
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Original headline"));
+        Story edited = service.edit(WRITER, draft.id(), 1, draft.draft().withHeadline("Changed headline"));
+        Story restored = service.restore(WRITER, draft.id(), edited.revision(), 1);
+        assertEquals("Original headline", restored.headline());
+        assertEquals(3, restored.revision());
+        assertEquals("Changed headline", store.revision(draft.id(), 2).orElseThrow().snapshot().headline());
+    }
+
+    @Test
+    void editorsPinGoDeeperAndChooseTopStories() {
+        Story a = service.publish(EDITOR, service.createDraft(WRITER, newsroom.publishableDraft("Story A")).id(), 1);
+        Story b = service.publish(EDITOR, service.createDraft(WRITER, newsroom.publishableDraft("Story B")).id(), 1);
+        Story pinned = service.pin(EDITOR, a.id(), a.revision(), List.of(b.id(), a.id()));
+        assertEquals(List.of(b.id()), pinned.pins(), "a story never pins itself");
+        assertEquals(pinned, store.find(a.id()).orElseThrow());
+        assertThrows(ForbiddenException.class, () -> service.pin(WRITER, a.id(), pinned.revision(), List.of()));
+        service.setTopStories(EDITOR, List.of(b.id(), a.id()));
+        assertEquals(List.of(b.id(), a.id()), store.topStoryIds());
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Not live"));
+        assertThrows(ValidationException.class, () -> service.setTopStories(EDITOR, List.of(draft.id())));
+        assertEquals(List.of(b.id(), a.id()), store.topStoryIds(), "a refused change leaves the old order");
+    }
 }
