@@ -2,9 +2,7 @@ package org.lede.author;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import org.lede.common.ConflictException;
-import org.lede.common.ForbiddenException;
 import org.lede.common.Ids;
 import org.lede.common.NotFoundException;
 import org.lede.common.Transactions;
@@ -32,7 +30,7 @@ public final class AuthorService {
     }
 
     public Author create(Actor actor, AuthorForm form) {
-        checkCanCurate(actor);
+        actor.requireEditor("Only editors and admins manage authors.");
         return tx.inTransaction(() -> {
             Author author = new Author(ids.next(), form.slug(), form.name(), form.title(), form.bio(),
                     form.avatarMediaId(), form.contributor(), null);
@@ -46,7 +44,7 @@ public final class AuthorService {
     }
 
     public Author update(Actor actor, Author author) {
-        checkCanCurate(actor);
+        actor.requireEditor("Only editors and admins manage authors.");
         return tx.inTransaction(() -> {
             authors.find(author.id()).orElseThrow(() -> new NotFoundException("Author", author.id()));
             authors.update(author);
@@ -56,13 +54,8 @@ public final class AuthorService {
     }
 
     private void event(Actor actor, Author author) {
-        outbox.append(new OutboxEvent(0, "author.saved", author.id(), Map.of("slug", author.slug(), "actor", actor.userId()),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        outbox.append(OutboxEvent.of("author.saved", author.id(), actor.userId(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), "slug", author.slug()));
     }
 
-    private static void checkCanCurate(Actor actor) {
-        if (!actor.role().canPublish()) {
-            throw new ForbiddenException("Only editors and admins manage authors.");
-        }
-    }
 }

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.lede.common.ConflictException;
-import org.lede.common.ForbiddenException;
 import org.lede.common.Ids;
 import org.lede.common.NotFoundException;
 import org.lede.common.StaleRevisionException;
@@ -45,7 +43,7 @@ public final class DashboardService {
     }
 
     public Dashboard create(Actor actor, DashboardForm form) {
-        checkCanCurate(actor);
+        actor.requireEditor("Only editors and admins curate dashboards.");
         return tx.inTransaction(() -> {
             check(form);
             if (dashboards.findBySlug(form.slug()).isPresent()) {
@@ -61,7 +59,7 @@ public final class DashboardService {
     }
 
     public Dashboard update(Actor actor, String id, int expectedRevision, DashboardForm form) {
-        checkCanCurate(actor);
+        actor.requireEditor("Only editors and admins curate dashboards.");
         return tx.inTransaction(() -> {
             Dashboard current = dashboards.find(id).orElseThrow(() -> new NotFoundException("Dashboard", id));
             check(form);
@@ -89,15 +87,10 @@ public final class DashboardService {
     }
 
     private void event(Actor actor, Dashboard d, String type) {
-        outbox.append(new OutboxEvent(0, type, d.id(), Map.of("slug", d.slug(), "revision",
-                Integer.toString(d.revision()), "actor", actor.userId()), d.updatedAt()));
+        outbox.append(OutboxEvent.of(type, d.id(), actor.userId(), d.updatedAt(), "slug", d.slug(),
+                "revision", Integer.toString(d.revision())));
     }
 
-    private static void checkCanCurate(Actor actor) {
-        if (!actor.role().canPublish()) {
-            throw new ForbiddenException("Only editors and admins curate dashboards.");
-        }
-    }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -25,6 +25,7 @@ import org.lede.user.Role;
  * the revision they started from and are refused when someone else saved in between.
  */
 public final class StoryService {
+    private static final String PUBLISHERS_ONLY = "Only editors and admins can publish, schedule, update or unpublish stories.";
     private final Transactions tx;
     private final StoryStore stories;
     private final Outbox outbox;
@@ -84,7 +85,7 @@ public final class StoryService {
 
     public Story publish(Actor actor, String id, int expectedRevision) {
         return save(actor, id, expectedRevision, "story.published", current -> {
-            checkCanPublish(actor);
+            actor.requireEditor(PUBLISHERS_ONLY);
             requireStatus(current, "publish it", StoryStatus.DRAFT, StoryStatus.IN_REVIEW, StoryStatus.SCHEDULED,
                     StoryStatus.UNPUBLISHED);
             rules.checkPublishable(current.draft());
@@ -95,7 +96,7 @@ public final class StoryService {
     /** Publishes at {@code at}; a time already past publishes on the scheduler's next pass. */
     public Story schedule(Actor actor, String id, int expectedRevision, Instant at) {
         return save(actor, id, expectedRevision, "story.scheduled", current -> {
-            checkCanPublish(actor);
+            actor.requireEditor(PUBLISHERS_ONLY);
             requireStatus(current, "schedule it", StoryStatus.DRAFT, StoryStatus.IN_REVIEW, StoryStatus.SCHEDULED,
                     StoryStatus.UNPUBLISHED);
             rules.checkPublishable(current.draft());
@@ -122,7 +123,7 @@ public final class StoryService {
     /** Changes a live story. Only a substantive update moves its "Updated" time. */
     public Story update(Actor actor, String id, int expectedRevision, StoryDraft draft, UpdateKind kind) {
         return save(actor, id, expectedRevision, "story.updated", current -> {
-            checkCanPublish(actor);
+            actor.requireEditor(PUBLISHERS_ONLY);
             requireStatus(current, "update it", StoryStatus.PUBLISHED);
             StoryDraft next = withSlugRules(current, draft);
             rules.checkPublishable(next);
@@ -135,7 +136,7 @@ public final class StoryService {
 
     public Story unpublish(Actor actor, String id, int expectedRevision) {
         return save(actor, id, expectedRevision, "story.unpublished", current -> {
-            checkCanPublish(actor);
+            actor.requireEditor(PUBLISHERS_ONLY);
             requireStatus(current, "unpublish it", StoryStatus.PUBLISHED, StoryStatus.SCHEDULED);
             return current.withStatus(StoryStatus.UNPUBLISHED, current.publishAt(), current.firstPublishedAt(),
                     current.substantiveAt());
@@ -144,7 +145,7 @@ public final class StoryService {
 
     public Story addCorrection(Actor actor, String id, int expectedRevision, String text) {
         return save(actor, id, expectedRevision, "story.corrected", current -> {
-            checkCanPublish(actor);
+            actor.requireEditor(PUBLISHERS_ONLY);
             requireStatus(current, "correct it", StoryStatus.PUBLISHED);
             List<Correction> corrections = new ArrayList<>(current.corrections());
             corrections.add(new Correction(now(), text));
@@ -168,7 +169,7 @@ public final class StoryService {
     /** The editors' pins for Go deeper under this story, in order. */
     public Story pin(Actor actor, String id, int expectedRevision, List<String> pins) {
         return save(actor, id, expectedRevision, "story.pinned", current -> {
-            checkCanPublish(actor);
+            actor.requireEditor(PUBLISHERS_ONLY);
             List<String> valid = pins.stream().filter(p -> !p.equals(id)).distinct().toList();
             return current.withPins(valid);
         });
@@ -176,7 +177,7 @@ public final class StoryService {
 
     /** Sets the home page's top stories; only live stories may lead it. */
     public void setTopStories(Actor actor, List<String> ids) {
-        checkCanPublish(actor);
+        actor.requireEditor(PUBLISHERS_ONLY);
         tx.run(() -> {
             for (String storyId : ids) {
                 if (!get(storyId).isLive()) {
@@ -184,7 +185,7 @@ public final class StoryService {
                 }
             }
             stories.setTopStoryIds(ids.stream().distinct().toList());
-            outbox.append(new OutboxEvent(0, "home.updated", "home", Map.of("actor", actor.userId()), now()));
+            outbox.append(OutboxEvent.of("home.updated", "home", actor.userId(), now()));
         });
     }
 
@@ -270,11 +271,6 @@ public final class StoryService {
         throw new ConflictException("This story is " + story.status().key().replace('-', ' ') + ", so you cannot " + action + ".");
     }
 
-    private static void checkCanPublish(Actor actor) {
-        if (!actor.role().canPublish()) {
-            throw new ForbiddenException("Only editors and admins can publish, schedule, update or unpublish stories.");
-        }
-    }
 
     /** Editors edit any story; writers and contributors only their own, and only before it goes live. */
     private static void checkCanEdit(Actor actor, Story story) {

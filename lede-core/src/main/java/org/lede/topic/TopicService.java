@@ -2,9 +2,7 @@ package org.lede.topic;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import org.lede.common.ConflictException;
-import org.lede.common.ForbiddenException;
 import org.lede.common.Ids;
 import org.lede.common.NotFoundException;
 import org.lede.common.Transactions;
@@ -28,7 +26,7 @@ public final class TopicService {
     }
 
     public Topic create(Actor actor, String slug, String name, String description, int position) {
-        checkCanCurate(actor);
+        actor.requireEditor("Only editors and admins manage topics.");
         return tx.inTransaction(() -> {
             Topic topic = new Topic(ids.next(), slug, name, description, position);
             if (topics.findBySlug(topic.slug()).isPresent()) {
@@ -41,7 +39,7 @@ public final class TopicService {
     }
 
     public Topic update(Actor actor, Topic topic) {
-        checkCanCurate(actor);
+        actor.requireEditor("Only editors and admins manage topics.");
         return tx.inTransaction(() -> {
             topics.find(topic.id()).orElseThrow(() -> new NotFoundException("Topic", topic.id()));
             topics.update(topic);
@@ -51,13 +49,8 @@ public final class TopicService {
     }
 
     private void event(Actor actor, Topic topic) {
-        outbox.append(new OutboxEvent(0, "topic.saved", topic.id(), Map.of("slug", topic.slug(), "actor", actor.userId()),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        outbox.append(OutboxEvent.of("topic.saved", topic.id(), actor.userId(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), "slug", topic.slug()));
     }
 
-    private static void checkCanCurate(Actor actor) {
-        if (!actor.role().canPublish()) {
-            throw new ForbiddenException("Only editors and admins manage topics.");
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package org.lede.user;
 
 import java.util.Objects;
+import org.lede.common.ForbiddenException;
 
 /**
  * Who is asking a service to act. {@link #SYSTEM} is Lede itself: the scheduler, imports and
@@ -12,5 +13,12 @@ public record Actor(String userId, Role role) {
     public Actor {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(role, "role");
+    }
+
+    /** Refuses with {@code refusal} unless the actor may publish and curate: editors and admins. */
+    public void requireEditor(String refusal) {
+        if (!role.canPublish()) {
+            throw new ForbiddenException(refusal);
+        }
     }
 }

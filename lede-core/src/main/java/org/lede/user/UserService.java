@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.lede.common.ConflictException;
 import org.lede.common.ForbiddenException;
@@ -78,8 +77,7 @@ public final class UserService {
         }
         User user = new User(ids.next(), normalized, name, role, passwords.hash(password), false, now());
         users.insert(user);
-        outbox.append(new OutboxEvent(0, "user.created", user.id(), Map.of("actor", actor.userId(),
-                "role", role.key()), user.createdAt()));
+        outbox.append(OutboxEvent.of("user.created", user.id(), actor.userId(), user.createdAt(), "role", role.key()));
         return user;
     }
 
