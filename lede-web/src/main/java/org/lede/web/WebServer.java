@@ -17,6 +17,7 @@ import org.lede.web.newsroom.NewsroomAuth;
 import org.lede.web.newsroom.NewsroomViews;
 import org.lede.web.newsroom.SetupLink;
 import org.lede.web.newsroom.StoryRoutes;
+import org.lede.web.newsroom.TopStoriesRoutes;
 import org.lede.web.reader.MediaRoutes;
 import org.lede.web.reader.Page;
 import org.lede.web.reader.ReaderRoutes;
@@ -64,6 +65,7 @@ public final class WebServer {
             auth.register(config.routes);
             authRoutes.register(config.routes);
             storyRoutes.register(config.routes);
+            new TopStoriesRoutes(services, newsroom).register(config.routes);
             mediaRoutes.register(config.routes);
             errors.register(config.routes);
         });

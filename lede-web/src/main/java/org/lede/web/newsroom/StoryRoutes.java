@@ -108,7 +108,7 @@ public final class StoryRoutes {
         int revision = Forms.revision(ctx);
         String action = Objects.requireNonNullElse(ctx.formParam("action"), "save");
         try {
-            Story saved = services.db().inTransaction(() -> apply(ctx, actor, story, revision, form, action));
+            Story saved = services.db().inTransaction(() -> withPins(ctx, actor, apply(ctx, actor, story, revision, form, action)));
             ctx.redirect("/newsroom/stories/" + saved.id() + "?notice=" + java.net.URLEncoder.encode(done(action, saved),
                     java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
         } catch (StaleRevisionException e) {
@@ -140,6 +140,15 @@ public final class StoryRoutes {
             case "unpublish" -> stories.unpublish(actor, story.id(), revision);
             default -> throw new org.lede.common.ValidationException("action", "Unknown action \"" + action + "\".");
         };
+    }
+
+    /** Go deeper pins, when an editor's form carries them and they changed, in the same transaction. */
+    private Story withPins(Context ctx, Actor actor, Story saved) {
+        if (ctx.formParam("pins") == null) {
+            return saved;
+        }
+        List<String> ids = Slugs.toStoryIds(services.stories(), Forms.commaList(ctx, "pins"));
+        return ids.equals(saved.pins()) ? saved : stories.pin(actor, saved.id(), saved.revision(), ids);
     }
 
     private static String done(String action, Story story) {
@@ -194,6 +203,8 @@ public final class StoryRoutes {
                 "story", story, "form", form, "topics", services.topics().all(), "authors", services.authors().all(),
                 "media", services.media().latest(60, 0), "conflict", conflict,
                 "liveUrl", story == null ? null : org.lede.reading.Urls.story(story, views.site().zone()),
+                "pins", story == null ? "" : String.join(", ", services.stories().findAll(story.pins()).stream()
+                        .map(Story::slug).toList()),
                 "defaultTime", ZonedDateTime.now(services.clock()).withZoneSameInstant(views.site().zone())
                         .plusHours(1).withMinute(0).toLocalDateTime().toString().substring(0, 16));
     }
