@@ -265,4 +265,14 @@ class StoryServiceTest {
         assertThrows(ValidationException.class, () -> service.setTopStories(EDITOR, List.of(draft.id())));
         assertEquals(List.of(b.id(), a.id()), store.topStoryIds(), "a refused change leaves the old order");
     }
+
+    @Test
+    void anUnknownBlockTypeInStoredJsonIsReportedClearly() {
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Stored long ago"));
+        newsroom.services.db().handle(h -> h.execute(
+                "UPDATE story_blocks SET type = 'video' WHERE story_id = ? AND position = 0", draft.id()));
+        ValidationException e = assertThrows(ValidationException.class, () -> store.find(draft.id()));
+        assertTrue(e.getMessage().contains("Block 1 of story " + draft.id()), e.getMessage());
+        assertTrue(e.getMessage().contains("Unknown block type \"video\""), e.getMessage());
+    }
 }
