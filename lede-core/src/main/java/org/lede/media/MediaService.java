@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.lede.common.Ids;
+import org.lede.common.NotFoundException;
 import org.lede.common.Transactions;
 import org.lede.common.ValidationException;
 import org.lede.content.Credit;
@@ -67,6 +68,22 @@ public final class MediaService {
             outbox.append(new OutboxEvent(0, "media.added", media.id(), Map.of("actor", actor.userId()), media.createdAt()));
             return media;
         }));
+    }
+
+    /**
+     * Sets the alt text, default caption and default credit of an item. Anyone who may upload may
+     * describe, since describing is how an upload becomes publishable.
+     */
+    public Media describe(Actor actor, String id, String alt, String caption, Credit credit) {
+        return tx.inTransaction(() -> {
+            Media current = store.find(id).orElseThrow(() -> new NotFoundException("Media", id));
+            Media next = new Media(current.id(), current.sha256(), current.type(), current.byteSize(), current.width(),
+                    current.height(), alt, caption, credit, current.originalName(), current.createdAt());
+            store.update(next);
+            outbox.append(OutboxEvent.of("media.updated", next.id(), actor.userId(),
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+            return next;
+        });
     }
 
     /** The key under which the original bytes of this item are kept. */

@@ -46,6 +46,20 @@ public final class StoryService {
         return stories.find(id).orElseThrow(() -> new NotFoundException("Story", id));
     }
 
+    /** A story to open in the newsroom: editors open any; writers and contributors only their own. */
+    public Story getForEditing(Actor actor, String id) {
+        Story story = get(id);
+        if (!actor.role().canPublish() && !actor.userId().equals(story.createdBy())) {
+            throw new ForbiddenException("You can open only the stories you created.");
+        }
+        return story;
+    }
+
+    /** The newsroom's story list as this actor may see it: everything for editors, their own for others. */
+    public List<Story> list(Actor actor, StoryStatus status, String query, int limit, int offset) {
+        return stories.list(status, query, actor.role().canPublish() ? null : actor.userId(), limit, offset);
+    }
+
     public Story createDraft(Actor actor, StoryDraft draft) {
         return tx.inTransaction(() -> {
             rules.checkReferences(draft);
@@ -61,13 +75,17 @@ public final class StoryService {
 
     /** Changes a story that is not live. Live stories change through {@link #update}. */
     public Story edit(Actor actor, String id, int expectedRevision, StoryDraft draft) {
-        return save(actor, id, expectedRevision, "story.edited", current -> {
+        return edit(actor, id, expectedRevision, draft, "story.edited", Map.of());
+    }
+
+    private Story edit(Actor actor, String id, int expectedRevision, StoryDraft draft, String event, Map<String, String> extra) {
+        return save(actor, id, expectedRevision, event, current -> {
             checkCanEdit(actor, current);
             if (current.isLive()) {
                 throw new ConflictException("This story is live: save it as an update (substantive or minor) instead.");
             }
             return current.withDraft(withSlugRules(current, draft));
-        });
+        }, extra);
     }
 
     /** A writer hands a draft to the editors. */
@@ -122,7 +140,14 @@ public final class StoryService {
 
     /** Changes a live story. Only a substantive update moves its "Updated" time. */
     public Story update(Actor actor, String id, int expectedRevision, StoryDraft draft, UpdateKind kind) {
-        return save(actor, id, expectedRevision, "story.updated", current -> {
+        return update(actor, id, expectedRevision, draft, kind, "story.updated", Map.of());
+    }
+
+    private Story update(Actor actor, String id, int expectedRevision, StoryDraft draft, UpdateKind kind, String event,
+                         Map<String, String> extra) {
+        Map<String, String> data = new java.util.HashMap<>(extra);
+        data.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
+        return save(actor, id, expectedRevision, event, current -> {
             actor.requireEditor(PUBLISHERS_ONLY);
             requireStatus(current, "update it", StoryStatus.PUBLISHED);
             StoryDraft next = withSlugRules(current, draft);
@@ -131,7 +156,7 @@ public final class StoryService {
             return kind == UpdateKind.SUBSTANTIVE
                     ? changed.withStatus(StoryStatus.PUBLISHED, current.publishAt(), current.firstPublishedAt(), now())
                     : changed;
-        }, Map.of("kind", kind.name().toLowerCase(java.util.Locale.ROOT)));
+        }, data);
     }
 
     public Story unpublish(Actor actor, String id, int expectedRevision) {
@@ -161,9 +186,11 @@ public final class StoryService {
         StoryDraft old = stories.revision(id, revision)
                 .orElseThrow(() -> new NotFoundException("Revision " + revision + " of story", id)).snapshot().draft();
         Story current = get(id);
+        Map<String, String> from = Map.of("from", Integer.toString(revision));
         return current.isLive()
-                ? update(actor, id, expectedRevision, old.withSlug(current.slug()), UpdateKind.MINOR)
-                : edit(actor, id, expectedRevision, old.withSlug(current.firstPublishedAt() == null ? old.slug() : current.slug()));
+                ? update(actor, id, expectedRevision, old.withSlug(current.slug()), UpdateKind.MINOR, "story.restored", from)
+                : edit(actor, id, expectedRevision, old.withSlug(current.firstPublishedAt() == null ? old.slug() : current.slug()),
+                        "story.restored", from);
     }
 
     /** The editors' pins for Go deeper under this story, in order. */

@@ -29,10 +29,11 @@ public interface StoryStore {
     /**
      * Stories for the newsroom, most recently saved first.
      *
-     * @param status null for every status
-     * @param query  null, or words the headline must contain (case-insensitive)
+     * @param status    null for every status
+     * @param query     null, or words the headline must contain (case-insensitive)
+     * @param createdBy null for everyone's stories, else only this user's
      */
-    List<Story> list(StoryStatus status, String query, int limit, int offset);
+    List<Story> list(StoryStatus status, String query, String createdBy, int limit, int offset);
 
     /** Published stories of one topic, newest first. */
     List<Story> publishedInTopic(String topicId, int limit, int offset);

@@ -249,6 +249,8 @@ class StoryServiceTest {
         assertEquals("Original headline", restored.headline());
         assertEquals(3, restored.revision());
         assertEquals("Changed headline", store.revision(draft.id(), 2).orElseThrow().snapshot().headline());
+        assertEquals("story.restored", store.revision(draft.id(), 3).orElseThrow().action());
+        assertEquals(List.of("story.created", "story.edited", "story.restored"), eventTypes());
     }
 
     @Test
@@ -274,5 +276,16 @@ class StoryServiceTest {
         ValidationException e = assertThrows(ValidationException.class, () -> store.find(draft.id()));
         assertTrue(e.getMessage().contains("Block 1 of story " + draft.id()), e.getMessage());
         assertTrue(e.getMessage().contains("Unknown block type \"video\""), e.getMessage());
+    }
+
+    @Test
+    void writersSeeAndOpenOnlyTheirOwnStoriesEditorsSeeAll() {
+        Story mine = service.createDraft(WRITER, newsroom.publishableDraft("My own draft"));
+        Story theirs = service.createDraft(new Actor("writer-2", Role.WRITER), newsroom.publishableDraft("Someone else's draft"));
+        assertEquals(List.of(mine.id()), service.list(WRITER, null, null, 10, 0).stream().map(Story::id).toList());
+        assertEquals(2, service.list(EDITOR, null, null, 10, 0).size());
+        assertEquals(List.of(theirs.id()), service.list(EDITOR, StoryStatus.DRAFT, "else", 10, 0).stream().map(Story::id).toList());
+        assertThrows(ForbiddenException.class, () -> service.getForEditing(WRITER, theirs.id()));
+        assertEquals(theirs, service.getForEditing(EDITOR, theirs.id()));
     }
 }

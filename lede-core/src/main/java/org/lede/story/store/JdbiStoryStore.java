@@ -180,10 +180,13 @@ public final class JdbiStoryStore implements StoryStore {
     }
 
     @Override
-    public List<Story> list(StoryStatus status, String query, int limit, int offset) {
+    public List<Story> list(StoryStatus status, String query, String createdBy, int limit, int offset) {
         StringBuilder where = new StringBuilder("1 = 1");
         if (status != null) {
             where.append(" AND status = :status");
+        }
+        if (createdBy != null) {
+            where.append(" AND created_by = :createdBy");
         }
         if (query != null && !query.isBlank()) {
             where.append(" AND LOWER(headline) LIKE :query ESCAPE '!'");
@@ -193,6 +196,9 @@ public final class JdbiStoryStore implements StoryStore {
                     + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset");
             if (status != null) {
                 q.bind("status", status.key());
+            }
+            if (createdBy != null) {
+                q.bind("createdBy", createdBy);
             }
             if (query != null && !query.isBlank()) {
                 String escaped = query.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")

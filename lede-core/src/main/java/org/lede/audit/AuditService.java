@@ -1,0 +1,103 @@
+package org.lede.audit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.lede.common.ForbiddenException;
+import org.lede.outbox.Outbox;
+import org.lede.outbox.OutboxEvent;
+import org.lede.user.Actor;
+import org.lede.user.Role;
+import org.lede.user.User;
+import org.lede.user.UserService;
+
+/**
+ * Reads the audit log out of the outbox rather than keeping a second log: every write already
+ * appends its event, with the acting user, in the transaction of the change, so the two cannot
+ * disagree.
+ */
+public final class AuditService {
+    public static final int PAGE_SIZE = 50;
+    /** How many events one read of the outbox covers while walking back from the newest. */
+    private static final int WINDOW = 500;
+    private final Outbox outbox;
+    private final UserService users;
+
+    public AuditService(Outbox outbox, UserService users) {
+        this.outbox = outbox;
+        this.users = users;
+    }
+
+    /**
+     * The newest changes made before outbox position {@code before} (all of them when null).
+     *
+     * @throws ForbiddenException unless the actor is an admin
+     */
+    public AuditPage page(Actor actor, Long before, int size) {
+        if (actor.role() != Role.ADMIN) {
+            throw new ForbiddenException("Only admins can read the audit log.");
+        }
+        int limit = Math.clamp(size, 1, 200);
+        long upper = before == null ? outbox.lastSeq() + 1 : Math.max(0, before);
+        List<OutboxEvent> newestFirst = new ArrayList<>();
+        boolean more = false;
+        // The outbox reads forward only, so walk back one window at a time until the page is full.
+        while (upper > 1 && !more) {
+            long from = Math.max(0, upper - 1 - WINDOW);
+            List<OutboxEvent> window = new ArrayList<>();
+            for (OutboxEvent event : outbox.after(from, WINDOW)) {
+                if (event.seq() < upper && event.data().containsKey("actor")) {
+                    window.add(event);
+                }
+            }
+            for (int i = window.size() - 1; i >= 0; i--) {
+                if (newestFirst.size() == limit) {
+                    more = true;
+                    break;
+                }
+                newestFirst.add(window.get(i));
+            }
+            upper = from + 1;
+        }
+        Map<String, String> names = new HashMap<>();
+        List<AuditEntry> entries = newestFirst.stream().map(e -> entry(e, names)).toList();
+        return new AuditPage(entries, more ? entries.getLast().seq() : null);
+    }
+
+    private AuditEntry entry(OutboxEvent event, Map<String, String> names) {
+        String actorId = event.data().get("actor");
+        String name = names.computeIfAbsent(actorId, id -> Actor.SYSTEM.userId().equals(id)
+                ? "Lede (system)" : users.find(id).map(User::name).orElse("Unknown user " + id));
+        String type = event.type();
+        int dot = type.indexOf('.');
+        String kind = dot < 0 ? type : type.substring(0, dot);
+        String verb = dot < 0 ? type : type.substring(dot + 1);
+        String label = "user".equals(kind) ? users.find(event.subject()).map(User::email).orElse(null)
+                : event.data().get("slug");
+        return new AuditEntry(event.seq(), event.at(), actorId, name, action(kind, verb), kind, event.subject(),
+                label, detail(event));
+    }
+
+    private static String action(String kind, String verb) {
+        return switch (kind + "." + verb) {
+            case "story.submitted" -> "submitted for review";
+            case "story.pinned" -> "pinned related stories on";
+            case "story.restored" -> "restored an earlier revision of";
+            case "home.updated" -> "changed the home page's top stories";
+            case "media.added" -> "uploaded";
+            case "media.updated" -> "described";
+            case "user.created" -> "added";
+            default -> verb;
+        };
+    }
+
+    private static String detail(OutboxEvent event) {
+        return switch (event.type()) {
+            case "story.updated" -> event.data().get("kind");
+            case "story.restored" -> "revision " + event.data().get("from");
+            case "user.created" -> event.data().get("role");
+            default -> null;
+        };
+    }
+}
