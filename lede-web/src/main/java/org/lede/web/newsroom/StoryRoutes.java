@@ -68,7 +68,7 @@ public final class StoryRoutes {
         }
         String query = ctx.queryParam("q");
         views.render(ctx, 200, "newsroom/stories.jte", "Stories", "stories", ctx.queryParam("notice"),
-                "stories", services.stories().list(status, query, LIST_SIZE, 0),
+                "stories", stories.list(NewsroomAuth.actor(ctx), status, query, LIST_SIZE, 0),
                 "status", status == null ? "" : status.key(), "query", query == null ? "" : query,
                 "zone", views.site().zone());
     }
@@ -90,7 +90,7 @@ public final class StoryRoutes {
 
     private Story story(Context ctx) {
         try {
-            return stories.get(ctx.pathParam("id"));
+            return stories.getForEditing(NewsroomAuth.actor(ctx), ctx.pathParam("id"));
         } catch (org.lede.common.NotFoundException e) {
             throw new NotFoundResponse("There is no such story.");
         }

@@ -37,6 +37,13 @@ public final class ReaderRoutes {
         routes.get("/dashboards/{slug}", this::dashboard);
         routes.get(STORY, this::story);
         routes.get(STORY + "/related", this::related);
+        routes.get("/robots.txt", this::robots);
+    }
+
+    /** Crawlers may read the whole reader site but not the newsroom. */
+    private void robots(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.contentType("text/plain;charset=utf-8").result("User-agent: *\nDisallow: /newsroom\n");
     }
 
     Page page(Context ctx, String title, String description, String canonical) {

@@ -107,4 +107,12 @@ class HttpCachingTest {
         assertTrue(api.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
         assertTrue(api.body().contains("\"status\":404"));
     }
+
+    @Test
+    void robotsTxtKeepsCrawlersOutOfTheNewsroom() {
+        HttpResponse<String> robots = web.get("/robots.txt");
+        assertEquals(200, robots.statusCode());
+        assertTrue(robots.body().contains("Disallow: /newsroom"));
+        assertTrue(robots.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+    }
 }

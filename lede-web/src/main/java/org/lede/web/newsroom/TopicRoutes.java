@@ -1,0 +1,111 @@
+package org.lede.web.newsroom;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.lede.common.LedeException;
+import org.lede.common.Slugs;
+import org.lede.common.ValidationException;
+import org.lede.topic.Topic;
+import org.lede.topic.TopicService;
+import org.lede.topic.TopicStore;
+
+/** The sections of the site: listing, creating and editing topics. */
+public final class TopicRoutes {
+    private final TopicService service;
+    private final TopicStore topics;
+    private final NewsroomViews views;
+
+    public TopicRoutes(TopicService service, TopicStore topics, NewsroomViews views) {
+        this.service = service;
+        this.topics = topics;
+        this.views = views;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/newsroom/topics", this::list);
+        routes.post("/newsroom/topics", this::create);
+        routes.get("/newsroom/topics/{id}", this::edit);
+        routes.post("/newsroom/topics/{id}", this::save);
+    }
+
+    /** A topic's fields as typed, so a refused form comes back as it was sent. */
+    public record TopicForm(String slug, String name, String description, String position) {
+        static TopicForm from(Context ctx) {
+            return new TopicForm(value(ctx, "slug"), value(ctx, "name"), value(ctx, "description"), value(ctx, "position"));
+        }
+
+        static TopicForm of(Topic topic) {
+            return new TopicForm(topic.slug(), topic.name(), topic.description() == null ? "" : topic.description(),
+                    Integer.toString(topic.position()));
+        }
+
+        /** A slug left empty is made from the name, as most slugs are. */
+        String slugOrFromName() {
+            return slug.isBlank() ? Slugs.slugify(name) : slug.strip();
+        }
+
+        int parsedPosition() {
+            try {
+                return Integer.parseInt(position.strip());
+            } catch (NumberFormatException e) {
+                throw new ValidationException("position", "The position is a whole number, such as 3, not “" + position + "”.");
+            }
+        }
+
+        private static String value(Context ctx, String name) {
+            String v = ctx.formParam(name);
+            return v == null ? "" : v;
+        }
+    }
+
+    private void list(Context ctx) {
+        int next = topics.all().stream().mapToInt(Topic::position).max().orElse(0) + 1;
+        showList(ctx, 200, ctx.queryParam("notice"), new TopicForm("", "", "", Integer.toString(next)));
+    }
+
+    private void showList(Context ctx, int status, String notice, TopicForm form) {
+        views.render(ctx, status, "newsroom/topics.jte", "Topics", "topics", notice, "topics", topics.all(), "form", form);
+    }
+
+    private void create(Context ctx) {
+        TopicForm form = TopicForm.from(ctx);
+        try {
+            Topic topic = service.create(NewsroomAuth.actor(ctx), form.slugOrFromName(), form.name(), form.description(),
+                    form.parsedPosition());
+            ctx.redirect("/newsroom/topics?notice=" + URLEncoder.encode("Created the topic “" + topic.name() + "”.",
+                    StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        } catch (LedeException e) {
+            showList(ctx, StoryRoutes.status(e), e.getMessage(), form);
+        }
+    }
+
+    private void edit(Context ctx) {
+        Topic topic = topic(ctx);
+        showTopic(ctx, 200, ctx.queryParam("notice"), topic, TopicForm.of(topic));
+    }
+
+    private void showTopic(Context ctx, int status, String notice, Topic topic, TopicForm form) {
+        views.render(ctx, status, "newsroom/topic.jte", "Topic: " + topic.name(), "topics", notice, "topic", topic,
+                "form", form);
+    }
+
+    private void save(Context ctx) {
+        Topic topic = topic(ctx);
+        TopicForm form = TopicForm.from(ctx);
+        try {
+            service.update(NewsroomAuth.actor(ctx), new Topic(topic.id(), form.slugOrFromName(), form.name(),
+                    form.description(), form.parsedPosition()));
+            ctx.redirect("/newsroom/topics/" + topic.id() + "?notice=Saved.", HttpStatus.SEE_OTHER);
+        } catch (LedeException e) {
+            showTopic(ctx, StoryRoutes.status(e), e.getMessage(), topic, form);
+        }
+    }
+
+    private Topic topic(Context ctx) {
+        return topics.find(ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse("There is no such topic."));
+    }
+}

@@ -1,0 +1,61 @@
+package org.lede.web.newsroom;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.lede.common.LedeException;
+import org.lede.user.Role;
+import org.lede.user.User;
+import org.lede.user.UserService;
+
+/** People: the newsroom's members and adding one. Admins only, which {@link UserService} enforces. */
+public final class UserRoutes {
+    private final UserService users;
+    private final NewsroomViews views;
+
+    public UserRoutes(UserService users, NewsroomViews views) {
+        this.users = users;
+        this.views = views;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/newsroom/users", this::list);
+        routes.post("/newsroom/users", this::create);
+    }
+
+    /** The new member's fields as typed; the password is never sent back into the page. */
+    public record UserForm(String email, String name, String role) {
+        static UserForm from(Context ctx) {
+            return new UserForm(value(ctx, "email"), value(ctx, "name"), value(ctx, "role"));
+        }
+
+        private static String value(Context ctx, String name) {
+            String v = ctx.formParam(name);
+            return v == null ? "" : v;
+        }
+    }
+
+    private void list(Context ctx) {
+        show(ctx, 200, ctx.queryParam("notice"), new UserForm("", "", Role.WRITER.key()));
+    }
+
+    private void show(Context ctx, int status, String notice, UserForm form) {
+        views.render(ctx, status, "newsroom/users.jte", "People", "users", notice,
+                "users", users.all(NewsroomAuth.actor(ctx)), "form", form, "minPassword", UserService.MIN_PASSWORD);
+    }
+
+    private void create(Context ctx) {
+        UserForm form = UserForm.from(ctx);
+        try {
+            User user = users.create(NewsroomAuth.actor(ctx), form.email(), form.name(), Role.parse(form.role()),
+                    ctx.formParam("password"));
+            ctx.redirect("/newsroom/users?notice=" + URLEncoder.encode("Added " + user.email() + " as "
+                    + user.role().key() + ". Give them their password in person or by phone, not by email.",
+                    StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        } catch (LedeException e) {
+            show(ctx, StoryRoutes.status(e), e.getMessage(), form);
+        }
+    }
+}
