@@ -3,14 +3,17 @@ package org.lede.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.lede.Services;
 import org.lede.db.Database;
+import org.lede.demo.DemoAccounts;
 import org.lede.demo.DemoContent;
 import org.lede.reading.ReaderQueries;
 import org.lede.reading.SiteSettings;
 import org.lede.story.PublishScheduler;
+import org.lede.user.Role;
 import org.lede.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +69,7 @@ final class ServeCommand implements Callable<Integer> {
             if (demo) {
                 int added = new DemoContent(services, dataDir.resolve("media")).load();
                 spec.commandLine().getOut().println("Demo content: " + (added == 0 ? "already loaded" : added + " stories added") + ".");
+                printDemoAccounts(new DemoAccounts(services.userService()).ensure(), site.baseUrl() + "/newsroom/login");
             }
             try (PublishScheduler ignored = new PublishScheduler(services.storyService(), Duration.ofSeconds(15),
                     e -> LOG.error("Scheduled publishing failed; trying again shortly", e)).start()) {
@@ -94,6 +98,24 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Passwords are printed once, when made: only their hashes are kept, so a later start cannot show them. */
+    private void printDemoAccounts(List<DemoAccounts.Created> created, String signIn) {
+        var out = spec.commandLine().getOut();
+        if (created.isEmpty()) {
+            out.println("Demo accounts: already exist (admin, editor, writer and contributor @" + DemoAccounts.DOMAIN
+                    + "); their passwords were printed when they were created.");
+            return;
+        }
+        out.println("Demo accounts created; sign in at " + signIn + ". These passwords are shown only now:");
+        for (DemoAccounts.Created account : created) {
+            out.printf("  %-12s %-30s %s%n", account.role().key(), account.email(), account.password());
+        }
+        if (created.size() < Role.values().length) {
+            out.println("  (the other demo accounts already existed and were left alone)");
+        }
+        out.flush();
     }
 
     private static String rootMessage(Throwable e) {

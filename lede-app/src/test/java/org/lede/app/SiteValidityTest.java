@@ -268,6 +268,51 @@ class SiteValidityTest {
     }
 
     @Test
+    void onePageOfEachKindHasNoAxeViolationsInTheDarkColourScheme() {
+        TestTools.axeScript();
+        Chromium browser = chromium();
+        Map<Kind, Fetched> sample = onePageOfEachKind();
+        List<String> report = new ArrayList<>();
+        try {
+            prefersColorScheme(browser, "dark");
+            // A contrast fault that exists only in a dark palette: axe must flag it, or the emulation is not
+            // reaching the page and the silence below would mean nothing.
+            browser.driver.get("data:text/html,<!DOCTYPE html><html lang=en><title>t</title><style>"
+                    + "@media (prefers-color-scheme:dark){body{background:rgb(18,18,18);color:rgb(51,51,51)}}</style><p>Dim text</p>");
+            List<String> control = browser.axe().stream().map(Chromium.AxeViolation::id).toList();
+            assertTrue(control.contains("color-contrast"), "axe-core did not flag dark grey on black in the dark scheme: " + control);
+            for (int width : List.of(Chromium.DESKTOP_WIDTH, Chromium.PHONE_WIDTH)) {
+                browser.width(width);
+                for (Map.Entry<Kind, Fetched> e : sample.entrySet()) {
+                    browser.driver.get(site.url(e.getValue().path()));
+                    double luminance = ((Number) browser.script("""
+                            const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/[\\d.]+/g).map(Number)
+                              .map(c => c / 255).map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+                            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+                            """)).doubleValue();
+                    assertTrue(luminance < 0.2, e.getKey() + " " + e.getValue().path()
+                            + ": the page kept a light background in the dark colour scheme (relative luminance " + luminance + ")");
+                    for (Chromium.AxeViolation v : browser.axe()) {
+                        report.add("  " + e.getKey() + " " + e.getValue().path() + " at " + width + " px, dark: " + v);
+                    }
+                }
+            }
+        } finally {
+            prefersColorScheme(browser, null);
+        }
+        assertTrue(sample.containsKey(Kind.HOME) && sample.containsKey(Kind.STORY),
+                "axe needs at least the front page and a story to check; found " + sample.keySet());
+        assertTrue(report.isEmpty(), report.size() + " axe-core violations in the dark colour scheme on " + sample.keySet() + ":\n"
+                + String.join("\n", report));
+    }
+
+    /** Emulates the reader's system colour scheme, or with null goes back to the browser's own. */
+    private static void prefersColorScheme(Chromium browser, String scheme) {
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", scheme == null ? List.of()
+                : List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    @Test
     void noPageScrollsSidewaysOnAPhone() {
         Chromium browser = chromium();
         browser.width(Chromium.PHONE_WIDTH);
