@@ -73,7 +73,9 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = 25L * 1024 * 1024;
-            config.jetty.modifyServletContextHandler(context -> context.insertHandler(new CachedPageHandler(cache)));
+            // In front of everything Javalin puts on the server (its statistics handler, the servlet
+            // context, sessions), so a cached page costs no more than a handler that writes bytes.
+            config.jetty.modifyServer(server -> server.insertHandler(new CachedPageHandler(cache)));
             auth.register(config.routes);
             authRoutes.register(config.routes);
             storyRoutes.register(config.routes);

@@ -1,8 +1,10 @@
 package org.lede.web.cache;
 
 import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -14,6 +16,9 @@ import org.eclipse.jetty.util.Callback;
  * twice the rate of the same bytes through a Javalin route. Anything not cached goes on to Javalin.
  */
 public final class CachedPageHandler extends Handler.Wrapper {
+    private static final HttpField CACHE_CONTROL = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, PageCache.CACHE_CONTROL);
+    private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
+    private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
     private final PageCache cache;
 
     public CachedPageHandler(PageCache cache) {
@@ -31,11 +36,12 @@ public final class CachedPageHandler extends Handler.Wrapper {
         if (page == null) {
             return super.handle(request, response, callback);
         }
+        PageCache.Wire wire = page.wire();
         var headers = response.getHeaders();
-        headers.put(HttpHeader.CACHE_CONTROL, PageCache.CACHE_CONTROL);
-        headers.put(HttpHeader.ETAG, page.etag());
-        headers.put(HttpHeader.LAST_MODIFIED, page.lastModifiedHttp());
-        headers.put(HttpHeader.VARY, "Accept-Encoding");
+        headers.add(CACHE_CONTROL);
+        headers.add(wire.etag());
+        headers.add(wire.lastModified());
+        headers.add(VARY);
         var requestHeaders = request.getHeaders();
         if (Conditional.notModified(page, requestHeaders.get(HttpHeader.IF_NONE_MATCH),
                 requestHeaders.get(HttpHeader.IF_MODIFIED_SINCE))) {
@@ -44,14 +50,15 @@ public final class CachedPageHandler extends Handler.Wrapper {
             return true;
         }
         boolean gzip = Conditional.acceptsGzip(requestHeaders.get(HttpHeader.ACCEPT_ENCODING));
-        byte[] body = gzip ? page.gzip() : page.body();
         response.setStatus(200);
-        headers.put(HttpHeader.CONTENT_TYPE, page.contentType());
+        headers.add(wire.contentType());
         if (gzip) {
-            headers.put(HttpHeader.CONTENT_ENCODING, "gzip");
+            headers.add(GZIP);
         }
-        headers.put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
+        headers.add(gzip ? wire.gzipLength() : wire.length());
+        // Each request gets its own view of the shared direct buffer: no copy, and no copy into the socket either.
+        ByteBuffer body = head ? ByteBuffer.allocate(0) : (gzip ? wire.gzip() : wire.body()).duplicate();
+        response.write(true, body, callback);
         return true;
     }
 }

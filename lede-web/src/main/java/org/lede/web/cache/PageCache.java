@@ -3,6 +3,7 @@ package org.lede.web.cache;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +15,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * Rendered reader pages, kept as bytes with a gzip copy made once. A published page is a pure
@@ -34,10 +38,29 @@ public final class PageCache {
         this.ttlMillis = ttl.toMillis();
     }
 
-    /** One cached representation, with its validators. */
-    public record Page(byte[] body, byte[] gzip, String contentType, String etag, Instant lastModified, long expiresAt) {
+    /** One cached representation, with its validators, and {@link #wire} ready to send. */
+    public record Page(byte[] body, byte[] gzip, String contentType, String etag, Instant lastModified, long expiresAt,
+                       Wire wire) {
         public String lastModifiedHttp() {
             return HTTP_DATE.format(lastModified);
+        }
+    }
+
+    /**
+     * The page as Jetty sends it, prepared once: headers already encoded and bodies in direct
+     * buffers, so answering from the cache only copies references.
+     */
+    public record Wire(ByteBuffer body, ByteBuffer gzip, HttpField contentType, HttpField etag, HttpField lastModified,
+                       HttpField length, HttpField gzipLength) {
+        static Wire of(byte[] body, byte[] gzip, String contentType, String etag, String lastModified) {
+            return new Wire(direct(body), direct(gzip), new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType),
+                    new PreEncodedHttpField(HttpHeader.ETAG, etag), new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, lastModified),
+                    new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length)),
+                    new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(gzip.length)));
+        }
+
+        private static ByteBuffer direct(byte[] bytes) {
+            return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
         }
     }
 
@@ -55,7 +78,10 @@ public final class PageCache {
     public Page put(String key, String html, String contentType) {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Page page = new Page(body, gzip(body), contentType, etag(body), now, clock.millis() + ttlMillis);
+        byte[] gzip = gzip(body);
+        String etag = etag(body);
+        Page page = new Page(body, gzip, contentType, etag, now, clock.millis() + ttlMillis,
+                Wire.of(body, gzip, contentType, etag, HTTP_DATE.format(now)));
         if (pages.size() >= MAX_ENTRIES) {
             // A crawler walking every page number must not grow memory without bound.
             pages.clear();

@@ -115,4 +115,21 @@ class HttpCachingTest {
         assertTrue(robots.body().contains("Disallow: /newsroom"));
         assertTrue(robots.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
     }
+
+    @Test
+    void aCachedPageIsAnsweredFromTheCacheUntilAnEventPurgesIt() {
+        // Consume the set-up's own events first, or a background purge could land between the two reads.
+        web.catchUp();
+        assertTrue(web.get(url).body().contains("<h1>Ferry fares frozen</h1>"));
+        // A change behind the services' back appends no event, so the cached page must stay as it was.
+        web.newsroom.services.db().handle(h -> h.execute("UPDATE stories SET headline = 'Changed quietly' WHERE id = ?", story.id()));
+        web.catchUp();
+        HttpResponse<String> cached = web.get(url);
+        assertTrue(cached.body().contains("<h1>Ferry fares frozen</h1>"), "served from the cache");
+        var stories = web.newsroom.services.storyService();
+        Story other = stories.createDraft(Actor.SYSTEM, web.newsroom.publishableDraft("Any change at all"));
+        stories.publish(Actor.SYSTEM, other.id(), other.revision());
+        web.catchUp();
+        assertTrue(web.get(url).body().contains("<h1>Changed quietly</h1>"), "purged by the next event");
+    }
 }
