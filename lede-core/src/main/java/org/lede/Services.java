@@ -3,6 +3,7 @@ package org.lede;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
+import org.lede.audit.AuditService;
 import org.lede.author.AuthorService;
 import org.lede.author.AuthorStore;
 import org.lede.author.store.JdbiAuthorStore;
@@ -42,7 +43,7 @@ public record Services(Database db, Clock clock, StoryStore stories, TopicStore 
                        MediaStore media, BlobStore blobs, DashboardStore dashboards, Outbox outbox,
                        StoryService storyService, TopicService topicService, AuthorService authorService,
                        MediaService mediaService, DashboardService dashboardService, RelatedContent related,
-                       UserService userService, BrevityChecks brevityChecks) {
+                       UserService userService, BrevityChecks brevityChecks, AuditService auditService) {
 
     public static Services create(Database db, Path mediaDir, Clock clock) {
         Ids ids = new Ids(clock);
@@ -54,6 +55,8 @@ public record Services(Database db, Clock clock, StoryStore stories, TopicStore 
         DashboardStore dashboards = new JdbiDashboardStore(db);
         Outbox outbox = new JdbiOutbox(db);
         PublishRules rules = new PublishRules(topics, authors, media);
+        UserService users = new UserService(db, new JdbiUserStore(db), new JdbiSessionStore(db), new Argon2Passwords(),
+                new LoginThrottle(clock, Duration.ofMinutes(15), 5, 30), outbox, clock, ids);
         return new Services(db, clock, stories, topics, authors, media, blobs, dashboards, outbox,
                 new StoryService(db, stories, outbox, rules, clock, ids),
                 new TopicService(db, topics, outbox, clock, ids),
@@ -61,8 +64,8 @@ public record Services(Database db, Clock clock, StoryStore stories, TopicStore 
                 new MediaService(db, media, blobs, outbox, clock, ids),
                 new DashboardService(db, dashboards, stories, topics, outbox, clock, ids),
                 new PinsTopicTagsRelated(stories, dashboards),
-                new UserService(db, new JdbiUserStore(db), new JdbiSessionStore(db), new Argon2Passwords(),
-                        new LoginThrottle(clock, Duration.ofMinutes(15), 5, 30), outbox, clock, ids),
-                new BrevityChecks(rules));
+                users,
+                new BrevityChecks(rules),
+                new AuditService(outbox, users));
     }
 }

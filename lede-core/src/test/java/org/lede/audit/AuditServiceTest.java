@@ -36,7 +36,7 @@ class AuditServiceTest {
     @BeforeEach
     void open() {
         newsroom = new Newsroom(dialect, dir);
-        audit = new AuditService(newsroom.services.outbox(), newsroom.services.userService());
+        audit = newsroom.services.auditService();
     }
 
     @AfterEach

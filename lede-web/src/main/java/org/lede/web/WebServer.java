@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.lede.Services;
-import org.lede.audit.AuditService;
 import org.lede.media.Renditions;
 import org.lede.outbox.OutboxPoller;
 import org.lede.reading.Figure;
@@ -67,7 +66,7 @@ public final class WebServer {
         NewsroomAuthorRoutes authorRoutes = new NewsroomAuthorRoutes(services.authorService(), services.authors(), newsroom);
         DashboardRoutes dashboardRoutes = new DashboardRoutes(services, newsroom);
         UserRoutes userRoutes = new UserRoutes(services.userService(), newsroom);
-        AuditRoutes auditRoutes = new AuditRoutes(new AuditService(services.outbox(), services.userService()), newsroom);
+        AuditRoutes auditRoutes = new AuditRoutes(services.auditService(), newsroom);
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
