@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,26 +14,9 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    private static void assertOneLineError(Result result, String expected) {
-        assertEquals(2, result.code(), result.err());
-        assertEquals(1, result.err().strip().lines().count(), "one line, no stack trace: " + result.err());
-        assertTrue(result.err().startsWith("lede: "), result.err());
-        assertTrue(result.err().contains(expected), result.err());
-    }
-
     @Test
     void helpListsTheCommands() {
-        Result result = run("--help");
+        Cli result = Cli.run("--help");
         assertEquals(0, result.code());
         assertTrue(result.out().contains("serve"));
         assertTrue(result.out().contains("import"));
@@ -45,23 +26,23 @@ class CommandLineTest {
     @Test
     void unwritableDataDirectoryFailsWithOneLine() throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
-        assertOneLineError(run("serve", "--port", "0", "--data-dir", file.resolve("data").toString()),
-                "cannot use the data directory");
+        Cli.run("serve", "--port", "0", "--data-dir", file.resolve("data").toString())
+                .assertOneLineError("cannot use the data directory");
     }
 
     @Test
     void malformedDatabaseUrlFailsWithOneLine() {
-        assertOneLineError(run("serve", "--port", "0", "--data-dir", dir.toString(), "--database-url", "postgres://nowhere"),
-                "The database URL \"postgres://nowhere\" is not usable");
-        assertOneLineError(run("serve", "--port", "0", "--data-dir", dir.toString(), "--database-url", "jdbc:postgresql://"),
-                "needs a host and a database name");
+        Cli.run("serve", "--port", "0", "--data-dir", dir.toString(), "--database-url", "postgres://nowhere")
+                .assertOneLineError("The database URL \"postgres://nowhere\" is not usable");
+        Cli.run("serve", "--port", "0", "--data-dir", dir.toString(), "--database-url", "jdbc:postgresql://")
+                .assertOneLineError("needs a host and a database name");
     }
 
     @Test
     void unreachableDatabaseFailsWithOneLineAndHidesThePassword() {
-        Result result = run("serve", "--port", "0", "--data-dir", dir.toString(), "--database-url",
+        Cli result = Cli.run("serve", "--port", "0", "--data-dir", dir.toString(), "--database-url",
                 "jdbc:postgresql://127.0.0.1:1/lede?user=lede&password=secret&connectTimeout=2");
-        assertOneLineError(result, "Cannot connect to the database");
+        result.assertOneLineError("Cannot connect to the database");
         assertFalse(result.err().contains("secret"), result.err());
     }
 
@@ -85,7 +66,7 @@ class CommandLineTest {
 
                 Ines Vidal is a photographer and writer based in Port Averill.
                 """, StandardCharsets.UTF_8);
-        Result result = run("import", "text", file.toString(), "--data-dir", dir.resolve("data").toString());
+        Cli result = Cli.run("import", "text", file.toString(), "--data-dir", dir.resolve("data").toString());
         assertEquals(0, result.code(), result.err());
         assertTrue(result.out().contains("id: "), result.out());
         assertTrue(result.out().contains("slug: the-harbor-board-voted-on-thursday-to-add-a-night-ferry-between-the-two-piers"), result.out());
@@ -96,12 +77,12 @@ class CommandLineTest {
     @Test
     void importTextRefusesAnUnknownTopicAndNonUtf8Files() throws Exception {
         Path file = Files.writeString(dir.resolve("story.txt"), "A lede that stands alone.\n");
-        assertOneLineError(run("import", "text", file.toString(), "--topic", "sports", "--data-dir", dir.resolve("data").toString()),
-                "there is no topic \"sports\"");
+        Cli.run("import", "text", file.toString(), "--topic", "sports", "--data-dir", dir.resolve("data").toString())
+                .assertOneLineError("there is no topic \"sports\"");
         Path latin1 = Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
-        assertOneLineError(run("import", "text", latin1.toString(), "--data-dir", dir.resolve("data").toString()),
-                "is not UTF-8 text");
-        assertOneLineError(run("import", "text", dir.resolve("missing.txt").toString(), "--data-dir", dir.resolve("data").toString()),
-                "no such file");
+        Cli.run("import", "text", latin1.toString(), "--data-dir", dir.resolve("data").toString())
+                .assertOneLineError("is not UTF-8 text");
+        Cli.run("import", "text", dir.resolve("missing.txt").toString(), "--data-dir", dir.resolve("data").toString())
+                .assertOneLineError("no such file");
     }
 }

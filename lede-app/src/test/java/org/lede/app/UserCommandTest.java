@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,36 +18,19 @@ class UserCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    private Result lede(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    private Result addWithStdin(String stdin, String... args) {
+    private Cli addWithStdin(String stdin, String... args) {
         InputStream original = System.in;
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         try {
-            return lede(args);
+            return Cli.run(args);
         } finally {
             System.setIn(original);
         }
     }
 
-    private static void assertOneLineError(Result result, String expected) {
-        assertEquals(2, result.code(), result.err());
-        assertEquals(1, result.err().strip().lines().count(), "one line, no stack trace: " + result.err());
-        assertTrue(result.err().startsWith("lede: "), result.err());
-        assertTrue(result.err().contains(expected), result.err());
-    }
-
     @Test
     void printsAGeneratedPasswordOnceAndTheMemberCanSignInWithIt() throws Exception {
-        Result added = lede("user", "add", "--email", "Ed.Itor@Example.org", "--role", "editor", "--name", "Ed Itor",
+        Cli added = Cli.run("user", "add", "--email", "Ed.Itor@Example.org", "--role", "editor", "--name", "Ed Itor",
                 "--data-dir", dir.toString());
         assertEquals(0, added.code(), added.err());
         assertTrue(added.out().contains("email: ed.itor@example.org"), added.out());
@@ -69,7 +50,7 @@ class UserCommandTest {
 
     @Test
     void takesThePasswordFromStandardInputWithoutPrintingIt() throws Exception {
-        Result added = addWithStdin("my own long passphrase\nignored second line\n", "user", "add",
+        Cli added = addWithStdin("my own long passphrase\nignored second line\n", "user", "add",
                 "--email", "wren@example.org", "--role", "writer", "--password-stdin", "--data-dir", dir.toString());
         assertEquals(0, added.code(), added.err());
         assertTrue(added.out().contains("name: wren"), "the name defaults to the email's local part: " + added.out());
@@ -82,18 +63,18 @@ class UserCommandTest {
 
     @Test
     void mistakesEndWithOneLineAndExitCode2() {
-        assertOneLineError(lede("user", "add", "--email", "a@example.org", "--role", "boss", "--data-dir", dir.toString()),
-                "A role is admin, editor, writer or contributor, not \"boss\".");
-        assertOneLineError(lede("user", "add", "--email", "not-an-address", "--role", "writer", "--data-dir", dir.toString()),
-                "is not an email address");
-        assertOneLineError(addWithStdin("short\n", "user", "add", "--email", "b@example.org", "--role", "writer",
-                "--password-stdin", "--data-dir", dir.toString()), "Choose a password of at least 12 characters.");
-        assertOneLineError(addWithStdin("", "user", "add", "--email", "b@example.org", "--role", "writer",
-                "--password-stdin", "--data-dir", dir.toString()), "standard input held no password");
-        assertEquals(0, lede("user", "add", "--email", "c@example.org", "--role", "writer", "--data-dir", dir.toString()).code());
-        assertOneLineError(lede("user", "add", "--email", "C@example.org", "--role", "admin", "--data-dir", dir.toString()),
-                "There is already an account for c@example.org.");
-        Result missing = lede("user", "add", "--role", "writer", "--data-dir", dir.toString());
+        Cli.run("user", "add", "--email", "a@example.org", "--role", "boss", "--data-dir", dir.toString())
+                .assertOneLineError("A role is admin, editor, writer or contributor, not \"boss\".");
+        Cli.run("user", "add", "--email", "not-an-address", "--role", "writer", "--data-dir", dir.toString())
+                .assertOneLineError("is not an email address");
+        addWithStdin("short\n", "user", "add", "--email", "b@example.org", "--role", "writer",
+                "--password-stdin", "--data-dir", dir.toString()).assertOneLineError("Choose a password of at least 12 characters.");
+        addWithStdin("", "user", "add", "--email", "b@example.org", "--role", "writer",
+                "--password-stdin", "--data-dir", dir.toString()).assertOneLineError("standard input held no password");
+        assertEquals(0, Cli.run("user", "add", "--email", "c@example.org", "--role", "writer", "--data-dir", dir.toString()).code());
+        Cli.run("user", "add", "--email", "C@example.org", "--role", "admin", "--data-dir", dir.toString())
+                .assertOneLineError("There is already an account for c@example.org.");
+        Cli missing = Cli.run("user", "add", "--role", "writer", "--data-dir", dir.toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("--email"), missing.err());
     }

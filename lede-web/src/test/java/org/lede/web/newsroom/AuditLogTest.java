@@ -4,39 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.user.Actor;
 import org.lede.user.Role;
-import org.lede.web.WebTestServer;
+import org.lede.web.WebServerTest;
 
-class AuditLogTest {
-    @TempDir
-    Path dir;
-    WebTestServer server;
-
-    @BeforeEach
-    void start() {
-        server = new WebTestServer(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class AuditLogTest extends WebServerTest {
 
     @Test
     void theLogShowsAPublishByTheEditorsNameNewestFirst() {
-        StoryDraft draft = server.newsroom.publishableDraft("Council extends the tram line");
-        Story story = server.newsroom.services.storyService().createDraft(Actor.SYSTEM, draft);
-        NewsroomClient editor = NewsroomClient.as(server, Role.EDITOR);
+        StoryDraft draft = web.newsroom.publishableDraft("Council extends the tram line");
+        Story story = web.newsroom.services.storyService().createDraft(Actor.SYSTEM, draft);
+        NewsroomClient editor = NewsroomClient.as(web, Role.EDITOR);
         StoryForm form = StoryForm.of(story);
         HttpResponse<String> published = editor.post("/newsroom/stories/" + story.id(), "revision", "1", "action", "publish",
                 "headline", form.headline(), "dek", form.dek(), "slug", form.slug(), "topic", form.topicId(),
@@ -45,7 +28,7 @@ class AuditLogTest {
                 "body", form.body());
         assertEquals(303, published.statusCode(), published.body());
 
-        NewsroomClient admin = NewsroomClient.as(server, Role.ADMIN);
+        NewsroomClient admin = NewsroomClient.as(web, Role.ADMIN);
         HttpResponse<String> log = admin.get("/newsroom/audit");
         assertEquals(200, log.statusCode());
         String body = log.body();
@@ -67,7 +50,7 @@ class AuditLogTest {
 
     @Test
     void anEditorCannotReadTheLog() {
-        NewsroomClient editor = NewsroomClient.as(server, Role.EDITOR);
+        NewsroomClient editor = NewsroomClient.as(web, Role.EDITOR);
         HttpResponse<String> refused = editor.get("/newsroom/audit");
         assertEquals(403, refused.statusCode());
         assertTrue(refused.body().contains("Only admins can read the audit log."), refused.body());
@@ -76,9 +59,9 @@ class AuditLogTest {
     @Test
     void olderEntriesAreOnFollowingPages() {
         for (int i = 1; i <= 60; i++) {
-            server.newsroom.topic("topic-" + i, "Topic " + i);
+            web.newsroom.topic("topic-" + i, "Topic " + i);
         }
-        NewsroomClient admin = NewsroomClient.as(server, Role.ADMIN);
+        NewsroomClient admin = NewsroomClient.as(web, Role.ADMIN);
         String first = admin.get("/newsroom/audit").body();
         assertTrue(first.contains(">topic-60</a>"));
         assertTrue(!first.contains(">topic-5</a>"), "50 to a page");

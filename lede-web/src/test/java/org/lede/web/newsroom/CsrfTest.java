@@ -4,35 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lede.media.Media;
 import org.lede.user.Role;
-import org.lede.web.WebTestServer;
+import org.lede.web.WebServerTest;
 
 /** A signed-in member's browser can be made to send a form from another site; without the token, nothing happens. */
-class CsrfTest {
-    @TempDir
-    Path dir;
-    WebTestServer server;
-
-    @BeforeEach
-    void start() {
-        server = new WebTestServer(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class CsrfTest extends WebServerTest {
 
     @Test
     void aFormPostWithoutItsTokenIsRefusedAndChangesNothing() {
-        NewsroomClient admin = NewsroomClient.as(server, Role.ADMIN);
-        long before = server.newsroom.services.outbox().lastSeq();
+        NewsroomClient admin = NewsroomClient.as(web, Role.ADMIN);
+        long before = web.newsroom.services.outbox().lastSeq();
 
         HttpResponse<String> topic = admin.postWithoutCsrf("/newsroom/topics", "slug", "forged", "name", "Forged",
                 "description", "", "position", "1");
@@ -47,18 +30,18 @@ class CsrfTest {
                 "slug", "forged", "name", "Forged", "description", "", "position", "1");
         assertEquals(403, wrongToken.statusCode());
 
-        assertTrue(server.newsroom.services.topics().findBySlug("forged").isEmpty());
-        assertEquals(before, server.newsroom.services.outbox().lastSeq(), "no event: nothing was written");
+        assertTrue(web.newsroom.services.topics().findBySlug("forged").isEmpty());
+        assertEquals(before, web.newsroom.services.outbox().lastSeq(), "no event: nothing was written");
     }
 
     @Test
     void anUploadWithoutItsTokenIsRefusedAndStoresNothing() throws Exception {
-        Media existing = server.newsroom.image("Existing");
-        NewsroomClient writer = NewsroomClient.as(server, Role.WRITER);
+        Media existing = web.newsroom.image("Existing");
+        NewsroomClient writer = NewsroomClient.as(web, Role.WRITER);
         HttpResponse<String> forged = writer.uploadWithoutCsrf("/newsroom/media", "x.png", "image/png",
                 MediaLibraryTest.png(20, 20), "alt", "Forged");
         assertEquals(403, forged.statusCode());
-        assertEquals(1, server.newsroom.services.media().latest(10, 0).size());
-        assertEquals(existing.id(), server.newsroom.services.media().latest(10, 0).getFirst().id());
+        assertEquals(1, web.newsroom.services.media().latest(10, 0).size());
+        assertEquals(existing.id(), web.newsroom.services.media().latest(10, 0).getFirst().id());
     }
 }

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lede.dashboard.Dashboard;
 import org.lede.dashboard.DashboardEntry;
 import org.lede.dashboard.DashboardItem;
@@ -18,32 +15,23 @@ import org.lede.media.Media;
 import org.lede.story.Story;
 import org.lede.user.Actor;
 import org.lede.user.Role;
-import org.lede.web.WebTestServer;
+import org.lede.web.WebServerTest;
 
-class DashboardRoutesTest {
-    @TempDir
-    Path dir;
-    WebTestServer server;
+class DashboardRoutesTest extends WebServerTest {
     Story tram;
     Story ferry;
 
     @BeforeEach
-    void start() {
-        server = new WebTestServer(dir);
-        var stories = server.newsroom.services.storyService();
-        tram = stories.createDraft(Actor.SYSTEM, server.newsroom.publishableDraft("Council extends the tram line"));
-        ferry = stories.createDraft(Actor.SYSTEM, server.newsroom.publishableDraft("A night ferry for the east side"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    void setUp() {
+        var stories = web.newsroom.services.storyService();
+        tram = stories.createDraft(Actor.SYSTEM, web.newsroom.publishableDraft("Council extends the tram line"));
+        ferry = stories.createDraft(Actor.SYSTEM, web.newsroom.publishableDraft("A night ferry for the east side"));
     }
 
     @Test
     void anEditorCreatesADashboardFromLinesAndGetsTheSameLinesBack() {
-        Media art = server.newsroom.image("Storm clouds over the harbor");
-        NewsroomClient editor = NewsroomClient.as(server, Role.EDITOR);
+        Media art = web.newsroom.image("Storm clouds over the harbor");
+        NewsroomClient editor = NewsroomClient.as(web, Role.EDITOR);
         String items = "Transit: " + tram.slug() + " | https://example.org/plan.pdf The council's plan\n"
                 + "Harbor: " + ferry.slug() + "\n";
         HttpResponse<String> created = editor.post("/newsroom/dashboards", "title", "Getting around", "slug", "",
@@ -51,7 +39,7 @@ class DashboardRoutesTest {
                 "caption", "Clouds.", "credit", "Illustration: Maren Holt/Lede", "items", items);
         assertEquals(303, created.statusCode(), created.body());
 
-        Dashboard dashboard = server.newsroom.services.dashboards().findBySlug("getting-around").orElseThrow();
+        Dashboard dashboard = web.newsroom.services.dashboards().findBySlug("getting-around").orElseThrow();
         assertEquals(List.of(
                 new DashboardItem("Transit", List.of(DashboardEntry.story(tram.id()),
                         DashboardEntry.link("https://example.org/plan.pdf", "The council's plan"))),
@@ -68,7 +56,7 @@ class DashboardRoutesTest {
         HttpResponse<String> reordered = editor.post("/newsroom/dashboards/" + dashboard.id(), "revision", "1",
                 "title", "Getting around", "slug", "getting-around", "items", "Harbor: " + ferry.slug() + "\n");
         assertEquals(303, reordered.statusCode(), reordered.body());
-        Dashboard saved = server.newsroom.services.dashboards().find(dashboard.id()).orElseThrow();
+        Dashboard saved = web.newsroom.services.dashboards().find(dashboard.id()).orElseThrow();
         assertEquals(2, saved.revision());
         assertEquals(List.of("Harbor"), saved.items().stream().map(DashboardItem::label).toList());
         assertEquals(null, saved.illustration(), "an emptied illustration field removes it");
@@ -76,21 +64,21 @@ class DashboardRoutesTest {
 
     @Test
     void aBadLineIsNamedAndTheTextIsKept() {
-        NewsroomClient editor = NewsroomClient.as(server, Role.EDITOR);
+        NewsroomClient editor = NewsroomClient.as(web, Role.EDITOR);
         String items = "Transit: " + tram.slug() + "\nHarbor: no-such-story\n";
         HttpResponse<String> refused = editor.post("/newsroom/dashboards", "title", "Getting around", "items", items);
         assertEquals(422, refused.statusCode());
         assertTrue(refused.body().contains("Line 2: there is no story with the slug “no-such-story”."), refused.body());
         assertTrue(refused.body().contains("Harbor: no-such-story"), "the editor's text comes back to fix");
-        assertTrue(server.newsroom.services.dashboards().all().isEmpty());
+        assertTrue(web.newsroom.services.dashboards().all().isEmpty());
     }
 
     @Test
     void aStaleSaveIsRefusedWithTheServicesMessage() {
-        NewsroomClient editor = NewsroomClient.as(server, Role.EDITOR);
+        NewsroomClient editor = NewsroomClient.as(web, Role.EDITOR);
         HttpResponse<String> created = editor.post("/newsroom/dashboards", "title", "Storm", "items", "Lead: " + tram.slug());
         assertEquals(303, created.statusCode(), created.body());
-        Dashboard dashboard = server.newsroom.services.dashboards().findBySlug("storm").orElseThrow();
+        Dashboard dashboard = web.newsroom.services.dashboards().findBySlug("storm").orElseThrow();
         String path = "/newsroom/dashboards/" + dashboard.id();
         assertEquals(303, editor.post(path, "revision", "1", "title", "Storm", "slug", "storm",
                 "items", "Lead: " + ferry.slug()).statusCode());
@@ -101,13 +89,13 @@ class DashboardRoutesTest {
         assertTrue(stale.body().contains("changed by someone else since you opened it (you had revision 1, it is now at 2)"),
                 stale.body());
         assertTrue(stale.body().contains("Mine: " + tram.slug()), "the stale text is kept");
-        assertEquals(List.of("Lead"), server.newsroom.services.dashboards().find(dashboard.id()).orElseThrow()
+        assertEquals(List.of("Lead"), web.newsroom.services.dashboards().find(dashboard.id()).orElseThrow()
                 .items().stream().map(DashboardItem::label).toList());
     }
 
     @Test
     void storySearchListsSlugsAsAPageOrAsAFragmentForScript() {
-        NewsroomClient writer = NewsroomClient.as(server, Role.WRITER);
+        NewsroomClient writer = NewsroomClient.as(web, Role.WRITER);
         HttpResponse<String> page = writer.get("/newsroom/dashboards/stories?q=tram");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<code>" + tram.slug() + "</code>"), page.body());

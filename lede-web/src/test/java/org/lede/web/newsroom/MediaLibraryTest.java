@@ -10,32 +10,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lede.media.Media;
 import org.lede.outbox.OutboxEvent;
 import org.lede.user.Role;
-import org.lede.web.WebTestServer;
+import org.lede.web.WebServerTest;
 
-class MediaLibraryTest {
-    @TempDir
-    Path dir;
-    WebTestServer server;
-
-    @BeforeEach
-    void start() {
-        server = new WebTestServer(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class MediaLibraryTest extends WebServerTest {
 
     static byte[] png(int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -49,14 +32,14 @@ class MediaLibraryTest {
 
     @Test
     void anUploadedPngIsListedWithItsThumbnailAltTextCaptionAndCredit() throws IOException {
-        NewsroomClient writer = NewsroomClient.as(server, Role.WRITER);
+        NewsroomClient writer = NewsroomClient.as(web, Role.WRITER);
         HttpResponse<String> upload = writer.upload("/newsroom/media", "C:\\Users\\ana\\tram-at-dusk.png", "image/png",
                 png(800, 600), "alt", "A red tram crossing a bridge at dusk", "caption", "The 6 tram passes the Café Žofie.",
                 "credit", "Photo: Ana Ruiz/Lede");
         assertEquals(303, upload.statusCode(), upload.body());
         assertTrue(NewsroomClient.location(upload).startsWith("/newsroom/media?notice="));
 
-        List<Media> stored = server.newsroom.services.media().latest(10, 0);
+        List<Media> stored = web.newsroom.services.media().latest(10, 0);
         assertEquals(1, stored.size());
         Media media = stored.getFirst();
         assertEquals("tram-at-dusk.png", media.originalName(), "only the last part of a Windows path");
@@ -70,26 +53,26 @@ class MediaLibraryTest {
         assertTrue(page.contains("Photo: Ana Ruiz/Lede"));
         assertTrue(page.contains("href=\"/newsroom/media/" + media.id() + "\""));
 
-        HttpResponse<byte[]> thumbnail = server.getBytes("/media/" + media.id() + "/320.png");
+        HttpResponse<byte[]> thumbnail = web.getBytes("/media/" + media.id() + "/320.png");
         assertEquals(200, thumbnail.statusCode());
         assertEquals(320, ImageIO.read(new ByteArrayInputStream(thumbnail.body())).getWidth());
     }
 
     @Test
     void aTextFileIsRefusedWithAClearMessageAndNothingIsStored() {
-        NewsroomClient writer = NewsroomClient.as(server, Role.WRITER);
+        NewsroomClient writer = NewsroomClient.as(web, Role.WRITER);
         HttpResponse<String> upload = writer.upload("/newsroom/media", "notes.png", "image/png",
                 "Council notes, not a picture.".getBytes(StandardCharsets.UTF_8), "alt", "Notes");
         assertEquals(422, upload.statusCode());
         assertTrue(upload.body().contains("Only JPEG, PNG and WebP images can be uploaded; this file is none of them."),
                 upload.body());
         assertTrue(upload.body().contains("value=\"Notes\""), "the form keeps what was typed");
-        assertTrue(server.newsroom.services.media().latest(10, 0).isEmpty());
+        assertTrue(web.newsroom.services.media().latest(10, 0).isEmpty());
     }
 
     @Test
     void anUploadWithoutAFileAsksForOne() {
-        NewsroomClient writer = NewsroomClient.as(server, Role.WRITER);
+        NewsroomClient writer = NewsroomClient.as(web, Role.WRITER);
         HttpResponse<String> upload = writer.upload("/newsroom/media", null, null, null, "alt", "Nothing");
         assertEquals(422, upload.statusCode());
         assertTrue(upload.body().contains("Choose an image file to upload."), upload.body());
@@ -97,32 +80,32 @@ class MediaLibraryTest {
 
     @Test
     void aContributorDescribesAnImageAndTheChangeIsRecorded() {
-        Media media = server.newsroom.image(null);
-        NewsroomClient contributor = NewsroomClient.as(server, Role.CONTRIBUTOR);
+        Media media = web.newsroom.image(null);
+        NewsroomClient contributor = NewsroomClient.as(web, Role.CONTRIBUTOR);
         assertTrue(contributor.get("/newsroom/media/" + media.id()).body().contains("name=\"alt\""));
 
         HttpResponse<String> saved = contributor.post("/newsroom/media/" + media.id(), "alt", "Harbor cranes at dawn",
                 "caption", "The east pier.", "credit", "Photo: Ines Vidal/Harbor Light via Lede");
         assertEquals(303, saved.statusCode(), saved.body());
 
-        Media described = server.newsroom.services.media().find(media.id()).orElseThrow();
+        Media described = web.newsroom.services.media().find(media.id()).orElseThrow();
         assertEquals("Harbor cranes at dawn", described.alt());
         assertEquals("The east pier.", described.defaultCaption());
         assertEquals("Ines Vidal", described.defaultCredit().by());
         assertEquals("Harbor Light via Lede", described.defaultCredit().via());
-        OutboxEvent last = server.newsroom.services.outbox().after(server.newsroom.services.outbox().lastSeq() - 1, 1).getFirst();
+        OutboxEvent last = web.newsroom.services.outbox().after(web.newsroom.services.outbox().lastSeq() - 1, 1).getFirst();
         assertEquals("media.updated", last.type());
         assertEquals(contributor.user().id(), last.data().get("actor"));
     }
 
     @Test
     void aCreditThatIsNotInThePrintedFormIsRefusedAndNothingChanges() {
-        Media media = server.newsroom.image("Cranes");
-        NewsroomClient editor = NewsroomClient.as(server, Role.EDITOR);
+        Media media = web.newsroom.image("Cranes");
+        NewsroomClient editor = NewsroomClient.as(web, Role.EDITOR);
         HttpResponse<String> saved = editor.post("/newsroom/media/" + media.id(), "alt", "Changed", "credit", "Ines Vidal");
         assertEquals(422, saved.statusCode());
         assertTrue(saved.body().contains("A credit reads"), saved.body());
-        assertEquals("Cranes", server.newsroom.services.media().find(media.id()).orElseThrow().alt());
+        assertEquals("Cranes", web.newsroom.services.media().find(media.id()).orElseThrow().alt());
         assertFalse(saved.body().contains("value=\"Cranes\""), "the form shows what was typed, not what is stored");
     }
 }

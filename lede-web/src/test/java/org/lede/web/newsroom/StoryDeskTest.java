@@ -6,45 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lede.author.Author;
 import org.lede.media.Media;
 import org.lede.story.Story;
 import org.lede.story.StoryStatus;
 import org.lede.topic.Topic;
 import org.lede.user.Role;
-import org.lede.web.WebTestServer;
+import org.lede.web.WebServerTest;
 
 /** The story desk over HTTP: drafting with the live checks, a stale save, scheduling and publishing. */
-class StoryDeskTest {
+class StoryDeskTest extends WebServerTest {
     private static final String BODY = "The harbor board voted on Thursday to add a night ferry.\n\n"
             + "**Why it matters:** Shift workers have had no way home after 11 p.m.\n\n"
             + "- A boat every 40 minutes\n- A fare of $2";
-    @TempDir
-    Path dir;
-    WebTestServer web;
     NewsroomClient writer;
     NewsroomClient editor;
     Topic topic;
     Author author;
 
     @BeforeEach
-    void start() {
-        web = new WebTestServer(dir);
+    void setUp() {
         writer = NewsroomClient.as(web, Role.WRITER);
         editor = NewsroomClient.as(web, Role.EDITOR);
         topic = web.newsroom.topic("harbor", "Harbor");
         author = web.newsroom.author("ines-vidal", "Ines Vidal");
-    }
-
-    @AfterEach
-    void stop() {
-        web.close();
     }
 
     private Story draft(String headline) {

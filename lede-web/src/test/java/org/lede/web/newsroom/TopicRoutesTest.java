@@ -4,47 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lede.topic.Topic;
 import org.lede.user.Role;
-import org.lede.web.WebTestServer;
+import org.lede.web.WebServerTest;
 
-class TopicRoutesTest {
-    @TempDir
-    Path dir;
-    WebTestServer server;
-
-    @BeforeEach
-    void start() {
-        server = new WebTestServer(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class TopicRoutesTest extends WebServerTest {
 
     @Test
     void aContributorCannotCreateTopics() {
-        NewsroomClient contributor = NewsroomClient.as(server, Role.CONTRIBUTOR);
+        NewsroomClient contributor = NewsroomClient.as(web, Role.CONTRIBUTOR);
         HttpResponse<String> refused = contributor.post("/newsroom/topics", "slug", "transit", "name", "Transit",
                 "description", "", "position", "1");
         assertEquals(403, refused.statusCode());
         assertTrue(refused.body().contains("Only editors and admins manage topics."), refused.body());
-        assertTrue(server.newsroom.services.topics().all().isEmpty());
+        assertTrue(web.newsroom.services.topics().all().isEmpty());
     }
 
     @Test
     void anEditorCreatesATopicAndEditsIt() {
-        NewsroomClient editor = NewsroomClient.as(server, Role.EDITOR);
+        NewsroomClient editor = NewsroomClient.as(web, Role.EDITOR);
         HttpResponse<String> created = editor.post("/newsroom/topics", "slug", "", "name", "Transit & Roads",
                 "description", "Trams, buses and bridges.", "position", "4");
         assertEquals(303, created.statusCode(), created.body());
-        Topic topic = server.newsroom.services.topics().findBySlug("transit-roads").orElseThrow(
+        Topic topic = web.newsroom.services.topics().findBySlug("transit-roads").orElseThrow(
                 () -> new AssertionError("the slug is made from the name when left empty"));
         assertEquals(4, topic.position());
         assertTrue(editor.get(NewsroomClient.location(created)).body().contains("Created the topic “Transit &amp; Roads”."));
@@ -54,14 +37,14 @@ class TopicRoutesTest {
                 "description", "Getting around the city.", "position", "2");
         assertEquals(303, edited.statusCode(), edited.body());
         assertEquals(new Topic(topic.id(), "transit", "Transit", "Getting around the city.", 2),
-                server.newsroom.services.topics().find(topic.id()).orElseThrow());
+                web.newsroom.services.topics().find(topic.id()).orElseThrow());
         assertTrue(editor.get("/newsroom/topics/" + topic.id()).body().contains("value=\"Getting around the city.\""));
     }
 
     @Test
     void aTakenSlugOrABadPositionIsShownOnTheFormAsTyped() {
-        server.newsroom.topic("politics", "Politics");
-        NewsroomClient editor = NewsroomClient.as(server, Role.EDITOR);
+        web.newsroom.topic("politics", "Politics");
+        NewsroomClient editor = NewsroomClient.as(web, Role.EDITOR);
         HttpResponse<String> taken = editor.post("/newsroom/topics", "slug", "politics", "name", "Policy",
                 "description", "", "position", "3");
         assertEquals(409, taken.statusCode());
@@ -73,6 +56,6 @@ class TopicRoutesTest {
                 "description", "", "position", "third");
         assertEquals(422, position.statusCode());
         assertTrue(position.body().contains("The position is a whole number"), position.body());
-        assertEquals(1, server.newsroom.services.topics().all().size());
+        assertEquals(1, web.newsroom.services.topics().all().size());
     }
 }

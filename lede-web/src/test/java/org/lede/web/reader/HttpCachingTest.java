@@ -10,36 +10,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lede.story.Story;
 import org.lede.user.Actor;
-import org.lede.web.WebTestServer;
+import org.lede.web.WebServerTest;
 
 /** Validators, conditional requests, cache headers, compression and purging, over HTTP. */
-class HttpCachingTest {
-    @TempDir
-    Path dir;
-    WebTestServer web;
+class HttpCachingTest extends WebServerTest {
     Story story;
     String url;
 
     @BeforeEach
-    void start() {
-        web = new WebTestServer(dir);
+    void setUp() {
         var stories = web.newsroom.services.storyService();
         Story draft = stories.createDraft(Actor.SYSTEM, web.newsroom.publishableDraft("Ferry fares frozen"));
         story = stories.publish(Actor.SYSTEM, draft.id(), draft.revision());
         url = "/2026/11/20/" + story.slug();
-    }
-
-    @AfterEach
-    void stop() {
-        web.close();
     }
 
     @Test

@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lede.author.Author;
 import org.lede.content.Credit;
 import org.lede.content.ImageBlock;
@@ -28,30 +25,21 @@ import org.lede.story.StoryDraft;
 import org.lede.story.StoryService;
 import org.lede.topic.Topic;
 import org.lede.user.Actor;
-import org.lede.web.WebTestServer;
+import org.lede.web.WebServerTest;
 
 /** Topic, author and dashboard pages, Go deeper and the story's structured data, over HTTP. */
-class ReaderPagesTest {
-    @TempDir
-    Path dir;
-    WebTestServer web;
+class ReaderPagesTest extends WebServerTest {
     StoryService stories;
     Topic politics;
     Topic health;
     Author dana;
 
     @BeforeEach
-    void start() {
-        web = new WebTestServer(dir);
+    void setUp() {
         stories = web.newsroom.services.storyService();
         politics = web.newsroom.topic("politics", "Politics & Policy");
         health = web.newsroom.topic("health", "Health");
         dana = web.newsroom.author("dana-wells", "Dana Wells");
-    }
-
-    @AfterEach
-    void stop() {
-        web.close();
     }
 
     private Story publish(String headline, Topic topic, List<String> tags) {

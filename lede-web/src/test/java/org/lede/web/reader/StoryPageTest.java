@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lede.author.Author;
 import org.lede.author.AuthorService.AuthorForm;
 import org.lede.content.Credit;
@@ -30,23 +27,14 @@ import org.lede.story.StoryService;
 import org.lede.story.UpdateKind;
 import org.lede.topic.Topic;
 import org.lede.user.Actor;
-import org.lede.web.WebTestServer;
+import org.lede.web.WebServerTest;
 
-class StoryPageTest {
-    @TempDir
-    Path dir;
-    WebTestServer web;
+class StoryPageTest extends WebServerTest {
     StoryService stories;
 
     @BeforeEach
-    void start() {
-        web = new WebTestServer(dir);
+    void setUp() {
         stories = web.newsroom.services.storyService();
-    }
-
-    @AfterEach
-    void stop() {
-        web.close();
     }
 
     private Story publishedStory() {
