@@ -199,6 +199,43 @@ class SiteValidityTest {
                 + String.join("\n", broken));
     }
 
+    /** Readers' browsers talk to no one else: every resource a page loads comes from the site itself. */
+    @Test
+    void pagesLoadNothingFromAnotherSite() {
+        List<String> foreign = new ArrayList<>();
+        int resources = 0;
+        for (Fetched page : crawl.values()) {
+            if (!page.isHtml()) {
+                continue;
+            }
+            Document doc = Jsoup.parse(page.body(), site.url(page.path()));
+            for (Element e : doc.select("img[src], img[srcset], script[src], link[href], iframe[src], source[srcset], video[src], audio[src]")) {
+                if (e.tagName().equals("link") && !e.attr("rel").matches("(?i).*(stylesheet|icon|preload|modulepreload|manifest).*")) {
+                    continue;
+                }
+                List<String> urls = new ArrayList<>();
+                for (String attr : List.of("src", "href")) {
+                    if (e.hasAttr(attr)) {
+                        urls.add(e.absUrl(attr));
+                    }
+                }
+                for (String candidate : e.attr("srcset").split(",")) {
+                    if (!candidate.isBlank()) {
+                        urls.add(URI.create(doc.location()).resolve(candidate.strip().split("\\s+")[0]).toString());
+                    }
+                }
+                for (String url : urls) {
+                    resources++;
+                    if (onSitePath(url).isEmpty()) {
+                        foreign.add("  " + url + " (on " + page.path() + ")");
+                    }
+                }
+            }
+        }
+        assertTrue(resources > 0, "the crawl found no images at all, so this test would prove nothing");
+        assertTrue(foreign.isEmpty(), "resources from other sites:\n" + String.join("\n", foreign));
+    }
+
     @Test
     void unknownAddressGetsTheStyledNotFoundPage() {
         Fetched missing = crawl.get(MISSING_PATH);
