@@ -142,4 +142,17 @@ class StoryPageTest extends WebServerTest {
         assertEquals(404, web.getBytes("/media/" + mediaId + "/64.jpg").statusCode());
         assertEquals(404, web.getBytes("/media/not-an-id/64.png").statusCode());
     }
+
+    @Test
+    void anUnexpectedFailureGetsTheStyled500PageWithoutAStackTrace() {
+        Story story = publishedStory();
+        // Data no code path writes: the page cannot be built, which must not leak how.
+        web.newsroom.services.db().handle(h -> h.execute("UPDATE media SET content_type = 'image/gif'"));
+        HttpResponse<String> response = web.get("/2026/11/20/" + story.slug());
+        assertEquals(500, response.statusCode());
+        assertTrue(response.body().contains("<h1>Something went wrong</h1>"), response.body());
+        assertTrue(response.body().contains("class=\"site-header\""), "styled with the site frame");
+        assertFalse(response.body().contains("Exception"), "no stack trace or exception name");
+        assertFalse(response.body().contains("at org."), "no stack trace");
+    }
 }
