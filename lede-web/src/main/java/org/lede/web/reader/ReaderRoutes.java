@@ -38,6 +38,12 @@ public final class ReaderRoutes {
         routes.get(STORY, this::story);
         routes.get(STORY + "/related", this::related);
         routes.get("/robots.txt", this::robots);
+        routes.get("/favicon.svg", this::favicon);
+    }
+
+    private void favicon(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=86400");
+        ctx.contentType("image/svg+xml").result(org.lede.web.support.Assets.FAVICON_SVG);
     }
 
     /** Crawlers may read the whole reader site but not the newsroom. */

@@ -13,6 +13,7 @@ public final class Assets {
     public static final String CSS = read("site.css");
     public static final String TIME_JS = read("time.js");
     public static final String NEWSROOM_CSS = read("newsroom.css");
+    public static final String FAVICON_SVG = read("favicon.svg");
 
     private Assets() {
     }

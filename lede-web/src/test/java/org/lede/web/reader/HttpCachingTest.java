@@ -102,6 +102,9 @@ class HttpCachingTest extends WebServerTest {
         assertEquals(200, robots.statusCode());
         assertTrue(robots.body().contains("Disallow: /newsroom"));
         assertTrue(robots.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+        HttpResponse<String> icon = web.get("/favicon.svg");
+        assertEquals(200, icon.statusCode(), "pages link it, so browsers log no missing-icon error");
+        assertTrue(icon.headers().firstValue("Content-Type").orElseThrow().startsWith("image/svg+xml"));
     }
 
     @Test
