@@ -27,6 +27,8 @@ import org.lede.media.Media;
 import org.lede.media.MediaStore;
 import org.lede.related.RelatedContent;
 import org.lede.related.RelatedContent.Related;
+import org.lede.related.RelatedContent.RelatedDashboard;
+import org.lede.related.RelatedContent.RelatedStory;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.story.StoryStore;
@@ -119,30 +121,40 @@ public final class ReaderQueries {
         return dashboards.findBySlug(slug).map(d -> dashboardViews(List.of(d)).getFirst());
     }
 
+    /** A live story's page: the story and the first page of its Go deeper. */
+    public Optional<StoryPage> storyPage(String slug, int deeperSize) {
+        return stories.findBySlug(slug).filter(Story::isLive)
+                .map(story -> new StoryPage(view(story), goDeeper(story, 1, deeperSize)));
+    }
+
+    /** A story page's parts. */
+    public record StoryPage(StoryView story, StreamPage deeper) {
+    }
+
     /** Go deeper under a live story: pins, then related stories and dashboards. */
     public StreamPage goDeeper(String storyId, int page, int size) {
-        Story story = stories.find(storyId).filter(Story::isLive).orElse(null);
-        if (story == null) {
-            return new StreamPage(List.of(), page, false);
-        }
+        return stories.find(storyId).filter(Story::isLive).map(story -> goDeeper(story, page, size))
+                .orElseGet(() -> new StreamPage(List.of(), page, false));
+    }
+
+    private StreamPage goDeeper(Story story, int page, int size) {
         List<Related> found = related.related(story, size + 1, (page - 1) * size);
         boolean more = found.size() > size;
         List<Related> shown = more ? found.subList(0, size) : found;
         Map<String, StreamItem> byId = new HashMap<>();
-        List<String> storyIds = shown.stream().filter(r -> r.kind() == Related.Kind.STORY).map(Related::id).toList();
-        List<Story> relatedStories = stories.findAll(storyIds);
+        List<Story> relatedStories = shown.stream().filter(r -> r instanceof RelatedStory)
+                .map(r -> ((RelatedStory) r).story()).toList();
         List<StoryCard> storyCards = cards(relatedStories);
         for (int i = 0; i < relatedStories.size(); i++) {
             byId.put(relatedStories.get(i).id(), storyCards.get(i));
         }
-        List<Dashboard> relatedDashboards = shown.stream().filter(r -> r.kind() == Related.Kind.DASHBOARD)
-                .map(r -> dashboards.find(r.id()).orElse(null)).filter(d -> d != null).toList();
+        List<Dashboard> relatedDashboards = shown.stream().filter(r -> r instanceof RelatedDashboard)
+                .map(r -> ((RelatedDashboard) r).dashboard()).toList();
         List<DashboardView> views = dashboardViews(relatedDashboards);
         for (int i = 0; i < relatedDashboards.size(); i++) {
             byId.put(relatedDashboards.get(i).id(), views.get(i));
         }
-        List<StreamItem> items = shown.stream().map(r -> byId.get(r.id())).filter(i -> i != null).toList();
-        return new StreamPage(items, page, more);
+        return new StreamPage(shown.stream().map(r -> byId.get(r.id())).toList(), page, more);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.lede.related;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -8,7 +7,9 @@ import java.util.List;
 import java.util.Set;
 import org.lede.dashboard.Dashboard;
 import org.lede.dashboard.DashboardStore;
-import org.lede.related.RelatedContent.Related.Kind;
+import org.lede.related.RelatedContent.Related;
+import org.lede.related.RelatedContent.RelatedDashboard;
+import org.lede.related.RelatedContent.RelatedStory;
 import org.lede.story.Story;
 import org.lede.story.StoryStore;
 
@@ -25,9 +26,6 @@ public final class PinsTopicTagsRelated implements RelatedContent {
         this.dashboards = dashboards;
     }
 
-    private record Dated(Related item, Instant at) {
-    }
-
     @Override
     public List<Related> related(Story story, int limit, int offset) {
         List<Related> ranked = new ArrayList<>();
@@ -41,32 +39,33 @@ public final class PinsTopicTagsRelated implements RelatedContent {
         }
         // Any item of the wanted page is among the first offset + limit of each source.
         int window = offset + limit + seen.size();
-        List<Dated> rest = new ArrayList<>();
+        List<Related> rest = new ArrayList<>();
         if (story.draft().topicId() != null || !story.draft().tags().isEmpty()) {
             for (Story s : stories.publishedRelated(story.id(), story.draft().topicId(), story.draft().tags(), window, 0)) {
-                rest.add(new Dated(new Related(Kind.STORY, s.id()), s.publishAt()));
+                rest.add(new RelatedStory(s));
             }
         }
         if (story.draft().topicId() != null) {
             for (Dashboard d : dashboards.all()) {
                 if (story.draft().topicId().equals(d.topicId())) {
-                    rest.add(new Dated(new Related(Kind.DASHBOARD, d.id()), d.updatedAt()));
+                    rest.add(new RelatedDashboard(d));
                 }
             }
         }
-        rest.sort(Comparator.comparing(Dated::at).reversed());
-        for (Dated d : rest) {
-            if (seen.add(d.item().id())) {
-                ranked.add(d.item());
+        rest.sort(Comparator.comparing(Related::shownAt).reversed());
+        for (Related item : rest) {
+            if (seen.add(item.id())) {
+                ranked.add(item);
             }
         }
         return ranked.subList(Math.min(offset, ranked.size()), Math.min(offset + limit, ranked.size()));
     }
 
     private Related resolvePin(String id) {
-        if (stories.find(id).filter(Story::isLive).isPresent()) {
-            return new Related(Kind.STORY, id);
+        Story pinned = stories.find(id).filter(Story::isLive).orElse(null);
+        if (pinned != null) {
+            return new RelatedStory(pinned);
         }
-        return dashboards.find(id).map(d -> new Related(Kind.DASHBOARD, id)).orElse(null);
+        return dashboards.find(id).<Related>map(RelatedDashboard::new).orElse(null);
     }
 }

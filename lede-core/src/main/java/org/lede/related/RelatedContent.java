@@ -1,6 +1,8 @@
 package org.lede.related;
 
+import java.time.Instant;
 import java.util.List;
+import org.lede.dashboard.Dashboard;
 import org.lede.story.Story;
 
 /**
@@ -11,8 +13,34 @@ import org.lede.story.Story;
 public interface RelatedContent {
     List<Related> related(Story story, int limit, int offset);
 
-    /** A story or a dashboard, by id. */
-    record Related(Kind kind, String id) {
-        public enum Kind { STORY, DASHBOARD }
+    /** A related story or dashboard, already loaded, so pages need not read it again. */
+    sealed interface Related permits RelatedStory, RelatedDashboard {
+        String id();
+
+        Instant shownAt();
+    }
+
+    record RelatedStory(Story story) implements Related {
+        @Override
+        public String id() {
+            return story.id();
+        }
+
+        @Override
+        public Instant shownAt() {
+            return story.publishAt();
+        }
+    }
+
+    record RelatedDashboard(Dashboard dashboard) implements Related {
+        @Override
+        public String id() {
+            return dashboard.id();
+        }
+
+        @Override
+        public Instant shownAt() {
+            return dashboard.updatedAt();
+        }
     }
 }

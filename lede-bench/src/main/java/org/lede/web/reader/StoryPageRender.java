@@ -73,7 +73,7 @@ public class StoryPageRender {
         templates = new Templates();
         slug = services.stories().latestPublished(1, 0).stream().map(Story::slug).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the demo content has no published story"));
-        prebuilt = model(queries.story(slug).orElseThrow());
+        prebuilt = model(queries.storyPage(slug, ReaderQueries.GO_DEEPER).orElseThrow());
         // A page that silently lost its body would make every number here meaningless.
         String html = renderOnly();
         if (!html.contains("<article") || !html.contains("</html>")) {
@@ -97,7 +97,7 @@ public class StoryPageRender {
 
     @Benchmark
     public String renderStoryPage() {
-        return templates.render("reader/story.jte", model(queries.story(slug).orElseThrow()));
+        return templates.render("reader/story.jte", model(queries.storyPage(slug, ReaderQueries.GO_DEEPER).orElseThrow()));
     }
 
     @Benchmark
@@ -106,11 +106,11 @@ public class StoryPageRender {
     }
 
     /** What ReaderRoutes.story puts in the model; keep the two in step. */
-    private Map<String, Object> model(StoryView story) {
+    private Map<String, Object> model(ReaderQueries.StoryPage found) {
+        StoryView story = found.story();
         Page page = new Page(queries.site(), queries.topics(), story.headline(), story.dek(), story.url(), story.url(),
                 clock.instant());
-        StreamPage deeper = queries.goDeeper(story.id(), 1, ReaderQueries.GO_DEEPER);
-        return Map.of("page", page, "story", story, "deeper", deeper,
+        return Map.of("page", page, "story", story, "deeper", found.deeper(),
                 "jsonLd", StructuredData.newsArticle(story, queries.site()));
     }
 }

@@ -89,18 +89,19 @@ public final class ReaderRoutes {
     }
 
     private void story(Context ctx) {
-        StoryView story = liveStory(ctx, "");
-        if (story == null) {
+        ReaderQueries.StoryPage found = queries.storyPage(ctx.pathParam("slug"), ReaderQueries.GO_DEEPER)
+                .orElseThrow(NotFoundResponse::new);
+        StoryView story = found.story();
+        if (redirectedToCanonical(ctx, story, "")) {
             return;
         }
-        StreamPage deeper = queries.goDeeper(story.id(), 1, ReaderQueries.GO_DEEPER);
         render(ctx, "reader/story.jte", "page", page(ctx, story.headline(), story.dek(), story.url()), "story", story,
-                "deeper", deeper, "jsonLd", StructuredData.newsArticle(story, queries.site()));
+                "deeper", found.deeper(), "jsonLd", StructuredData.newsArticle(story, queries.site()));
     }
 
     private void related(Context ctx) {
-        StoryView story = liveStory(ctx, "/related");
-        if (story == null) {
+        StoryView story = queries.story(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        if (redirectedToCanonical(ctx, story, "/related")) {
             return;
         }
         int number = pageNumber(ctx);
@@ -109,15 +110,14 @@ public final class ReaderRoutes {
                 canonical(story.url() + "/related", number)), "story", story, "stream", stream);
     }
 
-    /** The live story the path names, or null after redirecting a mistyped date to the one address. */
-    private StoryView liveStory(Context ctx, String suffix) {
-        StoryView story = queries.story(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-        if (!ctx.path().equals(story.url() + suffix)) {
-            String query = ctx.queryString();
-            ctx.redirect(story.url() + suffix + (query == null ? "" : "?" + query), HttpStatus.MOVED_PERMANENTLY);
-            return null;
+    /** Sends a mistyped or old date to the story's one address; true when it did. */
+    private static boolean redirectedToCanonical(Context ctx, StoryView story, String suffix) {
+        if (ctx.path().equals(story.url() + suffix)) {
+            return false;
         }
-        return story;
+        String query = ctx.queryString();
+        ctx.redirect(story.url() + suffix + (query == null ? "" : "?" + query), HttpStatus.MOVED_PERMANENTLY);
+        return true;
     }
 
     private void render(Context ctx, String template, Object... params) {
