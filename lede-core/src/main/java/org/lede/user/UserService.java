@@ -114,6 +114,8 @@ public final class UserService {
         String csrf = randomToken();
         Instant now = now();
         Instant expires = now.plus(SESSION_LENGTH);
+        // Sign-ins are rare and sessions few, so this is where expired ones are swept.
+        sessions.deleteExpired(now);
         sessions.insert(hash(token), user.get().id(), csrf, now, expires);
         return new Session(token, user.get(), csrf, expires);
     }

@@ -78,6 +78,10 @@ class UserServiceTest {
         Session session = users.signIn("owner@example.org", "correct horse battery", "10.0.0.1");
         newsroom.clock.advance(UserService.SESSION_LENGTH.plusMinutes(1));
         assertTrue(users.session(session.token()).isEmpty());
+        users.signIn("owner@example.org", "correct horse battery", "10.0.0.1");
+        int sessions = newsroom.services.db().handle(h -> h.createQuery("SELECT COUNT(*) FROM sessions")
+                .mapTo(Integer.class).one());
+        assertEquals(1, sessions, "the expired session was swept at the next sign-in");
     }
 
     @Test
