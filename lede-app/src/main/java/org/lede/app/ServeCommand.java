@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.lede.Services;
+import org.lede.common.Failures;
 import org.lede.db.Database;
 import org.lede.demo.DemoAccounts;
 import org.lede.demo.DemoContent;
@@ -79,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
                 try {
                     server.start(host, port);
                 } catch (RuntimeException e) {
-                    throw new StartupException("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+                    throw new StartupException("cannot listen on " + host + ":" + port + ": " + Failures.rootMessage(e));
                 }
                 boundPort = server.port();
                 var out = spec.commandLine().getOut();
@@ -116,13 +117,5 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  (the other demo accounts already existed and were left alone)");
         }
         out.flush();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -10,6 +10,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.lede.common.Failures;
 import org.lede.common.Transactions;
 
 /**
@@ -48,13 +49,13 @@ public final class Database implements Transactions, AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new DatabaseUnavailableException("Cannot connect to the database " + url + ": " + rootMessage(e));
+            throw new DatabaseUnavailableException("Cannot connect to the database " + url + ": " + Failures.rootMessage(e));
         }
         try {
             migrate(pool, url.dialect());
         } catch (FlywayException e) {
             pool.close();
-            throw new DatabaseUnavailableException("Cannot bring the database " + url + " up to date: " + rootMessage(e));
+            throw new DatabaseUnavailableException("Cannot bring the database " + url + " up to date: " + Failures.rootMessage(e));
         }
         return new Database(url, pool);
     }
@@ -108,14 +109,6 @@ public final class Database implements Transactions, AutoCloseable {
         pool.close();
     }
 
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message).strip();
-    }
 
     /** True when the exception is a unique-key violation, on either database. */
     public static boolean isUniqueViolation(Throwable e) {
