@@ -4,7 +4,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 port=${PORT:-18095}
-tools="$root/.tools"
+# A prefix of its own: npm prunes packages it was not asked for, so sharing .tools/ would remove the test tools.
+tools="$root/.tools/lighthouse"
 lighthouse="$tools/node_modules/.bin/lighthouse"
 chrome=${CHROME_PATH:-/usr/bin/chromium}
 [ -x "$chrome" ] || { echo "lighthouse.sh: needs Chromium at $chrome (apt-get install chromium)" >&2; exit 1; }
