@@ -1,9 +1,9 @@
 package org.lede.author;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import org.lede.common.ConflictException;
 import org.lede.common.Ids;
+import org.lede.common.Instants;
 import org.lede.common.NotFoundException;
 import org.lede.common.Transactions;
 import org.lede.outbox.Outbox;
@@ -55,7 +55,7 @@ public final class AuthorService {
 
     private void event(Actor actor, Author author) {
         outbox.append(OutboxEvent.of("author.saved", author.id(), actor.userId(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), "slug", author.slug()));
+                Instants.now(clock), "slug", author.slug()));
     }
 
 }

@@ -2,10 +2,10 @@ package org.lede.dashboard;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.lede.common.ConflictException;
 import org.lede.common.Ids;
+import org.lede.common.Instants;
 import org.lede.common.NotFoundException;
 import org.lede.common.StaleRevisionException;
 import org.lede.common.Transactions;
@@ -93,6 +93,6 @@ public final class DashboardService {
 
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return Instants.now(clock);
     }
 }

@@ -5,14 +5,13 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.lede.common.Ids;
+import org.lede.common.Instants;
 import org.lede.common.NotFoundException;
 import org.lede.common.Transactions;
 import org.lede.common.ValidationException;
@@ -63,9 +62,9 @@ public final class MediaService {
         return tx.inTransaction(() -> store.findBySha256(sha).orElseGet(() -> {
             blobs.put(sha + "." + type.extension(), bytes);
             Media media = new Media(ids.next(), sha, type, bytes.length, size[0], size[1], alt, caption, credit,
-                    originalName, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                    originalName, Instants.now(clock));
             store.insert(media);
-            outbox.append(new OutboxEvent(0, "media.added", media.id(), Map.of("actor", actor.userId()), media.createdAt()));
+            outbox.append(OutboxEvent.of("media.added", media.id(), actor.userId(), media.createdAt()));
             return media;
         }));
     }
@@ -81,7 +80,7 @@ public final class MediaService {
                     current.height(), alt, caption, credit, current.originalName(), current.createdAt());
             store.update(next);
             outbox.append(OutboxEvent.of("media.updated", next.id(), actor.userId(),
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                    Instants.now(clock)));
             return next;
         });
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.lede.common.ConflictException;
 import org.lede.common.ForbiddenException;
 import org.lede.common.Ids;
+import org.lede.common.Instants;
 import org.lede.common.NotFoundException;
 import org.lede.common.Slugs;
 import org.lede.common.StaleRevisionException;
@@ -317,6 +318,6 @@ public final class StoryService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return Instants.now(clock);
     }
 }

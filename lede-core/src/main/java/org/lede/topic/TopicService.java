@@ -1,9 +1,9 @@
 package org.lede.topic;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import org.lede.common.ConflictException;
 import org.lede.common.Ids;
+import org.lede.common.Instants;
 import org.lede.common.NotFoundException;
 import org.lede.common.Transactions;
 import org.lede.outbox.Outbox;
@@ -50,7 +50,7 @@ public final class TopicService {
 
     private void event(Actor actor, Topic topic) {
         outbox.append(OutboxEvent.of("topic.saved", topic.id(), actor.userId(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), "slug", topic.slug()));
+                Instants.now(clock), "slug", topic.slug()));
     }
 
 }

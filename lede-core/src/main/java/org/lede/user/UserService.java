@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import org.lede.common.ConflictException;
 import org.lede.common.ForbiddenException;
 import org.lede.common.Ids;
+import org.lede.common.Instants;
 import org.lede.common.Transactions;
 import org.lede.common.ValidationException;
 import org.lede.outbox.Outbox;
@@ -165,6 +165,6 @@ public final class UserService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return Instants.now(clock);
     }
 }
