@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.lede.db.Database;
 import org.lede.db.Times;
 import org.lede.outbox.Outbox;
@@ -29,9 +31,14 @@ public final class JdbiOutbox implements Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A map of strings always serializes", e);
         }
-        db.handle(h -> h.createUpdate("INSERT INTO outbox (type, subject, data, at) VALUES (?, ?, ?, ?)")
+        db.handle(h -> h.createUpdate("INSERT INTO outbox (type, subject, data, at, page_keys) VALUES (?, ?, ?, ?, ?)")
                 .bind(0, event.type()).bind(1, event.subject()).bind(2, data).bind(3, Times.format(event.at()))
+                .bind(4, String.join(" ", new TreeSet<>(event.pageKeys())))
                 .execute());
+    }
+
+    private static Set<String> keys(String stored) {
+        return stored.isEmpty() ? Set.of() : Set.of(stored.split(" "));
     }
 
     @Override
@@ -41,12 +48,13 @@ public final class JdbiOutbox implements Outbox {
 
     @Override
     public List<OutboxEvent> after(long afterSeq, int limit) {
-        return db.handle(h -> h.createQuery("SELECT seq, type, subject, data, at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?")
+        return db.handle(h -> h.createQuery("SELECT seq, type, subject, data, at, page_keys FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?")
                 .bind(0, afterSeq).bind(1, limit)
                 .map((rs, ctx) -> {
                     try {
                         return new OutboxEvent(rs.getLong("seq"), rs.getString("type"), rs.getString("subject"),
-                                MAPPER.readValue(rs.getString("data"), DATA), Times.parse(rs.getString("at")));
+                                MAPPER.readValue(rs.getString("data"), DATA), Times.parse(rs.getString("at")),
+                                keys(rs.getString("page_keys")));
                     } catch (JsonProcessingException e) {
                         throw new IllegalStateException("Outbox event " + rs.getLong("seq") + " has unreadable data", e);
                     }
