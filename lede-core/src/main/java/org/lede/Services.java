@@ -17,6 +17,7 @@ import org.lede.media.MediaService;
 import org.lede.media.MediaStore;
 import org.lede.media.store.DiskBlobStore;
 import org.lede.media.store.JdbiMediaStore;
+import org.lede.newsroom.NewsroomQueries;
 import org.lede.outbox.Outbox;
 import org.lede.outbox.store.JdbiOutbox;
 import org.lede.related.PinsTopicTagsRelated;
@@ -43,7 +44,8 @@ public record Services(Database db, Clock clock, StoryStore stories, TopicStore 
                        MediaStore media, BlobStore blobs, DashboardStore dashboards, Outbox outbox,
                        StoryService storyService, TopicService topicService, AuthorService authorService,
                        MediaService mediaService, DashboardService dashboardService, RelatedContent related,
-                       UserService userService, BrevityChecks brevityChecks, AuditService auditService) {
+                       UserService userService, BrevityChecks brevityChecks, AuditService auditService,
+                       NewsroomQueries newsroomQueries) {
 
     public static Services create(Database db, Path mediaDir, Clock clock) {
         Ids ids = new Ids(clock);
@@ -62,10 +64,11 @@ public record Services(Database db, Clock clock, StoryStore stories, TopicStore 
                 new TopicService(db, topics, outbox, clock, ids),
                 new AuthorService(db, authors, outbox, clock, ids),
                 new MediaService(db, media, blobs, outbox, clock, ids),
-                new DashboardService(db, dashboards, stories, topics, outbox, clock, ids),
+                new DashboardService(db, dashboards, stories, topics, media, outbox, clock, ids),
                 new PinsTopicTagsRelated(stories, dashboards),
                 users,
                 new BrevityChecks(rules),
-                new AuditService(outbox, users));
+                new AuditService(outbox, users),
+                new NewsroomQueries(stories, topics, authors, media, dashboards));
     }
 }

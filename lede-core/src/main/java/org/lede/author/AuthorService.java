@@ -7,7 +7,7 @@ import org.lede.common.Instants;
 import org.lede.common.NotFoundException;
 import org.lede.common.Transactions;
 import org.lede.outbox.Outbox;
-import org.lede.outbox.OutboxEvent;
+import org.lede.outbox.Event;
 import org.lede.user.Actor;
 
 public final class AuthorService {
@@ -26,10 +26,10 @@ public final class AuthorService {
     }
 
     /** The author's fields; the service adds the id. */
-    public record AuthorForm(String slug, String name, String title, String bio, String avatarMediaId, boolean contributor) {
+    public record AuthorFields(String slug, String name, String title, String bio, String avatarMediaId, boolean contributor) {
     }
 
-    public Author create(Actor actor, AuthorForm form) {
+    public Author create(Actor actor, AuthorFields form) {
         actor.requireEditor("Only editors and admins manage authors.");
         return tx.inTransaction(() -> {
             Author author = new Author(ids.next(), form.slug(), form.name(), form.title(), form.bio(),
@@ -54,8 +54,7 @@ public final class AuthorService {
     }
 
     private void event(Actor actor, Author author) {
-        outbox.append(OutboxEvent.of("author.saved", author.id(), actor.userId(),
-                Instants.now(clock), "slug", author.slug()));
+        outbox.append(new Event.AuthorSaved(author.id(), author.slug(), actor.userId(), Instants.now(clock)));
     }
 
 }

@@ -5,7 +5,7 @@ public class ValidationException extends LedeException {
     private final String field;
 
     public ValidationException(String field, String message) {
-        super(message);
+        super(message, 422);
         this.field = field;
     }
 

@@ -2,7 +2,9 @@ package org.lede.dashboard;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.lede.common.ConflictException;
 import org.lede.common.Ids;
 import org.lede.common.Instants;
@@ -11,7 +13,9 @@ import org.lede.common.StaleRevisionException;
 import org.lede.common.Transactions;
 import org.lede.common.ValidationException;
 import org.lede.outbox.Outbox;
-import org.lede.outbox.OutboxEvent;
+import org.lede.media.MediaStore;
+import org.lede.outbox.Event;
+import org.lede.outbox.PageKeys;
 import org.lede.story.StoryStore;
 import org.lede.topic.TopicStore;
 import org.lede.user.Actor;
@@ -22,28 +26,39 @@ public final class DashboardService {
     private final DashboardStore dashboards;
     private final StoryStore stories;
     private final TopicStore topics;
+    private final MediaStore media;
     private final Outbox outbox;
     private final Clock clock;
     private final Ids ids;
 
     public DashboardService(Transactions tx, DashboardStore dashboards, StoryStore stories, TopicStore topics,
-                            Outbox outbox, Clock clock, Ids ids) {
+                            MediaStore media, Outbox outbox, Clock clock, Ids ids) {
         this.tx = tx;
         this.dashboards = dashboards;
         this.stories = stories;
         this.topics = topics;
+        this.media = media;
         this.outbox = outbox;
         this.clock = clock;
         this.ids = ids;
     }
 
     /** The fields an editor sets; the service adds identity and times. */
-    public record DashboardForm(String slug, String title, String intro, String topicId,
+    public record DashboardFields(String slug, String title, String intro, String topicId,
                                 org.lede.content.ImageBlock illustration, List<DashboardItem> items) {
     }
 
-    public Dashboard create(Actor actor, DashboardForm form) {
+    /**
+     * Refuses an actor who may not curate. Callers that prepare a change by reading what only
+     * curators may see (story slugs in item lines) ask first, so the refusal comes before any
+     * message about what they read.
+     */
+    public void requireCurator(Actor actor) {
         actor.requireEditor("Only editors and admins curate dashboards.");
+    }
+
+    public Dashboard create(Actor actor, DashboardFields form) {
+        requireCurator(actor);
         return tx.inTransaction(() -> {
             check(form);
             if (dashboards.findBySlug(form.slug()).isPresent()) {
@@ -53,13 +68,13 @@ public final class DashboardService {
             Dashboard d = new Dashboard(ids.next(), form.slug(), form.title(), form.intro(), form.topicId(),
                     form.illustration(), form.items(), now, now, 1);
             dashboards.insert(d);
-            event(actor, d, "dashboard.created");
+            event(actor, null, d);
             return d;
         });
     }
 
-    public Dashboard update(Actor actor, String id, int expectedRevision, DashboardForm form) {
-        actor.requireEditor("Only editors and admins curate dashboards.");
+    public Dashboard update(Actor actor, String id, int expectedRevision, DashboardFields form) {
+        requireCurator(actor);
         return tx.inTransaction(() -> {
             Dashboard current = dashboards.find(id).orElseThrow(() -> new NotFoundException("Dashboard", id));
             check(form);
@@ -68,12 +83,15 @@ public final class DashboardService {
             if (current.revision() != expectedRevision || !dashboards.update(next, expectedRevision)) {
                 throw new StaleRevisionException("dashboard", expectedRevision, current.revision());
             }
-            event(actor, next, "dashboard.updated");
+            event(actor, current, next);
             return next;
         });
     }
 
-    private void check(DashboardForm form) {
+    private void check(DashboardFields form) {
+        if (form.illustration() != null && media.find(form.illustration().mediaId()).isEmpty()) {
+            throw new ValidationException("illustration", "The illustration is not in the media library; choose another.");
+        }
         if (form.topicId() != null && topics.find(form.topicId()).isEmpty()) {
             throw new ValidationException("topic", "There is no topic with the id \"" + form.topicId() + "\".");
         }
@@ -86,9 +104,21 @@ public final class DashboardService {
         }
     }
 
-    private void event(Actor actor, Dashboard d, String type) {
-        outbox.append(OutboxEvent.of(type, d.id(), actor.userId(), d.updatedAt(), "slug", d.slug(),
-                "revision", Integer.toString(d.revision())));
+    /**
+     * Records the change with the pages that show the dashboard before and after it: its own page
+     * under both slugs, and the streams that list it (home, and its topic's page).
+     */
+    private void event(Actor actor, Dashboard before, Dashboard after) {
+        Set<String> keys = new HashSet<>();
+        for (Dashboard d : before == null ? List.of(after) : List.of(before, after)) {
+            keys.add(PageKeys.dashboard(d.slug()));
+            if (d.topicId() != null) {
+                topics.find(d.topicId()).ifPresent(t -> keys.add(PageKeys.topic(t.slug())));
+            }
+        }
+        keys.add(PageKeys.HOME);
+        outbox.append(new Event.DashboardSaved(before == null, after.id(), after.slug(), after.revision(),
+                actor.userId(), after.updatedAt(), keys));
     }
 
 

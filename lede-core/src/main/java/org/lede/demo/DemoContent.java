@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 import org.lede.Services;
 import org.lede.author.Author;
-import org.lede.author.AuthorService.AuthorForm;
+import org.lede.author.AuthorService.AuthorFields;
 import org.lede.authoring.AuthoringText;
 import org.lede.content.Credit;
 import org.lede.content.ImageBlock;
 import org.lede.dashboard.DashboardEntry;
 import org.lede.dashboard.DashboardItem;
-import org.lede.dashboard.DashboardService.DashboardForm;
+import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.media.Media;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
@@ -50,16 +50,16 @@ public final class DemoContent {
             new TopicSeed("climate", "Climate & Energy", "Weather, energy and the changing landscape."),
             new TopicSeed("business", "Business", "Companies, markets and the local economy."));
 
-    private static final List<AuthorForm> AUTHORS = List.of(
-            new AuthorForm("nora-lindqvist", "Nora Lindqvist", "Politics reporter",
+    private static final List<AuthorFields> AUTHORS = List.of(
+            new AuthorFields("nora-lindqvist", "Nora Lindqvist", "Politics reporter",
                     "Nora Lindqvist covers the statehouse and city hall.", null, false),
-            new AuthorForm("tomas-okafor", "Tomás Okafor", "World editor",
+            new AuthorFields("tomas-okafor", "Tomás Okafor", "World editor",
                     "Tomás Okafor edits world coverage and writes about diplomacy.", null, false),
-            new AuthorForm("priya-raman", "Priya Raman", "Health reporter",
+            new AuthorFields("priya-raman", "Priya Raman", "Health reporter",
                     "Priya Raman reports on hospitals, public health and health costs.", null, false),
-            new AuthorForm("jonah-mercer", "Jonah Mercer", "Contributor",
+            new AuthorFields("jonah-mercer", "Jonah Mercer", "Contributor",
                     "Jonah Mercer directs the Coastal Resilience Program at the Harrow Institute.", null, true),
-            new AuthorForm("elena-vasquez-mora", "Elena Vasquez-Mora", "Contributor",
+            new AuthorFields("elena-vasquez-mora", "Elena Vasquez-Mora", "Contributor",
                     "Elena Vasquez-Mora is a water-policy fellow at the Meridian Center for Transboundary Resources.", null, true));
 
     private final Services live;
@@ -83,7 +83,7 @@ public final class DemoContent {
                     at.topicService().create(Actor.SYSTEM, seed.slug(), seed.name(), seed.description(), position)));
         }
         Map<String, Author> authors = new LinkedHashMap<>();
-        for (AuthorForm form : AUTHORS) {
+        for (AuthorFields form : AUTHORS) {
             authors.put(form.slug(), live.authors().findBySlug(form.slug())
                     .orElseGet(() -> at.authorService().create(Actor.SYSTEM, form)));
         }
@@ -103,7 +103,7 @@ public final class DemoContent {
             clock.set(now.minus(Duration.ofMinutes(15)));
             Media art = at.mediaService().add(Actor.SYSTEM, DemoImages.jpeg("storm", 1600, 900), "storm-idris.jpg",
                     "Abstract illustration of dark storm clouds and slanted rain in blue and grey", null, null);
-            at.dashboardService().create(Actor.SYSTEM, new DashboardForm("storm-idris", "Storm Idris dashboard",
+            at.dashboardService().create(Actor.SYSTEM, new DashboardFields("storm-idris", "Storm Idris dashboard",
                     "The storm, the response and what comes next, in one place.", topics.get("politics").id(),
                     new ImageBlock(art.id(), null, Credit.illustration("Maren Holt", "Lede")),
                     List.of(item("Politics", stories, "storm-idris-emergency-declaration"),

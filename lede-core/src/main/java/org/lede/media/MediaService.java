@@ -17,7 +17,7 @@ import org.lede.common.Transactions;
 import org.lede.common.ValidationException;
 import org.lede.content.Credit;
 import org.lede.outbox.Outbox;
-import org.lede.outbox.OutboxEvent;
+import org.lede.outbox.Event;
 import org.lede.user.Actor;
 
 /**
@@ -64,7 +64,7 @@ public final class MediaService {
             Media media = new Media(ids.next(), sha, type, bytes.length, size[0], size[1], alt, caption, credit,
                     originalName, Instants.now(clock));
             store.insert(media);
-            outbox.append(OutboxEvent.of("media.added", media.id(), actor.userId(), media.createdAt()));
+            outbox.append(new Event.MediaAdded(media.id(), actor.userId(), media.createdAt()));
             return media;
         }));
     }
@@ -79,8 +79,7 @@ public final class MediaService {
             Media next = new Media(current.id(), current.sha256(), current.type(), current.byteSize(), current.width(),
                     current.height(), alt, caption, credit, current.originalName(), current.createdAt());
             store.update(next);
-            outbox.append(OutboxEvent.of("media.updated", next.id(), actor.userId(),
-                    Instants.now(clock)));
+            outbox.append(new Event.MediaDescribed(next.id(), actor.userId(), Instants.now(clock)));
             return next;
         });
     }

@@ -6,6 +6,11 @@ import java.util.List;
 public interface Outbox {
     void append(OutboxEvent event);
 
+    /** Appends a typed event: the way services record what they did. */
+    default void append(Event event) {
+        append(Events.toOutbox(event));
+    }
+
     /** Events after {@code afterSeq}, oldest first. */
     List<OutboxEvent> after(long afterSeq, int limit);
 

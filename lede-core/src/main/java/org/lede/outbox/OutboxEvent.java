@@ -27,14 +27,4 @@ public record OutboxEvent(long seq, String type, String subject, Map<String, Str
     public OutboxEvent(long seq, String type, String subject, Map<String, String> data, Instant at) {
         this(seq, type, subject, data, at, Set.of());
     }
-
-    /** An event to append, recording who acted; {@code keyValues} are extra data as name, value pairs. */
-    public static OutboxEvent of(String type, String subject, String actorId, Instant at, String... keyValues) {
-        Map<String, String> data = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < keyValues.length; i += 2) {
-            data.put(keyValues[i], keyValues[i + 1]);
-        }
-        data.put("actor", actorId);
-        return new OutboxEvent(0, type, subject, data, at);
-    }
 }

@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.lede.common.ConflictException;
 import org.lede.common.ForbiddenException;
 import org.lede.common.Ids;
@@ -15,15 +16,18 @@ import org.lede.common.Slugs;
 import org.lede.common.StaleRevisionException;
 import org.lede.common.Transactions;
 import org.lede.common.ValidationException;
+import org.lede.outbox.Event;
+import org.lede.outbox.Event.StoryAction;
 import org.lede.outbox.Outbox;
-import org.lede.outbox.OutboxEvent;
+import org.lede.story.StoryCommand.Action;
 import org.lede.user.Actor;
 import org.lede.user.Role;
 
 /**
- * The write side of stories. Every method is one transaction that saves the story, keeps a
- * revision and appends its outbox event; a failure anywhere leaves nothing behind. Saves name
- * the revision they started from and are refused when someone else saved in between.
+ * The write side of stories. Every public method is one user action and one transaction that it
+ * owns: it saves the story, keeps one revision and appends one event naming the reader pages it
+ * touched; a failure anywhere leaves nothing behind. Saves name the revision they started from
+ * and are refused when someone else saved in between.
  */
 public final class StoryService {
     private static final String PUBLISHERS_ONLY = "Only editors and admins can publish, schedule, update or unpublish stories.";
@@ -56,9 +60,28 @@ public final class StoryService {
         return story;
     }
 
-    /** The newsroom's story list as this actor may see it: everything for editors, their own for others. */
-    public List<Story> list(Actor actor, StoryStatus status, String query, int limit, int offset) {
-        return stories.list(status, query, actor.role().canPublish() ? null : actor.userId(), limit, offset);
+    /** A revision of a story this actor may open. */
+    public StoryRevision revision(Actor actor, String id, int revision) {
+        getForEditing(actor, id);
+        return stories.revision(id, revision)
+                .orElseThrow(() -> new NotFoundException("Revision " + revision + " of story", id));
+    }
+
+    /** Every revision of a story this actor may open, newest first as the store keeps them. */
+    public List<StoryRevision> revisions(Actor actor, String id) {
+        getForEditing(actor, id);
+        return stories.revisions(id);
+    }
+
+    /**
+     * What changed since {@code since}, for a writer whose save was refused as stale. Empty
+     * changes when that revision is unknown.
+     */
+    public StaleSave changesSince(Actor actor, String id, int since) {
+        Story current = getForEditing(actor, id);
+        return stories.revision(id, since)
+                .map(theirs -> StaleSave.between(theirs.snapshot(), current))
+                .orElseGet(() -> new StaleSave(current, List.of(), List.of()));
     }
 
     public Story createDraft(Actor actor, StoryDraft draft) {
@@ -69,59 +92,81 @@ public final class StoryService {
             Story story = new Story(ids.next(), draft.withSlug(slug), StoryStatus.DRAFT, null, null, null, now, now,
                     actor.userId(), 1, List.of(), List.of());
             stories.insert(story);
-            record(actor, story, "story.created");
+            record(actor, story, StoryAction.CREATED, null, null, Set.of());
             return story;
+        });
+    }
+
+    /**
+     * Carries out one newsroom action with the fields saved along with it, as one revision and
+     * one event. The checks run in the order a person would meet them: may this actor change
+     * these fields, then may they take this action, then is the story ready for it.
+     */
+    public Story apply(Actor actor, String id, int expectedRevision, StoryCommand command) {
+        Action action = command.action();
+        return save(actor, id, expectedRevision, eventOf(action), updateKindOf(action), null, current -> {
+            Story next = current;
+            if (command.draft() != null) {
+                next = action == Action.UPDATE_MINOR || action == Action.UPDATE_SUBSTANTIVE
+                        ? updated(actor, current, command.draft(), action == Action.UPDATE_SUBSTANTIVE)
+                        : edited(actor, current, command.draft());
+            }
+            next = switch (action) {
+                case SAVE, UPDATE_MINOR, UPDATE_SUBSTANTIVE -> next;
+                case SUBMIT -> submitted(actor, current, next);
+                case PUBLISH -> {
+                    actor.requireEditor(PUBLISHERS_ONLY);
+                    requireStatus(current, "publish it", StoryStatus.DRAFT, StoryStatus.IN_REVIEW, StoryStatus.SCHEDULED,
+                            StoryStatus.UNPUBLISHED);
+                    rules.checkPublishable(next.draft());
+                    yield goLive(next, now());
+                }
+                case SCHEDULE -> {
+                    actor.requireEditor(PUBLISHERS_ONLY);
+                    requireStatus(current, "schedule it", StoryStatus.DRAFT, StoryStatus.IN_REVIEW, StoryStatus.SCHEDULED,
+                            StoryStatus.UNPUBLISHED);
+                    rules.checkPublishable(next.draft());
+                    yield next.withStatus(StoryStatus.SCHEDULED, command.publishAt().truncatedTo(ChronoUnit.MILLIS),
+                            next.firstPublishedAt(), next.substantiveAt());
+                }
+                case UNPUBLISH -> {
+                    actor.requireEditor(PUBLISHERS_ONLY);
+                    requireStatus(current, "unpublish it", StoryStatus.PUBLISHED, StoryStatus.SCHEDULED);
+                    yield next.withStatus(StoryStatus.UNPUBLISHED, next.publishAt(), next.firstPublishedAt(),
+                            next.substantiveAt());
+                }
+            };
+            return command.pins() == null ? next : pinned(actor, next, command.pins());
         });
     }
 
     /** Changes a story that is not live. Live stories change through {@link #update}. */
     public Story edit(Actor actor, String id, int expectedRevision, StoryDraft draft) {
-        return edit(actor, id, expectedRevision, draft, "story.edited", Map.of());
-    }
-
-    private Story edit(Actor actor, String id, int expectedRevision, StoryDraft draft, String event, Map<String, String> extra) {
-        return save(actor, id, expectedRevision, event, current -> {
-            checkCanEdit(actor, current);
-            if (current.isLive()) {
-                throw new ConflictException("This story is live: save it as an update (substantive or minor) instead.");
-            }
-            return current.withDraft(withSlugRules(current, draft));
-        }, extra);
+        return apply(actor, id, expectedRevision, StoryCommand.of(Action.SAVE, draft));
     }
 
     /** A writer hands a draft to the editors. */
     public Story submitForReview(Actor actor, String id, int expectedRevision) {
-        return save(actor, id, expectedRevision, "story.submitted", current -> {
-            checkCanEdit(actor, current);
-            if (actor.role() == Role.CONTRIBUTOR) {
-                throw new ForbiddenException("Contributors write drafts; an editor or writer submits them for review.");
-            }
-            requireStatus(current, "submit it for review", StoryStatus.DRAFT, StoryStatus.UNPUBLISHED);
-            return current.withStatus(StoryStatus.IN_REVIEW, current.publishAt(), current.firstPublishedAt(),
-                    current.substantiveAt());
-        });
+        return apply(actor, id, expectedRevision, StoryCommand.of(Action.SUBMIT, null));
     }
 
     public Story publish(Actor actor, String id, int expectedRevision) {
-        return save(actor, id, expectedRevision, "story.published", current -> {
-            actor.requireEditor(PUBLISHERS_ONLY);
-            requireStatus(current, "publish it", StoryStatus.DRAFT, StoryStatus.IN_REVIEW, StoryStatus.SCHEDULED,
-                    StoryStatus.UNPUBLISHED);
-            rules.checkPublishable(current.draft());
-            return goLive(current, now());
-        });
+        return apply(actor, id, expectedRevision, StoryCommand.of(Action.PUBLISH, null));
     }
 
     /** Publishes at {@code at}; a time already past publishes on the scheduler's next pass. */
     public Story schedule(Actor actor, String id, int expectedRevision, Instant at) {
-        return save(actor, id, expectedRevision, "story.scheduled", current -> {
-            actor.requireEditor(PUBLISHERS_ONLY);
-            requireStatus(current, "schedule it", StoryStatus.DRAFT, StoryStatus.IN_REVIEW, StoryStatus.SCHEDULED,
-                    StoryStatus.UNPUBLISHED);
-            rules.checkPublishable(current.draft());
-            return current.withStatus(StoryStatus.SCHEDULED, at.truncatedTo(ChronoUnit.MILLIS),
-                    current.firstPublishedAt(), current.substantiveAt());
-        });
+        return apply(actor, id, expectedRevision, new StoryCommand(Action.SCHEDULE, null, at, null));
+    }
+
+    /** Changes a live story. Only a substantive update moves its "Updated" time. */
+    public Story update(Actor actor, String id, int expectedRevision, StoryDraft draft, UpdateKind kind) {
+        return apply(actor, id, expectedRevision, StoryCommand.of(
+                kind == UpdateKind.SUBSTANTIVE ? Action.UPDATE_SUBSTANTIVE : Action.UPDATE_MINOR, draft));
+    }
+
+    public Story unpublish(Actor actor, String id, int expectedRevision) {
+        return apply(actor, id, expectedRevision, StoryCommand.of(Action.UNPUBLISH, null));
     }
 
     /**
@@ -133,44 +178,14 @@ public final class StoryService {
     public List<Story> publishDue() {
         List<Story> published = new ArrayList<>();
         for (Story due : stories.dueForPublishing(now())) {
-            published.add(save(Actor.SYSTEM, due.id(), due.revision(), "story.published",
+            published.add(save(Actor.SYSTEM, due.id(), due.revision(), StoryAction.PUBLISHED, null, null,
                     current -> goLive(current, current.publishAt())));
         }
         return published;
     }
 
-    /** Changes a live story. Only a substantive update moves its "Updated" time. */
-    public Story update(Actor actor, String id, int expectedRevision, StoryDraft draft, UpdateKind kind) {
-        return update(actor, id, expectedRevision, draft, kind, "story.updated", Map.of());
-    }
-
-    private Story update(Actor actor, String id, int expectedRevision, StoryDraft draft, UpdateKind kind, String event,
-                         Map<String, String> extra) {
-        Map<String, String> data = new java.util.HashMap<>(extra);
-        data.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
-        return save(actor, id, expectedRevision, event, current -> {
-            actor.requireEditor(PUBLISHERS_ONLY);
-            requireStatus(current, "update it", StoryStatus.PUBLISHED);
-            StoryDraft next = withSlugRules(current, draft);
-            rules.checkPublishable(next);
-            Story changed = current.withDraft(next);
-            return kind == UpdateKind.SUBSTANTIVE
-                    ? changed.withStatus(StoryStatus.PUBLISHED, current.publishAt(), current.firstPublishedAt(), now())
-                    : changed;
-        }, data);
-    }
-
-    public Story unpublish(Actor actor, String id, int expectedRevision) {
-        return save(actor, id, expectedRevision, "story.unpublished", current -> {
-            actor.requireEditor(PUBLISHERS_ONLY);
-            requireStatus(current, "unpublish it", StoryStatus.PUBLISHED, StoryStatus.SCHEDULED);
-            return current.withStatus(StoryStatus.UNPUBLISHED, current.publishAt(), current.firstPublishedAt(),
-                    current.substantiveAt());
-        });
-    }
-
     public Story addCorrection(Actor actor, String id, int expectedRevision, String text) {
-        return save(actor, id, expectedRevision, "story.corrected", current -> {
+        return save(actor, id, expectedRevision, StoryAction.CORRECTED, null, null, current -> {
             actor.requireEditor(PUBLISHERS_ONLY);
             requireStatus(current, "correct it", StoryStatus.PUBLISHED);
             List<Correction> corrections = new ArrayList<>(current.corrections());
@@ -184,22 +199,21 @@ public final class StoryService {
      * current text stays in the history. A live story takes it as a minor update.
      */
     public Story restore(Actor actor, String id, int expectedRevision, int revision) {
-        StoryDraft old = stories.revision(id, revision)
-                .orElseThrow(() -> new NotFoundException("Revision " + revision + " of story", id)).snapshot().draft();
-        Story current = get(id);
-        Map<String, String> from = Map.of("from", Integer.toString(revision));
-        return current.isLive()
-                ? update(actor, id, expectedRevision, old.withSlug(current.slug()), UpdateKind.MINOR, "story.restored", from)
-                : edit(actor, id, expectedRevision, old.withSlug(current.firstPublishedAt() == null ? old.slug() : current.slug()),
-                        "story.restored", from);
+        return tx.inTransaction(() -> {
+            StoryDraft old = stories.revision(id, revision)
+                    .orElseThrow(() -> new NotFoundException("Revision " + revision + " of story", id)).snapshot().draft();
+            boolean live = get(id).isLive();
+            return save(actor, id, expectedRevision, StoryAction.RESTORED, live ? "minor" : null, revision, current -> live
+                    ? updated(actor, current, old.withSlug(current.slug()), false)
+                    : edited(actor, current, old.withSlug(current.firstPublishedAt() == null ? old.slug() : current.slug())));
+        });
     }
 
-    /** The editors' pins for Go deeper under this story, in order. */
+    /** The editors' pins for Go deeper under this story, in order: story ids or slugs. */
     public Story pin(Actor actor, String id, int expectedRevision, List<String> pins) {
-        return save(actor, id, expectedRevision, "story.pinned", current -> {
+        return save(actor, id, expectedRevision, StoryAction.PINNED, null, null, current -> {
             actor.requireEditor(PUBLISHERS_ONLY);
-            List<String> valid = pins.stream().filter(p -> !p.equals(id)).distinct().toList();
-            return current.withPins(valid);
+            return pinned(actor, current, pins);
         });
     }
 
@@ -213,8 +227,60 @@ public final class StoryService {
                 }
             }
             stories.setTopStoryIds(ids.stream().distinct().toList());
-            outbox.append(OutboxEvent.of("home.updated", "home", actor.userId(), now()));
+            outbox.append(new Event.TopStoriesSet(actor.userId(), now()));
         });
+    }
+
+    private Story edited(Actor actor, Story current, StoryDraft draft) {
+        checkCanEdit(actor, current);
+        if (current.isLive()) {
+            throw new ConflictException("This story is live: save it as an update (substantive or minor) instead.");
+        }
+        return current.withDraft(withSlugRules(current, draft));
+    }
+
+    private Story updated(Actor actor, Story current, StoryDraft draft, boolean substantive) {
+        actor.requireEditor(PUBLISHERS_ONLY);
+        requireStatus(current, "update it", StoryStatus.PUBLISHED);
+        StoryDraft next = withSlugRules(current, draft);
+        rules.checkPublishable(next);
+        Story changed = current.withDraft(next);
+        return substantive
+                ? changed.withStatus(StoryStatus.PUBLISHED, current.publishAt(), current.firstPublishedAt(), now())
+                : changed;
+    }
+
+    private static Story submitted(Actor actor, Story current, Story next) {
+        checkCanEdit(actor, current);
+        if (actor.role() == Role.CONTRIBUTOR) {
+            throw new ForbiddenException("Contributors write drafts; an editor or writer submits them for review.");
+        }
+        requireStatus(current, "submit it for review", StoryStatus.DRAFT, StoryStatus.UNPUBLISHED);
+        return next.withStatus(StoryStatus.IN_REVIEW, next.publishAt(), next.firstPublishedAt(), next.substantiveAt());
+    }
+
+    /** Sets the pins when they differ, so a form that carries unchanged pins needs no editor. */
+    private Story pinned(Actor actor, Story story, List<String> references) {
+        List<String> pins = resolvePins(story.id(), references);
+        if (pins.equals(story.pins())) {
+            return story;
+        }
+        actor.requireEditor(PUBLISHERS_ONLY);
+        return story.withPins(pins);
+    }
+
+    /** Story ids from ids, slugs or story URLs, without the story itself or repeats. */
+    private List<String> resolvePins(String storyId, List<String> references) {
+        List<String> pins = new ArrayList<>();
+        for (String reference : references) {
+            String clean = reference.strip().replaceAll("^.*/", "");
+            String id = stories.find(clean).or(() -> stories.findBySlug(clean)).map(Story::id).orElseThrow(() ->
+                    new ValidationException("pins", "There is no story with the slug \"" + clean + "\"."));
+            if (!id.equals(storyId) && !pins.contains(id)) {
+                pins.add(id);
+            }
+        }
+        return pins;
     }
 
     private static Story goLive(Story current, Instant publishAt) {
@@ -222,20 +288,45 @@ public final class StoryService {
         return current.withStatus(StoryStatus.PUBLISHED, publishAt, first, current.substantiveAt());
     }
 
+    private static StoryAction eventOf(Action action) {
+        return switch (action) {
+            case SAVE -> StoryAction.EDITED;
+            case SUBMIT -> StoryAction.SUBMITTED;
+            case PUBLISH -> StoryAction.PUBLISHED;
+            case SCHEDULE -> StoryAction.SCHEDULED;
+            case UPDATE_MINOR, UPDATE_SUBSTANTIVE -> StoryAction.UPDATED;
+            case UNPUBLISH -> StoryAction.UNPUBLISHED;
+        };
+    }
+
+    private static String updateKindOf(Action action) {
+        return switch (action) {
+            case UPDATE_MINOR -> "minor";
+            case UPDATE_SUBSTANTIVE -> "substantive";
+            default -> null;
+        };
+    }
+
     private interface Change {
         Story apply(Story current);
     }
 
-    private Story save(Actor actor, String id, int expectedRevision, String event, Change change) {
-        return save(actor, id, expectedRevision, event, change, Map.of());
-    }
-
-    private Story save(Actor actor, String id, int expectedRevision, String event, Change change,
-                       Map<String, String> extra) {
+    /**
+     * The skeleton of every change: load, check the revision, change, write conditionally, then
+     * keep the revision and append the event, all in one transaction. The event names the pages
+     * that showed the story before the change and those that show it after: none while it was
+     * never live.
+     */
+    private Story save(Actor actor, String id, int expectedRevision, StoryAction event, String updateKind,
+                       Integer restoredFrom, Change change) {
         return tx.inTransaction(() -> {
             Story current = get(id);
             if (current.revision() != expectedRevision) {
                 throw new StaleRevisionException("story", expectedRevision, current.revision());
+            }
+            Set<String> keys = new HashSet<>();
+            if (current.isLive()) {
+                keys.addAll(stories.places(id).pageKeys(id));
             }
             Story next = change.apply(current).revised(now());
             rules.checkReferences(next.draft());
@@ -244,23 +335,20 @@ public final class StoryService {
                 int now = stories.revisionOf(id).orElseThrow(() -> new NotFoundException("Story", id));
                 throw new StaleRevisionException("story", expectedRevision, now);
             }
-            record(actor, next, event, extra);
+            if (next.isLive()) {
+                keys.addAll(stories.places(id).pageKeys(id));
+            }
+            record(actor, next, event, updateKind, restoredFrom, keys);
             return next;
         });
     }
 
-    private void record(Actor actor, Story story, String event) {
-        record(actor, story, event, Map.of());
-    }
-
-    private void record(Actor actor, Story story, String event, Map<String, String> extra) {
-        stories.addRevision(new StoryRevision(story.id(), story.revision(), event, actor.userId(), story.updatedAt(), story));
-        Map<String, String> data = new java.util.HashMap<>(extra);
-        data.put("slug", story.slug());
-        data.put("revision", Integer.toString(story.revision()));
-        data.put("status", story.status().key());
-        data.put("actor", actor.userId());
-        outbox.append(new OutboxEvent(0, event, story.id(), data, story.updatedAt()));
+    private void record(Actor actor, Story story, StoryAction action, String updateKind, Integer restoredFrom,
+                        Set<String> pageKeys) {
+        stories.addRevision(new StoryRevision(story.id(), story.revision(), action.type(), actor.userId(),
+                story.updatedAt(), story));
+        outbox.append(new Event.StoryChanged(action, story.id(), story.slug(), story.status().key(), story.revision(),
+                updateKind, restoredFrom, actor.userId(), story.updatedAt(), pageKeys));
     }
 
     /** Keeps the slug once a story has been live, since its URL is out in the world by then. */
@@ -298,7 +386,6 @@ public final class StoryService {
         }
         throw new ConflictException("This story is " + story.status().key().replace('-', ' ') + ", so you cannot " + action + ".");
     }
-
 
     /** Editors edit any story; writers and contributors only their own, and only before it goes live. */
     private static void checkCanEdit(Actor actor, Story story) {

@@ -23,6 +23,9 @@ public interface StoryStore {
 
     boolean slugTaken(String slug);
 
+    /** Where readers meet the story as stored now, besides its own page. */
+    StoryPlaces places(String id);
+
     /** Published stories, newest publish time first. */
     List<Story> latestPublished(int limit, int offset);
 

@@ -7,7 +7,7 @@ import org.lede.common.Instants;
 import org.lede.common.NotFoundException;
 import org.lede.common.Transactions;
 import org.lede.outbox.Outbox;
-import org.lede.outbox.OutboxEvent;
+import org.lede.outbox.Event;
 import org.lede.user.Actor;
 
 public final class TopicService {
@@ -49,8 +49,7 @@ public final class TopicService {
     }
 
     private void event(Actor actor, Topic topic) {
-        outbox.append(OutboxEvent.of("topic.saved", topic.id(), actor.userId(),
-                Instants.now(clock), "slug", topic.slug()));
+        outbox.append(new Event.TopicSaved(topic.id(), topic.slug(), actor.userId(), Instants.now(clock)));
     }
 
 }

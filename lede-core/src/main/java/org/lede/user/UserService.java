@@ -17,7 +17,7 @@ import org.lede.common.Instants;
 import org.lede.common.Transactions;
 import org.lede.common.ValidationException;
 import org.lede.outbox.Outbox;
-import org.lede.outbox.OutboxEvent;
+import org.lede.outbox.Event;
 
 /** Accounts and sessions: creating members, signing in and out. */
 public final class UserService {
@@ -77,7 +77,7 @@ public final class UserService {
         }
         User user = new User(ids.next(), normalized, name, role, passwords.hash(password), false, now());
         users.insert(user);
-        outbox.append(OutboxEvent.of("user.created", user.id(), actor.userId(), user.createdAt(), "role", role.key()));
+        outbox.append(new Event.UserCreated(user.id(), role.key(), actor.userId(), user.createdAt()));
         return user;
     }
 
@@ -96,7 +96,7 @@ public final class UserService {
      * Checks a password and opens a session.
      *
      * @throws TooManyAttemptsException when this account or address failed too often lately
-     * @throws ValidationException      for a wrong email or password, with one message for both
+     * @throws SignInFailedException   for a wrong email or password, with one message for both
      */
     public Session signIn(String email, String password, String address) {
         String key = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
@@ -120,9 +120,9 @@ public final class UserService {
         return new Session(token, user.get(), csrf, expires);
     }
 
-    private ValidationException failed(String key, String address) {
+    private SignInFailedException failed(String key, String address) {
         throttle.failed(key, address);
-        return new ValidationException("password", "That email and password do not match an account.");
+        return new SignInFailedException();
     }
 
     /** The live session for a cookie's token, or empty. */

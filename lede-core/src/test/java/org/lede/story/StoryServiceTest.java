@@ -18,6 +18,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.lede.common.ConflictException;
+import org.lede.common.CorruptDataException;
 import org.lede.common.ForbiddenException;
 import org.lede.common.StaleRevisionException;
 import org.lede.common.ValidationException;
@@ -273,19 +274,112 @@ class StoryServiceTest {
         Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Stored long ago"));
         newsroom.services.db().handle(h -> h.execute(
                 "UPDATE story_blocks SET type = 'video' WHERE story_id = ? AND position = 0", draft.id()));
-        ValidationException e = assertThrows(ValidationException.class, () -> store.find(draft.id()));
+        CorruptDataException e = assertThrows(CorruptDataException.class, () -> store.find(draft.id()));
         assertTrue(e.getMessage().contains("Block 1 of story " + draft.id()), e.getMessage());
         assertTrue(e.getMessage().contains("Unknown block type \"video\""), e.getMessage());
     }
 
     @Test
-    void writersSeeAndOpenOnlyTheirOwnStoriesEditorsSeeAll() {
-        Story mine = service.createDraft(WRITER, newsroom.publishableDraft("My own draft"));
+    void writersOpenOnlyTheirOwnStoriesEditorsOpenAll() {
+        service.createDraft(WRITER, newsroom.publishableDraft("My own draft"));
         Story theirs = service.createDraft(new Actor("writer-2", Role.WRITER), newsroom.publishableDraft("Someone else's draft"));
-        assertEquals(List.of(mine.id()), service.list(WRITER, null, null, 10, 0).stream().map(Story::id).toList());
-        assertEquals(2, service.list(EDITOR, null, null, 10, 0).size());
-        assertEquals(List.of(theirs.id()), service.list(EDITOR, StoryStatus.DRAFT, "else", 10, 0).stream().map(Story::id).toList());
         assertThrows(ForbiddenException.class, () -> service.getForEditing(WRITER, theirs.id()));
         assertEquals(theirs, service.getForEditing(EDITOR, theirs.id()));
+    }
+
+    @Test
+    void savingFieldsAndPublishingIsOneRevisionAndOneEvent() {
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Ferry timetable changes"));
+        StoryDraft edited = draft.draft().withHeadline("Ferry timetable changes from Monday");
+        Story live = service.apply(EDITOR, draft.id(), draft.revision(), StoryCommand.of(StoryCommand.Action.PUBLISH, edited));
+        assertEquals(2, live.revision());
+        assertEquals(StoryStatus.PUBLISHED, live.status());
+        assertEquals("Ferry timetable changes from Monday", store.find(draft.id()).orElseThrow().headline());
+        assertEquals(List.of("story.created", "story.published"), eventTypes());
+        assertEquals(2, store.revisions(draft.id()).size());
+    }
+
+    @Test
+    void aRefusedActionSavesNoneOfItsFields() {
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Bridge repairs"));
+        StoryDraft edited = draft.draft().withHeadline("Bridge repairs delayed");
+        assertThrows(ForbiddenException.class, () -> service.apply(WRITER, draft.id(), draft.revision(),
+                StoryCommand.of(StoryCommand.Action.PUBLISH, edited)));
+        Story stored = store.find(draft.id()).orElseThrow();
+        assertEquals("Bridge repairs", stored.headline());
+        assertEquals(1, stored.revision());
+        assertEquals(List.of("story.created"), eventTypes());
+    }
+
+    @Test
+    void aCommandNamesWhatItNeeds() {
+        assertThrows(ValidationException.class, () -> new StoryCommand(StoryCommand.Action.SCHEDULE, null, null, null));
+        assertThrows(ValidationException.class, () -> StoryCommand.of(StoryCommand.Action.SAVE, null));
+        assertThrows(ValidationException.class, () -> StoryCommand.of(StoryCommand.Action.UPDATE_MINOR, null));
+        StoryDraft fields = newsroom.publishableDraft("Any");
+        assertThrows(ValidationException.class, () -> StoryCommand.of(StoryCommand.Action.UNPUBLISH, fields));
+        assertEquals(StoryCommand.Action.UPDATE_SUBSTANTIVE, StoryCommand.Action.parse("update-substantive"));
+        assertThrows(ValidationException.class, () -> StoryCommand.Action.parse("delete"));
+    }
+
+    @Test
+    void pinsGoWithTheActionAndOnlyEditorsChangeThem() {
+        Story other = service.createDraft(EDITOR, newsroom.publishableDraft("Earlier ferry story"));
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Ferry strike"));
+        Story saved = service.apply(WRITER, draft.id(), draft.revision(),
+                StoryCommand.of(StoryCommand.Action.SAVE, draft.draft()).withPins(List.of()));
+        assertEquals(2, saved.revision(), "unchanged pins need no editor");
+        assertThrows(ForbiddenException.class, () -> service.apply(WRITER, draft.id(), saved.revision(),
+                StoryCommand.of(StoryCommand.Action.SAVE, draft.draft()).withPins(List.of(other.slug()))));
+        Story pinned = service.apply(EDITOR, draft.id(), saved.revision(), StoryCommand.of(StoryCommand.Action.SAVE,
+                draft.draft()).withPins(List.of("https://news.example/2026/11/20/" + other.slug(), other.id(), draft.id())));
+        assertEquals(List.of(other.id()), pinned.pins(), "addresses resolve, repeats and the story itself drop out");
+        assertEquals(3, pinned.revision());
+        assertThrows(ValidationException.class, () -> service.pin(EDITOR, draft.id(), pinned.revision(), List.of("nope")));
+    }
+
+    @Test
+    void eventsNamePagesOnlyWhenReadersCanSeeTheChange() {
+        Story pinner = service.createDraft(EDITOR, newsroom.publishableDraft("Pinning story"));
+        pinner = service.publish(EDITOR, pinner.id(), pinner.revision());
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Tram depot opens"));
+        draft = service.edit(WRITER, draft.id(), draft.revision(), draft.draft().withHeadline("Tram depot opens early"));
+        assertEquals(java.util.Set.of(), lastEvent().pageKeys(), "a draft save touches no reader page");
+        service.pin(EDITOR, pinner.id(), pinner.revision(), List.of(draft.id()));
+        newsroom.services.dashboardService().create(EDITOR, new org.lede.dashboard.DashboardService.DashboardFields(
+                "transit", "Transit dashboard", null, null, null, List.of(new org.lede.dashboard.DashboardItem("Trams",
+                        List.of(org.lede.dashboard.DashboardEntry.story(draft.id()))))));
+        Story live = service.publish(EDITOR, draft.id(), draft.revision());
+        String topic = newsroom.services.topics().find(live.draft().topicId()).orElseThrow().slug();
+        String author = newsroom.services.authors().find(live.draft().authorIds().getFirst()).orElseThrow().slug();
+        java.util.Set<String> expected = java.util.Set.of("story:" + live.id(), "home", "topic:" + topic,
+                "author:" + author, "dashboard:transit", "story:" + pinner.id());
+        assertEquals(expected, lastEvent().pageKeys());
+        Story off = service.unpublish(EDITOR, live.id(), live.revision());
+        assertEquals(expected, lastEvent().pageKeys(), "unpublishing evicts where it was shown");
+        service.edit(EDITOR, off.id(), off.revision(), off.draft().withHeadline("Tram depot opens later"));
+        assertEquals(java.util.Set.of(), lastEvent().pageKeys());
+        var typed = (org.lede.outbox.Event.StoryChanged) org.lede.outbox.Events.fromOutbox(
+                newsroom.services.outbox().after(0, 1000).stream().filter(e -> e.type().equals("story.published")
+                        && e.subject().equals(live.id())).findFirst().orElseThrow());
+        assertEquals(live.revision(), typed.revision());
+        assertEquals("published", typed.status());
+        assertEquals(EDITOR.userId(), typed.actorId());
+    }
+
+    @Test
+    void aStaleSaveIsExplainedFieldByField() {
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Night buses"));
+        Story theirs = service.edit(EDITOR, draft.id(), draft.revision(), draft.draft().withHeadline("Night buses return"));
+        StaleSave changes = service.changesSince(WRITER, draft.id(), draft.revision());
+        assertEquals(List.of("headline"), changes.changed());
+        assertEquals(theirs, changes.current());
+        assertEquals("They changed: headline.", changes.summary());
+        assertTrue(service.changesSince(WRITER, draft.id(), theirs.revision()).summary().isEmpty());
+        assertTrue(service.changesSince(WRITER, draft.id(), 99).changed().isEmpty(), "an unknown revision explains nothing");
+    }
+
+    private OutboxEvent lastEvent() {
+        return newsroom.services.outbox().after(0, 1000).getLast();
     }
 }

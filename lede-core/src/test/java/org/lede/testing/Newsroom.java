@@ -9,7 +9,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.lede.Services;
 import org.lede.author.Author;
-import org.lede.author.AuthorService.AuthorForm;
+import org.lede.author.AuthorService.AuthorFields;
 import org.lede.content.Credit;
 import org.lede.content.ImageBlock;
 import org.lede.content.LeadIn;
@@ -39,7 +39,7 @@ public final class Newsroom implements AutoCloseable {
     }
 
     public Author author(String slug, String name) {
-        return services.authorService().create(Actor.SYSTEM, new AuthorForm(slug, name, "Reporter",
+        return services.authorService().create(Actor.SYSTEM, new AuthorFields(slug, name, "Reporter",
                 name + " covers the city.", null, false));
     }
 

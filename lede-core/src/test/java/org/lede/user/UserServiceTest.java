@@ -58,13 +58,13 @@ class UserServiceTest {
     @Test
     void wrongPasswordsAreRefusedWithOneMessageAndThrottled() {
         users.createOwner("owner@example.org", "Olga Owner", "correct horse battery");
-        ValidationException wrong = assertThrows(ValidationException.class,
+        SignInFailedException wrong = assertThrows(SignInFailedException.class,
                 () -> users.signIn("owner@example.org", "wrong password!!", "10.0.0.2"));
-        ValidationException unknown = assertThrows(ValidationException.class,
+        SignInFailedException unknown = assertThrows(SignInFailedException.class,
                 () -> users.signIn("nobody@example.org", "wrong password!!", "10.0.0.2"));
         assertEquals(wrong.getMessage(), unknown.getMessage(), "no hint which accounts exist");
         for (int i = 0; i < 4; i++) {
-            assertThrows(ValidationException.class, () -> users.signIn("owner@example.org", "nope nope nope", "10.0.0.3"));
+            assertThrows(SignInFailedException.class, () -> users.signIn("owner@example.org", "nope nope nope", "10.0.0.3"));
         }
         assertThrows(TooManyAttemptsException.class,
                 () -> users.signIn("owner@example.org", "correct horse battery", "10.0.0.4"), "the account is locked for a while");

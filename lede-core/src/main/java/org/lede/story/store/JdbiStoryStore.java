@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Update;
 import org.lede.common.ConflictException;
+import org.lede.common.CorruptDataException;
 import org.lede.common.ValidationException;
 import org.lede.content.Block;
 import org.lede.content.Credit;
@@ -23,6 +24,7 @@ import org.lede.story.Correction;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.story.StoryKind;
+import org.lede.story.StoryPlaces;
 import org.lede.story.StoryRevision;
 import org.lede.story.StoryStatus;
 import org.lede.story.StoryStore;
@@ -145,6 +147,22 @@ public final class JdbiStoryStore implements StoryStore {
         if (batch.size() > 0) {
             batch.execute();
         }
+    }
+
+    @Override
+    public StoryPlaces places(String id) {
+        return db.handle(h -> new StoryPlaces(
+                h.createQuery("SELECT t.slug FROM stories s JOIN topics t ON t.id = s.topic_id WHERE s.id = ?")
+                        .bind(0, id).mapTo(String.class).findOne().orElse(null),
+                strings(h, "SELECT a.slug FROM story_authors sa JOIN authors a ON a.id = sa.author_id"
+                        + " WHERE sa.story_id = ? ORDER BY sa.position", id),
+                strings(h, "SELECT DISTINCT d.slug FROM dashboard_entries e JOIN dashboards d ON d.id = e.dashboard_id"
+                        + " WHERE e.story_id = ? ORDER BY d.slug", id),
+                strings(h, "SELECT DISTINCT story_id FROM story_pins WHERE target_id = ? ORDER BY story_id", id)));
+    }
+
+    private static List<String> strings(Handle h, String sql, String id) {
+        return h.createQuery(sql).bind(0, id).mapTo(String.class).list();
     }
 
     @Override
@@ -368,7 +386,7 @@ public final class JdbiStoryStore implements StoryStore {
         try {
             return BlockJson.read(rs.getString("type"), rs.getString("data"));
         } catch (ValidationException e) {
-            throw new ValidationException("blocks", "Block " + (rs.getInt("position") + 1) + " of story "
+            throw new CorruptDataException("Block " + (rs.getInt("position") + 1) + " of story "
                     + rs.getString("story_id") + " cannot be read: " + e.getMessage());
         }
     }

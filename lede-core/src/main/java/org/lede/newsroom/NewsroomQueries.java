@@ -1,0 +1,129 @@
+package org.lede.newsroom;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.lede.author.Author;
+import org.lede.author.AuthorStore;
+import org.lede.common.NotFoundException;
+import org.lede.dashboard.Dashboard;
+import org.lede.dashboard.DashboardStore;
+import org.lede.media.Media;
+import org.lede.media.MediaStore;
+import org.lede.story.Story;
+import org.lede.story.StoryStatus;
+import org.lede.story.StoryStore;
+import org.lede.topic.Topic;
+import org.lede.topic.TopicStore;
+import org.lede.user.Actor;
+
+/**
+ * The newsroom's reads. Stories follow one rule everywhere (lists, finders, pickers, slugs shown
+ * in forms): editors and admins see every story, writers and contributors only those they
+ * created, which are the ones they can open. Topics, authors, media and dashboards are shared
+ * by the whole newsroom.
+ */
+public final class NewsroomQueries {
+    private final StoryStore stories;
+    private final TopicStore topics;
+    private final AuthorStore authors;
+    private final MediaStore media;
+    private final DashboardStore dashboards;
+
+    public NewsroomQueries(StoryStore stories, TopicStore topics, AuthorStore authors, MediaStore media,
+                           DashboardStore dashboards) {
+        this.stories = stories;
+        this.topics = topics;
+        this.authors = authors;
+        this.media = media;
+        this.dashboards = dashboards;
+    }
+
+    /**
+     * The story list, most recently saved first.
+     *
+     * @param status null for every status
+     * @param query  null, or words the headline must contain
+     */
+    public List<Story> stories(Actor actor, StoryStatus status, String query, int limit, int offset) {
+        return stories.list(status, query, ownerFilter(actor), limit, offset);
+    }
+
+    /** Stories whose headline matches, for the pickers (pins, dashboard items, top stories). */
+    public List<Story> findStories(Actor actor, String query, int limit) {
+        String words = query == null ? "" : query.strip();
+        return words.isEmpty() ? List.of() : stories.list(null, words, ownerFilter(actor), limit, 0);
+    }
+
+    /** The story a form names by id, slug or address, when this actor may open it. */
+    public Optional<Story> storyByReference(Actor actor, String reference) {
+        String clean = reference.strip().replaceAll("^.*/", "");
+        return stories.findBySlug(clean).or(() -> stories.find(clean)).filter(s -> mayOpen(actor, s));
+    }
+
+    /** The slugs of these stories, in order, leaving out those this actor may not open. */
+    public List<String> slugsOf(Actor actor, List<String> ids) {
+        return stories.findAll(ids).stream().filter(s -> mayOpen(actor, s)).map(Story::slug).toList();
+    }
+
+    /** The home page's top stories, for the editors who choose them. */
+    public List<Story> topStories(Actor actor) {
+        actor.requireEditor("Only editors and admins choose the top stories.");
+        return stories.findAll(stories.topStoryIds());
+    }
+
+    /** The newest live stories, for the editors choosing top stories. */
+    public List<Story> latestPublished(Actor actor, int limit) {
+        actor.requireEditor("Only editors and admins choose the top stories.");
+        return stories.latestPublished(limit, 0);
+    }
+
+    public List<Topic> topics(Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        return topics.all();
+    }
+
+    public Topic topic(Actor actor, String id) {
+        Objects.requireNonNull(actor, "actor");
+        return topics.find(id).orElseThrow(() -> new NotFoundException("Topic", id));
+    }
+
+    public List<Author> authors(Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        return authors.all();
+    }
+
+    public Author author(Actor actor, String id) {
+        Objects.requireNonNull(actor, "actor");
+        return authors.find(id).orElseThrow(() -> new NotFoundException("Author", id));
+    }
+
+    /** Images, newest first. */
+    public List<Media> media(Actor actor, int limit, int offset) {
+        Objects.requireNonNull(actor, "actor");
+        return media.latest(limit, offset);
+    }
+
+    public Media mediaItem(Actor actor, String id) {
+        Objects.requireNonNull(actor, "actor");
+        return media.find(id).orElseThrow(() -> new NotFoundException("Image", id));
+    }
+
+    public List<Dashboard> dashboards(Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        return dashboards.all();
+    }
+
+    public Dashboard dashboard(Actor actor, String id) {
+        Objects.requireNonNull(actor, "actor");
+        return dashboards.find(id).orElseThrow(() -> new NotFoundException("Dashboard", id));
+    }
+
+    private static String ownerFilter(Actor actor) {
+        return actor.role().canPublish() ? null : actor.userId();
+    }
+
+    private static boolean mayOpen(Actor actor, Story story) {
+        return actor.role().canPublish() || actor.userId().equals(story.createdBy());
+    }
+}

@@ -1,0 +1,193 @@
+package org.lede.outbox;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The catalogue of what Lede records in the outbox, one record per kind of change with its
+ * payload. Services append these; {@link Events} turns them into stored envelopes and back, so
+ * an event is built one way only. Each event names the reader pages it touches
+ * ({@link #pageKeys()}): a cache or CDN evicts exactly those, and a change readers cannot see
+ * names none.
+ */
+public sealed interface Event {
+    /** The stored type name, such as {@code story.published}; stable, since consumers and the audit log read it. */
+    String type();
+
+    /** The id of the thing the event is about. */
+    String subject();
+
+    /** The user who acted, or the system. */
+    String actorId();
+
+    Instant at();
+
+    Set<String> pageKeys();
+
+    /** What happened to a story: one per user action, written with the revision it made. */
+    enum StoryAction {
+        CREATED, EDITED, SUBMITTED, PUBLISHED, SCHEDULED, UPDATED, UNPUBLISHED, CORRECTED, RESTORED, PINNED;
+
+        public String type() {
+            return "story." + name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * @param status       the story's status after the change, as its key ({@code published})
+     * @param updateKind   {@code minor} or {@code substantive} for a change to a live story, else null
+     * @param restoredFrom the revision brought back, for {@link StoryAction#RESTORED}, else null
+     */
+    record StoryChanged(StoryAction action, String storyId, String slug, String status, int revision,
+                        String updateKind, Integer restoredFrom, String actorId, Instant at, Set<String> pageKeys)
+            implements Event {
+        public StoryChanged {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(storyId, "storyId");
+            pageKeys = Set.copyOf(pageKeys);
+        }
+
+        @Override
+        public String type() {
+            return action.type();
+        }
+
+        @Override
+        public String subject() {
+            return storyId;
+        }
+    }
+
+    /** The home page's top stories were set. */
+    record TopStoriesSet(String actorId, Instant at) implements Event {
+        @Override
+        public String type() {
+            return "home.updated";
+        }
+
+        @Override
+        public String subject() {
+            return PageKeys.HOME;
+        }
+
+        @Override
+        public Set<String> pageKeys() {
+            return Set.of(PageKeys.HOME);
+        }
+    }
+
+    /** A topic was created or changed. Topic names are in every page's navigation, so every page shows it. */
+    record TopicSaved(String topicId, String slug, String actorId, Instant at) implements Event {
+        @Override
+        public String type() {
+            return "topic.saved";
+        }
+
+        @Override
+        public String subject() {
+            return topicId;
+        }
+
+        @Override
+        public Set<String> pageKeys() {
+            return Set.of(PageKeys.ALL);
+        }
+    }
+
+    /**
+     * An author was created or changed. Bylines and bio lines show on every page that shows their
+     * stories; a profile edit is rare enough that evicting every page is cheaper than tracking them.
+     */
+    record AuthorSaved(String authorId, String slug, String actorId, Instant at) implements Event {
+        @Override
+        public String type() {
+            return "author.saved";
+        }
+
+        @Override
+        public String subject() {
+            return authorId;
+        }
+
+        @Override
+        public Set<String> pageKeys() {
+            return Set.of(PageKeys.ALL);
+        }
+    }
+
+    /** An image was uploaded; nothing shows it until a story or dashboard uses it. */
+    record MediaAdded(String mediaId, String actorId, Instant at) implements Event {
+        @Override
+        public String type() {
+            return "media.added";
+        }
+
+        @Override
+        public String subject() {
+            return mediaId;
+        }
+
+        @Override
+        public Set<String> pageKeys() {
+            return Set.of();
+        }
+    }
+
+    /**
+     * An image's alt text, caption or credit changed. Live pages read them from the media record
+     * today, so any page may show the change.
+     */
+    record MediaDescribed(String mediaId, String actorId, Instant at) implements Event {
+        @Override
+        public String type() {
+            return "media.updated";
+        }
+
+        @Override
+        public String subject() {
+            return mediaId;
+        }
+
+        @Override
+        public Set<String> pageKeys() {
+            return Set.of(PageKeys.ALL);
+        }
+    }
+
+    /** A dashboard was created or changed; {@code pageKeys} holds its old and new slug and the pages listing it. */
+    record DashboardSaved(boolean created, String dashboardId, String slug, int revision, String actorId, Instant at,
+                          Set<String> pageKeys) implements Event {
+        public DashboardSaved {
+            pageKeys = Set.copyOf(pageKeys);
+        }
+
+        @Override
+        public String type() {
+            return created ? "dashboard.created" : "dashboard.updated";
+        }
+
+        @Override
+        public String subject() {
+            return dashboardId;
+        }
+    }
+
+    /** A newsroom account was added; readers never see accounts. */
+    record UserCreated(String userId, String role, String actorId, Instant at) implements Event {
+        @Override
+        public String type() {
+            return "user.created";
+        }
+
+        @Override
+        public String subject() {
+            return userId;
+        }
+
+        @Override
+        public Set<String> pageKeys() {
+            return Set.of();
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.lede.newsroom;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lede.common.ForbiddenException;
+import org.lede.common.NotFoundException;
+import org.lede.db.Dialect;
+import org.lede.story.Story;
+import org.lede.story.StoryService;
+import org.lede.story.StoryStatus;
+import org.lede.testing.Newsroom;
+import org.lede.user.Actor;
+import org.lede.user.Role;
+
+/** The newsroom's reads against SQLite and a real PostgreSQL, with every role. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
+class NewsroomQueriesTest {
+    static final Actor ADMIN = new Actor("admin-1", Role.ADMIN);
+    static final Actor EDITOR = new Actor("editor-1", Role.EDITOR);
+    static final Actor WRITER = new Actor("writer-1", Role.WRITER);
+    static final Actor OTHER_WRITER = new Actor("writer-2", Role.WRITER);
+    static final Actor CONTRIBUTOR = new Actor("contributor-1", Role.CONTRIBUTOR);
+    static final List<Actor> EVERYONE = List.of(ADMIN, EDITOR, WRITER, OTHER_WRITER, CONTRIBUTOR);
+    @Parameter
+    Dialect dialect;
+    @TempDir
+    Path dir;
+    Newsroom newsroom;
+    NewsroomQueries queries;
+    StoryService stories;
+    List<Story> all;
+
+    @BeforeEach
+    void open() {
+        newsroom = new Newsroom(dialect, dir);
+        queries = newsroom.services.newsroomQueries();
+        stories = newsroom.services.storyService();
+        Story mine = stories.createDraft(WRITER, newsroom.publishableDraft("Harbour ferry draft by the writer"));
+        Story theirs = stories.createDraft(OTHER_WRITER, newsroom.publishableDraft("Harbour ferry draft by another writer"));
+        Story contributed = stories.createDraft(CONTRIBUTOR, newsroom.publishableDraft("Harbour ferry note by a contributor"));
+        Story live = stories.createDraft(EDITOR, newsroom.publishableDraft("Harbour ferry story that is live"));
+        live = stories.publish(EDITOR, live.id(), live.revision());
+        stories.setTopStories(EDITOR, List.of(live.id()));
+        live = stories.pin(EDITOR, live.id(), live.revision(), List.of(theirs.id(), mine.id()));
+        all = List.of(mine, theirs, contributed, live);
+    }
+
+    @AfterEach
+    void close() {
+        newsroom.close();
+    }
+
+    /** Every story-listing read, by name, as it is called for one actor. */
+    private Map<String, BiFunction<Actor, List<Story>, List<Story>>> readers() {
+        return Map.of(
+                "story list", (actor, stored) -> queries.stories(actor, null, null, 50, 0),
+                "story list by status", (actor, stored) -> queries.stories(actor, StoryStatus.DRAFT, "ferry", 50, 0),
+                "finder", (actor, stored) -> queries.findStories(actor, "Harbour ferry", 50),
+                "by reference", (actor, stored) -> stored.stream()
+                        .flatMap(s -> queries.storyByReference(actor, s.slug()).stream()).toList(),
+                "slugs of pins", (actor, stored) -> stored.stream().filter(s -> queries.slugsOf(actor,
+                        List.of(s.id())).contains(s.slug())).toList());
+    }
+
+    @Test
+    void noListOrFinderShowsAStoryItsReaderCannotOpen() {
+        for (Actor actor : EVERYONE) {
+            for (var reader : readers().entrySet()) {
+                for (Story shown : reader.getValue().apply(actor, all)) {
+                    assertDoesNotThrow(() -> stories.getForEditing(actor, shown.id()),
+                            reader.getKey() + " showed " + actor.role() + " " + actor.userId() + " a story they cannot open");
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyListAndFinderShowsEveryStoryItsReaderCanOpen() {
+        for (Actor actor : EVERYONE) {
+            Set<String> openable = all.stream().filter(s -> canOpen(actor, s)).map(Story::id).collect(Collectors.toSet());
+            for (var reader : readers().entrySet()) {
+                Set<String> shown = reader.getValue().apply(actor, all).stream().map(Story::id).collect(Collectors.toSet());
+                Set<String> expected = reader.getKey().equals("story list by status")
+                        ? openable.stream().filter(id -> !id.equals(all.get(3).id())).collect(Collectors.toSet())
+                        : openable;
+                assertEquals(expected, shown, reader.getKey() + " for " + actor.userId());
+            }
+        }
+    }
+
+    private boolean canOpen(Actor actor, Story story) {
+        try {
+            stories.getForEditing(actor, story.id());
+            return true;
+        } catch (ForbiddenException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void writersSeeTheirOwnDraftsEditorsSeeEveryone() {
+        assertEquals(List.of(all.get(0).id()), queries.stories(WRITER, null, null, 10, 0).stream().map(Story::id).toList());
+        assertEquals(4, queries.stories(EDITOR, null, null, 10, 0).size());
+        assertEquals(List.of(all.get(1).id()), queries.stories(EDITOR, StoryStatus.DRAFT, "another", 10, 0).stream()
+                .map(Story::id).toList());
+        assertEquals(List.of(all.get(0).slug()), queries.slugsOf(WRITER, all.get(3).pins()),
+                "a writer sees the slug of their own pinned story only");
+        assertEquals(2, queries.slugsOf(EDITOR, all.get(3).pins()).size());
+    }
+
+    @Test
+    void anEmptyFinderQueryFindsNothing() {
+        assertTrue(queries.findStories(EDITOR, "  ", 10).isEmpty());
+        assertTrue(queries.findStories(EDITOR, null, 10).isEmpty());
+        assertFalse(queries.findStories(EDITOR, "ferry", 10).isEmpty());
+    }
+
+    @Test
+    void aStoryIsFoundByIdSlugOrAddress() {
+        Story live = all.get(3);
+        assertEquals(live.id(), queries.storyByReference(EDITOR, live.id()).orElseThrow().id());
+        assertEquals(live.id(), queries.storyByReference(EDITOR, " " + live.slug() + " ").orElseThrow().id());
+        assertEquals(live.id(), queries.storyByReference(EDITOR, "https://news.example/2026/11/20/" + live.slug())
+                .orElseThrow().id());
+        assertTrue(queries.storyByReference(EDITOR, "no-such-story").isEmpty());
+    }
+
+    @Test
+    void onlyEditorsReadTheTopStoriesDesk() {
+        assertEquals(List.of(all.get(3).id()), queries.topStories(EDITOR).stream().map(Story::id).toList());
+        assertEquals(List.of(all.get(3).id()), queries.latestPublished(ADMIN, 5).stream().map(Story::id).toList());
+        assertThrows(ForbiddenException.class, () -> queries.topStories(WRITER));
+        assertThrows(ForbiddenException.class, () -> queries.latestPublished(CONTRIBUTOR, 5));
+    }
+
+    @Test
+    void sharedThingsAreReadByEveryoneAndMissingOnesAreNotFound() {
+        for (Actor actor : EVERYONE) {
+            assertFalse(queries.topics(actor).isEmpty());
+            assertFalse(queries.authors(actor).isEmpty());
+            assertFalse(queries.media(actor, 10, 0).isEmpty());
+            assertTrue(queries.dashboards(actor).isEmpty());
+        }
+        var topic = queries.topics(WRITER).getFirst();
+        assertEquals(topic, queries.topic(WRITER, topic.id()));
+        var author = queries.authors(WRITER).getFirst();
+        assertEquals(author, queries.author(WRITER, author.id()));
+        var image = queries.media(WRITER, 1, 0).getFirst();
+        assertEquals(image, queries.mediaItem(WRITER, image.id()));
+        assertEquals(1, queries.media(WRITER, 1, 1).size(), "paging skips the first");
+        assertThrows(NotFoundException.class, () -> queries.topic(WRITER, "nope"));
+        assertThrows(NotFoundException.class, () -> queries.author(WRITER, "nope"));
+        assertThrows(NotFoundException.class, () -> queries.mediaItem(WRITER, "nope"));
+        assertThrows(NotFoundException.class, () -> queries.dashboard(WRITER, "nope"));
+    }
+}
