@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.lede.Services;
 import org.lede.media.Renditions;
+import org.lede.newsroom.NewsroomQueries;
 import org.lede.outbox.OutboxPoller;
 import org.lede.reading.Figure;
 import org.lede.reading.ReaderQueries;
@@ -59,12 +60,15 @@ public final class WebServer {
                         "status", status, "message", message)));
         NewsroomViews newsroom = new NewsroomViews(templates, reader.site());
         NewsroomAuth auth = new NewsroomAuth(services.userService());
-        AuthRoutes authRoutes = new AuthRoutes(services.userService(), setup, templates, reader.site());
-        StoryRoutes storyRoutes = new StoryRoutes(services, services.brevityChecks(), reader, newsroom);
-        MediaLibraryRoutes mediaLibraryRoutes = new MediaLibraryRoutes(services.mediaService(), services.media(), newsroom);
-        TopicRoutes topicRoutes = new TopicRoutes(services.topicService(), services.topics(), newsroom);
-        NewsroomAuthorRoutes authorRoutes = new NewsroomAuthorRoutes(services.authorService(), services.authors(), newsroom);
-        DashboardRoutes dashboardRoutes = new DashboardRoutes(services, newsroom);
+        NewsroomQueries queries = services.newsroomQueries();
+        AuthRoutes authRoutes = new AuthRoutes(services.userService(), setup, newsroom);
+        StoryRoutes storyRoutes = new StoryRoutes(services.storyService(), queries, services.brevityChecks(), reader,
+                newsroom, clock);
+        MediaLibraryRoutes mediaLibraryRoutes = new MediaLibraryRoutes(services.mediaService(), queries, newsroom);
+        TopicRoutes topicRoutes = new TopicRoutes(services.topicService(), queries, newsroom);
+        NewsroomAuthorRoutes authorRoutes = new NewsroomAuthorRoutes(services.authorService(), queries, newsroom);
+        DashboardRoutes dashboardRoutes = new DashboardRoutes(services.dashboardService(), queries, newsroom);
+        TopStoriesRoutes topStoriesRoutes = new TopStoriesRoutes(services.storyService(), queries, newsroom);
         UserRoutes userRoutes = new UserRoutes(services.userService(), newsroom);
         AuditRoutes auditRoutes = new AuditRoutes(services.auditService(), newsroom);
         this.app = Javalin.create(config -> {
@@ -72,6 +76,8 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = 25L * 1024 * 1024;
+            // A known path asked with the wrong method is answered 405 with Allow, not a misleading 404.
+            config.http.prefer405over404 = true;
             // In front of everything Javalin puts on the server (its statistics handler, the servlet
             // context, sessions), so a cached page costs no more than a handler that writes bytes.
             config.jetty.modifyServer(server -> server.insertHandler(new CachedPageHandler(cache)));
@@ -84,7 +90,7 @@ public final class WebServer {
             dashboardRoutes.register(config.routes);
             userRoutes.register(config.routes);
             auditRoutes.register(config.routes);
-            new TopStoriesRoutes(services, newsroom).register(config.routes);
+            topStoriesRoutes.register(config.routes);
             // After the newsroom: Javalin runs the first route that matches, and the reader's dated story
             // path /{yyyy}/{mm}/{dd}/{slug} also matches /newsroom/stories/{id}/revisions.
             readerRoutes.register(config.routes);

@@ -4,25 +4,20 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.util.Map;
 import org.lede.common.LedeException;
-import org.lede.reading.SiteSettings;
 import org.lede.user.Session;
 import org.lede.user.UserService;
-import org.lede.web.support.Templates;
 
 /** Signing in and out, and creating the owner account from the setup link. */
 public final class AuthRoutes {
     private final UserService users;
     private final SetupLink setup;
-    private final Templates templates;
-    private final SiteSettings site;
+    private final NewsroomViews views;
 
-    public AuthRoutes(UserService users, SetupLink setup, Templates templates, SiteSettings site) {
+    public AuthRoutes(UserService users, SetupLink setup, NewsroomViews views) {
         this.users = users;
         this.setup = setup;
-        this.templates = templates;
-        this.site = site;
+        this.views = views;
     }
 
     public void register(RoutesConfig routes) {
@@ -38,9 +33,9 @@ public final class AuthRoutes {
     }
 
     private void showLogin(Context ctx, int status, String error, String next, String email) {
-        ctx.status(status).html(templates.render("newsroom/login.jte", Map.of(
-                "page", new NewsroomPage(site, null, NewsroomAuth.preSessionToken(ctx), "Sign in", "login", error),
-                "next", safeNext(next), "email", email == null ? "" : email)));
+        views.render(ctx, status, new LoginModel(
+                new NewsroomPage(views.site(), null, NewsroomAuth.preSessionToken(ctx), "Sign in", Section.SIGN_IN, error),
+                safeNext(next), email == null ? "" : email));
     }
 
     private void login(Context ctx) {
@@ -50,10 +45,8 @@ public final class AuthRoutes {
             NewsroomAuth.setCookie(ctx, NewsroomAuth.SESSION_COOKIE, session.token(),
                     UserService.SESSION_LENGTH.toSeconds(), "Lax");
             ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
-        } catch (org.lede.user.TooManyAttemptsException e) {
-            showLogin(ctx, 429, e.getMessage(), ctx.formParam("next"), email);
         } catch (LedeException e) {
-            showLogin(ctx, 401, e.getMessage(), ctx.formParam("next"), email);
+            showLogin(ctx, e.status(), e.getMessage(), ctx.formParam("next"), email);
         }
     }
 
@@ -69,9 +62,9 @@ public final class AuthRoutes {
     }
 
     private void showSetup(Context ctx, int status, String error, String email, String name) {
-        ctx.status(status).html(templates.render("newsroom/setup.jte", Map.of(
-                "page", new NewsroomPage(site, null, NewsroomAuth.preSessionToken(ctx), "Create the owner account", "setup", error),
-                "action", ctx.path(), "email", email == null ? "" : email, "name", name == null ? "" : name)));
+        views.render(ctx, status, new SetupModel(new NewsroomPage(views.site(), null, NewsroomAuth.preSessionToken(ctx),
+                "Create the owner account", Section.SIGN_IN, error),
+                ctx.path(), email == null ? "" : email, name == null ? "" : name));
     }
 
     private void createOwner(Context ctx) {
@@ -90,7 +83,7 @@ public final class AuthRoutes {
                     UserService.SESSION_LENGTH.toSeconds(), "Lax");
             ctx.redirect("/newsroom", HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
-            showSetup(ctx, 422, e.getMessage(), email, name);
+            showSetup(ctx, e.status(), e.getMessage(), email, name);
         }
     }
 

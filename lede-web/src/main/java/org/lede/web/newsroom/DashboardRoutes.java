@@ -3,23 +3,20 @@ package org.lede.web.newsroom;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.lede.Services;
-import org.lede.common.Ids;
 import org.lede.common.LedeException;
 import org.lede.common.Slugs;
 import org.lede.common.StaleRevisionException;
-import org.lede.common.ValidationException;
 import org.lede.content.Credit;
 import org.lede.content.ImageBlock;
 import org.lede.dashboard.Dashboard;
 import org.lede.dashboard.DashboardService;
+import org.lede.newsroom.NewsroomQueries;
 import org.lede.story.Story;
+import org.lede.user.Actor;
 
 /**
  * Curated hubs: the list, and an editor that works without script. Items are lines of text
@@ -27,25 +24,28 @@ import org.lede.story.Story;
  */
 public final class DashboardRoutes {
     private static final int SEARCH_SIZE = 20;
-    private final Services services;
+    private static final int MEDIA_CHOICES = 60;
     private final DashboardService dashboards;
+    private final NewsroomQueries queries;
     private final NewsroomViews views;
-    private final DashboardItemsText.StoryLookup lookup;
 
-    public DashboardRoutes(Services services, NewsroomViews views) {
-        this.services = services;
-        this.dashboards = services.dashboardService();
+    public DashboardRoutes(DashboardService dashboards, NewsroomQueries queries, NewsroomViews views) {
+        this.dashboards = dashboards;
+        this.queries = queries;
         this.views = views;
-        this.lookup = new DashboardItemsText.StoryLookup() {
+    }
+
+    /** Slugs and ids of stories in item lines, as this actor may see them. */
+    private DashboardItemsText.StoryLookup lookup(Actor actor) {
+        return new DashboardItemsText.StoryLookup() {
             @Override
             public Optional<String> idOfSlug(String slug) {
-                Optional<Story> bySlug = services.stories().findBySlug(slug);
-                return (bySlug.isPresent() || !Ids.isValid(slug) ? bySlug : services.stories().find(slug)).map(Story::id);
+                return queries.storyByReference(actor, slug).map(Story::id);
             }
 
             @Override
             public Optional<String> slugOfId(String id) {
-                return services.stories().find(id).map(Story::slug);
+                return queries.slugsOf(actor, List.of(id)).stream().findFirst();
             }
         };
     }
@@ -63,14 +63,15 @@ public final class DashboardRoutes {
     public record DashboardForm(String slug, String title, String intro, String topicId, String mediaId,
                                 String caption, String credit, String items) {
         static DashboardForm from(Context ctx) {
-            return new DashboardForm(value(ctx, "slug"), value(ctx, "title"), value(ctx, "intro"), value(ctx, "topic"),
-                    value(ctx, "illustration"), value(ctx, "caption"), value(ctx, "credit"), value(ctx, "items"));
+            return new DashboardForm(Forms.value(ctx, "slug"), Forms.value(ctx, "title"), Forms.value(ctx, "intro"),
+                    Forms.value(ctx, "topic"), Forms.value(ctx, "illustration"), Forms.value(ctx, "caption"),
+                    Forms.value(ctx, "credit"), Forms.value(ctx, "items"));
         }
 
         static DashboardForm of(Dashboard d, DashboardItemsText.StoryLookup lookup) {
             ImageBlock art = d.illustration();
-            return new DashboardForm(d.slug(), d.title(), orEmpty(d.intro()), orEmpty(d.topicId()),
-                    art == null ? "" : art.mediaId(), art == null ? "" : orEmpty(art.caption()),
+            return new DashboardForm(d.slug(), d.title(), Forms.orEmpty(d.intro()), Forms.orEmpty(d.topicId()),
+                    art == null ? "" : art.mediaId(), art == null ? "" : Forms.orEmpty(art.caption()),
                     art == null || art.credit() == null ? "" : art.credit().render(),
                     DashboardItemsText.format(d.items(), lookup));
         }
@@ -78,35 +79,24 @@ public final class DashboardRoutes {
         static DashboardForm empty() {
             return new DashboardForm("", "", "", "", "", "", "", "");
         }
-
-        private static String value(Context ctx, String name) {
-            String v = ctx.formParam(name);
-            return v == null ? "" : v;
-        }
-
-        private static String orEmpty(String value) {
-            return value == null ? "" : value;
-        }
     }
 
-    private DashboardService.DashboardForm parse(DashboardForm form) {
+    private DashboardService.DashboardFields parse(Actor actor, DashboardForm form) {
+        dashboards.requireCurator(actor);
         ImageBlock illustration = null;
         if (!form.mediaId().isBlank()) {
             String mediaId = form.mediaId().strip();
-            if (services.media().find(mediaId).isEmpty()) {
-                throw new ValidationException("illustration", "The illustration is not in the media library; choose another.");
-            }
             illustration = new ImageBlock(mediaId, form.caption(), form.credit().isBlank() ? null : Credit.parse(form.credit()));
         }
         String slug = form.slug().isBlank() ? Slugs.slugify(form.title()) : form.slug().strip();
-        return new DashboardService.DashboardForm(slug, form.title(), form.intro(),
+        return new DashboardService.DashboardFields(slug, form.title(), form.intro(),
                 form.topicId().isBlank() ? null : form.topicId().strip(), illustration,
-                DashboardItemsText.parse(form.items(), lookup));
+                DashboardItemsText.parse(form.items(), lookup(actor)));
     }
 
     private void list(Context ctx) {
-        views.render(ctx, 200, "newsroom/dashboards.jte", "Dashboards", "dashboards", ctx.queryParam("notice"),
-                "dashboards", services.dashboards().all(), "zone", views.site().zone());
+        views.render(ctx, 200, new DashboardsModel(views.page(ctx, "Dashboards", Section.DASHBOARDS, ctx.queryParam("notice")),
+                queries.dashboards(NewsroomAuth.actor(ctx)), views.site().zone()));
     }
 
     private void newDashboard(Context ctx) {
@@ -116,23 +106,26 @@ public final class DashboardRoutes {
     private void create(Context ctx) {
         DashboardForm form = DashboardForm.from(ctx);
         try {
-            Dashboard created = dashboards.create(NewsroomAuth.actor(ctx), parse(form));
+            Actor actor = NewsroomAuth.actor(ctx);
+            Dashboard created = dashboards.create(actor, parse(actor, form));
             ctx.redirect("/newsroom/dashboards/" + created.id() + "?notice=Dashboard+created.", HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
-            showEditor(ctx, StoryRoutes.status(e), e.getMessage(), null, form);
+            showEditor(ctx, e.status(), e.getMessage(), null, form);
         }
     }
 
     private void edit(Context ctx) {
         Dashboard dashboard = dashboard(ctx);
-        showEditor(ctx, 200, ctx.queryParam("notice"), dashboard, DashboardForm.of(dashboard, lookup));
+        showEditor(ctx, 200, ctx.queryParam("notice"), dashboard,
+                DashboardForm.of(dashboard, lookup(NewsroomAuth.actor(ctx))));
     }
 
     private void save(Context ctx) {
         Dashboard dashboard = dashboard(ctx);
         DashboardForm form = DashboardForm.from(ctx);
         try {
-            Dashboard saved = dashboards.update(NewsroomAuth.actor(ctx), dashboard.id(), Forms.revision(ctx), parse(form));
+            Actor actor = NewsroomAuth.actor(ctx);
+            Dashboard saved = dashboards.update(actor, dashboard.id(), Forms.revision(ctx), parse(actor, form));
             ctx.redirect("/newsroom/dashboards/" + saved.id() + "?notice=" + URLEncoder.encode("Saved (revision "
                     + saved.revision() + ").", StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
         } catch (StaleRevisionException e) {
@@ -140,30 +133,29 @@ public final class DashboardRoutes {
             showEditor(ctx, 409, e.getMessage() + " Your text is kept below; saving it again replaces their changes.",
                     dashboard, form);
         } catch (LedeException e) {
-            showEditor(ctx, StoryRoutes.status(e), e.getMessage(), dashboard, form);
+            showEditor(ctx, e.status(), e.getMessage(), dashboard, form);
         }
     }
 
     private void showEditor(Context ctx, int status, String notice, Dashboard dashboard, DashboardForm form) {
-        views.render(ctx, status, "newsroom/dashboard.jte", dashboard == null ? "New dashboard" : "Edit dashboard",
-                "dashboards", notice, "dashboard", dashboard, "form", form, "topics", services.topics().all(),
-                "media", services.media().latest(60, 0));
+        Actor actor = NewsroomAuth.actor(ctx);
+        views.render(ctx, status, new DashboardModel(views.page(ctx, dashboard == null ? "New dashboard" : "Edit dashboard",
+                Section.DASHBOARDS, notice), dashboard, form, queries.topics(actor), queries.media(actor, MEDIA_CHOICES, 0)));
     }
 
     /** Whole page without script; with {@code part=list}, only the list, for the editor's script to show in place. */
     private void findStories(Context ctx) {
         String query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
-        List<Story> found = query.isEmpty() ? List.of() : services.stories().list(null, query, null, SEARCH_SIZE, 0);
+        StoryMatchesModel matches = new StoryMatchesModel(
+                queries.findStories(NewsroomAuth.actor(ctx), query, SEARCH_SIZE), query);
         if ("list".equals(ctx.queryParam("part"))) {
-            ctx.html(views.fragment("newsroom/story-matches.jte", Map.of("stories", found, "query", query)));
+            ctx.html(views.fragment("newsroom/story-matches.jte", matches));
             return;
         }
-        views.render(ctx, 200, "newsroom/dashboard-stories.jte", "Find stories", "dashboards", null,
-                "stories", found, "query", query);
+        views.render(ctx, 200, new StoryFinderModel(views.page(ctx, "Find stories", Section.DASHBOARDS, null), matches));
     }
 
     private Dashboard dashboard(Context ctx) {
-        return services.dashboards().find(ctx.pathParam("id"))
-                .orElseThrow(() -> new NotFoundResponse("There is no such dashboard."));
+        return queries.dashboard(NewsroomAuth.actor(ctx), ctx.pathParam("id"));
     }
 }

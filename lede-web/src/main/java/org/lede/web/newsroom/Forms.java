@@ -14,6 +14,13 @@ final class Forms {
     private Forms() {
     }
 
+    /** A field as typed, or an empty string when the form did not send it, so a refused form shows it back as sent. */
+    static String value(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        return value == null ? "" : value;
+    }
+
+    /** A field's trimmed text, or null when it is missing or blank. */
     static String text(Context ctx, String name) {
         String value = ctx.formParam(name);
         return value == null || value.isBlank() ? null : value.strip();
@@ -44,5 +51,18 @@ final class Forms {
         } catch (DateTimeParseException e) {
             throw new ValidationException(name, "\"" + value + "\" is not a date and time.");
         }
+    }
+
+    /** A positive page number from the query, 1 when it is missing or not a number. */
+    static int pageNumber(String raw) {
+        try {
+            return raw == null ? 1 : Math.max(1, Integer.parseInt(raw.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 }

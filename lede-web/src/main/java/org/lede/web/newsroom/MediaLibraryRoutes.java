@@ -3,7 +3,6 @@ package org.lede.web.newsroom;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,22 +11,22 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.lede.common.LedeException;
+import org.lede.newsroom.NewsroomQueries;
 import org.lede.common.ValidationException;
 import org.lede.content.Credit;
 import org.lede.media.Media;
 import org.lede.media.MediaService;
-import org.lede.media.MediaStore;
 
 /** The media library: every uploaded image with its alt text, caption and credit; uploads and descriptions. */
 public final class MediaLibraryRoutes {
     private static final int PAGE_SIZE = 48;
     private final MediaService media;
-    private final MediaStore store;
+    private final NewsroomQueries queries;
     private final NewsroomViews views;
 
-    public MediaLibraryRoutes(MediaService media, MediaStore store, NewsroomViews views) {
+    public MediaLibraryRoutes(MediaService media, NewsroomQueries queries, NewsroomViews views) {
         this.media = media;
-        this.store = store;
+        this.queries = queries;
         this.views = views;
     }
 
@@ -41,12 +40,11 @@ public final class MediaLibraryRoutes {
     /** The describing fields as typed, so a refused form comes back as it was sent. */
     public record MediaForm(String alt, String caption, String credit) {
         static MediaForm from(Context ctx) {
-            return new MediaForm(value(ctx, "alt"), value(ctx, "caption"), value(ctx, "credit"));
+            return new MediaForm(Forms.value(ctx, "alt"), Forms.value(ctx, "caption"), Forms.value(ctx, "credit"));
         }
 
         static MediaForm of(Media media) {
-            return new MediaForm(media.alt() == null ? "" : media.alt(),
-                    media.defaultCaption() == null ? "" : media.defaultCaption(),
+            return new MediaForm(Forms.orEmpty(media.alt()), Forms.orEmpty(media.defaultCaption()),
                     media.defaultCredit() == null ? "" : media.defaultCredit().render());
         }
 
@@ -57,11 +55,6 @@ public final class MediaLibraryRoutes {
         Credit parsedCredit() {
             return credit.isBlank() ? null : Credit.parse(credit);
         }
-
-        private static String value(Context ctx, String name) {
-            String v = ctx.formParam(name);
-            return v == null ? "" : v;
-        }
     }
 
     private void library(Context ctx) {
@@ -69,11 +62,11 @@ public final class MediaLibraryRoutes {
     }
 
     private void showLibrary(Context ctx, int status, String notice, MediaForm form) {
-        int page = pageNumber(ctx.queryParam("page"));
-        List<Media> found = store.latest(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+        int page = Forms.pageNumber(ctx.queryParam("page"));
+        List<Media> found = queries.media(NewsroomAuth.actor(ctx), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
         List<MediaCard> cards = found.stream().limit(PAGE_SIZE).map(MediaCard::of).toList();
-        views.render(ctx, status, "newsroom/media.jte", "Media", "media", notice, "items", cards, "form", form,
-                "pageNumber", page, "hasMore", found.size() > PAGE_SIZE);
+        views.render(ctx, status, new MediaLibraryModel(views.page(ctx, "Media", Section.MEDIA, notice), cards, form,
+                page, found.size() > PAGE_SIZE));
     }
 
     private void upload(Context ctx) {
@@ -89,7 +82,7 @@ public final class MediaLibraryRoutes {
                     + "”." + (added.hasAlt() ? "" : " Add its alt text before using it in a story."),
                     StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
-            showLibrary(ctx, StoryRoutes.status(e), e.getMessage(), form);
+            showLibrary(ctx, e.status(), e.getMessage(), form);
         }
     }
 
@@ -99,8 +92,8 @@ public final class MediaLibraryRoutes {
     }
 
     private void showItem(Context ctx, int status, String notice, Media item, MediaForm form) {
-        views.render(ctx, status, "newsroom/media-item.jte", "Image details", "media", notice,
-                "card", MediaCard.of(item), "form", form, "zone", views.site().zone());
+        views.render(ctx, status, new MediaItemModel(views.page(ctx, "Image details", Section.MEDIA, notice),
+                MediaCard.of(item), form, views.site().zone()));
     }
 
     private void describe(Context ctx) {
@@ -110,12 +103,12 @@ public final class MediaLibraryRoutes {
             media.describe(NewsroomAuth.actor(ctx), item.id(), form.alt(), form.caption(), form.parsedCredit());
             ctx.redirect("/newsroom/media/" + item.id() + "?notice=Saved.", HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
-            showItem(ctx, StoryRoutes.status(e), e.getMessage(), item, form);
+            showItem(ctx, e.status(), e.getMessage(), item, form);
         }
     }
 
     private Media item(Context ctx) {
-        return store.find(ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse("There is no such image."));
+        return queries.mediaItem(NewsroomAuth.actor(ctx), ctx.pathParam("id"));
     }
 
     /** Whole files are read: the server's request limit bounds them, and the service says how far over its own limit one is. */
@@ -130,13 +123,5 @@ public final class MediaLibraryRoutes {
     /** Browsers may send a whole path as the file name; only its last part means anything to us. */
     private static String baseName(String name) {
         return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    }
-
-    static int pageNumber(String raw) {
-        try {
-            return raw == null ? 1 : Math.max(1, Integer.parseInt(raw.strip()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }

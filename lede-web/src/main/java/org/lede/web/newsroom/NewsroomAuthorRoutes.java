@@ -3,24 +3,23 @@ package org.lede.web.newsroom;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.lede.author.Author;
 import org.lede.author.AuthorService;
-import org.lede.author.AuthorStore;
 import org.lede.common.LedeException;
+import org.lede.newsroom.NewsroomQueries;
 import org.lede.common.Slugs;
 
 /** Bylines: listing, creating and editing staff authors and outside contributors. */
 public final class NewsroomAuthorRoutes {
     private final AuthorService service;
-    private final AuthorStore authors;
+    private final NewsroomQueries queries;
     private final NewsroomViews views;
 
-    public NewsroomAuthorRoutes(AuthorService service, AuthorStore authors, NewsroomViews views) {
+    public NewsroomAuthorRoutes(AuthorService service, NewsroomQueries queries, NewsroomViews views) {
         this.service = service;
-        this.authors = authors;
+        this.queries = queries;
         this.views = views;
     }
 
@@ -34,13 +33,13 @@ public final class NewsroomAuthorRoutes {
     /** An author's fields as typed, so a refused form comes back as it was sent. */
     public record AuthorForm(String slug, String name, String title, String bio, boolean contributor) {
         static AuthorForm from(Context ctx) {
-            return new AuthorForm(value(ctx, "slug"), value(ctx, "name"), value(ctx, "title"), value(ctx, "bio"),
-                    ctx.formParam("contributor") != null);
+            return new AuthorForm(Forms.value(ctx, "slug"), Forms.value(ctx, "name"), Forms.value(ctx, "title"),
+                    Forms.value(ctx, "bio"), ctx.formParam("contributor") != null);
         }
 
         static AuthorForm of(Author author) {
-            return new AuthorForm(author.slug(), author.name(), author.title() == null ? "" : author.title(),
-                    author.bio() == null ? "" : author.bio(), author.contributor());
+            return new AuthorForm(author.slug(), author.name(), Forms.orEmpty(author.title()), Forms.orEmpty(author.bio()),
+                    author.contributor());
         }
 
         static AuthorForm empty() {
@@ -51,11 +50,6 @@ public final class NewsroomAuthorRoutes {
         String slugOrFromName() {
             return slug.isBlank() ? Slugs.slugify(name) : slug.strip();
         }
-
-        private static String value(Context ctx, String name) {
-            String v = ctx.formParam(name);
-            return v == null ? "" : v;
-        }
     }
 
     private void list(Context ctx) {
@@ -63,19 +57,19 @@ public final class NewsroomAuthorRoutes {
     }
 
     private void showList(Context ctx, int status, String notice, AuthorForm form) {
-        views.render(ctx, status, "newsroom/authors.jte", "Authors", "authors", notice, "authors", authors.all(),
-                "form", form);
+        views.render(ctx, status, new AuthorsModel(views.page(ctx, "Authors", Section.AUTHORS, notice),
+                queries.authors(NewsroomAuth.actor(ctx)), form));
     }
 
     private void create(Context ctx) {
         AuthorForm form = AuthorForm.from(ctx);
         try {
-            Author author = service.create(NewsroomAuth.actor(ctx), new AuthorService.AuthorForm(form.slugOrFromName(),
+            Author author = service.create(NewsroomAuth.actor(ctx), new AuthorService.AuthorFields(form.slugOrFromName(),
                     form.name(), form.title(), form.bio(), null, form.contributor()));
             ctx.redirect("/newsroom/authors?notice=" + URLEncoder.encode("Created the author “" + author.name() + "”.",
                     StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
-            showList(ctx, StoryRoutes.status(e), e.getMessage(), form);
+            showList(ctx, e.status(), e.getMessage(), form);
         }
     }
 
@@ -85,8 +79,8 @@ public final class NewsroomAuthorRoutes {
     }
 
     private void showAuthor(Context ctx, int status, String notice, Author author, AuthorForm form) {
-        views.render(ctx, status, "newsroom/author.jte", "Author: " + author.name(), "authors", notice,
-                "author", author, "form", form);
+        views.render(ctx, status, new AuthorModel(views.page(ctx, "Author: " + author.name(), Section.AUTHORS, notice),
+                author, form));
     }
 
     private void save(Context ctx) {
@@ -97,11 +91,11 @@ public final class NewsroomAuthorRoutes {
                     form.title(), form.bio(), author.avatarMediaId(), form.contributor(), author.userId()));
             ctx.redirect("/newsroom/authors/" + author.id() + "?notice=Saved.", HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
-            showAuthor(ctx, StoryRoutes.status(e), e.getMessage(), author, form);
+            showAuthor(ctx, e.status(), e.getMessage(), author, form);
         }
     }
 
     private Author author(Context ctx) {
-        return authors.find(ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse("There is no such author."));
+        return queries.author(NewsroomAuth.actor(ctx), ctx.pathParam("id"));
     }
 }

@@ -7,18 +7,22 @@ import org.lede.user.User;
 /**
  * What every newsroom page's frame needs: who is signed in (null on the sign-in page), the
  * CSRF token its forms carry, the title, which section is current, and a one-line notice.
+ * What the page may offer is asked by name of method, so a misspelt permission fails the build.
  */
-public record NewsroomPage(SiteSettings site, User user, String csrf, String title, String section, String notice) {
+public record NewsroomPage(SiteSettings site, User user, String csrf, String title, Section section, String notice) {
 
-    public boolean can(String what) {
-        if (user == null) {
-            return false;
-        }
-        Role role = user.role();
-        return switch (what) {
-            case "publish", "curate" -> role.canPublish();
-            case "admin" -> role == Role.ADMIN;
-            default -> true;
-        };
+    /** Publishing, scheduling, updating and unpublishing stories. */
+    public boolean canPublish() {
+        return user != null && user.role().canPublish();
+    }
+
+    /** Topics, authors, dashboards, top stories and Go deeper pins. */
+    public boolean canCurate() {
+        return canPublish();
+    }
+
+    /** People and the audit log. */
+    public boolean isAdmin() {
+        return user != null && user.role() == Role.ADMIN;
     }
 }

@@ -1,8 +1,6 @@
 package org.lede.web.newsroom;
 
 import io.javalin.http.Context;
-import java.util.HashMap;
-import java.util.Map;
 import org.lede.reading.SiteSettings;
 import org.lede.user.Session;
 import org.lede.web.support.Templates;
@@ -21,26 +19,18 @@ public final class NewsroomViews {
         return site;
     }
 
-    public NewsroomPage page(Context ctx, String title, String section, String notice) {
+    /** The frame of a page for the signed-in user. */
+    public NewsroomPage page(Context ctx, String title, Section section, String notice) {
         Session session = NewsroomAuth.session(ctx);
         return new NewsroomPage(site, session.user(), session.csrf(), title, section, notice);
     }
 
-    /**
-     * Renders {@code template} with a {@code page} parameter built from the request plus the
-     * given name/value pairs.
-     */
-    public void render(Context ctx, int status, String template, String title, String section, String notice,
-                       Object... params) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("page", page(ctx, title, section, notice));
-        for (int i = 0; i < params.length; i += 2) {
-            model.put((String) params[i], params[i + 1]);
-        }
-        ctx.status(status).html(templates.render(template, model));
+    public void render(Context ctx, int status, NewsroomView view) {
+        ctx.status(status).html(templates.render(view.template(), view));
     }
 
-    public String fragment(String template, Map<String, Object> model) {
+    /** A part of a page, for the editor's scripts to put in place. */
+    public String fragment(String template, Object model) {
         return templates.render(template, model);
     }
 }

@@ -3,17 +3,24 @@ package org.lede.web.newsroom;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import org.lede.Services;
+import java.util.List;
 import org.lede.common.LedeException;
+import org.lede.common.ValidationException;
+import org.lede.newsroom.NewsroomQueries;
 import org.lede.story.Story;
+import org.lede.story.StoryService;
+import org.lede.user.Actor;
 
 /** The home page's top stories, in the editors' order. */
 public final class TopStoriesRoutes {
-    private final Services services;
+    private static final int LATEST = 20;
+    private final StoryService stories;
+    private final NewsroomQueries queries;
     private final NewsroomViews views;
 
-    public TopStoriesRoutes(Services services, NewsroomViews views) {
-        this.services = services;
+    public TopStoriesRoutes(StoryService stories, NewsroomQueries queries, NewsroomViews views) {
+        this.stories = stories;
+        this.queries = queries;
         this.views = views;
     }
 
@@ -23,28 +30,28 @@ public final class TopStoriesRoutes {
     }
 
     private void show(Context ctx) {
-        NewsroomAuth.actor(ctx).requireEditor("Only editors and admins choose the top stories.");
-        show(ctx, 200, ctx.queryParam("notice"), current());
-    }
-
-    private String current() {
-        return String.join("\n", services.stories().findAll(services.stories().topStoryIds()).stream()
-                .map(Story::slug).toList());
+        Actor actor = NewsroomAuth.actor(ctx);
+        String slugs = String.join("\n", queries.topStories(actor).stream().map(Story::slug).toList());
+        show(ctx, 200, ctx.queryParam("notice"), slugs);
     }
 
     private void show(Context ctx, int status, String notice, String slugs) {
-        views.render(ctx, status, "newsroom/top.jte", "Top stories", "top", notice, "slugs", slugs,
-                "latest", services.stories().latestPublished(20, 0));
+        views.render(ctx, status, new TopStoriesModel(views.page(ctx, "Top stories", Section.TOP, notice), slugs,
+                queries.latestPublished(NewsroomAuth.actor(ctx), LATEST)));
     }
 
     private void save(Context ctx) {
-        String text = ctx.formParam("slugs") == null ? "" : ctx.formParam("slugs");
+        String text = Forms.value(ctx, "slugs");
+        Actor actor = NewsroomAuth.actor(ctx);
         try {
-            var slugs = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-            services.storyService().setTopStories(NewsroomAuth.actor(ctx), Slugs.toStoryIds(services.stories(), slugs));
+            List<String> ids = text.lines().map(String::strip).filter(l -> !l.isEmpty())
+                    .map(slug -> queries.storyByReference(actor, slug).map(Story::id).orElseThrow(() ->
+                            new ValidationException("top", "There is no story with the slug \"" + slug + "\".")))
+                    .toList();
+            stories.setTopStories(actor, ids);
             ctx.redirect("/newsroom/top?notice=Top+stories+saved.", HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
-            show(ctx, StoryRoutes.status(e), e.getMessage(), text);
+            show(ctx, e.status(), e.getMessage(), text);
         }
     }
 }

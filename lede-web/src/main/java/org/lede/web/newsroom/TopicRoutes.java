@@ -3,25 +3,24 @@ package org.lede.web.newsroom;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.lede.common.LedeException;
+import org.lede.newsroom.NewsroomQueries;
 import org.lede.common.Slugs;
 import org.lede.common.ValidationException;
 import org.lede.topic.Topic;
 import org.lede.topic.TopicService;
-import org.lede.topic.TopicStore;
 
 /** The sections of the site: listing, creating and editing topics. */
 public final class TopicRoutes {
     private final TopicService service;
-    private final TopicStore topics;
+    private final NewsroomQueries queries;
     private final NewsroomViews views;
 
-    public TopicRoutes(TopicService service, TopicStore topics, NewsroomViews views) {
+    public TopicRoutes(TopicService service, NewsroomQueries queries, NewsroomViews views) {
         this.service = service;
-        this.topics = topics;
+        this.queries = queries;
         this.views = views;
     }
 
@@ -35,11 +34,12 @@ public final class TopicRoutes {
     /** A topic's fields as typed, so a refused form comes back as it was sent. */
     public record TopicForm(String slug, String name, String description, String position) {
         static TopicForm from(Context ctx) {
-            return new TopicForm(value(ctx, "slug"), value(ctx, "name"), value(ctx, "description"), value(ctx, "position"));
+            return new TopicForm(Forms.value(ctx, "slug"), Forms.value(ctx, "name"), Forms.value(ctx, "description"),
+                    Forms.value(ctx, "position"));
         }
 
         static TopicForm of(Topic topic) {
-            return new TopicForm(topic.slug(), topic.name(), topic.description() == null ? "" : topic.description(),
+            return new TopicForm(topic.slug(), topic.name(), Forms.orEmpty(topic.description()),
                     Integer.toString(topic.position()));
         }
 
@@ -55,20 +55,16 @@ public final class TopicRoutes {
                 throw new ValidationException("position", "The position is a whole number, such as 3, not “" + position + "”.");
             }
         }
-
-        private static String value(Context ctx, String name) {
-            String v = ctx.formParam(name);
-            return v == null ? "" : v;
-        }
     }
 
     private void list(Context ctx) {
-        int next = topics.all().stream().mapToInt(Topic::position).max().orElse(0) + 1;
+        int next = queries.topics(NewsroomAuth.actor(ctx)).stream().mapToInt(Topic::position).max().orElse(0) + 1;
         showList(ctx, 200, ctx.queryParam("notice"), new TopicForm("", "", "", Integer.toString(next)));
     }
 
     private void showList(Context ctx, int status, String notice, TopicForm form) {
-        views.render(ctx, status, "newsroom/topics.jte", "Topics", "topics", notice, "topics", topics.all(), "form", form);
+        views.render(ctx, status, new TopicsModel(views.page(ctx, "Topics", Section.TOPICS, notice),
+                queries.topics(NewsroomAuth.actor(ctx)), form));
     }
 
     private void create(Context ctx) {
@@ -79,7 +75,7 @@ public final class TopicRoutes {
             ctx.redirect("/newsroom/topics?notice=" + URLEncoder.encode("Created the topic “" + topic.name() + "”.",
                     StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
-            showList(ctx, StoryRoutes.status(e), e.getMessage(), form);
+            showList(ctx, e.status(), e.getMessage(), form);
         }
     }
 
@@ -89,8 +85,8 @@ public final class TopicRoutes {
     }
 
     private void showTopic(Context ctx, int status, String notice, Topic topic, TopicForm form) {
-        views.render(ctx, status, "newsroom/topic.jte", "Topic: " + topic.name(), "topics", notice, "topic", topic,
-                "form", form);
+        views.render(ctx, status, new TopicModel(views.page(ctx, "Topic: " + topic.name(), Section.TOPICS, notice),
+                topic, form));
     }
 
     private void save(Context ctx) {
@@ -101,11 +97,11 @@ public final class TopicRoutes {
                     form.description(), form.parsedPosition()));
             ctx.redirect("/newsroom/topics/" + topic.id() + "?notice=Saved.", HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
-            showTopic(ctx, StoryRoutes.status(e), e.getMessage(), topic, form);
+            showTopic(ctx, e.status(), e.getMessage(), topic, form);
         }
     }
 
     private Topic topic(Context ctx) {
-        return topics.find(ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse("There is no such topic."));
+        return queries.topic(NewsroomAuth.actor(ctx), ctx.pathParam("id"));
     }
 }

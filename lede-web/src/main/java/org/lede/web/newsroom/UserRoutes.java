@@ -28,12 +28,7 @@ public final class UserRoutes {
     /** The new member's fields as typed; the password is never sent back into the page. */
     public record UserForm(String email, String name, String role) {
         static UserForm from(Context ctx) {
-            return new UserForm(value(ctx, "email"), value(ctx, "name"), value(ctx, "role"));
-        }
-
-        private static String value(Context ctx, String name) {
-            String v = ctx.formParam(name);
-            return v == null ? "" : v;
+            return new UserForm(Forms.value(ctx, "email"), Forms.value(ctx, "name"), Forms.value(ctx, "role"));
         }
     }
 
@@ -42,8 +37,8 @@ public final class UserRoutes {
     }
 
     private void show(Context ctx, int status, String notice, UserForm form) {
-        views.render(ctx, status, "newsroom/users.jte", "People", "users", notice,
-                "users", users.all(NewsroomAuth.actor(ctx)), "form", form, "minPassword", UserService.MIN_PASSWORD);
+        views.render(ctx, status, new UsersModel(views.page(ctx, "People", Section.USERS, notice),
+                users.all(NewsroomAuth.actor(ctx)), form, UserService.MIN_PASSWORD));
     }
 
     private void create(Context ctx) {
@@ -55,7 +50,7 @@ public final class UserRoutes {
                     + user.role().key() + ". Give them their password in person or by phone, not by email.",
                     StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
-            show(ctx, StoryRoutes.status(e), e.getMessage(), form);
+            show(ctx, e.status(), e.getMessage(), form);
         }
     }
 }

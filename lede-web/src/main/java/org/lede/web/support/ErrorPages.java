@@ -5,17 +5,16 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.lede.common.ConflictException;
-import org.lede.common.ForbiddenException;
 import org.lede.common.LedeException;
-import org.lede.common.NotFoundException;
 import org.lede.common.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every failure becomes a clear answer: a styled page for readers, an RFC 9457 problem
- * document for API clients. A stack trace goes to the log, never to the client.
+ * The one place failures become answers. A {@link LedeException} carries its own status; a
+ * Javalin response exception carries its own too; anything else is a bug, logged with its stack
+ * trace and answered 500. Readers get the styled page, API clients an RFC 9457 problem document.
+ * Forms that show their own errors read the same status from the exception.
  */
 public final class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
@@ -31,13 +30,21 @@ public final class ErrorPages {
     }
 
     public void register(RoutesConfig routes) {
-        routes.exception(ValidationException.class, (e, ctx) -> respond(ctx, 422, "Invalid input", e.getMessage(), e.field()));
-        routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, "Not found", e.getMessage(), null));
-        routes.exception(ForbiddenException.class, (e, ctx) -> respond(ctx, 403, "Forbidden", e.getMessage(), null));
-        routes.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, "Conflict", e.getMessage(), null));
-        routes.exception(LedeException.class, (e, ctx) -> respond(ctx, 400, "Bad request", e.getMessage(), null));
-        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), title(e.getStatus()),
-                message(e.getStatus(), e.getMessage()), null));
+        routes.exception(LedeException.class, (e, ctx) -> {
+            if (e.status() >= 500) {
+                // Our data or our code is wrong, not the request: the operator needs the details, the client does not.
+                LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
+            }
+            respond(ctx, e.status(), title(e.status()), message(e.status(), e.getMessage()),
+                    e instanceof ValidationException v ? v.field() : null);
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 405) {
+                // Javalin's only detail on a 405 is the list of methods the path answers (named for HTML or JSON).
+                e.getDetails().values().stream().findFirst().ifPresent(methods -> ctx.header("Allow", methods));
+            }
+            respond(ctx, e.getStatus(), title(e.getStatus()), message(e.getStatus(), e.getMessage()), null);
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, 500, title(500), message(500, null), null);
@@ -75,10 +82,12 @@ public final class ErrorPages {
     static String title(int status) {
         return switch (status) {
             case 400 -> "Bad request";
+            case 401 -> "Sign in first";
             case 403 -> "Forbidden";
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";
             case 409 -> "Conflict";
+            case 422 -> "Invalid input";
             case 413 -> "Too large";
             case 429 -> "Too many requests";
             case 500 -> "Something went wrong";

@@ -95,18 +95,29 @@ class DashboardRoutesTest extends WebServerTest {
 
     @Test
     void storySearchListsSlugsAsAPageOrAsAFragmentForScript() {
-        NewsroomClient writer = NewsroomClient.as(web, Role.WRITER);
-        HttpResponse<String> page = writer.get("/newsroom/dashboards/stories?q=tram");
+        NewsroomClient editor = NewsroomClient.as(web, Role.EDITOR);
+        HttpResponse<String> page = editor.get("/newsroom/dashboards/stories?q=tram");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<code>" + tram.slug() + "</code>"), page.body());
         assertFalse(page.body().contains(ferry.slug()));
         assertTrue(page.body().contains("<!DOCTYPE html>"));
 
-        HttpResponse<String> fragment = writer.get("/newsroom/dashboards/stories?part=list&q=ferry");
+        HttpResponse<String> fragment = editor.get("/newsroom/dashboards/stories?part=list&q=ferry");
         assertEquals(200, fragment.statusCode());
         assertTrue(fragment.body().strip().startsWith("<ul"), fragment.body());
         assertTrue(fragment.body().contains("<code>" + ferry.slug() + "</code>"));
 
-        assertTrue(writer.get("/newsroom/dashboards/stories?part=list&q=zebra").body().contains("No story headline contains"));
+        assertTrue(editor.get("/newsroom/dashboards/stories?part=list&q=zebra").body().contains("No story headline contains"));
+    }
+
+    @Test
+    void theStoryFinderShowsAWriterOnlyTheirOwnStories() {
+        NewsroomClient writer = NewsroomClient.as(web, Role.WRITER);
+        HttpResponse<String> others = writer.get("/newsroom/dashboards/stories?part=list&q=tram");
+        assertEquals(200, others.statusCode());
+        assertFalse(others.body().contains(tram.slug()), "another person's story stays hidden");
+        Story own = web.newsroom.services.storyService().createDraft(writer.user().actor(),
+                web.newsroom.publishableDraft("Tram drivers' own draft"));
+        assertTrue(writer.get("/newsroom/dashboards/stories?part=list&q=tram").body().contains(own.slug()));
     }
 }

@@ -36,7 +36,7 @@ import org.lede.author.Author;
 import org.lede.dashboard.Dashboard;
 import org.lede.dashboard.DashboardEntry;
 import org.lede.dashboard.DashboardItem;
-import org.lede.dashboard.DashboardService.DashboardForm;
+import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.media.Media;
 import org.lede.story.Story;
 import org.lede.topic.Topic;
@@ -163,7 +163,7 @@ class NewsroomAuthorizationTest {
         author = newsroom.author("matrix-author", "Matrix Author");
         media = newsroom.image("A matrix of coloured squares");
         Story lead = publishedStory();
-        dashboard = newsroom.services.dashboardService().create(Actor.SYSTEM, new DashboardForm("matrix-dashboard",
+        dashboard = newsroom.services.dashboardService().create(Actor.SYSTEM, new DashboardFields("matrix-dashboard",
                 "Matrix dashboard", null, null, null, List.of(new DashboardItem("Lead", List.of(DashboardEntry.story(lead.id()))))));
         for (Who who : Who.values()) {
             clients.put(who, who == Who.NOBODY ? NewsroomClient.anonymous(server) : NewsroomClient.as(server, Role.valueOf(who.name())));

@@ -18,7 +18,7 @@ import org.lede.content.Credit;
 import org.lede.content.ImageBlock;
 import org.lede.dashboard.DashboardEntry;
 import org.lede.dashboard.DashboardItem;
-import org.lede.dashboard.DashboardService.DashboardForm;
+import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.media.Media;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
@@ -130,7 +130,7 @@ class ReaderPagesTest extends WebServerTest {
         Story hidden = stories.createDraft(Actor.SYSTEM, web.newsroom.publishableDraft("A draft never shown"));
         Media art = web.newsroom.image("Dark clouds over a harbor");
         web.newsroom.clock.advance(Duration.ofMinutes(10));
-        web.newsroom.services.dashboardService().create(Actor.SYSTEM, new DashboardForm("storm", "Storm dashboard",
+        web.newsroom.services.dashboardService().create(Actor.SYSTEM, new DashboardFields("storm", "Storm dashboard",
                 "Everything on the storm.", politics.id(), new ImageBlock(art.id(), null, Credit.illustration("Rae Lin", "Lede")),
                 List.of(new DashboardItem("Schools", List.of(DashboardEntry.story(a.id()), DashboardEntry.story(hidden.id()))),
                         new DashboardItem("Health", List.of(DashboardEntry.story(b.id()),

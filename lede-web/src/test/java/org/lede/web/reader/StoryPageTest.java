@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lede.author.Author;
-import org.lede.author.AuthorService.AuthorForm;
+import org.lede.author.AuthorService.AuthorFields;
 import org.lede.content.Credit;
 import org.lede.content.ImageBlock;
 import org.lede.content.Inline;
@@ -40,7 +40,7 @@ class StoryPageTest extends WebServerTest {
     private Story publishedStory() {
         Topic topic = web.newsroom.topic("politics", "Politics & Policy");
         Author staff = web.newsroom.author("dana-wells", "Dana Wells");
-        Author guest = web.newsroom.services.authorService().create(Actor.SYSTEM, new AuthorForm("ruth-amsel", "Ruth Amsel",
+        Author guest = web.newsroom.services.authorService().create(Actor.SYSTEM, new AuthorFields("ruth-amsel", "Ruth Amsel",
                 null, "Ruth Amsel directs the Transit Futures Lab at Averill College.", null, true));
         Media hero = web.newsroom.image("Commuters waiting on a tram platform in the rain");
         StoryDraft draft = new StoryDraft("Council backs a tram line to the harbor <script>", "The vote ends a decade of debate.",
