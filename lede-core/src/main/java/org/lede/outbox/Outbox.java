@@ -1,6 +1,7 @@
 package org.lede.outbox;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /** The append-only log of events. Append inside the transaction of the change it records. */
 public interface Outbox {
@@ -11,4 +12,10 @@ public interface Outbox {
 
     /** The position of the newest event, or 0 when there is none. */
     long lastSeq();
+
+    /** The position the named consumer saved last, or empty when it never saved one. */
+    OptionalLong position(String consumer);
+
+    /** Records that the named consumer has handled every event up to {@code seq}. */
+    void savePosition(String consumer, long seq);
 }

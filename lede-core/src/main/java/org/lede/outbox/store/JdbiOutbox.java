@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -60,5 +61,19 @@ public final class JdbiOutbox implements Outbox {
                     }
                 })
                 .list());
+    }
+
+    @Override
+    public OptionalLong position(String consumer) {
+        return db.handle(h -> h.createQuery("SELECT seq FROM outbox_positions WHERE consumer = ?")
+                .bind(0, consumer).mapTo(Long.class).findOne())
+                .map(OptionalLong::of).orElseGet(OptionalLong::empty);
+    }
+
+    @Override
+    public void savePosition(String consumer, long seq) {
+        db.handle(h -> h.createUpdate("INSERT INTO outbox_positions (consumer, seq) VALUES (?, ?)"
+                        + " ON CONFLICT (consumer) DO UPDATE SET seq = excluded.seq")
+                .bind(0, consumer).bind(1, seq).execute());
     }
 }
