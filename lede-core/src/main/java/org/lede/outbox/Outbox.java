@@ -3,7 +3,11 @@ package org.lede.outbox;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** The append-only log of events. Append inside the transaction of the change it records. */
+/**
+ * The append-only log of events. Append inside the transaction of the change it records, as its
+ * last write. Positions grow in commit order, so a reader that remembers the last position it saw
+ * never skips an event committed after it looked.
+ */
 public interface Outbox {
     void append(OutboxEvent event);
 
