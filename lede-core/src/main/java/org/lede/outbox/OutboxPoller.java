@@ -8,28 +8,58 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Hands new outbox events, in order, to a consumer of derived state (page cache, search index).
- * It starts after the newest event at start-up: derived state in memory starts empty, so older
- * events have nothing to invalidate. A consumer that fails sees the same events again.
+ * Hands new outbox events, in order, to one named consumer. A consumer that fails sees the same
+ * events again. Where it starts depends on where its state lives: see {@link #inMemory} and
+ * {@link #durable}.
  */
 public final class OutboxPoller implements AutoCloseable {
     private static final int BATCH = 200;
+    private final String name;
+    private final boolean durable;
     private final Outbox outbox;
     private final Consumer<List<OutboxEvent>> consumer;
     private final Consumer<RuntimeException> onError;
     private final ScheduledExecutorService executor;
     private long position;
 
-    public OutboxPoller(Outbox outbox, Consumer<List<OutboxEvent>> consumer, Consumer<RuntimeException> onError) {
+    private OutboxPoller(String name, boolean durable, long position, Outbox outbox,
+                         Consumer<List<OutboxEvent>> consumer, Consumer<RuntimeException> onError) {
+        this.name = name;
+        this.durable = durable;
+        this.position = position;
         this.outbox = outbox;
         this.consumer = consumer;
         this.onError = onError;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lede-outbox-poller");
+            Thread t = new Thread(r, "lede-outbox-" + name);
             t.setDaemon(true);
             return t;
         });
-        this.position = outbox.lastSeq();
+    }
+
+    /**
+     * For derived state kept in memory (the page cache): it starts empty at start-up, so older
+     * events have nothing to act on, and it starts after the newest event.
+     */
+    public static OutboxPoller inMemory(String name, Outbox outbox, Consumer<List<OutboxEvent>> consumer,
+                                        Consumer<RuntimeException> onError) {
+        return new OutboxPoller(name, false, outbox.lastSeq(), outbox, consumer, onError);
+    }
+
+    /**
+     * For state that outlives the process (a search index, webhooks): it resumes after the last
+     * batch it handled before a restart, so nothing is missed while it was down and nothing
+     * handled is sent again. A consumer seen for the first time starts after the newest event,
+     * saved at once so that events arriving before its first batch survive a restart too.
+     */
+    public static OutboxPoller durable(String name, Outbox outbox, Consumer<List<OutboxEvent>> consumer,
+                                       Consumer<RuntimeException> onError) {
+        long start = outbox.position(name).orElseGet(() -> {
+            long head = outbox.lastSeq();
+            outbox.savePosition(name, head);
+            return head;
+        });
+        return new OutboxPoller(name, true, start, outbox, consumer, onError);
     }
 
     public OutboxPoller start(Duration interval) {
@@ -45,7 +75,12 @@ public final class OutboxPoller implements AutoCloseable {
                 events = outbox.after(position, BATCH);
                 if (!events.isEmpty()) {
                     consumer.accept(events);
+                    // Moved on before saving: when the save fails, this process need not deliver the
+                    // batch again, and the next batch's save covers it.
                     position = events.getLast().seq();
+                    if (durable) {
+                        outbox.savePosition(name, position);
+                    }
                 }
             } while (events.size() == BATCH);
         } catch (RuntimeException e) {

@@ -51,7 +51,7 @@ public final class WebServer {
     public WebServer(Services services, ReaderQueries reader, Clock clock) {
         Templates templates = new Templates();
         cache = new PageCache(clock, PAGE_TTL);
-        purger = new OutboxPoller(services.outbox(), events -> cache.clear(),
+        purger = OutboxPoller.inMemory("page-cache", services.outbox(), events -> cache.clear(),
                 e -> LOG.error("Cannot read the outbox to purge cached pages", e));
         ReaderRoutes readerRoutes = new ReaderRoutes(reader, templates, new PageResponses(cache));
         MediaRoutes mediaRoutes = new MediaRoutes(new Renditions(services.media(), services.blobs(), Figure.WIDTHS));
