@@ -3,9 +3,13 @@ package org.lede.web;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.lede.Services;
 import org.lede.media.Renditions;
+import org.lede.outbox.OutboxEvent;
 import org.lede.outbox.OutboxPoller;
 import org.lede.reading.Figure;
 import org.lede.reading.ReaderQueries;
@@ -35,8 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP server: Javalin on Jetty with virtual threads, carrying the reader site, media and
  * the error pages. Route classes are separate per audience and share the core's services.
- * Cached reader pages are answered by a Jetty handler in front of Javalin and purged when the
- * outbox reports a change.
+ * Cached reader pages are answered by a Jetty handler in front of Javalin and purged, page by
+ * page, by the surrogate keys of the outbox events that changed them.
  */
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -50,7 +54,7 @@ public final class WebServer {
     public WebServer(Services services, ReaderQueries reader, Clock clock) {
         Templates templates = new Templates();
         cache = new PageCache(clock, PAGE_TTL);
-        purger = new OutboxPoller(services.outbox(), events -> cache.clear(),
+        purger = new OutboxPoller(services.outbox(), events -> cache.purge(pageKeys(events)),
                 e -> LOG.error("Cannot read the outbox to purge cached pages", e));
         ReaderRoutes readerRoutes = new ReaderRoutes(reader, templates, new PageResponses(cache));
         MediaRoutes mediaRoutes = new MediaRoutes(new Renditions(services.media(), services.blobs(), Figure.WIDTHS));
@@ -117,5 +121,11 @@ public final class WebServer {
     public void stop() {
         purger.close();
         app.stop();
+    }
+
+    private static Set<String> pageKeys(List<OutboxEvent> events) {
+        Set<String> keys = new HashSet<>();
+        events.forEach(e -> keys.addAll(e.pageKeys()));
+        return keys;
     }
 }
