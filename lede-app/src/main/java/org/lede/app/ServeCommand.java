@@ -16,6 +16,7 @@ import org.lede.reading.SiteSettings;
 import org.lede.story.PublishScheduler;
 import org.lede.user.Role;
 import org.lede.web.WebServer;
+import org.lede.web.cache.CdnPurger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -48,6 +49,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "The site's name (default: ${DEFAULT-VALUE}).")
     String siteName;
 
+    @Option(names = "--cdn-purge-url", defaultValue = "${env:LEDE_CDN_PURGE_URL}", paramLabel = "TEMPLATE",
+            description = "Purge a CDN's copies of changed pages: a POST per surrogate key to this address, {key} "
+                    + "replaced, e.g. https://api.fastly.com/service/ID/purge/{key}.")
+    String cdnPurgeUrl;
+
+    @Option(names = "--cdn-purge-header", defaultValue = "${env:LEDE_CDN_PURGE_HEADER}", paramLabel = "'NAME: VALUE'",
+            description = "A header for every purge request, such as an API token; repeatable. "
+                    + "LEDE_CDN_PURGE_HEADER sets one without showing it in the process list.")
+    List<String> cdnPurgeHeaders;
+
     @Option(names = "--demo", description = "Load the demo newsroom first; what is already there is left alone.")
     boolean demo;
 
@@ -64,6 +75,7 @@ final class ServeCommand implements Callable<Integer> {
         SiteSettings site = new SiteSettings(siteName, "News in brief, made to scan.",
                 baseUrl == null || baseUrl.isBlank() ? "http://localhost" + (port == 0 ? "" : ":" + port) : baseUrl,
                 settings.zone());
+        WebServer.Options options = new WebServer.Options(cdnPurge());
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(settings.database(dataDir))) {
             Services services = Services.create(db, dataDir.resolve("media"), clock);
@@ -76,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
                     e -> LOG.error("Scheduled publishing failed; trying again shortly", e)).start()) {
                 ReaderQueries reader = new ReaderQueries(services.stories(), services.topics(), services.authors(),
                         services.media(), services.dashboards(), services.related(), site, clock);
-                WebServer server = new WebServer(services, reader, clock);
+                WebServer server = new WebServer(services, reader, clock, options);
                 try {
                     server.start(host, port);
                 } catch (RuntimeException e) {
@@ -99,6 +111,23 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private CdnPurger.Target cdnPurge() {
+        // An empty LEDE_CDN_PURGE_HEADER arrives as one blank header.
+        List<String> headers = cdnPurgeHeaders == null ? List.of()
+                : cdnPurgeHeaders.stream().filter(h -> !h.isBlank()).toList();
+        if (cdnPurgeUrl == null || cdnPurgeUrl.isBlank()) {
+            if (!headers.isEmpty()) {
+                throw new StartupException("--cdn-purge-header needs --cdn-purge-url.");
+            }
+            return null;
+        }
+        try {
+            return CdnPurger.Target.parse(cdnPurgeUrl.strip(), headers);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage() + ".");
+        }
     }
 
     /** Passwords are printed once, when made: only their hashes are kept, so a later start cannot show them. */

@@ -39,6 +39,16 @@ class CommandLineTest {
     }
 
     @Test
+    void unusableCdnPurgeSettingsFailWithOneLine() {
+        Cli.run("serve", "--port", "0", "--data-dir", dir.toString(), "--cdn-purge-url", "https://cdn.example/purge")
+                .assertOneLineError("must contain {key}");
+        Cli.run("serve", "--port", "0", "--data-dir", dir.toString(), "--cdn-purge-url", "https://cdn.example/{key}",
+                "--cdn-purge-header", "a token").assertOneLineError("'Name: value'");
+        Cli.run("serve", "--port", "0", "--data-dir", dir.toString(), "--cdn-purge-header", "Fastly-Key: x")
+                .assertOneLineError("--cdn-purge-header needs --cdn-purge-url");
+    }
+
+    @Test
     void unreachableDatabaseFailsWithOneLineAndHidesThePassword() {
         Cli result = Cli.run("serve", "--port", "0", "--data-dir", dir.toString(), "--database-url",
                 "jdbc:postgresql://127.0.0.1:1/lede?user=lede&password=secret&connectTimeout=2");

@@ -1,7 +1,13 @@
 package org.lede.reading;
 
+import java.util.Set;
 import org.lede.author.Author;
+import org.lede.outbox.PageKeys;
 
 /** An author page's head: who they are; their stories come as a stream. */
 public record AuthorView(Author author, String url) {
+    /** The author page's own key; its stories' keys come from its stream. */
+    public Set<String> pageKeys() {
+        return Set.of(PageKeys.author(author.slug()));
+    }
 }

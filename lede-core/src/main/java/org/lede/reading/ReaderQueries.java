@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -129,6 +131,12 @@ public final class ReaderQueries {
 
     /** A story page's parts. */
     public record StoryPage(StoryView story, StreamPage deeper) {
+        /** The story's own key and the keys of everything its Go deeper shows. */
+        public Set<String> pageKeys() {
+            Set<String> keys = new LinkedHashSet<>(story.pageKeys());
+            keys.addAll(deeper.pageKeys());
+            return keys;
+        }
     }
 
     /** Go deeper under a live story: pins, then related stories and dashboards. */
@@ -225,9 +233,9 @@ public final class ReaderQueries {
             Figure image = hero == null || !mediaById.containsKey(hero.mediaId()) ? null
                     : Figure.of(mediaById.get(hero.mediaId())).placed(hero);
             boolean updated = s.substantiveAt() != null;
-            out.add(new StoryCard(Urls.story(s, site.zone()), s.headline(), topicById.get(s.draft().topicId()), image,
-                    lede(s.draft().body()), whyItMatters(s.draft().body()), updated ? s.substantiveAt() : s.publishAt(),
-                    updated));
+            out.add(new StoryCard(s.id(), Urls.story(s, site.zone()), s.headline(), topicById.get(s.draft().topicId()),
+                    image, lede(s.draft().body()), whyItMatters(s.draft().body()),
+                    updated ? s.substantiveAt() : s.publishAt(), updated));
         }
         return out;
     }
@@ -250,11 +258,11 @@ public final class ReaderQueries {
                 List<DashboardView.Link> links = new ArrayList<>();
                 for (DashboardEntry e : item.entries()) {
                     if (e.url() != null) {
-                        links.add(new DashboardView.Link(e.title(), e.url(), true));
+                        links.add(new DashboardView.Link(e.title(), e.url(), null));
                     } else if (live.containsKey(e.storyId())) {
                         Story s = live.get(e.storyId());
                         links.add(new DashboardView.Link(e.title() != null ? e.title() : s.headline(),
-                                Urls.story(s, site.zone()), false));
+                                Urls.story(s, site.zone()), s.id()));
                     }
                 }
                 if (!links.isEmpty()) {
@@ -264,8 +272,8 @@ public final class ReaderQueries {
             ImageBlock ill = d.illustration();
             Figure figure = ill == null || !mediaById.containsKey(ill.mediaId()) ? null
                     : Figure.of(mediaById.get(ill.mediaId())).placed(ill);
-            out.add(new DashboardView(Urls.dashboard(d.slug()), d.title(), d.intro(), topicById.get(d.topicId()), figure,
-                    items, d.updatedAt()));
+            out.add(new DashboardView(d.slug(), Urls.dashboard(d.slug()), d.title(), d.intro(),
+                    topicById.get(d.topicId()), figure, items, d.updatedAt()));
         }
         return out;
     }

@@ -3,9 +3,11 @@ package org.lede.reading;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.lede.author.Author;
 import org.lede.content.Block;
 import org.lede.content.ImageBlock;
+import org.lede.outbox.PageKeys;
 import org.lede.story.Correction;
 import org.lede.topic.Topic;
 
@@ -27,5 +29,10 @@ public record StoryView(String id, String url, String headline, String dek, Topi
     public Figure figure(ImageBlock image) {
         Figure media = figures.get(image.mediaId());
         return media == null ? null : media.placed(image);
+    }
+
+    /** The story page's own key; what it links below the story comes from its Go deeper. */
+    public Set<String> pageKeys() {
+        return Set.of(PageKeys.story(id));
     }
 }

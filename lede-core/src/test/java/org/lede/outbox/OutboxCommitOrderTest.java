@@ -49,7 +49,7 @@ class OutboxCommitOrderTest {
     }
 
     private static OutboxEvent event(String subject) {
-        return OutboxEvent.of("topic.saved", subject, "editor-1", Instant.parse("2026-11-20T12:00:00Z"));
+        return Events.toOutbox(new Event.TopicSaved(subject, "city", "editor-1", Instant.parse("2026-11-20T12:00:00Z")));
     }
 
     @Test

@@ -49,7 +49,7 @@ class OutboxPollerTest {
 
     private void append(String... subjects) {
         for (String subject : subjects) {
-            outbox.append(OutboxEvent.of("topic.saved", subject, "editor-1", AT));
+            outbox.append(new Event.TopicSaved(subject, "city", "editor-1", AT));
         }
     }
 

@@ -50,8 +50,8 @@ class OutboxTest {
         outbox.append(new OutboxEvent(0, "story.published", "S1", Map.of("slug", "tram"), AT,
                 Set.of(PageKeys.HOME, PageKeys.story("S1"))));
         db.run(() -> {
-            outbox.append(OutboxEvent.of("topic.saved", "T1", "editor-1", AT.plusSeconds(1), "slug", "city"));
-            outbox.append(OutboxEvent.of("author.saved", "A1", "editor-1", AT.plusSeconds(2)));
+            outbox.append(new Event.TopicSaved("T1", "city", "editor-1", AT.plusSeconds(1)));
+            outbox.append(new Event.AuthorSaved("A1", "ana", "editor-1", AT.plusSeconds(2)));
         });
 
         List<OutboxEvent> all = outbox.after(0, 10);

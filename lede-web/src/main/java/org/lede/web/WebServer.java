@@ -3,14 +3,20 @@ package org.lede.web;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import org.lede.Services;
 import org.lede.media.Renditions;
 import org.lede.newsroom.NewsroomQueries;
+import org.lede.outbox.OutboxEvent;
 import org.lede.outbox.OutboxPoller;
 import org.lede.reading.Figure;
 import org.lede.reading.ReaderQueries;
 import org.lede.web.cache.CachedPageHandler;
+import org.lede.web.cache.CdnPurger;
 import org.lede.web.cache.PageCache;
 import org.lede.web.cache.PageResponses;
 import org.lede.web.newsroom.AuditRoutes;
@@ -36,8 +42,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP server: Javalin on Jetty with virtual threads, carrying the reader site, media and
  * the error pages. Route classes are separate per audience and share the core's services.
- * Cached reader pages are answered by a Jetty handler in front of Javalin and purged when the
- * outbox reports a change.
+ * Cached reader pages are answered by a Jetty handler in front of Javalin and purged, page by
+ * page, by the surrogate keys of the outbox events that changed them; a CDN's copies too, when
+ * one is configured.
  */
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -46,13 +53,31 @@ public final class WebServer {
     private final Javalin app;
     private final PageCache cache;
     private final OutboxPoller purger;
+    private final OutboxPoller cdnPurger;
     private final SetupLink setup = new SetupLink();
 
+    /**
+     * How the server is set up beyond its services.
+     *
+     * @param cdnPurge where to purge a CDN's copies of changed pages, or null when no CDN is in front
+     */
+    public record Options(CdnPurger.Target cdnPurge) {
+        public static final Options DEFAULTS = new Options(null);
+    }
+
     public WebServer(Services services, ReaderQueries reader, Clock clock) {
+        this(services, reader, clock, Options.DEFAULTS);
+    }
+
+    public WebServer(Services services, ReaderQueries reader, Clock clock, Options options) {
         Templates templates = new Templates();
         cache = new PageCache(clock, PAGE_TTL);
-        purger = OutboxPoller.inMemory("page-cache", services.outbox(), events -> cache.clear(),
+        purger = OutboxPoller.inMemory("page-cache", services.outbox(), events -> cache.purge(pageKeys(events)),
                 e -> LOG.error("Cannot read the outbox to purge cached pages", e));
+        // Its own poller, so a slow CDN never holds back the page cache's purges; durable, because the
+        // CDN's copies outlive this process and a purge missed while it was down must still be sent.
+        cdnPurger = options.cdnPurge() == null ? null : OutboxPoller.durable("cdn-purge", services.outbox(),
+                new CdnPurger(options.cdnPurge()), WebServer::cdnPurgeFailed);
         ReaderRoutes readerRoutes = new ReaderRoutes(reader, templates, new PageResponses(cache));
         MediaRoutes mediaRoutes = new MediaRoutes(new Renditions(services.media(), services.blobs(), Figure.WIDTHS));
         ErrorPages errors = new ErrorPages((ctx, status, title, message) -> templates.render("reader/error.jte",
@@ -103,6 +128,9 @@ public final class WebServer {
     public WebServer start(String host, int port) {
         app.start(host, port);
         purger.start(Duration.ofMillis(200));
+        if (cdnPurger != null) {
+            cdnPurger.start(Duration.ofMillis(500));
+        }
         return this;
     }
 
@@ -121,7 +149,24 @@ public final class WebServer {
     }
 
     public void stop() {
+        if (cdnPurger != null) {
+            cdnPurger.close();
+        }
         purger.close();
         app.stop();
+    }
+
+    private static Set<String> pageKeys(List<OutboxEvent> events) {
+        Set<String> keys = new HashSet<>();
+        events.forEach(e -> keys.addAll(e.pageKeys()));
+        return keys;
+    }
+
+    private static void cdnPurgeFailed(RuntimeException e) {
+        // Stopping the server interrupts a purge in flight; that is not a failure worth an error.
+        if (e instanceof CancellationException) {
+            return;
+        }
+        LOG.error("Cannot read the outbox to purge the CDN", e);
     }
 }

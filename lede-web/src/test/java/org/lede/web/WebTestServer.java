@@ -7,7 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
 import org.lede.db.Dialect;
+import org.lede.outbox.OutboxEvent;
 import org.lede.reading.ReaderQueries;
 import org.lede.reading.SiteSettings;
 import org.lede.testing.Newsroom;
@@ -19,12 +22,16 @@ public final class WebTestServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     public WebTestServer(Path dir) {
+        this(dir, WebServer.Options.DEFAULTS);
+    }
+
+    public WebTestServer(Path dir, WebServer.Options options) {
         newsroom = new Newsroom(Dialect.SQLITE, dir);
         var s = newsroom.services;
         ReaderQueries reader = new ReaderQueries(s.stories(), s.topics(), s.authors(), s.media(), s.dashboards(),
                 s.related(), new SiteSettings("Test Ledger", "News in brief.", "https://news.example", ZoneId.of("UTC")),
                 newsroom.clock);
-        server = new WebServer(s, reader, newsroom.clock).start("127.0.0.1", 0);
+        server = new WebServer(s, reader, newsroom.clock, options).start("127.0.0.1", 0);
     }
 
     public URI uri(String path) {
@@ -34,6 +41,15 @@ public final class WebTestServer implements AutoCloseable {
     /** Purges cached pages for every change made so far, as the running server does within a fraction of a second. */
     public void catchUp() {
         server.catchUp();
+    }
+
+    /** Appends an event as a service would, in its own transaction, naming the pages it touches. */
+    public void append(String type, String subject, String... pageKeys) {
+        newsroom.services.db().inTransaction(() -> {
+            newsroom.services.outbox().append(new OutboxEvent(0, type, subject, Map.of(), newsroom.clock.instant(),
+                    Set.of(pageKeys)));
+            return null;
+        });
     }
 
     public HttpResponse<String> get(String path, String... headers) {

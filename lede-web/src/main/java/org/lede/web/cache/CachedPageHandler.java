@@ -32,7 +32,9 @@ public final class CachedPageHandler extends Handler.Wrapper {
         if (!head && !HttpMethod.GET.is(method)) {
             return super.handle(request, response, callback);
         }
-        PageCache.Page page = cache.get(request.getHttpURI().getPathQuery());
+        var uri = request.getHttpURI();
+        String key = CacheKeys.of(uri.getPath(), uri.getQuery());
+        PageCache.Page page = key == null ? null : cache.get(key);
         if (page == null) {
             return super.handle(request, response, callback);
         }
@@ -42,6 +44,7 @@ public final class CachedPageHandler extends Handler.Wrapper {
         headers.add(wire.etag());
         headers.add(wire.lastModified());
         headers.add(VARY);
+        headers.add(wire.surrogateKey());
         var requestHeaders = request.getHeaders();
         if (Conditional.notModified(page, requestHeaders.get(HttpHeader.IF_NONE_MATCH),
                 requestHeaders.get(HttpHeader.IF_MODIFIED_SINCE))) {

@@ -8,39 +8,86 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.lede.outbox.PageKeys;
 
 /**
  * Rendered reader pages, kept as bytes with a gzip copy made once. A published page is a pure
- * function of published state, so it is rendered once and served until an outbox event purges
- * it, or until its relative times ("5 minutes ago") would have gone stale.
+ * function of published state, so it is rendered once and served until an outbox event names
+ * one of its surrogate keys ({@link PageKeys}), or until its relative times ("5 minutes ago")
+ * would have gone stale.
+ *
+ * <p>Reads take no lock: {@link CachedPageHandler} answers from here at nearly nginx's rate, and a
+ * shared lock on that path would cost more than the rest of the answer. Writes (put, purge,
+ * eviction) are rare next to reads and take one lock, which keeps the byte count and the
+ * key index consistent with the pages.
  */
 public final class PageCache {
     static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     /** What browsers and CDNs may do with a page: keep it a minute, serve it stale while they fetch a new one. */
     public static final String CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400";
-    private static final int MAX_ENTRIES = 5_000;
-    private final ConcurrentHashMap<String, Page> pages = new ConcurrentHashMap<>();
+    /** The header that names a page's keys to a CDN, so a purge there can be as exact as here. */
+    public static final String SURROGATE_KEY = "Surrogate-Key";
+    public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+    private final ConcurrentHashMap<String, Entry> pages = new ConcurrentHashMap<>();
     private final Clock clock;
     private final long ttlMillis;
+    private final long maxBytes;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Guarded by lock: each surrogate key's entries, so a purge touches only the pages it names. */
+    private final Map<String, Set<Entry>> byKey = new HashMap<>();
+    /** Guarded by lock. */
+    private long bytes;
+    /**
+     * The recency stamp a read gives an entry: it moves only when a page is stored, so a hot
+     * page is written at most once between two stores instead of on every hit, which would have
+     * every core fight over that entry's cache line. Pages read since the last store tie, which
+     * makes eviction an approximate LRU; it only has to spare what readers keep asking for.
+     */
+    private volatile long tick;
 
-    public PageCache(Clock clock, java.time.Duration ttl) {
-        this.clock = clock;
-        this.ttlMillis = ttl.toMillis();
+    public PageCache(Clock clock, Duration ttl) {
+        this(clock, ttl, DEFAULT_MAX_BYTES);
     }
 
-    /** One cached representation, with its validators, and {@link #wire} ready to send. */
+    /** @param maxBytes the most body and gzip bytes kept; least recently read pages go first */
+    public PageCache(Clock clock, Duration ttl, long maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("The page cache needs a positive size, not " + maxBytes);
+        }
+        this.clock = clock;
+        this.ttlMillis = ttl.toMillis();
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * One cached representation, with its validators, and {@link #wire} ready to send.
+     *
+     * @param keys         the surrogate keys of everything the page shows
+     * @param surrogateKey the Surrogate-Key header: the keys and {@link PageKeys#ALL}, space-separated
+     */
     public record Page(byte[] body, byte[] gzip, String contentType, String etag, Instant lastModified, long expiresAt,
-                       Wire wire) {
+                       Set<String> keys, String surrogateKey, Wire wire) {
         public String lastModifiedHttp() {
             return HTTP_DATE.format(lastModified);
         }
@@ -51,12 +98,14 @@ public final class PageCache {
      * buffers, so answering from the cache only copies references.
      */
     public record Wire(ByteBuffer body, ByteBuffer gzip, HttpField contentType, HttpField etag, HttpField lastModified,
-                       HttpField length, HttpField gzipLength) {
-        static Wire of(byte[] body, byte[] gzip, String contentType, String etag, String lastModified) {
+                       HttpField length, HttpField gzipLength, HttpField surrogateKey) {
+        static Wire of(byte[] body, byte[] gzip, String contentType, String etag, String lastModified,
+                       String surrogateKey) {
             return new Wire(direct(body), direct(gzip), new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType),
                     new PreEncodedHttpField(HttpHeader.ETAG, etag), new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, lastModified),
                     new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length)),
-                    new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(gzip.length)));
+                    new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(gzip.length)),
+                    new PreEncodedHttpField(SURROGATE_KEY, surrogateKey));
         }
 
         private static ByteBuffer direct(byte[] bytes) {
@@ -64,38 +113,178 @@ public final class PageCache {
         }
     }
 
-    /** The live page for the key, or null. */
-    public Page get(String key) {
-        Page page = pages.get(key);
-        if (page != null && page.expiresAt() < clock.millis()) {
-            pages.remove(key, page);
-            return null;
-        }
-        return page;
+    /** How full the cache is. */
+    public record Stats(int pages, long bytes, long maxBytes) {
     }
 
-    /** Keeps a rendered page and returns it with its validators. */
-    public Page put(String key, String html, String contentType) {
+    private static final class Entry {
+        final String cacheKey;
+        final Page page;
+        final long size;
+        volatile long used;
+
+        Entry(String cacheKey, Page page, long used) {
+            this.cacheKey = cacheKey;
+            this.page = page;
+            this.size = (long) page.body().length + page.gzip().length;
+            this.used = used;
+        }
+    }
+
+    /** The live page for the key, or null. */
+    public Page get(String key) {
+        Entry entry = pages.get(key);
+        // An expired page is left for the render that follows to replace, so a read never takes the lock.
+        if (entry == null || entry.page.expiresAt() < clock.millis()) {
+            return null;
+        }
+        long now = tick;
+        if (entry.used != now) {
+            entry.used = now;
+        }
+        return entry.page;
+    }
+
+    /**
+     * A rendered page with its validators and headers, not yet kept. Every page also answers to
+     * {@link PageKeys#ALL}, so one purge of that key clears a CDN too.
+     */
+    public Page page(String html, String contentType, Collection<String> keys) {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         byte[] gzip = gzip(body);
         String etag = etag(body);
-        Page page = new Page(body, gzip, contentType, etag, now, clock.millis() + ttlMillis,
-                Wire.of(body, gzip, contentType, etag, HTTP_DATE.format(now)));
-        if (pages.size() >= MAX_ENTRIES) {
-            // A crawler walking every page number must not grow memory without bound.
-            pages.clear();
+        Set<String> shown = new LinkedHashSet<>(keys);
+        shown.remove(PageKeys.ALL);
+        String surrogateKey = String.join(" ", shown) + (shown.isEmpty() ? "" : " ") + PageKeys.ALL;
+        return new Page(body, gzip, contentType, etag, now, clock.millis() + ttlMillis, Set.copyOf(shown),
+                surrogateKey, Wire.of(body, gzip, contentType, etag, HTTP_DATE.format(now), surrogateKey));
+    }
+
+    /** Keeps a rendered page and returns it with its validators. */
+    public Page put(String key, String html, String contentType, Collection<String> keys) {
+        return put(key, page(html, contentType, keys));
+    }
+
+    /** Keeps the page under the key, replacing what was there, and makes room by dropping the least recently read. */
+    public Page put(String key, Page page) {
+        lock.lock();
+        try {
+            long stamp = tick;
+            Entry entry = new Entry(key, page, stamp);
+            if (entry.size > maxBytes) {
+                return page;
+            }
+            // Reads after this store stamp higher than it, so they outrank it when room is made.
+            tick = stamp + 1;
+            Entry old = pages.put(key, entry);
+            if (old != null) {
+                forget(old);
+            }
+            for (String k : page.keys()) {
+                byKey.computeIfAbsent(k, x -> new HashSet<>()).add(entry);
+            }
+            bytes += entry.size;
+            if (bytes > maxBytes) {
+                evict();
+            }
+            return page;
+        } finally {
+            lock.unlock();
         }
-        pages.put(key, page);
-        return page;
+    }
+
+    /**
+     * Evicts exactly the pages that show something the keys name; {@link PageKeys#ALL} evicts every page.
+     *
+     * @return how many pages were evicted
+     */
+    public int purge(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        lock.lock();
+        try {
+            if (keys.contains(PageKeys.ALL)) {
+                int all = pages.size();
+                clear();
+                return all;
+            }
+            int evicted = 0;
+            for (String key : keys) {
+                Set<Entry> entries = byKey.get(key);
+                if (entries != null) {
+                    for (Entry entry : List.copyOf(entries)) {
+                        if (remove(entry)) {
+                            evicted++;
+                        }
+                    }
+                }
+            }
+            return evicted;
+        } finally {
+            lock.unlock();
+        }
     }
 
     public void clear() {
-        pages.clear();
+        lock.lock();
+        try {
+            pages.clear();
+            byKey.clear();
+            bytes = 0;
+        } finally {
+            lock.unlock();
+        }
     }
 
     public int size() {
         return pages.size();
+    }
+
+    public Stats stats() {
+        lock.lock();
+        try {
+            return new Stats(pages.size(), bytes, maxBytes);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Drops the least recently read pages until an eighth of the budget is free: sorting every
+     * entry costs the same for one page as for many, so it is done once per many stores rather
+     * than on each store once the cache is full.
+     */
+    private void evict() {
+        List<Entry> byUse = new ArrayList<>(pages.values());
+        byUse.sort(Comparator.comparingLong(e -> e.used));
+        long target = maxBytes - maxBytes / 8;
+        for (Entry entry : byUse) {
+            if (bytes <= target) {
+                return;
+            }
+            remove(entry);
+        }
+    }
+
+    private boolean remove(Entry entry) {
+        if (!pages.remove(entry.cacheKey, entry)) {
+            return false;
+        }
+        forget(entry);
+        return true;
+    }
+
+    /** Takes an entry that has left the map out of the index and the byte count. */
+    private void forget(Entry entry) {
+        for (String k : entry.page.keys()) {
+            Set<Entry> entries = byKey.get(k);
+            if (entries != null && entries.remove(entry) && entries.isEmpty()) {
+                byKey.remove(k);
+            }
+        }
+        bytes -= entry.size;
     }
 
     static String etag(byte[] body) {

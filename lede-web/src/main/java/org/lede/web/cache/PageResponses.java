@@ -1,6 +1,7 @@
 package org.lede.web.cache;
 
 import io.javalin.http.Context;
+import java.util.Collection;
 
 /**
  * Renders a reader page through the cache: the first request renders and stores it, and gets
@@ -14,14 +15,22 @@ public final class PageResponses {
         this.cache = cache;
     }
 
-    public void html(Context ctx, String html) {
-        String query = ctx.req().getQueryString();
-        String key = ctx.req().getRequestURI() + (query == null ? "" : "?" + query);
-        PageCache.Page page = cache.put(key, html, HTML);
+    /**
+     * Answers with the page and keeps it, unless its query cannot be decoded.
+     *
+     * @param keys the surrogate keys of everything the page shows ({@link org.lede.outbox.PageKeys})
+     */
+    public void html(Context ctx, String html, Collection<String> keys) {
+        String key = CacheKeys.of(ctx.req().getRequestURI(), ctx.req().getQueryString());
+        PageCache.Page page = cache.page(html, HTML, keys);
+        if (key != null) {
+            cache.put(key, page);
+        }
         ctx.header("Cache-Control", PageCache.CACHE_CONTROL);
         ctx.header("ETag", page.etag());
         ctx.header("Last-Modified", page.lastModifiedHttp());
         ctx.header("Vary", "Accept-Encoding");
+        ctx.header(PageCache.SURROGATE_KEY, page.surrogateKey());
         if (Conditional.notModified(page, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"))) {
             ctx.status(304);
             return;

@@ -6,10 +6,15 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.lede.outbox.PageKeys;
 import org.lede.reading.AuthorView;
 import org.lede.reading.DashboardView;
 import org.lede.reading.ReaderQueries;
+import org.lede.reading.StoryCard;
 import org.lede.reading.StoryView;
 import org.lede.reading.StreamPage;
 import org.lede.topic.Topic;
@@ -61,8 +66,9 @@ public final class ReaderRoutes {
         StreamPage latest = nonEmpty(queries.latest(number), number);
         Page page = page(ctx, number == 1 ? null : "Latest stories, page " + number, queries.site().tagline(),
                 canonical("/", number));
-        render(ctx, "reader/home.jte", "page", page, "top", number == 1 ? queries.topStories() : java.util.List.of(),
-                "latest", latest);
+        List<StoryCard> top = number == 1 ? queries.topStories() : List.of();
+        render(ctx, keys(Set.of(PageKeys.HOME), StreamPage.pageKeys(top), latest.pageKeys()), "reader/home.jte",
+                "page", page, "top", top, "latest", latest);
     }
 
     private void topic(Context ctx) {
@@ -70,22 +76,24 @@ public final class ReaderRoutes {
         int number = pageNumber(ctx);
         StreamPage stream = nonEmpty(queries.topicStream(topic, number), number);
         String path = "/topics/" + topic.slug();
-        render(ctx, "reader/topic.jte", "page", page(ctx, number == 1 ? topic.name() : topic.name() + ", page " + number,
-                topic.description(), canonical(path, number)), "topic", topic, "stream", stream);
+        render(ctx, keys(Set.of(PageKeys.topic(topic.slug())), stream.pageKeys()), "reader/topic.jte",
+                "page", page(ctx, number == 1 ? topic.name() : topic.name() + ", page " + number,
+                        topic.description(), canonical(path, number)), "topic", topic, "stream", stream);
     }
 
     private void author(Context ctx) {
         AuthorView author = queries.author(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         int number = pageNumber(ctx);
         StreamPage stream = nonEmpty(queries.authorStream(author.author(), number), number);
-        render(ctx, "reader/author.jte", "page", page(ctx, author.author().name(), author.author().bio(),
-                canonical(author.url(), number)), "author", author, "stream", stream);
+        render(ctx, keys(author.pageKeys(), stream.pageKeys()), "reader/author.jte",
+                "page", page(ctx, author.author().name(), author.author().bio(), canonical(author.url(), number)),
+                "author", author, "stream", stream);
     }
 
     private void dashboard(Context ctx) {
         DashboardView dashboard = queries.dashboard(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-        render(ctx, "reader/dashboard.jte", "page", page(ctx, dashboard.title(), dashboard.intro(), dashboard.url()),
-                "dashboard", dashboard);
+        render(ctx, dashboard.pageKeys(), "reader/dashboard.jte",
+                "page", page(ctx, dashboard.title(), dashboard.intro(), dashboard.url()), "dashboard", dashboard);
     }
 
     private void story(Context ctx) {
@@ -95,8 +103,8 @@ public final class ReaderRoutes {
         if (redirectedToCanonical(ctx, story, "")) {
             return;
         }
-        render(ctx, "reader/story.jte", "page", page(ctx, story.headline(), story.dek(), story.url()), "story", story,
-                "deeper", found.deeper(), "jsonLd", StructuredData.newsArticle(story, queries.site()));
+        render(ctx, found.pageKeys(), "reader/story.jte", "page", page(ctx, story.headline(), story.dek(), story.url()),
+                "story", story, "deeper", found.deeper(), "jsonLd", StructuredData.newsArticle(story, queries.site()));
     }
 
     private void related(Context ctx) {
@@ -106,8 +114,9 @@ public final class ReaderRoutes {
         }
         int number = pageNumber(ctx);
         StreamPage stream = nonEmpty(queries.goDeeper(story.id(), number, ReaderQueries.GO_DEEPER), number);
-        render(ctx, "reader/related.jte", "page", page(ctx, "Go deeper: " + story.headline(), story.dek(),
-                canonical(story.url() + "/related", number)), "story", story, "stream", stream);
+        render(ctx, keys(story.pageKeys(), stream.pageKeys()), "reader/related.jte",
+                "page", page(ctx, "Go deeper: " + story.headline(), story.dek(), canonical(story.url() + "/related", number)),
+                "story", story, "stream", stream);
     }
 
     /** Sends a mistyped or old date to the story's one address; true when it did. */
@@ -120,12 +129,23 @@ public final class ReaderRoutes {
         return true;
     }
 
-    private void render(Context ctx, String template, Object... params) {
+    /** Renders and caches a page under the surrogate keys of everything it shows. */
+    private void render(Context ctx, Set<String> keys, String template, Object... params) {
         Map<String, Object> model = new HashMap<>();
         for (int i = 0; i < params.length; i += 2) {
             model.put((String) params[i], params[i + 1]);
         }
-        responses.html(ctx, templates.render(template, model));
+        responses.html(ctx, templates.render(template, model), keys);
+    }
+
+    /** A page's own key first, then what it lists, in the order shown. */
+    @SafeVarargs
+    private static Set<String> keys(Set<String>... parts) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Set<String> part : parts) {
+            keys.addAll(part);
+        }
+        return keys;
     }
 
     private static StreamPage nonEmpty(StreamPage stream, int number) {
@@ -139,6 +159,7 @@ public final class ReaderRoutes {
         return number == 1 ? path : path + "?page=" + number;
     }
 
+    /** The only query parameter the reader site reads: the page cache keys pages by it alone (CacheKeys.READ). */
     private static int pageNumber(Context ctx) {
         String raw = ctx.queryParam("page");
         if (raw == null) {
