@@ -34,13 +34,14 @@ final class DemoSite implements BeforeAllCallback, AfterAllCallback {
     private ServeCommand command;
     private CompletableFuture<Integer> exit;
     private int port = -1;
+    private final StringWriter output = new StringWriter();
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("lede-demo-site");
         command = new ServeCommand();
         CommandLine cli = new CommandLine(command);
-        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setOut(new PrintWriter(output, true));
         cli.parseArgs("--port", "0", "--host", "127.0.0.1", "--demo", "--data-dir", dataDir.toString());
         exit = new CompletableFuture<>();
         Thread.ofPlatform().name("demo-site").daemon().start(() -> {
@@ -50,16 +51,11 @@ final class DemoSite implements BeforeAllCallback, AfterAllCallback {
                 exit.completeExceptionally(e);
             }
         });
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (command.boundPort < 0 && !exit.isDone() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Eventually.until("the demo server to listen", Duration.ofSeconds(90),
+                () -> command.boundPort >= 0 || exit.isDone(), Boolean.TRUE::equals, output::toString);
         if (exit.isDone()) {
             exit.join();
-            throw new IllegalStateException("the demo server stopped before it listened");
-        }
-        if (command.boundPort < 0) {
-            throw new IllegalStateException("the demo server did not listen within 90 s");
+            throw new IllegalStateException("the demo server stopped before it listened:\n" + output);
         }
         port = command.boundPort;
     }
