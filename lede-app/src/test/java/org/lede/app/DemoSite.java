@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -84,6 +86,19 @@ final class DemoSite implements BeforeAllCallback, AfterAllCallback {
 
     String url(String path) {
         return origin() + path;
+    }
+
+    /**
+     * The password of the demo account for a role ("admin", "editor", "writer", "contributor"), as
+     * the server printed it when it made the accounts in this site's fresh data directory.
+     */
+    String demoPassword(String role) {
+        Matcher m = Pattern.compile("(?m)^\\s+" + Pattern.quote(role) + "\\s+\\S+@demo\\.lede\\.test\\s+(\\S+)$")
+                .matcher(output.toString());
+        if (!m.find()) {
+            throw new IllegalStateException("lede serve --demo printed no password for the " + role + " account:\n" + output);
+        }
+        return m.group(1);
     }
 
     /** Whether an absolute URL points into this site (same scheme, host and port). */
