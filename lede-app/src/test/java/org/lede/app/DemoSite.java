@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -34,13 +36,14 @@ final class DemoSite implements BeforeAllCallback, AfterAllCallback {
     private ServeCommand command;
     private CompletableFuture<Integer> exit;
     private int port = -1;
+    private final StringWriter output = new StringWriter();
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("lede-demo-site");
         command = new ServeCommand();
         CommandLine cli = new CommandLine(command);
-        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setOut(new PrintWriter(output, true));
         cli.parseArgs("--port", "0", "--host", "127.0.0.1", "--demo", "--data-dir", dataDir.toString());
         exit = new CompletableFuture<>();
         Thread.ofPlatform().name("demo-site").daemon().start(() -> {
@@ -50,16 +53,11 @@ final class DemoSite implements BeforeAllCallback, AfterAllCallback {
                 exit.completeExceptionally(e);
             }
         });
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (command.boundPort < 0 && !exit.isDone() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Eventually.until("the demo server to listen", Duration.ofSeconds(90),
+                () -> command.boundPort >= 0 || exit.isDone(), Boolean.TRUE::equals, output::toString);
         if (exit.isDone()) {
             exit.join();
-            throw new IllegalStateException("the demo server stopped before it listened");
-        }
-        if (command.boundPort < 0) {
-            throw new IllegalStateException("the demo server did not listen within 90 s");
+            throw new IllegalStateException("the demo server stopped before it listened:\n" + output);
         }
         port = command.boundPort;
     }
@@ -88,6 +86,19 @@ final class DemoSite implements BeforeAllCallback, AfterAllCallback {
 
     String url(String path) {
         return origin() + path;
+    }
+
+    /**
+     * The password of the demo account for a role ("admin", "editor", "writer", "contributor"), as
+     * the server printed it when it made the accounts in this site's fresh data directory.
+     */
+    String demoPassword(String role) {
+        Matcher m = Pattern.compile("(?m)^\\s+" + Pattern.quote(role) + "\\s+\\S+@demo\\.lede\\.test\\s+(\\S+)$")
+                .matcher(output.toString());
+        if (!m.find()) {
+            throw new IllegalStateException("lede serve --demo printed no password for the " + role + " account:\n" + output);
+        }
+        return m.group(1);
     }
 
     /** Whether an absolute URL points into this site (same scheme, host and port). */

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,19 +33,16 @@ import org.lede.user.User;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The newsroom in a real browser against a real server with the demo newsroom: a writer pastes a
- * story into the editor and watches the live checks, an editor publishes it and a reader sees it
- * within a second; two tabs of one editor cannot overwrite each other; and the newsroom's pages
- * pass axe-core.
+ * story into the editor and watches the live checks, an editor publishes it and a reader sees it on
+ * the front page (how soon is measured by bench/busy.sh, not here); two tabs of one editor cannot
+ * overwrite each other; and the newsroom's pages pass axe-core.
  */
 class NewsroomJourneyTest {
     private static final String PASSWORD = "correct horse battery staple";
@@ -54,7 +50,6 @@ class NewsroomJourneyTest {
     private static final String EDITOR_EMAIL = "tomas.ferreira@journey.lede.test";
     private static final String CREDIT = "Photo: Ines Vidal/Harbor Light";
     private static final Pattern WORDS = Pattern.compile("^(\\d+) words");
-    private static final Duration WAIT = Duration.ofSeconds(10);
     /** A story in the shape the editor's authoring text expects; the people and places are invented. */
     private static final String SMART_BREVITY_STORY = """
             The town council of Marrowby voted 7 to 2 on Tuesday to turn the shuttered Kestrel Street tram depot into a covered night market.
@@ -100,7 +95,7 @@ class NewsroomJourneyTest {
     }
 
     @Test
-    void writerPastesAStoryEditorPublishesItAndReadersSeeItWithinASecond() throws Exception {
+    void writerPastesAStoryEditorPublishesItAndReadersSeeIt() throws Exception {
         String headline = "Marrowby council turns its old tram depot into a covered night market";
         try (Chromium newsroom = Chromium.start(); Chromium reader = Chromium.start()) {
             WebDriver driver = newsroom.driver;
@@ -172,24 +167,13 @@ class NewsroomJourneyTest {
             reader.driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
 
             driver.findElement(By.cssSelector("button[name=action][value=publish]")).click();
-            long published = System.nanoTime();
             waitFor(driver, "the Published notice", d -> notice(d).equals("Published."));
 
-            long deadline = published + Duration.ofSeconds(1).toNanos();
-            long poll = Duration.ofMillis(100).toNanos();
-            boolean seen = false;
-            int polls = 0;
-            for (long next = System.nanoTime(); !seen && next <= deadline; next = Math.max(next + poll, System.nanoTime())) {
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-                reader.driver.get(url("/"));
-                polls++;
-                seen = !reader.driver.findElements(By.linkText(headline)).isEmpty();
-            }
-            assertTrue(seen, "the front page did not show \"" + headline + "\" in " + polls
-                    + " loads, 100 ms apart, within a second of the editor's Publish now");
+            Eventually.until(reader.driver, "the front page, reloaded, to link to \"" + headline + "\" after the editor's Publish now",
+                    d -> {
+                        d.get(url("/"));
+                        return !d.findElements(By.linkText(headline)).isEmpty();
+                    });
 
             reader.driver.findElement(By.linkText(headline)).click();
             waitFor(reader.driver, "the story page with the headline clicked", d -> texts(d, "article h1").contains(headline));
@@ -377,23 +361,13 @@ class NewsroomJourneyTest {
     }
 
     private static void waitFor(WebDriver driver, String what, Function<WebDriver, Boolean> condition) {
-        try {
-            new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
-        } catch (TimeoutException e) {
-            fail("waited " + WAIT.toSeconds() + " s for " + what + " on " + driver.getCurrentUrl()
-                    + "\n  notice: " + notice(driver)
-                    + "\n  counts: " + texts(driver, "#counts")
-                    + "\n  checks: " + checks(driver));
-        }
+        Eventually.until(driver, what, condition, () -> "notice: " + notice(driver)
+                + "\n  counts: " + texts(driver, "#counts")
+                + "\n  checks: " + checks(driver));
     }
 
     private static void waitForPath(WebDriver driver, String expected, String step) {
-        try {
-            new WebDriverWait(driver, WAIT).until(d -> path(d.getCurrentUrl()).equals(expected));
-        } catch (TimeoutException e) {
-            fail(step + ": expected to be at " + expected + " but the browser is at " + driver.getCurrentUrl()
-                    + " showing: " + driver.findElements(By.tagName("main")).stream().map(WebElement::getText).findFirst().orElse(""));
-        }
+        Eventually.until(driver, step + ": the browser to be at " + expected, d -> path(d.getCurrentUrl()).equals(expected));
     }
 
     private static String path(String url) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,10 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A reader in a real browser: from the front page through a topic to a story, deeper into related
@@ -160,12 +157,8 @@ class ReaderJourneyTest {
         WebDriver driver = browser.driver;
         WebElement img = first(driver, "article figure img", where + ": a figure image");
         browser.script("arguments[0].scrollIntoView({block: 'center'})", img);
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-                    Boolean.TRUE.equals(browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0", img)));
-        } catch (TimeoutException e) {
-            fail(where + ": the figure image " + img.getDomProperty("currentSrc") + " did not load");
-        }
+        Eventually.until(driver, where + ": the figure image " + img.getDomProperty("currentSrc") + " to load", d ->
+                Boolean.TRUE.equals(browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0", img)));
         assertTrue(img.isDisplayed(), where + ": the figure image is not shown");
 
         String credit = first(driver, "article figcaption .credit", where + ": an image credit (figcaption .credit)").getText().strip();
@@ -195,12 +188,9 @@ class ReaderJourneyTest {
     }
 
     private static void waitForPath(WebDriver driver, String expectedPath, String step) {
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> path(d.getCurrentUrl()).equals(expectedPath)
-                    && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
-        } catch (TimeoutException e) {
-            fail(step + ": expected to be at " + expectedPath + " but the browser is at " + driver.getCurrentUrl());
-        }
+        Eventually.until(driver, step + ": the browser to be at " + expectedPath + " with the page loaded",
+                d -> path(d.getCurrentUrl()).equals(expectedPath)
+                        && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
         assertTrue(driver.findElements(By.cssSelector(".error-page")).isEmpty(),
                 step + ": " + expectedPath + " shows an error page: " + driver.findElement(By.tagName("main")).getText());
     }

@@ -23,7 +23,7 @@ final class RunningServer implements AutoCloseable {
     private RunningServer() {
     }
 
-    static RunningServer start(Path dataDir, String... extraArgs) throws InterruptedException {
+    static RunningServer start(Path dataDir, String... extraArgs) {
         RunningServer server = new RunningServer();
         CommandLine cli = new CommandLine(server.command);
         cli.setOut(new PrintWriter(server.out, true));
@@ -37,15 +37,12 @@ final class RunningServer implements AutoCloseable {
                 server.exit.completeExceptionally(e);
             }
         });
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (server.command.boundPort < 0 && !server.exit.isDone() && System.nanoTime() < deadline) {
-            Thread.sleep(25);
-        }
+        // Loading the demo newsroom on a busy runner takes a while; an exit ends the wait at once.
+        Eventually.until("lede serve to listen", Duration.ofSeconds(90),
+                () -> server.command.boundPort >= 0 || server.exit.isDone(), Boolean.TRUE::equals, server::output);
         if (server.exit.isDone()) {
             server.exit.join();
-        }
-        if (server.command.boundPort < 0) {
-            throw new IllegalStateException("lede serve did not start in time");
+            throw new IllegalStateException("lede serve stopped before it listened:\n" + server.output());
         }
         return server;
     }
