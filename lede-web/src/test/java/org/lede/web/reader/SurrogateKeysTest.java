@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.lede.author.Author;
 import org.lede.dashboard.DashboardEntry;
 import org.lede.dashboard.DashboardItem;
-import org.lede.dashboard.DashboardService.DashboardForm;
+import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.topic.Topic;
@@ -43,7 +43,7 @@ class SurrogateKeysTest extends WebServerTest {
         b = publish("Shelters open downtown", politics, "storm", dana);
         c = publish("Clinic hours extended", health, "clinic", lee);
         web.newsroom.clock.advance(Duration.ofMinutes(10));
-        web.newsroom.services.dashboardService().create(Actor.SYSTEM, new DashboardForm("storm", "Storm dashboard",
+        web.newsroom.services.dashboardService().create(Actor.SYSTEM, new DashboardFields("storm", "Storm dashboard",
                 "Everything on the storm.", politics.id(), null, List.of(new DashboardItem("Schools",
                         List.of(DashboardEntry.story(a.id()), DashboardEntry.link("https://example.org/map", "Map"))))));
         // Let the set-up's own events purge now, not between two reads of a test.
