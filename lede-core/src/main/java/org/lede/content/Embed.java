@@ -1,9 +1,11 @@
 package org.lede.content;
 
+import org.lede.common.Check;
+
 /** A link to outside material, rendered as a safe link card: no third-party script runs by default. */
 public record Embed(String url) implements Block {
     public Embed {
-        url = Links.checkWeb(org.lede.common.Check.required("url", url));
+        url = Links.checkWeb(Check.required("url", url));
     }
 
     @Override

@@ -12,9 +12,10 @@ import org.lede.common.NotFoundException;
 import org.lede.common.StaleRevisionException;
 import org.lede.common.Transactions;
 import org.lede.common.ValidationException;
-import org.lede.outbox.Outbox;
+import org.lede.content.ImageBlock;
 import org.lede.media.MediaStore;
 import org.lede.outbox.Event;
+import org.lede.outbox.Outbox;
 import org.lede.outbox.PageKeys;
 import org.lede.story.StoryStore;
 import org.lede.topic.TopicStore;
@@ -45,7 +46,7 @@ public final class DashboardService {
 
     /** The fields an editor sets; the service adds identity and times. */
     public record DashboardFields(String slug, String title, String intro, String topicId,
-                                org.lede.content.ImageBlock illustration, List<DashboardItem> items) {
+                                ImageBlock illustration, List<DashboardItem> items) {
     }
 
     /**

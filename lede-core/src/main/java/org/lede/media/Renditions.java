@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -21,9 +22,9 @@ import org.lede.common.NotFoundException;
 public final class Renditions {
     private final MediaStore store;
     private final BlobStore blobs;
-    private final java.util.List<Integer> widths;
+    private final List<Integer> widths;
 
-    public Renditions(MediaStore store, BlobStore blobs, java.util.List<Integer> widths) {
+    public Renditions(MediaStore store, BlobStore blobs, List<Integer> widths) {
         this.store = store;
         this.blobs = blobs;
         this.widths = widths;

@@ -1,5 +1,6 @@
 package org.lede.media;
 
+import java.nio.charset.StandardCharsets;
 import org.lede.common.ValidationException;
 
 /** Reads a WebP image's size from its header; the JDK has no WebP reader. */
@@ -9,7 +10,7 @@ final class WebpHeader {
 
     static int[] dimensions(byte[] b) {
         if (b.length >= 30) {
-            String chunk = new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            String chunk = new String(b, 12, 4, StandardCharsets.US_ASCII);
             switch (chunk) {
                 case "VP8 " -> {
                     if ((b[23] & 0xFF) == 0x9D && (b[24] & 0xFF) == 0x01 && (b[25] & 0xFF) == 0x2A) {

@@ -1,6 +1,7 @@
 package org.lede.outbox;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -30,7 +31,7 @@ public sealed interface Event {
         CREATED, EDITED, SUBMITTED, PUBLISHED, SCHEDULED, UPDATED, UNPUBLISHED, CORRECTED, RESTORED, PINNED;
 
         public String type() {
-            return "story." + name().toLowerCase(java.util.Locale.ROOT);
+            return "story." + name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -27,12 +27,13 @@ import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardStore;
 import org.lede.media.Media;
 import org.lede.media.MediaStore;
-import org.lede.related.RelatedContent;
 import org.lede.related.RelatedContent.Related;
 import org.lede.related.RelatedContent.RelatedDashboard;
 import org.lede.related.RelatedContent.RelatedStory;
+import org.lede.related.RelatedContent;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
+import org.lede.story.StoryStatus;
 import org.lede.story.StoryStore;
 import org.lede.topic.Topic;
 import org.lede.topic.TopicStore;
@@ -87,7 +88,7 @@ public final class ReaderQueries {
     public StoryView preview(StoryDraft draft) {
         Instant now = clock.instant();
         StoryDraft shown = draft.slug() == null ? draft.withSlug("preview") : draft;
-        return view(new Story("preview", shown, org.lede.story.StoryStatus.PUBLISHED, now, now, null, now, now, null, 0,
+        return view(new Story("preview", shown, StoryStatus.PUBLISHED, now, now, null, now, now, null, 0,
                 List.of(), List.of()));
     }
 

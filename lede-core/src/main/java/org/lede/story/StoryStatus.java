@@ -1,13 +1,15 @@
 package org.lede.story;
 
+import java.util.Locale;
+
 public enum StoryStatus {
     DRAFT, IN_REVIEW, SCHEDULED, PUBLISHED, UNPUBLISHED;
 
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static StoryStatus parse(String key) {
-        return valueOf(key.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        return valueOf(key.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 }

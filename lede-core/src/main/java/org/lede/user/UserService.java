@@ -1,5 +1,6 @@
 package org.lede.user;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.lede.common.ConflictException;
 import org.lede.common.ForbiddenException;
@@ -16,8 +18,8 @@ import org.lede.common.Ids;
 import org.lede.common.Instants;
 import org.lede.common.Transactions;
 import org.lede.common.ValidationException;
-import org.lede.outbox.Outbox;
 import org.lede.outbox.Event;
+import org.lede.outbox.Outbox;
 
 /** Accounts and sessions: creating members, signing in and out. */
 public final class UserService {
@@ -99,7 +101,7 @@ public final class UserService {
      * @throws SignInFailedException   for a wrong email or password, with one message for both
      */
     public Session signIn(String email, String password, String address) {
-        String key = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        String key = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         if (!throttle.allowed(key, address)) {
             throw new TooManyAttemptsException();
         }
@@ -158,7 +160,7 @@ public final class UserService {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JDK has SHA-256", e);
         }

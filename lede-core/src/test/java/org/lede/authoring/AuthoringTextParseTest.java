@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lede.common.ValidationException;
 import org.lede.content.Block;
 import org.lede.content.Credit;
+import org.lede.content.ImageBlock;
 import org.lede.content.Inline;
 import org.lede.content.LeadIn;
 import org.lede.content.ListBlock;
@@ -91,7 +92,7 @@ class AuthoringTextParseTest {
                         List.of(paragraph(Span.bold("Note:"), Span.plain(" now")))),
                 Arguments.of("an image with Unicode caption and credit",
                         "![Aïda Amer at the “U.S.–Iran” talks](media:" + MEDIA + "  \"Photo: Mikhail Metzel/TASS via Getty Images\" )",
-                        List.of(new org.lede.content.ImageBlock(MEDIA, "Aïda Amer at the “U.S.–Iran” talks",
+                        List.of(new ImageBlock(MEDIA, "Aïda Amer at the “U.S.–Iran” talks",
                                 Credit.photo("Mikhail Metzel", "TASS via Getty Images")))),
                 Arguments.of("a subhead reads its escapes", "## Fares \\*and\\* routes",
                         List.of(new Subhead("Fares *and* routes"))),

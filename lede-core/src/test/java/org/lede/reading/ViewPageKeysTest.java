@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each view names every story and dashboard it shows, so purging any of them evicts it. */
@@ -37,7 +38,7 @@ class ViewPageKeysTest {
     @Test
     void aStoryPageNamesItselfFirstThenItsGoDeeper() {
         StoryView story = new StoryView("s9", "/2026/11/20/s9", "Headline", null, null, List.of(), null, List.of(),
-                java.util.Map.of(), null, AT, AT, AT, false, List.of(), List.of(), "news", AT);
+                Map.of(), null, AT, AT, AT, false, List.of(), List.of(), "news", AT);
         var page = new ReaderQueries.StoryPage(story, new StreamPage(List.of(card("s2")), 1, true));
         assertEquals(List.of("story:s9", "story:s2"), List.copyOf(page.pageKeys()));
     }

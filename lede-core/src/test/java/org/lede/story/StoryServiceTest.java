@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +27,13 @@ import org.lede.common.ValidationException;
 import org.lede.content.Credit;
 import org.lede.content.ImageBlock;
 import org.lede.content.Paragraph;
+import org.lede.dashboard.DashboardEntry;
+import org.lede.dashboard.DashboardItem;
+import org.lede.dashboard.DashboardService;
 import org.lede.db.Dialect;
 import org.lede.media.Media;
+import org.lede.outbox.Event;
+import org.lede.outbox.Events;
 import org.lede.outbox.OutboxEvent;
 import org.lede.testing.Newsroom;
 import org.lede.user.Actor;
@@ -106,7 +113,7 @@ class StoryServiceTest {
     void concurrentSavesFromTheSameRevisionLetExactlyOneWin() throws Exception {
         Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Two editors, one story"));
         int writers = 6;
-        var results = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        var results = new ConcurrentLinkedQueue<String>();
         Thread[] threads = new Thread[writers];
         for (int i = 0; i < writers; i++) {
             int n = i;
@@ -344,22 +351,22 @@ class StoryServiceTest {
         pinner = service.publish(EDITOR, pinner.id(), pinner.revision());
         Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Tram depot opens"));
         draft = service.edit(WRITER, draft.id(), draft.revision(), draft.draft().withHeadline("Tram depot opens early"));
-        assertEquals(java.util.Set.of(), lastEvent().pageKeys(), "a draft save touches no reader page");
+        assertEquals(Set.of(), lastEvent().pageKeys(), "a draft save touches no reader page");
         service.pin(EDITOR, pinner.id(), pinner.revision(), List.of(draft.id()));
-        newsroom.services.dashboardService().create(EDITOR, new org.lede.dashboard.DashboardService.DashboardFields(
-                "transit", "Transit dashboard", null, null, null, List.of(new org.lede.dashboard.DashboardItem("Trams",
-                        List.of(org.lede.dashboard.DashboardEntry.story(draft.id()))))));
+        newsroom.services.dashboardService().create(EDITOR, new DashboardService.DashboardFields(
+                "transit", "Transit dashboard", null, null, null, List.of(new DashboardItem("Trams",
+                        List.of(DashboardEntry.story(draft.id()))))));
         Story live = service.publish(EDITOR, draft.id(), draft.revision());
         String topic = newsroom.services.topics().find(live.draft().topicId()).orElseThrow().slug();
         String author = newsroom.services.authors().find(live.draft().authorIds().getFirst()).orElseThrow().slug();
-        java.util.Set<String> expected = java.util.Set.of("story:" + live.id(), "home", "topic:" + topic,
+        Set<String> expected = Set.of("story:" + live.id(), "home", "topic:" + topic,
                 "author:" + author, "dashboard:transit", "story:" + pinner.id());
         assertEquals(expected, lastEvent().pageKeys());
         Story off = service.unpublish(EDITOR, live.id(), live.revision());
         assertEquals(expected, lastEvent().pageKeys(), "unpublishing evicts where it was shown");
         service.edit(EDITOR, off.id(), off.revision(), off.draft().withHeadline("Tram depot opens later"));
-        assertEquals(java.util.Set.of(), lastEvent().pageKeys());
-        var typed = (org.lede.outbox.Event.StoryChanged) org.lede.outbox.Events.fromOutbox(
+        assertEquals(Set.of(), lastEvent().pageKeys());
+        var typed = (Event.StoryChanged) Events.fromOutbox(
                 newsroom.services.outbox().after(0, 1000).stream().filter(e -> e.type().equals("story.published")
                         && e.subject().equals(live.id())).findFirst().orElseThrow());
         assertEquals(live.revision(), typed.revision());

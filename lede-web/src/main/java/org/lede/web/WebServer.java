@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.lede.Services;
@@ -31,6 +30,7 @@ import org.lede.web.newsroom.StoryRoutes;
 import org.lede.web.newsroom.TopStoriesRoutes;
 import org.lede.web.newsroom.TopicRoutes;
 import org.lede.web.newsroom.UserRoutes;
+import org.lede.web.reader.ErrorModel;
 import org.lede.web.reader.MediaRoutes;
 import org.lede.web.reader.Page;
 import org.lede.web.reader.ReaderRoutes;
@@ -81,8 +81,8 @@ public final class WebServer {
         ReaderRoutes readerRoutes = new ReaderRoutes(reader, templates, new PageResponses(cache));
         MediaRoutes mediaRoutes = new MediaRoutes(new Renditions(services.media(), services.blobs(), Figure.WIDTHS));
         ErrorPages errors = new ErrorPages((ctx, status, title, message) -> templates.render("reader/error.jte",
-                Map.of("page", new Page(reader.site(), reader.topics(), title, null, null, ctx.path(), reader.now()),
-                        "status", status, "message", message)));
+                new ErrorModel(new Page(reader.site(), reader.topics(), title, null, null, ctx.path(), reader.now()),
+                        status, message)));
         NewsroomViews newsroom = new NewsroomViews(templates, reader.site());
         NewsroomAuth auth = new NewsroomAuth(services.userService());
         NewsroomQueries queries = services.newsroomQueries();

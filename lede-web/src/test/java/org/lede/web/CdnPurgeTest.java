@@ -8,6 +8,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.lede.story.Story;
+import org.lede.story.StoryDraft;
+import org.lede.user.Actor;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
@@ -55,5 +58,30 @@ class CdnPurgeTest {
         // Events reach the purger in order, so the keyless one was handled before these arrived.
         assertEquals(List.of("POST /service/s1/purge/home t0k", "POST /service/s1/purge/story%3A01JX t0k",
                 "POST /service/s1/purge/topic%3Acity t0k"), received.stream().sorted().toList());
+    }
+
+    @Test
+    void aPublishPurgesExactlyItsPagesAtTheCdnAndADraftSaveNothing() throws InterruptedException {
+        var services = web.newsroom.services;
+        StoryDraft fields = web.newsroom.publishableDraft("Ferry fares frozen");
+        // Making the topic and author purges every page; wait for that, then watch the story alone.
+        awaitReceived(1);
+        received.clear();
+        Story draft = services.storyService().createDraft(Actor.SYSTEM, fields);
+        draft = services.storyService().edit(Actor.SYSTEM, draft.id(), draft.revision(), fields.withHeadline("Ferry fares frozen for a year"));
+        Story live = services.storyService().publish(Actor.SYSTEM, draft.id(), draft.revision());
+        awaitReceived(4);
+        String topic = services.topics().find(live.draft().topicId()).orElseThrow().slug();
+        String author = services.authors().find(live.draft().authorIds().getFirst()).orElseThrow().slug();
+        assertEquals(List.of("POST /service/s1/purge/author%3A" + author + " t0k", "POST /service/s1/purge/home t0k",
+                "POST /service/s1/purge/story%3A" + live.id() + " t0k", "POST /service/s1/purge/topic%3A" + topic + " t0k"),
+                received.stream().sorted().toList(), "the draft's creation and save purged nothing");
+    }
+
+    private void awaitReceived(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (received.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.lede.Services;
@@ -57,7 +56,7 @@ public class StoryPageRender {
     private ReaderQueries queries;
     private Templates templates;
     private String slug;
-    private Map<String, Object> prebuilt;
+    private StoryPageModel prebuilt;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -106,11 +105,10 @@ public class StoryPageRender {
     }
 
     /** What ReaderRoutes.story puts in the model; keep the two in step. */
-    private Map<String, Object> model(ReaderQueries.StoryPage found) {
+    private StoryPageModel model(ReaderQueries.StoryPage found) {
         StoryView story = found.story();
         Page page = new Page(queries.site(), queries.topics(), story.headline(), story.dek(), story.url(), story.url(),
                 clock.instant());
-        return Map.of("page", page, "story", story, "deeper", found.deeper(),
-                "jsonLd", StructuredData.newsArticle(story, queries.site()));
+        return new StoryPageModel(page, story, found.deeper(), StructuredData.newsArticle(story, queries.site()));
     }
 }

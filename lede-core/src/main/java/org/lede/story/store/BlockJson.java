@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.lede.common.ValidationException;
 import org.lede.content.Block;
 import org.lede.content.Credit;
@@ -79,7 +80,7 @@ public final class BlockJson {
 
     public static ObjectNode credit(Credit credit) {
         ObjectNode node = MAPPER.createObjectNode();
-        node.put("kind", credit.kind().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("kind", credit.kind().name().toLowerCase(Locale.ROOT));
         node.put("by", credit.by());
         if (credit.via() != null) {
             node.put("via", credit.via());

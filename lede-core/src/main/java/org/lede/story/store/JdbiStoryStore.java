@@ -4,12 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 import org.lede.common.ConflictException;
 import org.lede.common.CorruptDataException;
@@ -219,7 +224,7 @@ public final class JdbiStoryStore implements StoryStore {
                 q.bind("createdBy", createdBy);
             }
             if (query != null && !query.isBlank()) {
-                String escaped = query.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                String escaped = query.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
                         .replace("_", "!_");
                 q.bind("query", "%" + escaped + "%");
             }
@@ -249,7 +254,7 @@ public final class JdbiStoryStore implements StoryStore {
         }, limit, offset);
     }
 
-    private List<Story> published(String where, java.util.function.Consumer<org.jdbi.v3.core.statement.Query> binder,
+    private List<Story> published(String where, Consumer<Query> binder,
                                   int limit, int offset) {
         return db.handle(h -> {
             var query = h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE status = 'published' AND " + where
@@ -264,7 +269,7 @@ public final class JdbiStoryStore implements StoryStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, Story> found = new java.util.HashMap<>();
+        Map<String, Story> found = new HashMap<>();
         db.handle(h -> load(h, h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE id IN (<ids>)")
                 .bindList("ids", ids).map(JdbiStoryStore::row).list())).forEach(s -> found.put(s.id(), s));
         return ids.stream().distinct().filter(found::containsKey).map(found::get).toList();
@@ -338,7 +343,7 @@ public final class JdbiStoryStore implements StoryStore {
                        String substantiveAt, String createdAt, String updatedAt, String createdBy, int revision) {
     }
 
-    private static Row row(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+    private static Row row(ResultSet rs, StatementContext ctx) throws SQLException {
         String heroId = rs.getString("hero_media_id");
         ImageBlock hero = null;
         if (heroId != null) {

@@ -34,7 +34,7 @@ public final class CachedPageHandler extends Handler.Wrapper {
         }
         var uri = request.getHttpURI();
         String key = CacheKeys.of(uri.getPath(), uri.getQuery());
-        PageCache.Page page = key == null ? null : cache.get(key);
+        PageCache.CachedPage page = key == null ? null : cache.get(key);
         if (page == null) {
             return super.handle(request, response, callback);
         }

@@ -9,7 +9,7 @@ final class Conditional {
     }
 
     /** True when the client's copy matches, so a 304 answers. If-None-Match, when sent, decides alone. */
-    static boolean notModified(PageCache.Page page, String ifNoneMatch, String ifModifiedSince) {
+    static boolean notModified(PageCache.CachedPage page, String ifNoneMatch, String ifModifiedSince) {
         if (ifNoneMatch != null) {
             for (String tag : ifNoneMatch.split(",")) {
                 String t = tag.strip();

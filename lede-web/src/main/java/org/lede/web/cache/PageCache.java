@@ -86,7 +86,7 @@ public final class PageCache {
      * @param keys         the surrogate keys of everything the page shows
      * @param surrogateKey the Surrogate-Key header: the keys and {@link PageKeys#ALL}, space-separated
      */
-    public record Page(byte[] body, byte[] gzip, String contentType, String etag, Instant lastModified, long expiresAt,
+    public record CachedPage(byte[] body, byte[] gzip, String contentType, String etag, Instant lastModified, long expiresAt,
                        Set<String> keys, String surrogateKey, Wire wire) {
         public String lastModifiedHttp() {
             return HTTP_DATE.format(lastModified);
@@ -119,11 +119,11 @@ public final class PageCache {
 
     private static final class Entry {
         final String cacheKey;
-        final Page page;
+        final CachedPage page;
         final long size;
         volatile long used;
 
-        Entry(String cacheKey, Page page, long used) {
+        Entry(String cacheKey, CachedPage page, long used) {
             this.cacheKey = cacheKey;
             this.page = page;
             this.size = (long) page.body().length + page.gzip().length;
@@ -132,7 +132,7 @@ public final class PageCache {
     }
 
     /** The live page for the key, or null. */
-    public Page get(String key) {
+    public CachedPage get(String key) {
         Entry entry = pages.get(key);
         // An expired page is left for the render that follows to replace, so a read never takes the lock.
         if (entry == null || entry.page.expiresAt() < clock.millis()) {
@@ -149,7 +149,7 @@ public final class PageCache {
      * A rendered page with its validators and headers, not yet kept. Every page also answers to
      * {@link PageKeys#ALL}, so one purge of that key clears a CDN too.
      */
-    public Page page(String html, String contentType, Collection<String> keys) {
+    public CachedPage page(String html, String contentType, Collection<String> keys) {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         byte[] gzip = gzip(body);
@@ -157,17 +157,17 @@ public final class PageCache {
         Set<String> shown = new LinkedHashSet<>(keys);
         shown.remove(PageKeys.ALL);
         String surrogateKey = String.join(" ", shown) + (shown.isEmpty() ? "" : " ") + PageKeys.ALL;
-        return new Page(body, gzip, contentType, etag, now, clock.millis() + ttlMillis, Set.copyOf(shown),
+        return new CachedPage(body, gzip, contentType, etag, now, clock.millis() + ttlMillis, Set.copyOf(shown),
                 surrogateKey, Wire.of(body, gzip, contentType, etag, HTTP_DATE.format(now), surrogateKey));
     }
 
     /** Keeps a rendered page and returns it with its validators. */
-    public Page put(String key, String html, String contentType, Collection<String> keys) {
+    public CachedPage put(String key, String html, String contentType, Collection<String> keys) {
         return put(key, page(html, contentType, keys));
     }
 
     /** Keeps the page under the key, replacing what was there, and makes room by dropping the least recently read. */
-    public Page put(String key, Page page) {
+    public CachedPage put(String key, CachedPage page) {
         lock.lock();
         try {
             long stamp = tick;

@@ -22,7 +22,7 @@ public final class PageResponses {
      */
     public void html(Context ctx, String html, Collection<String> keys) {
         String key = CacheKeys.of(ctx.req().getRequestURI(), ctx.req().getQueryString());
-        PageCache.Page page = cache.page(html, HTML, keys);
+        PageCache.CachedPage page = cache.page(html, HTML, keys);
         if (key != null) {
             cache.put(key, page);
         }

@@ -1,5 +1,6 @@
 package org.lede.web.newsroom;
 
+import java.security.MessageDigest;
 import org.lede.user.UserService;
 
 /**
@@ -14,6 +15,6 @@ public final class SetupLink {
     }
 
     boolean matches(String candidate) {
-        return candidate != null && java.security.MessageDigest.isEqual(token.getBytes(), candidate.getBytes());
+        return candidate != null && MessageDigest.isEqual(token.getBytes(), candidate.getBytes());
     }
 }

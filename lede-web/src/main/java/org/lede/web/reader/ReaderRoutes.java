@@ -5,10 +5,8 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.lede.outbox.PageKeys;
 import org.lede.reading.AuthorView;
@@ -19,6 +17,7 @@ import org.lede.reading.StoryView;
 import org.lede.reading.StreamPage;
 import org.lede.topic.Topic;
 import org.lede.web.cache.PageResponses;
+import org.lede.web.support.Assets;
 import org.lede.web.support.Templates;
 
 /** The public site. Every page is built from published state only, and cached until an event purges it. */
@@ -48,7 +47,7 @@ public final class ReaderRoutes {
 
     private void favicon(Context ctx) {
         ctx.header("Cache-Control", "public, max-age=86400");
-        ctx.contentType("image/svg+xml").result(org.lede.web.support.Assets.FAVICON_SVG);
+        ctx.contentType("image/svg+xml").result(Assets.FAVICON_SVG);
     }
 
     /** Crawlers may read the whole reader site but not the newsroom. */
@@ -67,8 +66,7 @@ public final class ReaderRoutes {
         Page page = page(ctx, number == 1 ? null : "Latest stories, page " + number, queries.site().tagline(),
                 canonical("/", number));
         List<StoryCard> top = number == 1 ? queries.topStories() : List.of();
-        render(ctx, keys(Set.of(PageKeys.HOME), StreamPage.pageKeys(top), latest.pageKeys()), "reader/home.jte",
-                "page", page, "top", top, "latest", latest);
+        render(ctx, keys(Set.of(PageKeys.HOME), StreamPage.pageKeys(top), latest.pageKeys()), new HomeModel(page, top, latest));
     }
 
     private void topic(Context ctx) {
@@ -76,24 +74,23 @@ public final class ReaderRoutes {
         int number = pageNumber(ctx);
         StreamPage stream = nonEmpty(queries.topicStream(topic, number), number);
         String path = "/topics/" + topic.slug();
-        render(ctx, keys(Set.of(PageKeys.topic(topic.slug())), stream.pageKeys()), "reader/topic.jte",
-                "page", page(ctx, number == 1 ? topic.name() : topic.name() + ", page " + number,
-                        topic.description(), canonical(path, number)), "topic", topic, "stream", stream);
+        render(ctx, keys(Set.of(PageKeys.topic(topic.slug())), stream.pageKeys()), new TopicPageModel(
+                page(ctx, number == 1 ? topic.name() : topic.name() + ", page " + number, topic.description(),
+                        canonical(path, number)), topic, stream));
     }
 
     private void author(Context ctx) {
         AuthorView author = queries.author(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         int number = pageNumber(ctx);
         StreamPage stream = nonEmpty(queries.authorStream(author.author(), number), number);
-        render(ctx, keys(author.pageKeys(), stream.pageKeys()), "reader/author.jte",
-                "page", page(ctx, author.author().name(), author.author().bio(), canonical(author.url(), number)),
-                "author", author, "stream", stream);
+        render(ctx, keys(author.pageKeys(), stream.pageKeys()), new AuthorPageModel(
+                page(ctx, author.author().name(), author.author().bio(), canonical(author.url(), number)), author, stream));
     }
 
     private void dashboard(Context ctx) {
         DashboardView dashboard = queries.dashboard(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-        render(ctx, dashboard.pageKeys(), "reader/dashboard.jte",
-                "page", page(ctx, dashboard.title(), dashboard.intro(), dashboard.url()), "dashboard", dashboard);
+        render(ctx, dashboard.pageKeys(), new DashboardPageModel(
+                page(ctx, dashboard.title(), dashboard.intro(), dashboard.url()), dashboard));
     }
 
     private void story(Context ctx) {
@@ -103,8 +100,9 @@ public final class ReaderRoutes {
         if (redirectedToCanonical(ctx, story, "")) {
             return;
         }
-        render(ctx, found.pageKeys(), "reader/story.jte", "page", page(ctx, story.headline(), story.dek(), story.url()),
-                "story", story, "deeper", found.deeper(), "jsonLd", StructuredData.newsArticle(story, queries.site()));
+        render(ctx, found.pageKeys(), new StoryPageModel(
+                page(ctx, story.headline(), story.dek(), story.url()), story, found.deeper(),
+                StructuredData.newsArticle(story, queries.site())));
     }
 
     private void related(Context ctx) {
@@ -114,9 +112,9 @@ public final class ReaderRoutes {
         }
         int number = pageNumber(ctx);
         StreamPage stream = nonEmpty(queries.goDeeper(story.id(), number, ReaderQueries.GO_DEEPER), number);
-        render(ctx, keys(story.pageKeys(), stream.pageKeys()), "reader/related.jte",
-                "page", page(ctx, "Go deeper: " + story.headline(), story.dek(), canonical(story.url() + "/related", number)),
-                "story", story, "stream", stream);
+        render(ctx, keys(story.pageKeys(), stream.pageKeys()), new RelatedModel(
+                page(ctx, "Go deeper: " + story.headline(), story.dek(), canonical(story.url() + "/related", number)),
+                story, stream));
     }
 
     /** Sends a mistyped or old date to the story's one address; true when it did. */
@@ -130,12 +128,8 @@ public final class ReaderRoutes {
     }
 
     /** Renders and caches a page under the surrogate keys of everything it shows. */
-    private void render(Context ctx, Set<String> keys, String template, Object... params) {
-        Map<String, Object> model = new HashMap<>();
-        for (int i = 0; i < params.length; i += 2) {
-            model.put((String) params[i], params[i + 1]);
-        }
-        responses.html(ctx, templates.render(template, model), keys);
+    private void render(Context ctx, Set<String> keys, ReaderModel model) {
+        responses.html(ctx, templates.render(model.template(), model), keys);
     }
 
     /** A page's own key first, then what it lists, in the order shown. */

@@ -3,21 +3,17 @@ package org.lede.web.support;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import java.util.Map;
 
-/** Renders the precompiled JTE templates; escaping of HTML output is on for every template. */
+/**
+ * Renders the precompiled JTE templates; escaping of HTML output is on for every template. Each
+ * template takes one typed model record, so a missing value fails the build, not a render.
+ */
 public final class Templates {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 
     public String render(String template, Object model) {
         StringOutput out = new StringOutput(16 * 1024);
         engine.render(template, model, out);
-        return out.toString();
-    }
-
-    public String render(String template, Map<String, Object> params) {
-        StringOutput out = new StringOutput(16 * 1024);
-        engine.render(template, params, out);
         return out.toString();
     }
 }

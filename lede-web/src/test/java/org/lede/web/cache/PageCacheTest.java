@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class PageCacheTest {
 
     @Test
     void aPageNamesItsKeysAndAllInItsSurrogateKeyHeader() {
-        PageCache.Page page = cache.put("/", "home", HTML, List.of("home", "story:2", "story:1", "home"));
+        PageCache.CachedPage page = cache.put("/", "home", HTML, List.of("home", "story:2", "story:1", "home"));
         assertEquals("home story:2 story:1 all", page.surrogateKey());
         assertEquals("home story:2 story:1 all", page.wire().surrogateKey().getValue());
         assertEquals("all", cache.page("bare", HTML, List.of()).surrogateKey());
@@ -88,8 +89,8 @@ class PageCacheTest {
     @Test
     void aPageLargerThanTheWholeBudgetIsServedButNotKept() {
         PageCache tiny = new PageCache(clock, Duration.ofSeconds(60), 16);
-        PageCache.Page page = tiny.put("/", html(1), HTML, List.of("home"));
-        assertEquals(html(1), new String(page.body(), java.nio.charset.StandardCharsets.UTF_8));
+        PageCache.CachedPage page = tiny.put("/", html(1), HTML, List.of("home"));
+        assertEquals(html(1), new String(page.body(), StandardCharsets.UTF_8));
         assertNull(tiny.get("/"));
         assertEquals(0, tiny.stats().bytes());
     }
@@ -143,7 +144,7 @@ class PageCacheTest {
         return s.toString();
     }
 
-    private static long size(PageCache.Page page) {
+    private static long size(PageCache.CachedPage page) {
         return page.body().length + page.gzip().length;
     }
 }

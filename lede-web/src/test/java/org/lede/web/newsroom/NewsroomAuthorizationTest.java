@@ -11,6 +11,8 @@ import static org.lede.web.newsroom.NewsroomAuthorizationTest.Method.GET;
 import static org.lede.web.newsroom.NewsroomAuthorizationTest.Method.POST;
 import static org.lede.web.newsroom.NewsroomAuthorizationTest.Method.UPLOAD;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -28,6 +30,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -401,11 +404,11 @@ class NewsroomAuthorizationTest {
     }
 
     private static byte[] png() {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
         image.setRGB(counter.incrementAndGet() % 40, 0, 0xFFFFFF);
-        var out = new java.io.ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
         try {
-            javax.imageio.ImageIO.write(image, "png", out);
+            ImageIO.write(image, "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

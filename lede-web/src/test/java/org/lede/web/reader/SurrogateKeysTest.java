@@ -21,6 +21,7 @@ import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.topic.Topic;
 import org.lede.user.Actor;
+import org.lede.user.Role;
 import org.lede.web.WebServerTest;
 
 /**
@@ -129,6 +130,51 @@ class SurrogateKeysTest extends WebServerTest {
         web.append("topic.renamed", "politics", "all");
         web.catchUp();
         assertEquals(pages().keySet(), changed(before, lastModifiedOfEveryPage()));
+    }
+
+    @Test
+    void newsroomWorkReadersCannotSeeEvictsNothing() {
+        Map<String, String> before = lastModifiedOfEveryPage();
+        web.newsroom.clock.advance(Duration.ofSeconds(5));
+        var services = web.newsroom.services;
+        Actor writer = new Actor("writer-1", Role.WRITER);
+        StoryDraft fields = new StoryDraft("A draft nobody reads yet", null, null, null, List.of(), a.draft().kind(),
+                List.of(), null, null, a.draft().body());
+        Story draft = services.storyService().createDraft(writer, fields);
+        draft = services.storyService().edit(writer, draft.id(), draft.revision(), fields.withHeadline("Still a draft"));
+        services.storyService().submitForReview(writer, draft.id(), draft.revision());
+        web.newsroom.image("A ferry at dawn");
+        services.userService().create(Actor.SYSTEM, "new@newsroom.test", "New Person", Role.WRITER, "a long enough secret");
+        web.catchUp();
+        assertEquals(before, lastModifiedOfEveryPage(), "a draft save, an upload and a new account evict no page");
+    }
+
+    @Test
+    void aPublishEvictsItsStoryTopicHomeAndWhereverItIsListedOrPinned() {
+        Author lee = web.newsroom.services.authors().findBySlug("lee").orElseThrow();
+        Topic health = web.newsroom.services.topics().findBySlug("health").orElseThrow();
+        var stories = web.newsroom.services.storyService();
+        StoryDraft base = web.newsroom.publishableDraft("Clinic adds evening hours");
+        Story draft = stories.createDraft(Actor.SYSTEM, new StoryDraft(base.headline(), base.dek(), null, health.id(),
+                List.of("clinic"), base.kind(), List.of(lee.id()), null, base.hero(), base.body()));
+        Story pinner = web.newsroom.services.stories().find(c.id()).orElseThrow();
+        stories.pin(Actor.SYSTEM, pinner.id(), pinner.revision(), List.of(draft.id()));
+        var dashboards = web.newsroom.services.dashboardService();
+        var storm = web.newsroom.services.dashboards().findBySlug("storm").orElseThrow();
+        dashboards.update(Actor.SYSTEM, storm.id(), storm.revision(), new DashboardFields(storm.slug(), storm.title(),
+                storm.intro(), storm.topicId(), storm.illustration(), List.of(new DashboardItem("Schools",
+                        List.of(DashboardEntry.story(a.id()), DashboardEntry.story(draft.id()))))));
+        web.catchUp();
+        Map<String, String> before = lastModifiedOfEveryPage();
+        String leeBefore = lastModified("/authors/lee");
+        web.newsroom.clock.advance(Duration.ofSeconds(5));
+
+        stories.publish(Actor.SYSTEM, draft.id(), draft.revision());
+        web.catchUp();
+        assertEquals(Set.of("/", "/topics/health", url(c), "/dashboards/storm", url(a), url(a) + "/related",
+                        "/topics/politics"), changed(before, lastModifiedOfEveryPage()),
+                "home, its topic, the story pinning it, the dashboard listing it and the pages showing that dashboard");
+        assertNotEquals(leeBefore, lastModified("/authors/lee"), "its author's page");
     }
 
     private String lastModified(String path) {

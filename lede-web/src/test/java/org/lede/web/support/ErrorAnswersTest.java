@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.lede.reading.Urls;
 import org.lede.story.Story;
@@ -40,7 +41,7 @@ class ErrorAnswersTest extends WebServerTest {
         String id = story.id();
         services.db().handle(h -> h.execute("UPDATE story_blocks SET type = 'hologram' WHERE story_id = ? AND position = 0", id));
         web.catchUp();
-        String path = Urls.story(story, java.time.ZoneId.of("UTC"));
+        String path = Urls.story(story, ZoneId.of("UTC"));
 
         HttpResponse<String> page = send("GET", path, "text/html");
         assertEquals(500, page.statusCode());

@@ -1,0 +1,13 @@
+package org.lede.web.reader;
+
+import java.util.List;
+import org.lede.reading.StoryCard;
+import org.lede.reading.StreamPage;
+
+/** The home page: top stories and the stream of everything live. */
+public record HomeModel(Page page, List<StoryCard> top, StreamPage latest) implements ReaderModel {
+    @Override
+    public String template() {
+        return "reader/home.jte";
+    }
+}

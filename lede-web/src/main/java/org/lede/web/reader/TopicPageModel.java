@@ -1,0 +1,12 @@
+package org.lede.web.reader;
+
+import org.lede.reading.StreamPage;
+import org.lede.topic.Topic;
+
+/** A topic page and its stream. */
+public record TopicPageModel(Page page, Topic topic, StreamPage stream) implements ReaderModel {
+    @Override
+    public String template() {
+        return "reader/topic.jte";
+    }
+}
