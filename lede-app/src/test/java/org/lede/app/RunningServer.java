@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.lede.db.DatabaseUrl;
+import org.lede.db.Dialect;
+import org.lede.testing.TestDatabases;
 import picocli.CommandLine;
 
 /** `lede serve` run in-process on a free port, as a test's real server; {@link #stop} shuts it down like Ctrl-C. */
@@ -45,6 +49,27 @@ final class RunningServer implements AutoCloseable {
             throw new IllegalStateException("lede serve stopped before it listened:\n" + server.output());
         }
         return server;
+    }
+
+    /**
+     * The arguments that put a server on a fresh database of this dialect: none for SQLite, which
+     * lives in the data directory, else {@code --database-url} to a new PostgreSQL database. Pass the
+     * same arguments again to restart on the same database.
+     */
+    static String[] databaseArgs(Dialect dialect) {
+        return switch (dialect) {
+            case SQLITE -> new String[0];
+            case POSTGRESQL -> new String[] {"--database-url", TestDatabases.newPostgresDatabase()};
+        };
+    }
+
+    /** The database that {@link #databaseArgs} points at, for a test to open beside the server. */
+    static DatabaseUrl databaseUrl(String[] database, Path dataDir) {
+        return DatabaseUrl.parse(database.length == 0 ? null : database[1], dataDir);
+    }
+
+    static String[] with(String[] database, String... more) {
+        return Stream.concat(Stream.of(database), Stream.of(more)).toArray(String[]::new);
     }
 
     int port() {

@@ -9,9 +9,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lede.db.Dialect;
 
-/** `lede serve --demo` end to end: the real command, a real port, real HTTP. */
+/** `lede serve --demo` end to end: the real command, a real port, real HTTP, on SQLite and PostgreSQL. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
 class ServeDemoTest {
+    @Parameter
+    Dialect dialect;
     @TempDir
     Path dir;
 
@@ -22,7 +30,8 @@ class ServeDemoTest {
     @Test
     void demoSiteServesHomeAndStoryPagesAndLoadsOnlyOnce() throws Exception {
         int total;
-        try (RunningServer first = RunningServer.start(dir, "--demo")) {
+        String[] database = RunningServer.databaseArgs(dialect);
+        try (RunningServer first = RunningServer.start(dir, RunningServer.with(database, "--demo"))) {
             HttpResponse<String> home = first.get("/");
             assertEquals(200, home.statusCode());
             Matcher link = Pattern.compile("href=\"(/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+)\"").matcher(home.body());
@@ -36,7 +45,7 @@ class ServeDemoTest {
             assertEquals(14, total, "every demo story is in the latest stream");
             assertEquals(0, first.stop());
         }
-        try (RunningServer second = RunningServer.start(dir, "--demo")) {
+        try (RunningServer second = RunningServer.start(dir, RunningServer.with(database, "--demo"))) {
             assertTrue(second.output().contains("Demo content: already loaded."), second.output());
             assertEquals(total, countLatest(second), "the second --demo start added nothing");
         }

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.lede.db.Dialect;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.user.Actor;
@@ -17,10 +18,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.lede.web.cache.CdnPurger;
 
 /** With --cdn-purge-url, the running server posts each key of each outbox event to a CDN. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
 class CdnPurgeTest {
+    @Parameter
+    Dialect dialect;
     @TempDir
     Path dir;
     HttpServer cdn;
@@ -38,7 +46,7 @@ class CdnPurgeTest {
         });
         cdn.start();
         String template = "http://127.0.0.1:" + cdn.getAddress().getPort() + "/service/s1/purge/{key}";
-        web = new WebTestServer(dir, new WebServer.Options(CdnPurger.Target.parse(template, List.of("Fastly-Key: t0k"))));
+        web = new WebTestServer(dialect, dir, new WebServer.Options(CdnPurger.Target.parse(template, List.of("Fastly-Key: t0k"))));
     }
 
     @AfterEach

@@ -4,16 +4,28 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lede.db.Dialect;
 
-/** A test with its own real server on a random port over a fresh SQLite newsroom, stopped after each test. */
+/**
+ * A test with its own real server on a random port over a fresh newsroom, stopped after each test.
+ * Every subclass runs once on SQLite and once on PostgreSQL: both annotations are inherited, so a
+ * new HTTP test covers both databases without asking.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
 public abstract class WebServerTest {
+    @Parameter
+    protected Dialect dialect;
     @TempDir
     protected Path dir;
     protected WebTestServer web;
 
     @BeforeEach
     void startServer() {
-        web = new WebTestServer(dir);
+        web = new WebTestServer(dialect, dir);
     }
 
     @AfterEach

@@ -16,18 +16,18 @@ import org.lede.reading.ReaderQueries;
 import org.lede.reading.SiteSettings;
 import org.lede.testing.Newsroom;
 
-/** A real server on a random port over a fresh SQLite newsroom, and an HTTP client that speaks to it. */
+/** A real server on a random port over a fresh newsroom on either database, and an HTTP client that speaks to it. */
 public final class WebTestServer implements AutoCloseable {
     public final Newsroom newsroom;
     public final WebServer server;
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    public WebTestServer(Path dir) {
-        this(dir, WebServer.Options.DEFAULTS);
+    public WebTestServer(Dialect dialect, Path dir) {
+        this(dialect, dir, WebServer.Options.DEFAULTS);
     }
 
-    public WebTestServer(Path dir, WebServer.Options options) {
-        newsroom = new Newsroom(Dialect.SQLITE, dir);
+    public WebTestServer(Dialect dialect, Path dir, WebServer.Options options) {
+        newsroom = new Newsroom(dialect, dir);
         var s = newsroom.services;
         ReaderQueries reader = new ReaderQueries(s.stories(), s.topics(), s.authors(), s.media(), s.dashboards(),
                 s.related(), new SiteSettings("Test Ledger", "News in brief.", "https://news.example", ZoneId.of("UTC")),

@@ -2,6 +2,7 @@ package org.lede.author.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 import org.lede.author.Author;
 import org.lede.author.AuthorStore;
 import org.lede.common.ConflictException;
+import org.lede.common.Names;
 import org.lede.db.Database;
 
 public final class JdbiAuthorStore implements AuthorStore {
@@ -67,7 +69,9 @@ public final class JdbiAuthorStore implements AuthorStore {
 
     @Override
     public List<Author> all() {
-        return db.handle(h -> h.createQuery(SELECT + " ORDER BY name").map((rs, c) -> row(rs)).list());
+        // Names are compared in Java so both databases agree; see Names.
+        return db.handle(h -> h.createQuery(SELECT).map((rs, c) -> row(rs)).list()).stream()
+                .sorted(Comparator.comparing(Author::name, Names.ORDER).thenComparing(Author::id)).toList();
     }
 
     private static Author row(ResultSet rs) throws SQLException {

@@ -109,7 +109,9 @@ public final class JdbiDashboardStore implements DashboardStore {
 
     @Override
     public List<Dashboard> all() {
-        return db.handle(h -> load(h, SELECT + " ORDER BY updated_at DESC"));
+        // Without the id, dashboards saved in the same millisecond come in storage order, which
+        // PostgreSQL changes whenever a row is rewritten.
+        return db.handle(h -> load(h, SELECT + " ORDER BY updated_at DESC, id DESC"));
     }
 
     private static List<Dashboard> load(Handle h, String sql, Object... args) {

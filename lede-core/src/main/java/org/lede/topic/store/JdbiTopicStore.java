@@ -2,15 +2,20 @@ package org.lede.topic.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.lede.common.ConflictException;
+import org.lede.common.Names;
 import org.lede.db.Database;
 import org.lede.topic.Topic;
 import org.lede.topic.TopicStore;
 
 public final class JdbiTopicStore implements TopicStore {
     private static final String SELECT = "SELECT id, slug, name, description, position FROM topics";
+    /** Names are compared in Java so both databases agree; see {@link Names}. */
+    private static final Comparator<Topic> NAVIGATION = Comparator.comparingInt(Topic::position)
+            .thenComparing(Topic::name, Names.ORDER).thenComparing(Topic::id);
     private final Database db;
 
     public JdbiTopicStore(Database db) {
@@ -51,7 +56,8 @@ public final class JdbiTopicStore implements TopicStore {
 
     @Override
     public List<Topic> all() {
-        return db.handle(h -> h.createQuery(SELECT + " ORDER BY position, name").map((rs, c) -> row(rs)).list());
+        return db.handle(h -> h.createQuery(SELECT).map((rs, c) -> row(rs)).list()).stream()
+                .sorted(NAVIGATION).toList();
     }
 
     private static Topic row(ResultSet rs) throws SQLException {

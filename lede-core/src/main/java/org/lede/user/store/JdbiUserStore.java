@@ -2,8 +2,10 @@ package org.lede.user.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.lede.common.Names;
 import org.lede.db.Database;
 import org.lede.db.Times;
 import org.lede.user.Role;
@@ -46,7 +48,9 @@ public final class JdbiUserStore implements UserStore {
 
     @Override
     public List<User> all() {
-        return db.handle(h -> h.createQuery(SELECT + " ORDER BY name").map((rs, c) -> row(rs)).list());
+        // Names are compared in Java so both databases agree; see Names.
+        return db.handle(h -> h.createQuery(SELECT).map((rs, c) -> row(rs)).list()).stream()
+                .sorted(Comparator.comparing(User::name, Names.ORDER).thenComparing(User::id)).toList();
     }
 
     @Override

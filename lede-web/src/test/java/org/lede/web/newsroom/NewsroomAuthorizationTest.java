@@ -31,15 +31,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.lede.author.Author;
 import org.lede.dashboard.Dashboard;
 import org.lede.dashboard.DashboardEntry;
 import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardService.DashboardFields;
+import org.lede.db.Dialect;
 import org.lede.media.Media;
 import org.lede.story.Story;
 import org.lede.topic.Topic;
@@ -52,6 +56,8 @@ import org.lede.web.WebTestServer;
  * Roles are enforced by the services; this proves the routes let those refusals through as 403
  * and never let anyone past who should not be. A route missing from the table fails the test.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
 class NewsroomAuthorizationTest {
     enum Method { GET, POST, UPLOAD }
 
@@ -148,8 +154,8 @@ class NewsroomAuthorizationTest {
             row(POST,   "/newsroom/users",                                Fixture::newUser,                      OK,        FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
             row(GET,    "/newsroom/audit",                                                                       OK,        FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN));
 
-    @TempDir
-    static Path dir;
+    @Parameter
+    Dialect dialect;
     static WebTestServer server;
     static final Map<Who, NewsroomClient> clients = new EnumMap<>(Who.class);
     static Topic topic;
@@ -158,9 +164,9 @@ class NewsroomAuthorizationTest {
     static Dashboard dashboard;
     static final AtomicInteger counter = new AtomicInteger();
 
-    @BeforeAll
-    static void start() {
-        server = new WebTestServer(dir);
+    @BeforeParameterizedClassInvocation
+    static void start(Dialect dialect, @TempDir Path dir) {
+        server = new WebTestServer(dialect, dir);
         var newsroom = server.newsroom;
         topic = newsroom.topic("matrix-topic", "Matrix topic");
         author = newsroom.author("matrix-author", "Matrix Author");
@@ -173,9 +179,10 @@ class NewsroomAuthorizationTest {
         }
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
+        clients.clear();
     }
 
     static Story publishedStory() {
