@@ -30,19 +30,19 @@ public final class BrevityChecks {
 
     public enum Level { ERROR, WARNING, OK }
 
-    public record Check(Level level, String message) {
+    public record Finding(Level level, String message) {
     }
 
-    public record Report(int words, int readingMinutes, List<Check> checks) {
+    public record Report(int words, int readingMinutes, List<Finding> checks) {
         public boolean blocksPublishing() {
             return checks.stream().anyMatch(c -> c.level() == Level.ERROR);
         }
     }
 
     public Report check(StoryDraft draft) {
-        List<Check> checks = new ArrayList<>();
+        List<Finding> checks = new ArrayList<>();
         for (ValidationException problem : rules.problems(draft)) {
-            checks.add(new Check(Level.ERROR, problem.getMessage()));
+            checks.add(new Finding(Level.ERROR, problem.getMessage()));
         }
         int words = 0;
         for (Block block : draft.body()) {
@@ -50,11 +50,11 @@ public final class BrevityChecks {
         }
         int headline = draft.headline().codePointCount(0, draft.headline().length());
         if (headline > HEADLINE_LONG) {
-            checks.add(new Check(Level.WARNING, "The headline has " + headline + " characters; under " + HEADLINE_LONG + " reads at a glance."));
+            checks.add(new Finding(Level.WARNING, "The headline has " + headline + " characters; under " + HEADLINE_LONG + " reads at a glance."));
         } else if (headline < HEADLINE_SHORT) {
-            checks.add(new Check(Level.WARNING, "The headline is very short; say what happened."));
+            checks.add(new Finding(Level.WARNING, "The headline is very short; say what happened."));
         } else {
-            checks.add(new Check(Level.OK, "The headline length is good."));
+            checks.add(new Finding(Level.OK, "The headline length is good."));
         }
         ledeCheck(draft.body(), checks);
         whyItMattersCheck(draft.body(), checks);
@@ -64,39 +64,39 @@ public final class BrevityChecks {
                 paragraph++;
                 int n = countWords(block.plainText());
                 if (n > LONG_PARAGRAPH) {
-                    checks.add(new Check(Level.WARNING, "Paragraph " + paragraph + " runs " + n + " words; keep them under "
+                    checks.add(new Finding(Level.WARNING, "Paragraph " + paragraph + " runs " + n + " words; keep them under "
                             + LONG_PARAGRAPH + " or make a list."));
                 }
             }
         }
         if (draft.dek() == null) {
-            checks.add(new Check(Level.WARNING, "Add a dek: one sentence for cards and social posts."));
+            checks.add(new Finding(Level.WARNING, "Add a dek: one sentence for cards and social posts."));
         }
         return new Report(words, Math.max(1, (int) Math.round(words / (double) WORDS_PER_MINUTE)), checks);
     }
 
-    private static void ledeCheck(List<Block> body, List<Check> checks) {
+    private static void ledeCheck(List<Block> body, List<Finding> checks) {
         Block first = body.stream().filter(b -> !(b instanceof ImageBlock)).findFirst().orElse(null);
         if (!(first instanceof Paragraph lede)) {
-            checks.add(new Check(Level.WARNING, "Open with a one-sentence lede: a plain paragraph that says what happened."));
+            checks.add(new Finding(Level.WARNING, "Open with a one-sentence lede: a plain paragraph that says what happened."));
             return;
         }
         int sentences = SENTENCE_END.split(lede.plainText().strip()).length;
         if (sentences > 1) {
-            checks.add(new Check(Level.WARNING, "The lede has " + sentences + " sentences; make it one."));
+            checks.add(new Finding(Level.WARNING, "The lede has " + sentences + " sentences; make it one."));
         } else {
-            checks.add(new Check(Level.OK, "The lede is one sentence."));
+            checks.add(new Finding(Level.OK, "The lede is one sentence."));
         }
     }
 
-    private static void whyItMattersCheck(List<Block> body, List<Check> checks) {
+    private static void whyItMattersCheck(List<Block> body, List<Finding> checks) {
         List<Block> opening = body.stream().filter(b -> !(b instanceof ImageBlock)).limit(WHY_WITHIN + 1).toList();
         boolean found = opening.stream().anyMatch(b -> b instanceof LeadIn l
                 && (l.label().equalsIgnoreCase(Labels.WHY_IT_MATTERS) || l.label().equalsIgnoreCase(Labels.BIG_PICTURE)));
         if (found) {
-            checks.add(new Check(Level.OK, "“Why it matters” comes early."));
+            checks.add(new Finding(Level.OK, "“Why it matters” comes early."));
         } else {
-            checks.add(new Check(Level.WARNING, "Add a “Why it matters:” or “The big picture:” paragraph right after the lede."));
+            checks.add(new Finding(Level.WARNING, "Add a “Why it matters:” or “The big picture:” paragraph right after the lede."));
         }
     }
 

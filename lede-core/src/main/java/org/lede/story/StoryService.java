@@ -269,13 +269,13 @@ public final class StoryService {
         return story.withPins(pins);
     }
 
-    /** Story ids from ids, slugs or story URLs, without the story itself or repeats. */
+    /** Story or dashboard ids from ids, slugs or addresses, without the story itself or repeats. */
     private List<String> resolvePins(String storyId, List<String> references) {
         List<String> pins = new ArrayList<>();
         for (String reference : references) {
             String clean = reference.strip().replaceAll("^.*/", "");
-            String id = stories.find(clean).or(() -> stories.findBySlug(clean)).map(Story::id).orElseThrow(() ->
-                    new ValidationException("pins", "There is no story with the slug \"" + clean + "\"."));
+            String id = stories.pinTarget(clean).orElseThrow(() ->
+                    new ValidationException("pins", "There is no story or dashboard with the slug \"" + clean + "\"."));
             if (!id.equals(storyId) && !pins.contains(id)) {
                 pins.add(id);
             }

@@ -23,6 +23,12 @@ public interface StoryStore {
 
     boolean slugTaken(String slug);
 
+    /**
+     * What a Go deeper pin names: the id of the story with this id or slug, else of the
+     * dashboard with this id or slug; empty when there is neither.
+     */
+    Optional<String> pinTarget(String reference);
+
     /** Where readers meet the story as stored now, besides its own page. */
     StoryPlaces places(String id);
 

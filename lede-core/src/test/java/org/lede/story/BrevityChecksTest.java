@@ -14,7 +14,7 @@ import org.lede.authoring.AuthoringText;
 import org.lede.content.ImageBlock;
 import org.lede.db.Dialect;
 import org.lede.media.Media;
-import org.lede.story.BrevityChecks.Check;
+import org.lede.story.BrevityChecks.Finding;
 import org.lede.story.BrevityChecks.Level;
 import org.lede.testing.Newsroom;
 
@@ -70,7 +70,7 @@ class BrevityChecksTest {
                 base.authorIds(), null, new ImageBlock(noAlt.id(), "A tram", null), base.body());
         BrevityChecks.Report report = checks.check(draft);
         assertTrue(report.blocksPublishing());
-        List<String> errors = report.checks().stream().filter(c -> c.level() == Level.ERROR).map(Check::message).toList();
+        List<String> errors = report.checks().stream().filter(c -> c.level() == Level.ERROR).map(Finding::message).toList();
         assertEquals(2, errors.size(), errors.toString());
         assertTrue(errors.get(0).contains("alt text"));
         assertTrue(errors.get(1).contains("Credit"));

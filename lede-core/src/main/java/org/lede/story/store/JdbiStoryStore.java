@@ -155,6 +155,15 @@ public final class JdbiStoryStore implements StoryStore {
     }
 
     @Override
+    public Optional<String> pinTarget(String reference) {
+        // Stories first: a dashboard may share a story's slug, and pins are mostly stories.
+        return db.handle(h -> h.createQuery("SELECT id FROM stories WHERE id = :r OR slug = :r").bind("r", reference)
+                .mapTo(String.class).findFirst()
+                .or(() -> h.createQuery("SELECT id FROM dashboards WHERE id = :r OR slug = :r").bind("r", reference)
+                        .mapTo(String.class).findFirst()));
+    }
+
+    @Override
     public StoryPlaces places(String id) {
         return db.handle(h -> new StoryPlaces(
                 h.createQuery("SELECT t.slug FROM stories s JOIN topics t ON t.id = s.topic_id WHERE s.id = ?")
