@@ -1,8 +1,8 @@
 package org.lede;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import org.lede.audit.AuditService;
 import org.lede.author.AuthorService;
 import org.lede.author.AuthorStore;
@@ -40,12 +40,26 @@ import org.lede.user.store.JdbiUserStore;
  * The core's object graph over one database: stores, then the services that use them. Built with
  * plain constructors by the application's entry point and by tests; there are no singletons.
  */
-public record Services(Database db, Clock clock, StoryStore stories, TopicStore topics, AuthorStore authors,
-                       MediaStore media, BlobStore blobs, DashboardStore dashboards, Outbox outbox,
-                       StoryService storyService, TopicService topicService, AuthorService authorService,
-                       MediaService mediaService, DashboardService dashboardService, RelatedContent related,
-                       UserService userService, BrevityChecks brevityChecks, AuditService auditService,
-                       NewsroomQueries newsroomQueries) {
+public record Services(
+        Database db,
+        Clock clock,
+        StoryStore stories,
+        TopicStore topics,
+        AuthorStore authors,
+        MediaStore media,
+        BlobStore blobs,
+        DashboardStore dashboards,
+        Outbox outbox,
+        StoryService storyService,
+        TopicService topicService,
+        AuthorService authorService,
+        MediaService mediaService,
+        DashboardService dashboardService,
+        RelatedContent related,
+        UserService userService,
+        BrevityChecks brevityChecks,
+        AuditService auditService,
+        NewsroomQueries newsroomQueries) {
 
     public static Services create(Database db, Path mediaDir, Clock clock) {
         Ids ids = new Ids(clock);
@@ -57,9 +71,25 @@ public record Services(Database db, Clock clock, StoryStore stories, TopicStore 
         DashboardStore dashboards = new JdbiDashboardStore(db);
         Outbox outbox = new JdbiOutbox(db);
         PublishRules rules = new PublishRules(topics, authors, media);
-        UserService users = new UserService(db, new JdbiUserStore(db), new JdbiSessionStore(db), new Argon2Passwords(),
-                new LoginThrottle(clock, Duration.ofMinutes(15), 5, 30), outbox, clock, ids);
-        return new Services(db, clock, stories, topics, authors, media, blobs, dashboards, outbox,
+        UserService users = new UserService(
+                db,
+                new JdbiUserStore(db),
+                new JdbiSessionStore(db),
+                new Argon2Passwords(),
+                new LoginThrottle(clock, Duration.ofMinutes(15), 5, 30),
+                outbox,
+                clock,
+                ids);
+        return new Services(
+                db,
+                clock,
+                stories,
+                topics,
+                authors,
+                media,
+                blobs,
+                dashboards,
+                outbox,
                 new StoryService(db, stories, outbox, rules, clock, ids),
                 new TopicService(db, topics, outbox, clock, ids),
                 new AuthorService(db, authors, outbox, clock, ids),

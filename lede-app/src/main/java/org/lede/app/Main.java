@@ -5,10 +5,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code lede} command. */
-@Command(name = "lede", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "lede",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Lede: a newsroom publishing platform.%n",
         subcommands = {ServeCommand.class, ImportCommand.class, UserCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Environment: LEDE_PORT, LEDE_DATABASE_URL, LEDE_DATA_DIR, LEDE_BASE_URL, LEDE_SITE_NAME, LEDE_TIME_ZONE."})
+        footer = {
+            "",
+            "Environment: LEDE_PORT, LEDE_DATABASE_URL, LEDE_DATA_DIR, LEDE_BASE_URL, LEDE_SITE_NAME, LEDE_TIME_ZONE."
+        })
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

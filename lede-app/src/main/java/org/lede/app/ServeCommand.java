@@ -33,28 +33,42 @@ final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "${env:LEDE_PORT:-8080}",
+    @Option(
+            names = "--port",
+            defaultValue = "${env:LEDE_PORT:-8080}",
             description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", defaultValue = "${env:LEDE_HOST:-0.0.0.0}",
+    @Option(
+            names = "--host",
+            defaultValue = "${env:LEDE_HOST:-0.0.0.0}",
             description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--base-url", defaultValue = "${env:LEDE_BASE_URL}",
+    @Option(
+            names = "--base-url",
+            defaultValue = "${env:LEDE_BASE_URL}",
             description = "The site's public address, for canonical links and feeds (default: http://localhost:PORT).")
     String baseUrl;
 
-    @Option(names = "--site-name", defaultValue = "${env:LEDE_SITE_NAME:-Lede}",
+    @Option(
+            names = "--site-name",
+            defaultValue = "${env:LEDE_SITE_NAME:-Lede}",
             description = "The site's name (default: ${DEFAULT-VALUE}).")
     String siteName;
 
-    @Option(names = "--cdn-purge-url", defaultValue = "${env:LEDE_CDN_PURGE_URL}", paramLabel = "TEMPLATE",
+    @Option(
+            names = "--cdn-purge-url",
+            defaultValue = "${env:LEDE_CDN_PURGE_URL}",
+            paramLabel = "TEMPLATE",
             description = "Purge a CDN's copies of changed pages: a POST per surrogate key to this address, {key} "
                     + "replaced, e.g. https://api.fastly.com/service/ID/purge/{key}.")
     String cdnPurgeUrl;
 
-    @Option(names = "--cdn-purge-header", defaultValue = "${env:LEDE_CDN_PURGE_HEADER}", paramLabel = "'NAME: VALUE'",
+    @Option(
+            names = "--cdn-purge-header",
+            defaultValue = "${env:LEDE_CDN_PURGE_HEADER}",
+            paramLabel = "'NAME: VALUE'",
             description = "A header for every purge request, such as an API token; repeatable. "
                     + "LEDE_CDN_PURGE_HEADER sets one without showing it in the process list.")
     List<String> cdnPurgeHeaders;
@@ -64,6 +78,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Counted down when the server should stop; tests use it to stop a server started in-process. */
     final CountDownLatch stop = new CountDownLatch(1);
+
     volatile int boundPort = -1;
 
     @Override
@@ -72,7 +87,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new StartupException("the port must be from 0 to 65535, not " + port + ".");
         }
         Path dataDir = settings.writableDataDir();
-        SiteSettings site = new SiteSettings(siteName, "News in brief, made to scan.",
+        SiteSettings site = new SiteSettings(
+                siteName,
+                "News in brief, made to scan.",
                 baseUrl == null || baseUrl.isBlank() ? "http://localhost" + (port == 0 ? "" : ":" + port) : baseUrl,
                 settings.zone());
         WebServer.Options options = new WebServer.Options(cdnPurge());
@@ -81,18 +98,32 @@ final class ServeCommand implements Callable<Integer> {
             Services services = Services.create(db, dataDir.resolve("media"), clock);
             if (demo) {
                 int added = new DemoContent(services, dataDir.resolve("media")).load();
-                spec.commandLine().getOut().println("Demo content: " + (added == 0 ? "already loaded" : added + " stories added") + ".");
-                printDemoAccounts(new DemoAccounts(services.userService()).ensure(), site.baseUrl() + "/newsroom/login");
+                spec.commandLine()
+                        .getOut()
+                        .println("Demo content: " + (added == 0 ? "already loaded" : added + " stories added") + ".");
+                printDemoAccounts(
+                        new DemoAccounts(services.userService()).ensure(), site.baseUrl() + "/newsroom/login");
             }
-            try (PublishScheduler ignored = new PublishScheduler(services.storyService(), Duration.ofSeconds(15),
-                    e -> LOG.error("Scheduled publishing failed; trying again shortly", e)).start()) {
-                ReaderQueries reader = new ReaderQueries(services.stories(), services.topics(), services.authors(),
-                        services.media(), services.dashboards(), services.related(), site, clock);
+            try (PublishScheduler ignored = new PublishScheduler(
+                            services.storyService(),
+                            Duration.ofSeconds(15),
+                            e -> LOG.error("Scheduled publishing failed; trying again shortly", e))
+                    .start()) {
+                ReaderQueries reader = new ReaderQueries(
+                        services.stories(),
+                        services.topics(),
+                        services.authors(),
+                        services.media(),
+                        services.dashboards(),
+                        services.related(),
+                        site,
+                        clock);
                 WebServer server = new WebServer(services, reader, clock, options);
                 try {
                     server.start(host, port);
                 } catch (RuntimeException e) {
-                    throw new StartupException("cannot listen on " + host + ":" + port + ": " + Failures.rootMessage(e));
+                    throw new StartupException(
+                            "cannot listen on " + host + ":" + port + ": " + Failures.rootMessage(e));
                 }
                 boundPort = server.port();
                 var out = spec.commandLine().getOut();
@@ -115,7 +146,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private CdnPurger.Target cdnPurge() {
         // An empty LEDE_CDN_PURGE_HEADER arrives as one blank header.
-        List<String> headers = cdnPurgeHeaders == null ? List.of()
+        List<String> headers = cdnPurgeHeaders == null
+                ? List.of()
                 : cdnPurgeHeaders.stream().filter(h -> !h.isBlank()).toList();
         if (cdnPurgeUrl == null || cdnPurgeUrl.isBlank()) {
             if (!headers.isEmpty()) {

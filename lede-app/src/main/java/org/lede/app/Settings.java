@@ -12,15 +12,25 @@ import picocli.CommandLine.Option;
 
 /** Options every command shares: where the data lives and which database to use. */
 final class Settings {
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:LEDE_DATA_DIR:-data}",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = "${env:LEDE_DATA_DIR:-data}",
             description = "Directory for the SQLite database, media and search index (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--database-url", paramLabel = "URL", defaultValue = "${env:LEDE_DATABASE_URL}",
-            description = "jdbc:postgresql://host:5432/name?user=...&password=... for PostgreSQL; SQLite in the data directory when absent.")
+    @Option(
+            names = "--database-url",
+            paramLabel = "URL",
+            defaultValue = "${env:LEDE_DATABASE_URL}",
+            description =
+                    "jdbc:postgresql://host:5432/name?user=...&password=... for PostgreSQL; SQLite in the data directory when absent.")
     String databaseUrl;
 
-    @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "${env:LEDE_TIME_ZONE:-UTC}",
+    @Option(
+            names = "--time-zone",
+            paramLabel = "ZONE",
+            defaultValue = "${env:LEDE_TIME_ZONE:-UTC}",
             description = "Zone for dates shown to readers and dated story URLs (default: ${DEFAULT-VALUE}).")
     String timeZone;
 
@@ -37,7 +47,8 @@ final class Settings {
         } catch (FileSystemException e) {
             String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
             throw new StartupException("cannot use the data directory " + dir + ": " + reason
-                    + (e.getFile() != null && !e.getFile().equals(dir.toString()) ? " (" + e.getFile() + ")" : "") + ".");
+                    + (e.getFile() != null && !e.getFile().equals(dir.toString()) ? " (" + e.getFile() + ")" : "")
+                    + ".");
         } catch (IOException e) {
             throw new StartupException("cannot use the data directory " + dir + ": " + e.getMessage() + ".");
         }
@@ -51,7 +62,8 @@ final class Settings {
         try {
             return ZoneId.of(timeZone);
         } catch (DateTimeException e) {
-            throw new StartupException("unknown time zone \"" + timeZone + "\"; use a name such as Europe/Berlin or UTC.");
+            throw new StartupException(
+                    "unknown time zone \"" + timeZone + "\"; use a name such as Europe/Berlin or UTC.");
         }
     }
 }

@@ -17,7 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Manage newsroom accounts.",
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
+        description = "Manage newsroom accounts.",
         subcommands = UserCommand.Add.class)
 final class UserCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -28,7 +31,9 @@ final class UserCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
             description = "Add a newsroom account and print its generated password once.")
     static final class Add implements Callable<Integer> {
         @Mixin
@@ -40,15 +45,21 @@ final class UserCommand implements Runnable {
         @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "The address used to sign in.")
         String email;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE",
+        @Option(
+                names = "--role",
+                required = true,
+                paramLabel = "ROLE",
                 description = "admin, editor, writer or contributor.")
         String role;
 
-        @Option(names = "--name", paramLabel = "NAME",
+        @Option(
+                names = "--name",
+                paramLabel = "NAME",
                 description = "The name shown in the newsroom (default: the part of the email before @).")
         String name;
 
-        @Option(names = "--password-stdin",
+        @Option(
+                names = "--password-stdin",
                 description = "Read the password from the first line of standard input instead of generating one.")
         boolean passwordStdin;
 
@@ -56,7 +67,8 @@ final class UserCommand implements Runnable {
         public Integer call() {
             Role parsed = Role.parse(role);
             String password = passwordStdin ? readPassword() : UserService.randomToken();
-            String shownName = name != null && !name.isBlank() ? name
+            String shownName = name != null && !name.isBlank()
+                    ? name
                     : email == null || email.indexOf('@') <= 0 ? email : email.substring(0, email.indexOf('@'));
             Path dataDir = settings.writableDataDir();
             try (Database db = Database.open(settings.database(dataDir))) {
@@ -67,8 +79,10 @@ final class UserCommand implements Runnable {
                 out.println("email: " + user.email());
                 out.println("name: " + user.name());
                 out.println("role: " + user.role().key());
-                out.println(passwordStdin ? "password: (as given on standard input)"
-                        : "password: " + password + "  (shown only now; keep it somewhere safe)");
+                out.println(
+                        passwordStdin
+                                ? "password: (as given on standard input)"
+                                : "password: " + password + "  (shown only now; keep it somewhere safe)");
                 out.flush();
             }
             return 0;

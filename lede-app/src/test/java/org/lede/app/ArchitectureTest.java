@@ -40,11 +40,9 @@ class ArchitectureTest {
      * {@code verify} run, so jars are told apart by name rather than dropped wholesale; the core's
      * test-jar is test code like any test-classes directory.
      */
-    private static final Pattern OUR_MAIN_JARS =
-            Pattern.compile(".*/lede-(core|web|app)-[^/!]*(?<!-tests)\\.jar!/.*");
+    private static final Pattern OUR_MAIN_JARS = Pattern.compile(".*/lede-(core|web|app)-[^/!]*(?<!-tests)\\.jar!/.*");
 
-    private static final ImportOption OUR_MAIN_CODE =
-            location -> !location.isJar() || location.matches(OUR_MAIN_JARS);
+    private static final ImportOption OUR_MAIN_CODE = location -> !location.isJar() || location.matches(OUR_MAIN_JARS);
 
     static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -52,58 +50,84 @@ class ArchitectureTest {
             .importPackages("org.lede");
 
     static final ArchRule CORE_IS_FRAMEWORK_FREE = noClasses()
-            .that().resideInAPackage(CORE).and().resideOutsideOfPackages(WEB, APP)
-            .should().dependOnClassesThat()
+            .that()
+            .resideInAPackage(CORE)
+            .and()
+            .resideOutsideOfPackages(WEB, APP)
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "gg.jte..", "picocli..")
             .because("lede-core is used by the CLI, the web server and tests alike, "
                     + "and must build and run without either front end");
 
-    static final ArchRule FEATURE_PACKAGES_ARE_FREE_OF_CYCLES = slices()
-            .matching("org.lede.(*)..")
-            .should().beFreeOfCycles()
+    static final ArchRule FEATURE_PACKAGES_ARE_FREE_OF_CYCLES = slices().matching("org.lede.(*)..")
+            .should()
+            .beFreeOfCycles()
             .because("a feature package that needs another must not be needed back, or neither can change alone");
 
-    static final ArchRule WEB_PACKAGES_ARE_FREE_OF_CYCLES = slices()
-            .matching("org.lede.web.(*)..")
-            .should().beFreeOfCycles()
-            .because("the reader site, the newsroom and the page cache build on support, never on each other in a loop");
+    static final ArchRule WEB_PACKAGES_ARE_FREE_OF_CYCLES = slices().matching("org.lede.web.(*)..")
+            .should()
+            .beFreeOfCycles()
+            .because(
+                    "the reader site, the newsroom and the page cache build on support, never on each other in a loop");
 
     static final ArchRule JDBI_ONLY_IN_ADAPTERS = noClasses()
-            .that().resideOutsideOfPackages(STORES, DB)
-            .should().dependOnClassesThat().resideInAPackage("org.jdbi..")
-            .because("only store/ adapters and the Database that runs their transactions speak SQL; services see ports");
+            .that()
+            .resideOutsideOfPackages(STORES, DB)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.jdbi..")
+            .because(
+                    "only store/ adapters and the Database that runs their transactions speak SQL; services see ports");
 
     static final ArchRule JACKSON_ONLY_IN_ADAPTERS_AND_WEB_JSON = noClasses()
-            .that().resideOutsideOfPackages(STORES, DB)
-            .and().doNotHaveFullyQualifiedName("org.lede.web.support.Json")
-            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+            .that()
+            .resideOutsideOfPackages(STORES, DB)
+            .and()
+            .doNotHaveFullyQualifiedName("org.lede.web.support.Json")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.fasterxml.jackson..")
             .because("stored JSON is an adapter's format and web JSON is written in one place (web.support.Json), "
                     + "so a record's shape on disk or on the wire never leaks into the content model");
 
     static final ArchRule WEB_NEVER_TOUCHES_STORES = noClasses()
-            .that().resideInAPackage(WEB)
-            .should().dependOnClassesThat(resideInAPackage(STORES)
-                    .or(simpleNameEndingWith("Store").and(resideInAPackage(CORE))))
+            .that()
+            .resideInAPackage(WEB)
+            .should()
+            .dependOnClassesThat(
+                    resideInAPackage(STORES).or(simpleNameEndingWith("Store").and(resideInAPackage(CORE))))
             .because("routes only translate HTTP; reads and writes go through services and query objects "
                     + "that check roles and append outbox events");
 
     static final ArchRule ONLY_WEB_SERVER_TAKES_SERVICES = noClasses()
-            .that().resideInAPackage(WEB).and().doNotHaveFullyQualifiedName(WebServer.class.getName())
-            .should().dependOnClassesThat().haveFullyQualifiedName(Services.class.getName())
+            .that()
+            .resideInAPackage(WEB)
+            .and()
+            .doNotHaveFullyQualifiedName(WebServer.class.getName())
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName(Services.class.getName())
             .because("WebServer is the web module's wiring; route classes take the narrow services they use, "
                     + "so what a route can reach is visible in its constructor");
 
     static final ArchRule ONLY_OUTBOX_BUILDS_ENVELOPES = noClasses()
-            .that().resideOutsideOfPackage("org.lede.outbox..")
-            .should().callConstructorWhere(DescribedPredicate.describe("its owner is " + OutboxEvent.class.getName(),
+            .that()
+            .resideOutsideOfPackage("org.lede.outbox..")
+            .should()
+            .callConstructorWhere(DescribedPredicate.describe(
+                    "its owner is " + OutboxEvent.class.getName(),
                     (JavaConstructorCall call) -> call.getTargetOwner().isEquivalentTo(OutboxEvent.class)))
             .because("services append typed Events, and Events is the one mapping to stored envelopes, "
                     + "so every event's data has the same keys for the audit log and the consumers");
 
     static final ArchRule ONLY_WIRING_KNOWS_JDBI_STORES = noClasses()
-            .that().resideOutsideOfPackages(STORES, DB)
-            .and().doNotHaveFullyQualifiedName(Services.class.getName())
-            .should().dependOnClassesThat(simpleNameStartingWith("Jdbi").and(simpleNameEndingWith("Store")))
+            .that()
+            .resideOutsideOfPackages(STORES, DB)
+            .and()
+            .doNotHaveFullyQualifiedName(Services.class.getName())
+            .should()
+            .dependOnClassesThat(simpleNameStartingWith("Jdbi").and(simpleNameEndingWith("Store")))
             .because("everything else depends on the store ports, so a second adapter or a test double "
                     + "needs only a change to Services");
 

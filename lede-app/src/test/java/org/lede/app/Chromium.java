@@ -53,9 +53,17 @@ final class Chromium implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(TestTools.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + home.resolve("profile"), "--window-size=" + DESKTOP_WIDTH + "," + HEIGHT);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + home.resolve("profile"),
+                "--window-size=" + DESKTOP_WIDTH + "," + HEIGHT);
         if (!javascript) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
@@ -120,8 +128,12 @@ final class Chromium implements AutoCloseable {
         List<AxeViolation> violations = new ArrayList<>();
         for (Object o : (List<?>) result) {
             Map<?, ?> v = (Map<?, ?>) o;
-            violations.add(new AxeViolation((String) v.get("id"), (String) v.get("impact"), (String) v.get("help"),
-                    (String) v.get("summary"), ((List<?>) v.get("nodes")).stream().map(String::valueOf).toList()));
+            violations.add(new AxeViolation(
+                    (String) v.get("id"),
+                    (String) v.get("impact"),
+                    (String) v.get("help"),
+                    (String) v.get("summary"),
+                    ((List<?>) v.get("nodes")).stream().map(String::valueOf).toList()));
         }
         return violations;
     }
@@ -132,7 +144,8 @@ final class Chromium implements AutoCloseable {
         @Override
         public String toString() {
             List<String> shown = nodes.size() > NODES_SHOWN ? nodes.subList(0, NODES_SHOWN) : nodes;
-            return id + " (" + impact + "): " + help + "\n      " + summary + "\n      " + String.join("\n      ", shown)
+            return id + " (" + impact + "): " + help + "\n      " + summary + "\n      "
+                    + String.join("\n      ", shown)
                     + (nodes.size() > NODES_SHOWN ? "\n      ... and " + (nodes.size() - NODES_SHOWN) + " more" : "");
         }
     }

@@ -15,7 +15,8 @@ record Cli(int code, String out, String err) {
     /** A user error: exit status 2 and one line on standard error that names the problem, no stack trace. */
     void assertOneLineError(String expected) {
         org.junit.jupiter.api.Assertions.assertEquals(2, code, err);
-        org.junit.jupiter.api.Assertions.assertEquals(1, err.strip().lines().count(), "one line, no stack trace: " + err);
+        org.junit.jupiter.api.Assertions.assertEquals(
+                1, err.strip().lines().count(), "one line, no stack trace: " + err);
         org.junit.jupiter.api.Assertions.assertTrue(err.startsWith("lede: "), err);
         org.junit.jupiter.api.Assertions.assertTrue(err.contains(expected), err);
     }

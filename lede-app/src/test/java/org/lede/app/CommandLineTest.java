@@ -42,15 +42,30 @@ class CommandLineTest {
     void unusableCdnPurgeSettingsFailWithOneLine() {
         Cli.run("serve", "--port", "0", "--data-dir", dir.toString(), "--cdn-purge-url", "https://cdn.example/purge")
                 .assertOneLineError("must contain {key}");
-        Cli.run("serve", "--port", "0", "--data-dir", dir.toString(), "--cdn-purge-url", "https://cdn.example/{key}",
-                "--cdn-purge-header", "a token").assertOneLineError("'Name: value'");
+        Cli.run(
+                        "serve",
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        dir.toString(),
+                        "--cdn-purge-url",
+                        "https://cdn.example/{key}",
+                        "--cdn-purge-header",
+                        "a token")
+                .assertOneLineError("'Name: value'");
         Cli.run("serve", "--port", "0", "--data-dir", dir.toString(), "--cdn-purge-header", "Fastly-Key: x")
                 .assertOneLineError("--cdn-purge-header needs --cdn-purge-url");
     }
 
     @Test
     void unreachableDatabaseFailsWithOneLineAndHidesThePassword() {
-        Cli result = Cli.run("serve", "--port", "0", "--data-dir", dir.toString(), "--database-url",
+        Cli result = Cli.run(
+                "serve",
+                "--port",
+                "0",
+                "--data-dir",
+                dir.toString(),
+                "--database-url",
                 "jdbc:postgresql://127.0.0.1:1/lede?user=lede&password=secret&connectTimeout=2");
         result.assertOneLineError("Cannot connect to the database");
         assertFalse(result.err().contains("secret"), result.err());
@@ -76,10 +91,19 @@ class CommandLineTest {
 
                 Ines Vidal is a photographer and writer based in Port Averill.
                 """, StandardCharsets.UTF_8);
-        Cli result = Cli.run("import", "text", file.toString(), "--data-dir", dir.resolve("data").toString());
+        Cli result = Cli.run(
+                "import",
+                "text",
+                file.toString(),
+                "--data-dir",
+                dir.resolve("data").toString());
         assertEquals(0, result.code(), result.err());
         assertTrue(result.out().contains("id: "), result.out());
-        assertTrue(result.out().contains("slug: the-harbor-board-voted-on-thursday-to-add-a-night-ferry-between-the-two-piers"), result.out());
+        assertTrue(
+                result.out()
+                        .contains(
+                                "slug: the-harbor-board-voted-on-thursday-to-add-a-night-ferry-between-the-two-piers"),
+                result.out());
         assertTrue(result.out().contains("Why it matters"), result.out());
         assertTrue(result.out().contains("3 items"), result.out());
     }
@@ -87,12 +111,29 @@ class CommandLineTest {
     @Test
     void importTextRefusesAnUnknownTopicAndNonUtf8Files() throws Exception {
         Path file = Files.writeString(dir.resolve("story.txt"), "A lede that stands alone.\n");
-        Cli.run("import", "text", file.toString(), "--topic", "sports", "--data-dir", dir.resolve("data").toString())
+        Cli.run(
+                        "import",
+                        "text",
+                        file.toString(),
+                        "--topic",
+                        "sports",
+                        "--data-dir",
+                        dir.resolve("data").toString())
                 .assertOneLineError("there is no topic \"sports\"");
         Path latin1 = Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
-        Cli.run("import", "text", latin1.toString(), "--data-dir", dir.resolve("data").toString())
+        Cli.run(
+                        "import",
+                        "text",
+                        latin1.toString(),
+                        "--data-dir",
+                        dir.resolve("data").toString())
                 .assertOneLineError("is not UTF-8 text");
-        Cli.run("import", "text", dir.resolve("missing.txt").toString(), "--data-dir", dir.resolve("data").toString())
+        Cli.run(
+                        "import",
+                        "text",
+                        dir.resolve("missing.txt").toString(),
+                        "--data-dir",
+                        dir.resolve("data").toString())
                 .assertOneLineError("no such file");
     }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** `lede serve --demo` makes one account per role and shows their passwords only when it makes them. */
 class DemoAccountsTest {
-    private static final Pattern ACCOUNT = Pattern.compile("(?m)^\\s+(admin|editor|writer|contributor)\\s+(\\S+@demo\\.lede\\.test)\\s+(\\S+)$");
+    private static final Pattern ACCOUNT =
+            Pattern.compile("(?m)^\\s+(admin|editor|writer|contributor)\\s+(\\S+@demo\\.lede\\.test)\\s+(\\S+)$");
 
     @TempDir
     Path dir;
@@ -30,10 +31,11 @@ class DemoAccountsTest {
             }
             assertEquals(4, accounts.size(), first.output());
             assertEquals("editor@demo.lede.test", accounts.get("editor")[0]);
-            HttpResponse<String> editor = NewsroomSignIn.newsroomAs(first.port(), "editor@demo.lede.test", accounts.get("editor")[1]);
+            HttpResponse<String> editor =
+                    NewsroomSignIn.newsroomAs(first.port(), "editor@demo.lede.test", accounts.get("editor")[1]);
             assertTrue(editor.body().contains("(editor)"), editor.body());
-            HttpResponse<String> contributor = NewsroomSignIn.newsroomAs(first.port(), accounts.get("contributor")[0],
-                    accounts.get("contributor")[1]);
+            HttpResponse<String> contributor = NewsroomSignIn.newsroomAs(
+                    first.port(), accounts.get("contributor")[0], accounts.get("contributor")[1]);
             assertTrue(contributor.body().contains("(contributor)"), contributor.body());
         }
         try (RunningServer second = RunningServer.start(dir, "--demo")) {

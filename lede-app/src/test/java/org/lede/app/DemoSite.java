@@ -53,8 +53,12 @@ final class DemoSite implements BeforeAllCallback, AfterAllCallback {
                 exit.completeExceptionally(e);
             }
         });
-        Eventually.until("the demo server to listen", Duration.ofSeconds(90),
-                () -> command.boundPort >= 0 || exit.isDone(), Boolean.TRUE::equals, output::toString);
+        Eventually.until(
+                "the demo server to listen",
+                Duration.ofSeconds(90),
+                () -> command.boundPort >= 0 || exit.isDone(),
+                Boolean.TRUE::equals,
+                output::toString);
         if (exit.isDone()) {
             exit.join();
             throw new IllegalStateException("the demo server stopped before it listened:\n" + output);
@@ -79,7 +83,8 @@ final class DemoSite implements BeforeAllCallback, AfterAllCallback {
     /** The site's address with no trailing slash, e.g. {@code http://127.0.0.1:41234}. */
     String origin() {
         if (port < 0) {
-            throw new IllegalStateException("the demo site is not running; register DemoSite with @RegisterExtension on a static field");
+            throw new IllegalStateException(
+                    "the demo site is not running; register DemoSite with @RegisterExtension on a static field");
         }
         return "http://127.0.0.1:" + port;
     }
@@ -96,7 +101,8 @@ final class DemoSite implements BeforeAllCallback, AfterAllCallback {
         Matcher m = Pattern.compile("(?m)^\\s+" + Pattern.quote(role) + "\\s+\\S+@demo\\.lede\\.test\\s+(\\S+)$")
                 .matcher(output.toString());
         if (!m.find()) {
-            throw new IllegalStateException("lede serve --demo printed no password for the " + role + " account:\n" + output);
+            throw new IllegalStateException(
+                    "lede serve --demo printed no password for the " + role + " account:\n" + output);
         }
         return m.group(1);
     }
@@ -112,7 +118,11 @@ final class DemoSite implements BeforeAllCallback, AfterAllCallback {
     /** A GET that does not follow redirects, so callers see what the site really answered. */
     HttpResponse<String> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(url(path)))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + path + " failed", e);

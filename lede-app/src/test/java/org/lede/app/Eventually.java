@@ -19,16 +19,15 @@ final class Eventually {
     static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final long INTERVAL_MILLIS = 50;
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /**
      * Calls {@code probe} until {@code done} accepts what it returns, and returns that. A probe that
      * throws counts as "not yet" (a connection refused, an element replaced under the reader), and
      * the last such exception is the failure's cause.
      */
-    static <T> T until(String what, Duration deadline, Callable<T> probe, Predicate<? super T> done,
-            Supplier<String> context) {
+    static <T> T until(
+            String what, Duration deadline, Callable<T> probe, Predicate<? super T> done, Supplier<String> context) {
         long end = System.nanoTime() + deadline.toNanos();
         T last = null;
         Exception lastError = null;
@@ -58,7 +57,9 @@ final class Eventually {
             }
         }
         String message = "waited " + deadline.toSeconds() + " s (" + looks + " looks) for " + what
-                + (lastError != null ? "; the last look failed: " + lastError : "; the last look found: " + abbreviate(last))
+                + (lastError != null
+                        ? "; the last look failed: " + lastError
+                        : "; the last look found: " + abbreviate(last))
                 + (context == null ? "" : "\n  " + context.get());
         throw new AssertionError(message, lastError);
     }
@@ -77,10 +78,18 @@ final class Eventually {
     }
 
     static void until(WebDriver driver, String what, Function<WebDriver, Boolean> condition, Supplier<String> context) {
-        until(what, DEADLINE, () -> condition.apply(driver), Boolean.TRUE::equals, () -> "at " + driver.getCurrentUrl()
-                + ", main: " + abbreviate(driver.findElements(By.tagName("main")).stream().map(WebElement::getText)
-                .findFirst().orElse("(none)"))
-                + (context == null ? "" : "\n  " + context.get()));
+        until(
+                what,
+                DEADLINE,
+                () -> condition.apply(driver),
+                Boolean.TRUE::equals,
+                () -> "at " + driver.getCurrentUrl()
+                        + ", main: "
+                        + abbreviate(driver.findElements(By.tagName("main")).stream()
+                                .map(WebElement::getText)
+                                .findFirst()
+                                .orElse("(none)"))
+                        + (context == null ? "" : "\n  " + context.get()));
     }
 
     private static String abbreviate(Object value) {

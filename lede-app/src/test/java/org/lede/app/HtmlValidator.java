@@ -16,8 +16,7 @@ import org.openqa.selenium.json.Json;
  * because the checker takes seconds to start and then checks a page in milliseconds.
  */
 final class HtmlValidator {
-    private HtmlValidator() {
-    }
+    private HtmlValidator() {}
 
     /** One message from the checker; {@code file} is the checked file's name. */
     record Message(String type, String subType, String file, long line, String text, String extract) {
@@ -61,11 +60,17 @@ final class HtmlValidator {
             Map<?, ?> m = (Map<?, ?>) o;
             String url = String.valueOf(m.get("url"));
             Object line = m.containsKey("lastLine") ? m.get("lastLine") : m.get("firstLine");
-            messages.add(new Message(String.valueOf(m.get("type")), m.get("subType") == null ? "" : String.valueOf(m.get("subType")),
+            messages.add(new Message(
+                    String.valueOf(m.get("type")),
+                    m.get("subType") == null ? "" : String.valueOf(m.get("subType")),
                     url.substring(url.lastIndexOf('/') + 1),
                     line instanceof Number n ? n.longValue() : 0,
                     String.valueOf(m.get("message")),
-                    m.get("extract") == null ? "" : String.valueOf(m.get("extract")).replaceAll("\\s+", " ").strip()));
+                    m.get("extract") == null
+                            ? ""
+                            : String.valueOf(m.get("extract"))
+                                    .replaceAll("\\s+", " ")
+                                    .strip()));
         }
         return messages;
     }

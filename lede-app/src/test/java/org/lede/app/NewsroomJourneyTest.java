@@ -97,7 +97,8 @@ class NewsroomJourneyTest {
     @Test
     void writerPastesAStoryEditorPublishesItAndReadersSeeIt() throws Exception {
         String headline = "Marrowby council turns its old tram depot into a covered night market";
-        try (Chromium newsroom = Chromium.start(); Chromium reader = Chromium.start()) {
+        try (Chromium newsroom = Chromium.start();
+                Chromium reader = Chromium.start()) {
             WebDriver driver = newsroom.driver;
 
             signIn(newsroom, WRITER_EMAIL);
@@ -107,53 +108,83 @@ class NewsroomJourneyTest {
             driver.findElement(By.id("headline")).sendKeys(headline);
             Select topic = new Select(driver.findElement(By.id("topic")));
             topic.selectByIndex(firstNonEmptyOption(topic, "#topic"));
-            driver.findElements(By.cssSelector("input[name=authors]")).stream().findFirst()
+            driver.findElements(By.cssSelector("input[name=authors]")).stream()
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("the editor offers no author checkbox (input[name=authors])"))
                     .click();
             paste(newsroom, driver.findElement(By.id("body")), SMART_BREVITY_STORY);
 
-            waitFor(driver, "the preview to show the pasted story's Why it matters label in bold", d ->
-                    texts(d, "#preview p > strong").contains("Why it matters:"));
+            waitFor(
+                    driver,
+                    "the preview to show the pasted story's Why it matters label in bold",
+                    d -> texts(d, "#preview p > strong").contains("Why it matters:"));
             int words = wordCount(driver);
-            assertTrue(words > 50, "#counts reads \"" + text(driver, "#counts") + "\" for the pasted story of over 100 words");
+            assertTrue(
+                    words > 50,
+                    "#counts reads \"" + text(driver, "#counts") + "\" for the pasted story of over 100 words");
             List<String> checks = checks(driver);
-            assertTrue(checks.contains("Good: The lede is one sentence."), "no Good: line for the one-sentence lede in " + checks);
-            assertTrue(checks.stream().anyMatch(c -> c.startsWith("Good:") && c.contains("Why it matters")),
+            assertTrue(
+                    checks.contains("Good: The lede is one sentence."),
+                    "no Good: line for the one-sentence lede in " + checks);
+            assertTrue(
+                    checks.stream().anyMatch(c -> c.startsWith("Good:") && c.contains("Why it matters")),
                     "no Good: line for the early Why it matters in " + checks);
             // With a topic, an author and text there is nothing to fix, so the credit error below is the image's doing.
-            assertTrue(checks.stream().noneMatch(c -> c.startsWith("Must fix:")), "must-fix checks before any image: " + checks);
+            assertTrue(
+                    checks.stream().noneMatch(c -> c.startsWith("Must fix:")),
+                    "must-fix checks before any image: " + checks);
             assertFalse(text(driver, "#counts").contains("cannot be published"), "#counts: " + text(driver, "#counts"));
 
             Select hero = new Select(driver.findElement(By.id("heroMedia")));
             WebElement image = hero.getOptions().stream()
-                    .filter(o -> !o.getDomAttribute("value").isEmpty() && !o.getText().contains("(no alt text)"))
-                    .findFirst().orElseThrow(() -> new AssertionError("#heroMedia offers no demo image with alt text"));
+                    .filter(o -> !o.getDomAttribute("value").isEmpty()
+                            && !o.getText().contains("(no alt text)"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("#heroMedia offers no demo image with alt text"));
             hero.selectByValue(image.getDomAttribute("value"));
-            waitFor(driver, "a Must fix: check about the missing credit and #counts saying the story cannot be published", d ->
-                    checks(d).stream().anyMatch(c -> c.startsWith("Must fix:") && c.toLowerCase(Locale.ROOT).contains("credit"))
+            waitFor(
+                    driver,
+                    "a Must fix: check about the missing credit and #counts saying the story cannot be published",
+                    d -> checks(d).stream()
+                                    .anyMatch(c -> c.startsWith("Must fix:")
+                                            && c.toLowerCase(Locale.ROOT).contains("credit"))
                             && text(d, "#counts").contains("cannot be published yet"));
 
             driver.findElement(By.id("heroCredit")).sendKeys(CREDIT);
             // The preview's figure carries the credit only once the last keystroke has been checked.
-            waitFor(driver, "the preview to show the typed credit", d -> texts(d, "#preview figcaption .credit").contains(CREDIT));
+            waitFor(
+                    driver,
+                    "the preview to show the typed credit",
+                    d -> texts(d, "#preview figcaption .credit").contains(CREDIT));
             checks = checks(driver);
-            assertTrue(checks.stream().noneMatch(c -> c.startsWith("Must fix:")), "must-fix checks after the credit: " + checks);
+            assertTrue(
+                    checks.stream().noneMatch(c -> c.startsWith("Must fix:")),
+                    "must-fix checks after the credit: " + checks);
             assertFalse(text(driver, "#counts").contains("cannot be published"), "#counts: " + text(driver, "#counts"));
 
-            driver.findElement(By.cssSelector("button[name=action][value=save]")).click();
+            driver.findElement(By.cssSelector("button[name=action][value=save]"))
+                    .click();
             waitFor(driver, "the Draft saved notice", d -> notice(d).equals("Draft saved."));
             String editorPath = path(driver.getCurrentUrl());
-            driver.findElement(By.cssSelector("button[name=action][value=submit]")).click();
+            driver.findElement(By.cssSelector("button[name=action][value=submit]"))
+                    .click();
             waitFor(driver, "the Submitted for review notice", d -> notice(d).equals("Submitted for review."));
             assertEquals("in review", text(driver, ".hint .status"), "the story's status after submitting");
 
-            driver.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+            driver.findElement(By.xpath("//button[normalize-space()='Sign out']"))
+                    .click();
             waitForPath(driver, "/newsroom/login", "signing the writer out");
             signIn(newsroom, EDITOR_EMAIL);
             WebElement row = driver.findElements(By.cssSelector("table tbody tr")).stream()
-                    .filter(tr -> !tr.findElements(By.linkText(headline)).isEmpty()).findFirst()
-                    .orElseThrow(() -> new AssertionError("the editor's story list has no row for \"" + headline + "\""));
-            assertEquals("in review", row.findElement(By.cssSelector(".status")).getDomProperty("textContent").strip(),
+                    .filter(tr -> !tr.findElements(By.linkText(headline)).isEmpty())
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new AssertionError("the editor's story list has no row for \"" + headline + "\""));
+            assertEquals(
+                    "in review",
+                    row.findElement(By.cssSelector(".status"))
+                            .getDomProperty("textContent")
+                            .strip(),
                     "the status of the submitted story in the editor's list");
             row.findElement(By.linkText(headline)).click();
             waitForPath(driver, editorPath, "the editor opening the story from the list");
@@ -166,18 +197,27 @@ class NewsroomJourneyTest {
             reader.driver.executeCdpCommand("Network.enable", Map.of());
             reader.driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
 
-            driver.findElement(By.cssSelector("button[name=action][value=publish]")).click();
+            driver.findElement(By.cssSelector("button[name=action][value=publish]"))
+                    .click();
             waitFor(driver, "the Published notice", d -> notice(d).equals("Published."));
 
-            Eventually.until(reader.driver, "the front page, reloaded, to link to \"" + headline + "\" after the editor's Publish now",
+            Eventually.until(
+                    reader.driver,
+                    "the front page, reloaded, to link to \"" + headline + "\" after the editor's Publish now",
                     d -> {
                         d.get(url("/"));
                         return !d.findElements(By.linkText(headline)).isEmpty();
                     });
 
             reader.driver.findElement(By.linkText(headline)).click();
-            waitFor(reader.driver, "the story page with the headline clicked", d -> texts(d, "article h1").contains(headline));
-            assertEquals(CREDIT, text(reader.driver, "article figcaption .credit"), "the hero image's credit on the story page");
+            waitFor(
+                    reader.driver,
+                    "the story page with the headline clicked",
+                    d -> texts(d, "article h1").contains(headline));
+            assertEquals(
+                    CREDIT,
+                    text(reader.driver, "article figcaption .credit"),
+                    "the hero image's credit on the story page");
             List<String> labels = texts(reader.driver, "article .body p > strong");
             assertTrue(labels.contains("Why it matters:"), "bold lead-in labels on the story page: " + labels);
         }
@@ -191,10 +231,22 @@ class NewsroomJourneyTest {
         Story draft;
         try (Database db = Database.open(DatabaseUrl.sqliteIn(dataDir))) {
             Services services = Services.create(db, dataDir.resolve("media"), Clock.systemUTC());
-            draft = services.storyService().createDraft(editor.actor(), new StoryDraft(original, null, null, null, List.of(),
-                    StoryKind.parse("news"), List.of(), null, null,
-                    AuthoringText.parse("The Oyster Point ferry will sail less often from November.\n\n"
-                            + "**Why it matters:** About 900 commuters cross the harbour by ferry each weekday.\n")));
+            draft = services.storyService()
+                    .createDraft(
+                            editor.actor(),
+                            new StoryDraft(
+                                    original,
+                                    null,
+                                    null,
+                                    null,
+                                    List.of(),
+                                    StoryKind.parse("news"),
+                                    List.of(),
+                                    null,
+                                    null,
+                                    AuthoringText.parse(
+                                            "The Oyster Point ferry will sail less often from November.\n\n"
+                                                    + "**Why it matters:** About 900 commuters cross the harbour by ferry each weekday.\n")));
         }
         String editorPath = "/newsroom/stories/" + draft.id();
         try (Chromium browser = Chromium.start()) {
@@ -210,13 +262,15 @@ class NewsroomJourneyTest {
             WebElement headline = driver.findElement(By.id("headline"));
             headline.clear();
             headline.sendKeys(tabAHeadline);
-            driver.findElement(By.cssSelector("button[name=action][value=save]")).click();
+            driver.findElement(By.cssSelector("button[name=action][value=save]"))
+                    .click();
             waitFor(driver, "window A's save to be confirmed", d -> notice(d).startsWith("Saved (revision"));
 
             driver.switchTo().window(tabB);
             WebElement body = driver.findElement(By.id("body"));
             body.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\n\n" + tabBText);
-            driver.findElement(By.cssSelector("button[name=action][value=save]")).click();
+            driver.findElement(By.cssSelector("button[name=action][value=save]"))
+                    .click();
             waitFor(driver, "window B's save to be answered", d -> !notice(d).isEmpty());
             Object status = browser.script("return performance.getEntriesByType('navigation')[0].responseStatus");
             assertEquals(409L, ((Number) status).longValue(), "the status of window B's stale save");
@@ -227,13 +281,17 @@ class NewsroomJourneyTest {
             List<String> fields = List.of(changed.group(1).split(",\\s*"));
             // B's own edit was to the body; only what A saved belongs in the list.
             assertEquals(List.of("headline"), fields, "what window B is told changed");
-            assertTrue(driver.findElement(By.id("body")).getDomProperty("value").contains(tabBText),
+            assertTrue(
+                    driver.findElement(By.id("body")).getDomProperty("value").contains(tabBText),
                     "window B's unsaved text was not kept in the form");
 
             driver.get(url(editorPath));
-            assertEquals(tabAHeadline, driver.findElement(By.id("headline")).getDomProperty("value"),
+            assertEquals(
+                    tabAHeadline,
+                    driver.findElement(By.id("headline")).getDomProperty("value"),
                     "the stored headline after the stale save");
-            assertFalse(driver.findElement(By.id("body")).getDomProperty("value").contains(tabBText),
+            assertFalse(
+                    driver.findElement(By.id("body")).getDomProperty("value").contains(tabBText),
                     "window B's refused body change was stored");
         }
     }
@@ -245,7 +303,8 @@ class NewsroomJourneyTest {
             WebDriver driver = browser.driver;
             // axe must be seen to catch a known fault before its silence counts.
             driver.get("data:text/html,<!DOCTYPE html><title>t</title><img src=x.png>");
-            List<String> control = browser.axe().stream().map(Chromium.AxeViolation::id).toList();
+            List<String> control =
+                    browser.axe().stream().map(Chromium.AxeViolation::id).toList();
             assertTrue(control.contains("image-alt"), "axe-core did not flag an img without alt: " + control);
 
             List<String> report = new ArrayList<>();
@@ -262,21 +321,27 @@ class NewsroomJourneyTest {
             // Errors, advice and good news each have their own colour; all three must be on screen when axe looks.
             waitFor(driver, "Must fix:, Consider: and Good: checks and a preview", d -> {
                 List<String> c = checks(d);
-                return c.stream().anyMatch(s -> s.startsWith("Must fix:")) && c.stream().anyMatch(s -> s.startsWith("Consider:"))
+                return c.stream().anyMatch(s -> s.startsWith("Must fix:"))
+                        && c.stream().anyMatch(s -> s.startsWith("Consider:"))
                         && c.stream().anyMatch(s -> s.startsWith("Good:"))
                         && !d.findElements(By.cssSelector("#preview article")).isEmpty();
             });
             axe(browser, "editor with live checks", report);
-            assertTrue(report.isEmpty(), report.size() + " axe-core violations in the newsroom:\n" + String.join("\n", report));
+            assertTrue(
+                    report.isEmpty(),
+                    report.size() + " axe-core violations in the newsroom:\n" + String.join("\n", report));
         }
     }
 
     /** The newsroom's stylesheet has a dark palette of its own, so each page is checked in both. */
     private static void axe(Chromium browser, String page, List<String> report) {
         for (String scheme : List.of("light", "dark")) {
-            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia",
+            browser.driver.executeCdpCommand(
+                    "Emulation.setEmulatedMedia",
                     Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
-            assertEquals(true, browser.script("return matchMedia('(prefers-color-scheme: " + scheme + ")').matches"),
+            assertEquals(
+                    true,
+                    browser.script("return matchMedia('(prefers-color-scheme: " + scheme + ")').matches"),
                     "Chromium did not take on the " + scheme + " colour scheme");
             for (Chromium.AxeViolation v : browser.axe()) {
                 report.add("  " + page + " " + path(browser.driver.getCurrentUrl()) + " (" + scheme + "): " + v);
@@ -302,9 +367,13 @@ class NewsroomJourneyTest {
      */
     private static void paste(Chromium browser, WebElement field, String text) {
         URI page = URI.create(browser.driver.getCurrentUrl());
-        browser.driver.executeCdpCommand("Browser.grantPermissions", Map.of(
-                "origin", page.getScheme() + "://" + page.getAuthority(),
-                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        browser.driver.executeCdpCommand(
+                "Browser.grantPermissions",
+                Map.of(
+                        "origin",
+                        page.getScheme() + "://" + page.getAuthority(),
+                        "permissions",
+                        List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
         field.click();
         Object written = browser.driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -355,19 +424,28 @@ class NewsroomJourneyTest {
      * CSS shows, since statuses are set in capitals by text-transform.
      */
     private static List<String> texts(WebDriver driver, String css) {
-        List<?> found = (List<?>) ((JavascriptExecutor) driver).executeScript(
-                "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent.replace(/\\s+/g, ' ').trim())", css);
+        List<?> found = (List<?>) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent.replace(/\\s+/g, ' ').trim())",
+                        css);
         return found.stream().map(String::valueOf).toList();
     }
 
     private static void waitFor(WebDriver driver, String what, Function<WebDriver, Boolean> condition) {
-        Eventually.until(driver, what, condition, () -> "notice: " + notice(driver)
-                + "\n  counts: " + texts(driver, "#counts")
-                + "\n  checks: " + checks(driver));
+        Eventually.until(
+                driver,
+                what,
+                condition,
+                () -> "notice: " + notice(driver)
+                        + "\n  counts: " + texts(driver, "#counts")
+                        + "\n  checks: " + checks(driver));
     }
 
     private static void waitForPath(WebDriver driver, String expected, String step) {
-        Eventually.until(driver, step + ": the browser to be at " + expected, d -> path(d.getCurrentUrl()).equals(expected));
+        Eventually.until(
+                driver,
+                step + ": the browser to be at " + expected,
+                d -> path(d.getCurrentUrl()).equals(expected));
     }
 
     private static String path(String url) {

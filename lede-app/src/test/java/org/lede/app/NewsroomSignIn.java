@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
 
 /** Signs in through the newsroom's form as a browser would, for tests that drive the newsroom over HTTP. */
 final class NewsroomSignIn {
-    private NewsroomSignIn() {
-    }
+    private NewsroomSignIn() {}
 
     /**
      * Fetches the sign-in page (for its CSRF cookie), posts the credentials, and returns the
@@ -37,7 +36,8 @@ final class NewsroomSignIn {
         Session session = new Session(URI.create(origin));
         HttpResponse<String> signIn = session.signIn(email, password);
         if (signIn.statusCode() != 303) {
-            throw new AssertionError("signing in as " + email + " answered " + signIn.statusCode() + ":\n" + signIn.body());
+            throw new AssertionError(
+                    "signing in as " + email + " answered " + signIn.statusCode() + ":\n" + signIn.body());
         }
         return session;
     }
@@ -49,8 +49,11 @@ final class NewsroomSignIn {
     static final class Session {
         private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
         private final CookieManager cookies = new CookieManager();
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         private final URI base;
         private String token;
 
@@ -65,7 +68,8 @@ final class NewsroomSignIn {
 
         /** A GET that does not follow redirects, so callers see what the newsroom answered. */
         HttpResponse<String> get(String path) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path)).GET());
+            HttpResponse<String> response =
+                    send(HttpRequest.newBuilder(base.resolve(path)).GET());
             Matcher m = TOKEN.matcher(response.body());
             if (m.find()) {
                 token = m.group(1);
@@ -75,8 +79,11 @@ final class NewsroomSignIn {
 
         /** A form post in the given field order, with the CSRF token added as the form's hidden field would. */
         HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
-            String form = "_csrf=" + enc(token != null ? token : csrfCookie()) + fields.stream().filter(f -> !f.getKey().equals("_csrf"))
-                    .map(f -> "&" + enc(f.getKey()) + "=" + enc(f.getValue())).collect(Collectors.joining());
+            String form = "_csrf=" + enc(token != null ? token : csrfCookie())
+                    + fields.stream()
+                            .filter(f -> !f.getKey().equals("_csrf"))
+                            .map(f -> "&" + enc(f.getKey()) + "=" + enc(f.getValue()))
+                            .collect(Collectors.joining());
             return send(HttpRequest.newBuilder(base.resolve(path))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)));
@@ -88,7 +95,10 @@ final class NewsroomSignIn {
         }
 
         private String csrfCookie() {
-            return cookies().stream().filter(c -> c.getName().equals("lede_csrf")).map(HttpCookie::getValue).findFirst()
+            return cookies().stream()
+                    .filter(c -> c.getName().equals("lede_csrf"))
+                    .map(HttpCookie::getValue)
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no lede_csrf cookie"));
         }
 

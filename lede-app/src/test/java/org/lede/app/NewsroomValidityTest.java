@@ -134,15 +134,20 @@ class NewsroomValidityTest {
         return Jsoup.parse(page.body(), site.url(page.path())).select("main a[href]").stream()
                 .map(a -> URI.create(a.absUrl("href")).getRawPath())
                 .filter(p -> p != null && wanted.matcher(p).matches())
-                .findFirst().orElseThrow(() -> new AssertionError(page.label() + " links to nothing matching " + pathRegex
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(page.label() + " links to nothing matching " + pathRegex
                         + "; the demo should have loaded one"));
     }
 
     private static String createDraft(NewsroomSignIn.Session session, String headline) {
         session.get("/newsroom/stories/new");
-        HttpResponse<String> created = session.post("/newsroom/stories", List.of(
-                Map.entry("headline", headline), Map.entry("kind", "news"), Map.entry("body", STALE_DRAFT_BODY),
-                Map.entry("action", "save")));
+        HttpResponse<String> created = session.post(
+                "/newsroom/stories",
+                List.of(
+                        Map.entry("headline", headline),
+                        Map.entry("kind", "news"),
+                        Map.entry("body", STALE_DRAFT_BODY),
+                        Map.entry("action", "save")));
         assertEquals(303, created.statusCode(), "creating the draft \"" + headline + "\":\n" + created.body());
         String location = created.headers().firstValue("Location").orElseThrow();
         return URI.create(site.url(location)).getRawPath().replaceFirst("^/newsroom/stories/", "");
@@ -152,8 +157,12 @@ class NewsroomValidityTest {
     private static void saveWithAddedParagraph(NewsroomSignIn.Session session, String storyId, String paragraph) {
         String path = "/newsroom/stories/" + storyId;
         List<Map.Entry<String, String>> fields = new ArrayList<>();
-        for (Map.Entry<String, String> f : formData(Jsoup.parse(session.get(path).body(), site.url(path)))) {
-            fields.add(f.getKey().equals("body") ? Map.entry("body", f.getValue().strip() + "\n\n" + paragraph + "\n") : f);
+        for (Map.Entry<String, String> f :
+                formData(Jsoup.parse(session.get(path).body(), site.url(path)))) {
+            fields.add(
+                    f.getKey().equals("body")
+                            ? Map.entry("body", f.getValue().strip() + "\n\n" + paragraph + "\n")
+                            : f);
         }
         HttpResponse<String> saved = session.post(path, withAction(fields, "save"));
         assertEquals(303, saved.statusCode(), "saving " + path + ":\n" + saved.body());
@@ -162,11 +171,13 @@ class NewsroomValidityTest {
     private static List<Map.Entry<String, String>> formData(Document editorPage) {
         Element form = editorPage.selectFirst("form#story-form");
         assertTrue(form instanceof FormElement, "the editor page has no form#story-form");
-        return ((FormElement) form).formData().stream().map(kv -> Map.entry(kv.key(), kv.value())).toList();
+        return ((FormElement) form)
+                .formData().stream().map(kv -> Map.entry(kv.key(), kv.value())).toList();
     }
 
     private static List<Map.Entry<String, String>> withAction(List<Map.Entry<String, String>> fields, String action) {
-        List<Map.Entry<String, String>> out = new ArrayList<>(fields.stream().filter(f -> !f.getKey().equals("action")).toList());
+        List<Map.Entry<String, String>> out = new ArrayList<>(
+                fields.stream().filter(f -> !f.getKey().equals("action")).toList());
         out.add(Map.entry("action", action));
         return out;
     }
@@ -183,19 +194,32 @@ class NewsroomValidityTest {
         }
         // As in SiteValidityTest: a checker that reports nothing must be seen to catch a known error first.
         Path control = files.resolve("control-invalid.html");
-        Files.writeString(control, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>t</title></head>"
-                + "<body><ul><div>not a list item</div></ul></body></html>", StandardCharsets.UTF_8);
+        Files.writeString(
+                control,
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>t</title></head>"
+                        + "<body><ul><div>not a list item</div></ul></body></html>",
+                StandardCharsets.UTF_8);
         checked.add(control);
         List<HtmlValidator.Message> messages = HtmlValidator.check(checked);
-        assertTrue(messages.stream().anyMatch(m -> m.isError() && m.file().equals(control.getFileName().toString())),
-                "vnu.jar reported no error for a page with a div inside a ul, so its report on the newsroom means nothing: " + messages);
+        assertTrue(
+                messages.stream()
+                        .anyMatch(m -> m.isError()
+                                && m.file().equals(control.getFileName().toString())),
+                "vnu.jar reported no error for a page with a div inside a ul, so its report on the newsroom means nothing: "
+                        + messages);
         List<HtmlValidator.Message> errors = messages.stream()
-                .filter(m -> m.isError() && !m.file().equals(control.getFileName().toString())).toList();
+                .filter(m ->
+                        m.isError() && !m.file().equals(control.getFileName().toString()))
+                .toList();
         if (!errors.isEmpty()) {
-            fail(errors.size() + " HTML errors in " + pages.size() + " newsroom pages:\n" + errors.stream()
-                    .map(e -> "  " + (pageOfFile.containsKey(e.file()) ? pageOfFile.get(e.file()).label() : e.file())
-                            + " line " + e.line() + ": " + e.text() + (e.extract().isEmpty() ? "" : "\n      " + e.extract()))
-                    .collect(Collectors.joining("\n")));
+            fail(errors.size() + " HTML errors in " + pages.size() + " newsroom pages:\n"
+                    + errors.stream()
+                            .map(e -> "  "
+                                    + (pageOfFile.containsKey(e.file())
+                                            ? pageOfFile.get(e.file()).label()
+                                            : e.file()) + " line " + e.line() + ": " + e.text()
+                                    + (e.extract().isEmpty() ? "" : "\n      " + e.extract()))
+                            .collect(Collectors.joining("\n")));
         }
     }
 
@@ -204,7 +228,8 @@ class NewsroomValidityTest {
         TestTools.axeScript();
         Chromium browser = chromium();
         browser.driver.get("data:text/html,<!DOCTYPE html><title>t</title><img src=x.png>");
-        List<String> control = browser.axe().stream().map(Chromium.AxeViolation::id).toList();
+        List<String> control =
+                browser.axe().stream().map(Chromium.AxeViolation::id).toList();
         assertTrue(control.contains("image-alt"), "axe-core did not flag an img without alt: " + control);
 
         List<String> violations = new ArrayList<>();
@@ -215,13 +240,18 @@ class NewsroomValidityTest {
                 signIn(browser, page.role());
                 signedInAs = page.role();
             }
-            Consumer<Chromium> open = page.status() == 409 ? NewsroomValidityTest::openStaleSave
+            Consumer<Chromium> open = page.status() == 409
+                    ? NewsroomValidityTest::openStaleSave
                     : b -> b.driver.get(site.url(page.path()));
             browser.width(Chromium.DESKTOP_WIDTH);
             open.accept(browser);
             // A lost session would land on the sign-in page, and axe's silence would be about the wrong page.
-            assertEquals(page.path(), URI.create(browser.driver.getCurrentUrl()).getRawPath(), page.label() + " in the browser");
-            assertTrue(browser.driver.findElements(By.cssSelector(".error-page")).isEmpty(),
+            assertEquals(
+                    page.path(),
+                    URI.create(browser.driver.getCurrentUrl()).getRawPath(),
+                    page.label() + " in the browser");
+            assertTrue(
+                    browser.driver.findElements(By.cssSelector(".error-page")).isEmpty(),
                     page.label() + " shows an error page in the browser");
             for (int width : List.of(Chromium.DESKTOP_WIDTH, Chromium.PHONE_WIDTH)) {
                 browser.width(width);
@@ -238,9 +268,13 @@ class NewsroomValidityTest {
                 }
             }
         }
-        assertTrue(violations.isEmpty() && overflowing.isEmpty(), violations.size() + " axe-core violations and "
-                + overflowing.size() + " pages scrolling sideways at " + Chromium.PHONE_WIDTH + " px in the newsroom:\n"
-                + String.join("\n", violations) + (overflowing.isEmpty() ? "" : "\nsideways:\n" + String.join("\n", overflowing)));
+        assertTrue(
+                violations.isEmpty() && overflowing.isEmpty(),
+                violations.size() + " axe-core violations and "
+                        + overflowing.size() + " pages scrolling sideways at " + Chromium.PHONE_WIDTH
+                        + " px in the newsroom:\n"
+                        + String.join("\n", violations)
+                        + (overflowing.isEmpty() ? "" : "\nsideways:\n" + String.join("\n", overflowing)));
     }
 
     private static Chromium chromium() {
@@ -262,7 +296,10 @@ class NewsroomValidityTest {
         driver.findElement(By.id("email")).sendKeys(role + DOMAIN);
         driver.findElement(By.id("password")).sendKeys(site.demoPassword(role));
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        Eventually.until(driver, "signing in as the demo " + role, d -> URI.create(d.getCurrentUrl()).getRawPath().equals("/newsroom"));
+        Eventually.until(
+                driver,
+                "signing in as the demo " + role,
+                d -> URI.create(d.getCurrentUrl()).getRawPath().equals("/newsroom"));
     }
 
     /** The browser's tab falls one revision behind (another save lands meanwhile) and then saves. */
@@ -270,13 +307,20 @@ class NewsroomValidityTest {
         WebDriver driver = browser.driver;
         driver.get(site.url("/newsroom/stories/" + staleDraftId));
         saveWithAddedParagraph(session("editor"), staleDraftId, "The coal wharf gets a temporary waiting room.");
-        driver.findElement(By.cssSelector("#story-form button[name=action][value=save]")).click();
-        Eventually.until(driver, "the stale save's conflict view", d -> !d.findElements(By.id("conflict-title")).isEmpty());
+        driver.findElement(By.cssSelector("#story-form button[name=action][value=save]"))
+                .click();
+        Eventually.until(
+                driver,
+                "the stale save's conflict view",
+                d -> !d.findElements(By.id("conflict-title")).isEmpty());
     }
 
     private static void prefersColorScheme(Chromium browser, String scheme) {
-        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", scheme == null ? List.of()
-                : List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+        browser.driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of(
+                        "features",
+                        scheme == null ? List.of() : List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
     /** At phone width: null when the page fits, else how wide it is and what sticks out. */
@@ -295,6 +339,7 @@ class NewsroomValidityTest {
         long scrollWidth = ((Number) widths.get(0)).longValue();
         long innerWidth = ((Number) widths.get(1)).longValue();
         return scrollWidth > innerWidth
-                ? scrollWidth + " px wide in a " + innerWidth + " px viewport; sticking out: " + widths.get(2) : null;
+                ? scrollWidth + " px wide in a " + innerWidth + " px viewport; sticking out: " + widths.get(2)
+                : null;
     }
 }

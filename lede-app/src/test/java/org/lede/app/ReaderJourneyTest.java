@@ -27,8 +27,9 @@ import org.openqa.selenium.WebElement;
 class ReaderJourneyTest {
     private static final Pattern STORY_PATH = Pattern.compile("/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+");
     /** What the server writes into a time element; the page's script only refreshes it. */
-    private static final Pattern RELATIVE_TIME = Pattern.compile(
-            "(Updated )?(just now|\\d+ minutes? ago|\\d+ hours? ago|[A-Z][a-z]{2} \\d{1,2}, \\d{4})");
+    private static final Pattern RELATIVE_TIME =
+            Pattern.compile("(Updated )?(just now|\\d+ minutes? ago|\\d+ hours? ago|[A-Z][a-z]{2} \\d{1,2}, \\d{4})");
+
     private static final List<String> CREDIT_KINDS = List.of("Illustration:", "Graphic:", "Photo:");
 
     @RegisterExtension
@@ -61,10 +62,12 @@ class ReaderJourneyTest {
         arrived(browser, "front page", "/");
 
         // The topic of a story on the front page, so the topic page surely has stories to click.
-        String topicPath = path(first(driver, "li.card .meta a[href*='/topics/']", "front page: a story card naming its topic")
-                .getDomProperty("href"));
+        String topicPath =
+                path(first(driver, "li.card .meta a[href*='/topics/']", "front page: a story card naming its topic")
+                        .getDomProperty("href"));
         WebElement topicLink = driver.findElements(By.cssSelector("nav.topics a")).stream()
-                .filter(a -> path(a.getDomProperty("href")).equals(topicPath)).findFirst()
+                .filter(a -> path(a.getDomProperty("href")).equals(topicPath))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("nav.topics has no link to " + topicPath));
         String topicName = topicLink.getText().strip();
         topicLink.click();
@@ -72,7 +75,8 @@ class ReaderJourneyTest {
         assertEquals(topicName, visibleH1(driver, "topic page"), "topic page: the heading names the topic clicked");
 
         WebElement storyLink = storyCardHeadline(driver, "li.card h2 a", null)
-                .orElseThrow(() -> new AssertionError("topic page " + topicPath + ": no story card headline (li.card h2 a) links to a story"));
+                .orElseThrow(() -> new AssertionError(
+                        "topic page " + topicPath + ": no story card headline (li.card h2 a) links to a story"));
         String storyPath = path(storyLink.getDomProperty("href"));
         String headline = storyLink.getText().strip();
         storyLink.click();
@@ -92,7 +96,8 @@ class ReaderJourneyTest {
         arrived(browser, "front page", "/");
         String dashboardPath = "/dashboards/storm-idris";
         Optional<WebElement> dashboardCard = driver.findElements(By.cssSelector("li.card.dashboard-card h2 a")).stream()
-                .filter(a -> path(a.getDomProperty("href")).equals(dashboardPath)).findFirst();
+                .filter(a -> path(a.getDomProperty("href")).equals(dashboardPath))
+                .findFirst();
         if (dashboardCard.isPresent()) {
             dashboardCard.get().click();
         } else {
@@ -104,7 +109,9 @@ class ReaderJourneyTest {
         assertFalse(items.isEmpty(), "dashboard: no numbered items (ol.dashboard-items > li)");
         for (WebElement item : items) {
             assertTrue(item.isDisplayed(), "dashboard: item not shown: " + item.getText());
-            assertTrue(item.findElements(By.cssSelector("a[href]")).stream().anyMatch(a -> a.isDisplayed() && !a.getText().isBlank()),
+            assertTrue(
+                    item.findElements(By.cssSelector("a[href]")).stream()
+                            .anyMatch(a -> a.isDisplayed() && !a.getText().isBlank()),
                     "dashboard: item without a visible link: " + item.getText());
         }
 
@@ -118,13 +125,15 @@ class ReaderJourneyTest {
         String authorPath = path(author.getDomProperty("href"));
         author.click();
         arrived(browser, "author page", authorPath);
-        assertEquals(authorName, visibleH1(driver, "author page"), "author page: the heading is the name in the byline");
+        assertEquals(
+                authorName, visibleH1(driver, "author page"), "author page: the heading is the name in the byline");
         List<WebElement> authorCards = driver.findElements(By.cssSelector("li.card h2 a"));
         assertFalse(authorCards.isEmpty(), "author page " + authorPath + ": no stream of cards (li.card h2 a)");
         assertTrue(authorCards.stream().allMatch(WebElement::isDisplayed), "author page: a card headline is not shown");
 
-        assertTrue(axeViolations.isEmpty(), axeViolations.size() + " axe-core violations on the way:\n"
-                + String.join("\n", axeViolations));
+        assertTrue(
+                axeViolations.isEmpty(),
+                axeViolations.size() + " axe-core violations on the way:\n" + String.join("\n", axeViolations));
     }
 
     @Test
@@ -144,12 +153,18 @@ class ReaderJourneyTest {
 
             visibleH1(driver, "story page without JavaScript");
             List<WebElement> paragraphs = driver.findElements(By.cssSelector("article .body p"));
-            assertTrue(paragraphs.stream().anyMatch(p -> p.isDisplayed() && p.getText().strip().length() > 40),
+            assertTrue(
+                    paragraphs.stream()
+                            .anyMatch(
+                                    p -> p.isDisplayed() && p.getText().strip().length() > 40),
                     "story page without JavaScript: no paragraph of story text on screen");
-            WebElement time = first(driver, "article header time[datetime]", "story page without JavaScript: a time element");
+            WebElement time =
+                    first(driver, "article header time[datetime]", "story page without JavaScript: a time element");
             assertTrue(time.isDisplayed(), "story page without JavaScript: the time is not shown");
-            assertTrue(RELATIVE_TIME.matcher(time.getText().strip()).matches(),
-                    "story page without JavaScript: the time reads \"" + time.getText() + "\", not a relative time or date");
+            assertTrue(
+                    RELATIVE_TIME.matcher(time.getText().strip()).matches(),
+                    "story page without JavaScript: the time reads \"" + time.getText()
+                            + "\", not a relative time or date");
         }
     }
 
@@ -157,13 +172,19 @@ class ReaderJourneyTest {
         WebDriver driver = browser.driver;
         WebElement img = first(driver, "article figure img", where + ": a figure image");
         browser.script("arguments[0].scrollIntoView({block: 'center'})", img);
-        Eventually.until(driver, where + ": the figure image " + img.getDomProperty("currentSrc") + " to load", d ->
-                Boolean.TRUE.equals(browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0", img)));
+        Eventually.until(
+                driver,
+                where + ": the figure image " + img.getDomProperty("currentSrc") + " to load",
+                d -> Boolean.TRUE.equals(
+                        browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0", img)));
         assertTrue(img.isDisplayed(), where + ": the figure image is not shown");
 
-        String credit = first(driver, "article figcaption .credit", where + ": an image credit (figcaption .credit)").getText().strip();
-        assertTrue(CREDIT_KINDS.stream().anyMatch(credit::startsWith), where + ": the credit \"" + credit + "\" does not start with one of "
-                + CREDIT_KINDS);
+        String credit = first(driver, "article figcaption .credit", where + ": an image credit (figcaption .credit)")
+                .getText()
+                .strip();
+        assertTrue(
+                CREDIT_KINDS.stream().anyMatch(credit::startsWith),
+                where + ": the credit \"" + credit + "\" does not start with one of " + CREDIT_KINDS);
 
         WebElement time = first(driver, "article time[datetime]", where + ": a time[datetime]");
         try {
@@ -174,8 +195,11 @@ class ReaderJourneyTest {
         assertTrue(time.isDisplayed() && !time.getText().isBlank(), where + ": the time is not shown");
 
         List<String> labels = driver.findElements(By.cssSelector("article .body p > strong:first-child")).stream()
-                .filter(WebElement::isDisplayed).map(s -> s.getText().strip()).toList();
-        assertTrue(labels.stream().anyMatch(l -> l.length() > 1 && l.endsWith(":")),
+                .filter(WebElement::isDisplayed)
+                .map(s -> s.getText().strip())
+                .toList();
+        assertTrue(
+                labels.stream().anyMatch(l -> l.length() > 1 && l.endsWith(":")),
                 where + ": no lead-in label such as \"Why it matters:\" in bold; bold openings found: " + labels);
     }
 
@@ -188,11 +212,17 @@ class ReaderJourneyTest {
     }
 
     private static void waitForPath(WebDriver driver, String expectedPath, String step) {
-        Eventually.until(driver, step + ": the browser to be at " + expectedPath + " with the page loaded",
+        Eventually.until(
+                driver,
+                step + ": the browser to be at " + expectedPath + " with the page loaded",
                 d -> path(d.getCurrentUrl()).equals(expectedPath)
-                        && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
-        assertTrue(driver.findElements(By.cssSelector(".error-page")).isEmpty(),
-                step + ": " + expectedPath + " shows an error page: " + driver.findElement(By.tagName("main")).getText());
+                        && "complete"
+                                .equals(((org.openqa.selenium.JavascriptExecutor) d)
+                                        .executeScript("return document.readyState")));
+        assertTrue(
+                driver.findElements(By.cssSelector(".error-page")).isEmpty(),
+                step + ": " + expectedPath + " shows an error page: "
+                        + driver.findElement(By.tagName("main")).getText());
     }
 
     private static String visibleH1(WebDriver driver, String step) {

@@ -24,14 +24,14 @@ final class RunningServer implements AutoCloseable {
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final StringWriter out = new StringWriter();
 
-    private RunningServer() {
-    }
+    private RunningServer() {}
 
     static RunningServer start(Path dataDir, String... extraArgs) {
         RunningServer server = new RunningServer();
         CommandLine cli = new CommandLine(server.command);
         cli.setOut(new PrintWriter(server.out, true));
-        List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString()));
+        List<String> args =
+                new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString()));
         args.addAll(List.of(extraArgs));
         cli.parseArgs(args.toArray(String[]::new));
         Thread.ofPlatform().start(() -> {
@@ -42,8 +42,12 @@ final class RunningServer implements AutoCloseable {
             }
         });
         // Loading the demo newsroom on a busy runner takes a while; an exit ends the wait at once.
-        Eventually.until("lede serve to listen", Duration.ofSeconds(90),
-                () -> server.command.boundPort >= 0 || server.exit.isDone(), Boolean.TRUE::equals, server::output);
+        Eventually.until(
+                "lede serve to listen",
+                Duration.ofSeconds(90),
+                () -> server.command.boundPort >= 0 || server.exit.isDone(),
+                Boolean.TRUE::equals,
+                server::output);
         if (server.exit.isDone()) {
             server.exit.join();
             throw new IllegalStateException("lede serve stopped before it listened:\n" + server.output());
@@ -82,7 +86,9 @@ final class RunningServer implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

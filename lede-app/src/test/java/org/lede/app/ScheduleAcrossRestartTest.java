@@ -25,6 +25,7 @@ import org.lede.user.Actor;
 class ScheduleAcrossRestartTest {
     @Parameter
     Dialect dialect;
+
     @TempDir
     Path dir;
 
@@ -47,7 +48,9 @@ class ScheduleAcrossRestartTest {
         }
         // The story must fall due while no server runs. A slow stop may already have taken us past it,
         // so this waits for the clock to pass the time rather than for a computed, possibly negative, span.
-        Eventually.until("the clock to pass the scheduled time " + due, () -> Instant.now().isAfter(due));
+        Eventually.until(
+                "the clock to pass the scheduled time " + due,
+                () -> Instant.now().isAfter(due));
         try (RunningServer restarted = RunningServer.start(dir, database)) {
             String home = restarted.get("/").body();
             assertTrue(home.contains(slug), "published at start-up, before the first request");

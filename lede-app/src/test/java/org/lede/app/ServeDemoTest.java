@@ -20,11 +20,13 @@ import org.lede.db.Dialect;
 class ServeDemoTest {
     @Parameter
     Dialect dialect;
+
     @TempDir
     Path dir;
 
     private static int cards(String html) {
-        return (int) Pattern.compile("<li class=\"card\">").matcher(html).results().count();
+        return (int)
+                Pattern.compile("<li class=\"card\">").matcher(html).results().count();
     }
 
     @Test
@@ -34,13 +36,16 @@ class ServeDemoTest {
         try (RunningServer first = RunningServer.start(dir, RunningServer.with(database, "--demo"))) {
             HttpResponse<String> home = first.get("/");
             assertEquals(200, home.statusCode());
-            Matcher link = Pattern.compile("href=\"(/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+)\"").matcher(home.body());
+            Matcher link = Pattern.compile("href=\"(/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+)\"")
+                    .matcher(home.body());
             assertTrue(link.find());
             HttpResponse<String> story = first.get(link.group(1));
             assertEquals(200, story.statusCode());
             assertTrue(story.body().contains("<figcaption>"), "hero with caption");
-            assertTrue(story.body().contains("class=\"credit\">Illustration: ") || story.body().contains("class=\"credit\">Graphic: "));
-            assertTrue(story.body().contains("<strong>Why it matters:</strong>") || story.body().contains("<strong>The big picture:</strong>"));
+            assertTrue(story.body().contains("class=\"credit\">Illustration: ")
+                    || story.body().contains("class=\"credit\">Graphic: "));
+            assertTrue(story.body().contains("<strong>Why it matters:</strong>")
+                    || story.body().contains("<strong>The big picture:</strong>"));
             total = countLatest(first);
             assertEquals(14, total, "every demo story is in the latest stream");
             assertEquals(0, first.stop());

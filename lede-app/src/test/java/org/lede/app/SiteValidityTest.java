@@ -51,6 +51,7 @@ class SiteValidityTest {
     private static final Map<String, String> linkedFrom = new LinkedHashMap<>();
     /** Links no browser could follow, with the page they are on. */
     private static final List<String> unparseable = new ArrayList<>();
+
     private static Chromium chromium;
 
     record Fetched(String path, int status, String contentType, String body, String location) {
@@ -115,10 +116,13 @@ class SiteValidityTest {
                     unparseable.add("  " + href + " (on " + path + ")");
                     continue;
                 }
-                onSitePath(href).filter(p -> !p.startsWith("/media/")).filter(seen::add).ifPresent(p -> {
-                    linkedFrom.put(p, path);
-                    queue.add(p);
-                });
+                onSitePath(href)
+                        .filter(p -> !p.startsWith("/media/"))
+                        .filter(seen::add)
+                        .ifPresent(p -> {
+                            linkedFrom.put(p, path);
+                            queue.add(p);
+                        });
             }
         }
         // Not linked from anywhere on purpose: the error page is a page readers do see.
@@ -134,8 +138,15 @@ class SiteValidityTest {
 
     private static Fetched fetch(String path) {
         HttpResponse<String> r = site.get(path);
-        return new Fetched(path, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
-                r.headers().firstValue("Location").map(l -> URI.create(site.url(path)).resolve(l).toString()).orElse(null));
+        return new Fetched(
+                path,
+                r.statusCode(),
+                r.headers().firstValue("Content-Type").orElse(""),
+                r.body(),
+                r.headers()
+                        .firstValue("Location")
+                        .map(l -> URI.create(site.url(path)).resolve(l).toString())
+                        .orElse(null));
     }
 
     private static boolean parses(String href) {
@@ -177,9 +188,13 @@ class SiteValidityTest {
         Set<Kind> found = onePageOfEachKind().keySet();
         Set<Kind> missing = new LinkedHashSet<>(List.of(Kind.values()));
         missing.removeAll(found);
-        assertTrue(missing.isEmpty(), "no page answered 200 for " + missing + " among the " + crawl.size()
-                + " pages crawled:\n" + crawl.values().stream().map(p -> "  " + p.status() + " " + p.path())
-                .collect(Collectors.joining("\n")));
+        assertTrue(
+                missing.isEmpty(),
+                "no page answered 200 for " + missing + " among the " + crawl.size()
+                        + " pages crawled:\n"
+                        + crawl.values().stream()
+                                .map(p -> "  " + p.status() + " " + p.path())
+                                .collect(Collectors.joining("\n")));
     }
 
     @Test
@@ -189,14 +204,19 @@ class SiteValidityTest {
             if (page.path().equals(MISSING_PATH)) {
                 continue;
             }
-            boolean redirectOnSite = page.status() / 100 == 3 && page.location() != null && onSitePath(page.location()).isPresent();
+            boolean redirectOnSite = page.status() / 100 == 3
+                    && page.location() != null
+                    && onSitePath(page.location()).isPresent();
             if (page.status() != 200 && !redirectOnSite) {
-                broken.add("  " + page.status() + " " + page.path() + " (linked from " + linkedFrom.get(page.path()) + ")");
+                broken.add("  " + page.status() + " " + page.path() + " (linked from " + linkedFrom.get(page.path())
+                        + ")");
             }
         }
         assertTrue(unparseable.isEmpty(), "links that are not valid URLs:\n" + String.join("\n", unparseable));
-        assertTrue(broken.isEmpty(), broken.size() + " of " + (crawl.size() - 1) + " linked pages do not answer 200:\n"
-                + String.join("\n", broken));
+        assertTrue(
+                broken.isEmpty(),
+                broken.size() + " of " + (crawl.size() - 1) + " linked pages do not answer 200:\n"
+                        + String.join("\n", broken));
     }
 
     /** Readers' browsers talk to no one else: every resource a page loads comes from the site itself. */
@@ -209,8 +229,10 @@ class SiteValidityTest {
                 continue;
             }
             Document doc = Jsoup.parse(page.body(), site.url(page.path()));
-            for (Element e : doc.select("img[src], img[srcset], script[src], link[href], iframe[src], source[srcset], video[src], audio[src]")) {
-                if (e.tagName().equals("link") && !e.attr("rel").matches("(?i).*(stylesheet|icon|preload|modulepreload|manifest).*")) {
+            for (Element e : doc.select(
+                    "img[src], img[srcset], script[src], link[href], iframe[src], source[srcset], video[src], audio[src]")) {
+                if (e.tagName().equals("link")
+                        && !e.attr("rel").matches("(?i).*(stylesheet|icon|preload|modulepreload|manifest).*")) {
                     continue;
                 }
                 List<String> urls = new ArrayList<>();
@@ -221,7 +243,9 @@ class SiteValidityTest {
                 }
                 for (String candidate : e.attr("srcset").split(",")) {
                     if (!candidate.isBlank()) {
-                        urls.add(URI.create(doc.location()).resolve(candidate.strip().split("\\s+")[0]).toString());
+                        urls.add(URI.create(doc.location())
+                                .resolve(candidate.strip().split("\\s+")[0])
+                                .toString());
                     }
                 }
                 for (String url : urls) {
@@ -241,7 +265,9 @@ class SiteValidityTest {
         Fetched missing = crawl.get(MISSING_PATH);
         assertEquals(404, missing.status());
         assertTrue(missing.isHtml(), "a reader gets a page, not " + missing.contentType());
-        assertTrue(Jsoup.parse(missing.body()).select("a[href=\"/\"]").size() > 0, "the 404 page links back to the front page");
+        assertTrue(
+                Jsoup.parse(missing.body()).select("a[href=\"/\"]").size() > 0,
+                "the 404 page links back to the front page");
     }
 
     @Test
@@ -262,19 +288,29 @@ class SiteValidityTest {
         // A page with a known error rides along in the same run: a checker that silently reports
         // nothing (a changed report format, an unread file) would otherwise pass every page.
         Path control = pages.resolve("control-invalid.html");
-        Files.writeString(control, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>t</title></head>"
-                + "<body><ul><div>not a list item</div></ul></body></html>", StandardCharsets.UTF_8);
+        Files.writeString(
+                control,
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>t</title></head>"
+                        + "<body><ul><div>not a list item</div></ul></body></html>",
+                StandardCharsets.UTF_8);
         files.add(control);
         List<HtmlValidator.Message> messages = HtmlValidator.check(files);
-        assertTrue(messages.stream().anyMatch(m -> m.isError() && m.file().equals(control.getFileName().toString())),
-                "vnu.jar reported no error for a page with a div inside a ul, so its report on the site means nothing: " + messages);
+        assertTrue(
+                messages.stream()
+                        .anyMatch(m -> m.isError()
+                                && m.file().equals(control.getFileName().toString())),
+                "vnu.jar reported no error for a page with a div inside a ul, so its report on the site means nothing: "
+                        + messages);
         List<HtmlValidator.Message> errors = messages.stream()
-                .filter(m -> m.isError() && !m.file().equals(control.getFileName().toString())).toList();
+                .filter(m ->
+                        m.isError() && !m.file().equals(control.getFileName().toString()))
+                .toList();
         if (!errors.isEmpty()) {
-            fail(errors.size() + " HTML errors in " + files.size() + " pages:\n" + errors.stream()
-                    .map(e -> "  " + pathOfFile.getOrDefault(e.file(), e.file()) + " line " + e.line() + ": " + e.text()
-                            + (e.extract().isEmpty() ? "" : "\n      " + e.extract()))
-                    .collect(Collectors.joining("\n")));
+            fail(errors.size() + " HTML errors in " + files.size() + " pages:\n"
+                    + errors.stream()
+                            .map(e -> "  " + pathOfFile.getOrDefault(e.file(), e.file()) + " line " + e.line() + ": "
+                                    + e.text() + (e.extract().isEmpty() ? "" : "\n      " + e.extract()))
+                            .collect(Collectors.joining("\n")));
         }
     }
 
@@ -284,7 +320,8 @@ class SiteValidityTest {
         Chromium browser = chromium();
         // As with the validator: axe must be seen to catch a known fault before its silence counts.
         browser.driver.get("data:text/html,<!DOCTYPE html><title>t</title><img src=x.png>");
-        List<String> control = browser.axe().stream().map(Chromium.AxeViolation::id).toList();
+        List<String> control =
+                browser.axe().stream().map(Chromium.AxeViolation::id).toList();
         assertTrue(control.contains("image-alt"), "axe-core did not flag an img without alt: " + control);
         Map<Kind, Fetched> sample = onePageOfEachKind();
         List<String> report = new ArrayList<>();
@@ -298,10 +335,12 @@ class SiteValidityTest {
                 }
             }
         }
-        assertTrue(sample.containsKey(Kind.HOME) && sample.containsKey(Kind.STORY),
+        assertTrue(
+                sample.containsKey(Kind.HOME) && sample.containsKey(Kind.STORY),
                 "axe needs at least the front page and a story to check; found " + sample.keySet());
-        assertTrue(report.isEmpty(), report.size() + " axe-core violations on " + sample.keySet() + ":\n"
-                + String.join("\n", report));
+        assertTrue(
+                report.isEmpty(),
+                report.size() + " axe-core violations on " + sample.keySet() + ":\n" + String.join("\n", report));
     }
 
     @Test
@@ -314,10 +353,14 @@ class SiteValidityTest {
             prefersColorScheme(browser, "dark");
             // A contrast fault that exists only in a dark palette: axe must flag it, or the emulation is not
             // reaching the page and the silence below would mean nothing.
-            browser.driver.get("data:text/html,<!DOCTYPE html><html lang=en><title>t</title><style>"
-                    + "@media (prefers-color-scheme:dark){body{background:rgb(18,18,18);color:rgb(51,51,51)}}</style><p>Dim text</p>");
-            List<String> control = browser.axe().stream().map(Chromium.AxeViolation::id).toList();
-            assertTrue(control.contains("color-contrast"), "axe-core did not flag dark grey on black in the dark scheme: " + control);
+            browser.driver.get(
+                    "data:text/html,<!DOCTYPE html><html lang=en><title>t</title><style>"
+                            + "@media (prefers-color-scheme:dark){body{background:rgb(18,18,18);color:rgb(51,51,51)}}</style><p>Dim text</p>");
+            List<String> control =
+                    browser.axe().stream().map(Chromium.AxeViolation::id).toList();
+            assertTrue(
+                    control.contains("color-contrast"),
+                    "axe-core did not flag dark grey on black in the dark scheme: " + control);
             for (int width : List.of(Chromium.DESKTOP_WIDTH, Chromium.PHONE_WIDTH)) {
                 browser.width(width);
                 for (Map.Entry<Kind, Fetched> e : sample.entrySet()) {
@@ -327,8 +370,11 @@ class SiteValidityTest {
                               .map(c => c / 255).map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
                             return 0.2126 * r + 0.7152 * g + 0.0722 * b;
                             """)).doubleValue();
-                    assertTrue(luminance < 0.2, e.getKey() + " " + e.getValue().path()
-                            + ": the page kept a light background in the dark colour scheme (relative luminance " + luminance + ")");
+                    assertTrue(
+                            luminance < 0.2,
+                            e.getKey() + " " + e.getValue().path()
+                                    + ": the page kept a light background in the dark colour scheme (relative luminance "
+                                    + luminance + ")");
                     for (Chromium.AxeViolation v : browser.axe()) {
                         report.add("  " + e.getKey() + " " + e.getValue().path() + " at " + width + " px, dark: " + v);
                     }
@@ -337,16 +383,22 @@ class SiteValidityTest {
         } finally {
             prefersColorScheme(browser, null);
         }
-        assertTrue(sample.containsKey(Kind.HOME) && sample.containsKey(Kind.STORY),
+        assertTrue(
+                sample.containsKey(Kind.HOME) && sample.containsKey(Kind.STORY),
                 "axe needs at least the front page and a story to check; found " + sample.keySet());
-        assertTrue(report.isEmpty(), report.size() + " axe-core violations in the dark colour scheme on " + sample.keySet() + ":\n"
-                + String.join("\n", report));
+        assertTrue(
+                report.isEmpty(),
+                report.size() + " axe-core violations in the dark colour scheme on " + sample.keySet() + ":\n"
+                        + String.join("\n", report));
     }
 
     /** Emulates the reader's system colour scheme, or with null goes back to the browser's own. */
     private static void prefersColorScheme(Chromium browser, String scheme) {
-        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", scheme == null ? List.of()
-                : List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+        browser.driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of(
+                        "features",
+                        scheme == null ? List.of() : List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
     @Test
@@ -379,7 +431,9 @@ class SiteValidityTest {
             }
         }
         assertTrue(checked >= 3, "too few pages crawled to mean anything: " + crawl.keySet());
-        assertTrue(overflowing.isEmpty(), overflowing.size() + " of " + checked + " pages scroll sideways at "
-                + Chromium.PHONE_WIDTH + " px:\n" + String.join("\n", overflowing));
+        assertTrue(
+                overflowing.isEmpty(),
+                overflowing.size() + " of " + checked + " pages scroll sideways at " + Chromium.PHONE_WIDTH + " px:\n"
+                        + String.join("\n", overflowing));
     }
 }

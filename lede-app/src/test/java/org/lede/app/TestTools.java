@@ -18,8 +18,7 @@ final class TestTools {
     private static final String HOW_TO_INSTALL_CHROMIUM = "install Debian's chromium and chromium-driver packages";
     private static final String HOW_TO_INSTALL_NPM_TOOLS = "run bin/install-test-tools";
 
-    private TestTools() {
-    }
+    private TestTools() {}
 
     static boolean browserRequired() {
         return "1".equals(System.getenv("LEDE_REQUIRE_BROWSER"));

@@ -21,7 +21,9 @@ public final class BypassesPorts {
     }
 
     public int count(Handle h) {
-        return h.createQuery("SELECT count(*) FROM stories").mapTo(Integer.class).one();
+        return h.createQuery("SELECT count(*) FROM stories")
+                .mapTo(Integer.class)
+                .one();
     }
 
     public OutboxEvent envelope() {

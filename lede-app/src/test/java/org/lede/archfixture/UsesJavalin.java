@@ -4,8 +4,7 @@ import io.javalin.http.Context;
 
 /** Breaks the framework-free core rule for ArchitectureTest: a core package reaching for Javalin. */
 public final class UsesJavalin {
-    private UsesJavalin() {
-    }
+    private UsesJavalin() {}
 
     public static String path(Context ctx) {
         return ctx.path();

@@ -13,6 +13,13 @@ import java.time.Instant;
  * @param label   how that thing is known: its slug, a member's email, or null when the event names none
  * @param detail  a qualifier such as "substantive" or the role given, else null
  */
-public record AuditEntry(long seq, Instant at, String actorId, String actorName, String action, String kind,
-                         String subject, String label, String detail) {
-}
+public record AuditEntry(
+        long seq,
+        Instant at,
+        String actorId,
+        String actorName,
+        String action,
+        String kind,
+        String subject,
+        String label,
+        String detail) {}

@@ -7,5 +7,4 @@ import java.util.List;
  *
  * @param olderBefore the {@code before} that continues with older entries, or null on the last page
  */
-public record AuditPage(List<AuditEntry> entries, Long olderBefore) {
-}
+public record AuditPage(List<AuditEntry> entries, Long olderBefore) {}

@@ -21,6 +21,7 @@ public final class AuditService {
     public static final int PAGE_SIZE = 50;
     /** How many events one read of the outbox covers while walking back from the newest. */
     private static final int WINDOW = 500;
+
     private final Outbox outbox;
     private final UserService users;
 
@@ -61,22 +62,35 @@ public final class AuditService {
             upper = from + 1;
         }
         Map<String, String> names = new HashMap<>();
-        List<AuditEntry> entries = newestFirst.stream().map(e -> entry(e, names)).toList();
+        List<AuditEntry> entries =
+                newestFirst.stream().map(e -> entry(e, names)).toList();
         return new AuditPage(entries, more ? entries.getLast().seq() : null);
     }
 
     private AuditEntry entry(OutboxEvent event, Map<String, String> names) {
         String actorId = event.data().get("actor");
-        String name = names.computeIfAbsent(actorId, id -> Actor.SYSTEM.userId().equals(id)
-                ? "Lede (system)" : users.find(id).map(User::name).orElse("Unknown user " + id));
+        String name = names.computeIfAbsent(
+                actorId,
+                id -> Actor.SYSTEM.userId().equals(id)
+                        ? "Lede (system)"
+                        : users.find(id).map(User::name).orElse("Unknown user " + id));
         String type = event.type();
         int dot = type.indexOf('.');
         String kind = dot < 0 ? type : type.substring(0, dot);
         String verb = dot < 0 ? type : type.substring(dot + 1);
-        String label = "user".equals(kind) ? users.find(event.subject()).map(User::email).orElse(null)
+        String label = "user".equals(kind)
+                ? users.find(event.subject()).map(User::email).orElse(null)
                 : event.data().get("slug");
-        return new AuditEntry(event.seq(), event.at(), actorId, name, action(kind, verb), kind, event.subject(),
-                label, detail(event));
+        return new AuditEntry(
+                event.seq(),
+                event.at(),
+                actorId,
+                name,
+                action(kind, verb),
+                kind,
+                event.subject(),
+                label,
+                detail(event));
     }
 
     private static String action(String kind, String verb) {

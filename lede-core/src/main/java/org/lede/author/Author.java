@@ -9,8 +9,15 @@ import org.lede.common.Slugs;
  *
  * @param bio the closing bio line ("Jane Roe directs ..."), used when a story sets none of its own
  */
-public record Author(String id, String slug, String name, String title, String bio, String avatarMediaId,
-                     boolean contributor, String userId) {
+public record Author(
+        String id,
+        String slug,
+        String name,
+        String title,
+        String bio,
+        String avatarMediaId,
+        boolean contributor,
+        String userId) {
     public Author {
         Objects.requireNonNull(id, "id");
         slug = Slugs.check("slug", slug);

@@ -6,8 +6,8 @@ import org.lede.common.Ids;
 import org.lede.common.Instants;
 import org.lede.common.NotFoundException;
 import org.lede.common.Transactions;
-import org.lede.outbox.Outbox;
 import org.lede.outbox.Event;
+import org.lede.outbox.Outbox;
 import org.lede.user.Actor;
 
 public final class AuthorService {
@@ -26,14 +26,21 @@ public final class AuthorService {
     }
 
     /** The author's fields; the service adds the id. */
-    public record AuthorFields(String slug, String name, String title, String bio, String avatarMediaId, boolean contributor) {
-    }
+    public record AuthorFields(
+            String slug, String name, String title, String bio, String avatarMediaId, boolean contributor) {}
 
     public Author create(Actor actor, AuthorFields form) {
         actor.requireEditor("Only editors and admins manage authors.");
         return tx.inTransaction(() -> {
-            Author author = new Author(ids.next(), form.slug(), form.name(), form.title(), form.bio(),
-                    form.avatarMediaId(), form.contributor(), null);
+            Author author = new Author(
+                    ids.next(),
+                    form.slug(),
+                    form.name(),
+                    form.title(),
+                    form.bio(),
+                    form.avatarMediaId(),
+                    form.contributor(),
+                    null);
             if (authors.findBySlug(author.slug()).isPresent()) {
                 throw new ConflictException("The author slug \"" + author.slug() + "\" is already used.");
             }
@@ -56,5 +63,4 @@ public final class AuthorService {
     private void event(Actor actor, Author author) {
         outbox.append(new Event.AuthorSaved(author.id(), author.slug(), actor.userId(), Instants.now(clock)));
     }
-
 }

@@ -60,8 +60,7 @@ import org.lede.content.Block;
  * {@code javascript:}), a link without text, a label that is too long.
  */
 public final class AuthoringText {
-    private AuthoringText() {
-    }
+    private AuthoringText() {}
 
     /** The text of the blocks: one blank line between blocks, and a line end after the last. */
     public static String format(List<Block> blocks) {

@@ -31,11 +31,9 @@ final class BlockReader {
     }
 
     /** A list item while its lines are collected. */
-    private record PendingItem(int line, StringBuilder raw) {
-    }
+    private record PendingItem(int line, StringBuilder raw) {}
 
-    private record Labelled(String label, String rest) {
-    }
+    private record Labelled(String label, String rest) {}
 
     private final List<Line> lines = new ArrayList<>();
     private final List<Block> blocks = new ArrayList<>();
@@ -83,8 +81,10 @@ final class BlockReader {
         Matcher heading = HEADING.matcher(line.text());
         heading.matches();
         if (heading.group(1).length() != 2) {
-            throw new ValidationException("text", "Line " + line.number()
-                    + ": A subhead starts with \"## \"; other headings are not part of a story (write \\# for a literal #).");
+            throw new ValidationException(
+                    "text",
+                    "Line " + line.number()
+                            + ": A subhead starts with \"## \"; other headings are not part of a story (write \\# for a literal #).");
         }
         String text = heading.group(2) == null ? "" : heading.group(2);
         return at(line.number(), () -> new Subhead(Escapes.unescape(text)));
@@ -103,7 +103,10 @@ final class BlockReader {
     }
 
     private static boolean isEmbed(String text) {
-        return text.length() > 2 && text.startsWith("<") && text.endsWith(">") && text.chars().noneMatch(Character::isWhitespace);
+        return text.length() > 2
+                && text.startsWith("<")
+                && text.endsWith(">")
+                && text.chars().noneMatch(Character::isWhitespace);
     }
 
     /** Whether a line starts a block of its own even without a blank line before it. */
@@ -114,14 +117,18 @@ final class BlockReader {
         // As in CommonMark, only a non-empty item, and for numbered lists only "1.", breaks into
         // a paragraph: a wrapped line such as "2024. The year ..." stays part of its paragraph.
         Matcher item = ITEM.matcher(text);
-        return item.matches() && item.group(3) != null && (item.group(2) == null || item.group(2).equals("1"));
+        return item.matches()
+                && item.group(3) != null
+                && (item.group(2) == null || item.group(2).equals("1"));
     }
 
     private int paragraph(int start) {
         Line first = lines.get(start);
         StringBuilder raw = new StringBuilder(first.text());
         int i = start + 1;
-        while (i < lines.size() && !lines.get(i).isBlank() && !interrupts(lines.get(i).text())) {
+        while (i < lines.size()
+                && !lines.get(i).isBlank()
+                && !interrupts(lines.get(i).text())) {
             raw.append(' ').append(lines.get(i).text());
             i++;
         }
@@ -166,7 +173,8 @@ final class BlockReader {
                 if (ordered(line.text()) != ordered) {
                     break;
                 }
-                pending.add(new PendingItem(line.number(), new StringBuilder(item.group(3) == null ? "" : item.group(3))));
+                pending.add(
+                        new PendingItem(line.number(), new StringBuilder(item.group(3) == null ? "" : item.group(3))));
             } else if (interrupts(line.text())) {
                 break;
             } else {
@@ -272,8 +280,8 @@ final class BlockReader {
         try {
             return make.get();
         } catch (ValidationException e) {
-            String message = e.getMessage().startsWith("Line ") ? e.getMessage()
-                    : "Line " + line + ": " + e.getMessage();
+            String message =
+                    e.getMessage().startsWith("Line ") ? e.getMessage() : "Line " + line + ": " + e.getMessage();
             throw new ValidationException(e.field(), message);
         }
     }

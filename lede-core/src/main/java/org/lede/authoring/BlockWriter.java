@@ -17,8 +17,7 @@ final class BlockWriter {
     /** Opens the last line of a quote to mark it as the attribution. */
     static final String DASH = "—";
 
-    private BlockWriter() {
-    }
+    private BlockWriter() {}
 
     static String write(Block block) {
         return switch (block) {
@@ -65,7 +64,9 @@ final class BlockWriter {
         }
         out.append("](media:").append(image.mediaId());
         if (image.credit() != null) {
-            out.append(" \"").append(Escapes.escape(image.credit().render(), "\"")).append('"');
+            out.append(" \"")
+                    .append(Escapes.escape(image.credit().render(), "\""))
+                    .append('"');
         }
         return out.append(')').toString();
     }

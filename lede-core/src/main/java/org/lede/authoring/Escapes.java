@@ -4,8 +4,7 @@ package org.lede.authoring;
 final class Escapes {
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-    private Escapes() {
-    }
+    private Escapes() {}
 
     static boolean isPunctuation(char c) {
         return PUNCTUATION.indexOf(c) >= 0;

@@ -17,11 +17,9 @@ final class InlineReader {
     private static final int ITALIC = 1;
     private static final int BOLD = 2;
 
-    private sealed interface Token permits Text, Run, Link {
-    }
+    private sealed interface Token permits Text, Run, Link {}
 
-    private record Text(String text) implements Token {
-    }
+    private record Text(String text) implements Token {}
 
     private record Run(char mark, int length, boolean canOpen, boolean canClose) implements Token {
         int bits() {
@@ -36,11 +34,9 @@ final class InlineReader {
         }
     }
 
-    private record Link(List<Span> spans, String href) implements Token {
-    }
+    private record Link(List<Span> spans, String href) implements Token {}
 
-    private InlineReader() {
-    }
+    private InlineReader() {}
 
     static List<Span> read(String raw) {
         List<Token> tokens = tokenize(raw);
@@ -141,7 +137,8 @@ final class InlineReader {
         String href = Links.check(Escapes.unescape(rawHref));
         List<Span> spans = read(text);
         if (spans.stream().allMatch(s -> s.text().isBlank())) {
-            throw new ValidationException("href", "The link to \"" + href + "\" has no text; write [text](" + rawHref + ").");
+            throw new ValidationException(
+                    "href", "The link to \"" + href + "\" has no text; write [text](" + rawHref + ").");
         }
         return new Link(spans, href);
     }
@@ -164,7 +161,8 @@ final class InlineReader {
                 int bits = run.bits();
                 boolean fits = bits != 0
                         && ((bits & BOLD) == 0 || fits(run, boldOpener < 0 ? null : (Run) tokens.get(boldOpener)))
-                        && ((bits & ITALIC) == 0 || fits(run, italicOpener < 0 ? null : (Run) tokens.get(italicOpener)));
+                        && ((bits & ITALIC) == 0
+                                || fits(run, italicOpener < 0 ? null : (Run) tokens.get(italicOpener)));
                 if (!fits) {
                     literal[i] = true;
                     continue;

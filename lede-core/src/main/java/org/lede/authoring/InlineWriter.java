@@ -14,8 +14,7 @@ final class InlineWriter {
     private static final String BLOCK_MARKERS = "#>-+!<";
     private static final Pattern NUMBERED = Pattern.compile("^\\d+\\.(\\s|$)");
 
-    private InlineWriter() {
-    }
+    private InlineWriter() {}
 
     /**
      * @param opensBlock the text starts a block (paragraph, list item, quote), where a leading
@@ -36,7 +35,11 @@ final class InlineWriter {
             }
             // "**Label:**" at the start of a block means a lead-in; bold text that merely
             // ends with a colon is written with underscores instead.
-            boolean looksLikeLabel = i == 0 && opensBlock && span.bold() && !span.italic() && span.text().endsWith(":");
+            boolean looksLikeLabel = i == 0
+                    && opensBlock
+                    && span.bold()
+                    && !span.italic()
+                    && span.text().endsWith(":");
             marks.switchTo(out, span.bold(), span.italic(), looksLikeLabel ? '_' : '*');
             out.append(escape(span.text(), false));
             i++;

@@ -12,14 +12,11 @@ import org.lede.content.Labels;
 
 /** How {@link PasteStructurer} recognises the parts of a pasted news page, one line or paragraph at a time. */
 final class PasteLines {
-    record Hero(String caption, Credit credit) {
-    }
+    record Hero(String caption, Credit credit) {}
 
-    record Item(boolean ordered, String text) {
-    }
+    record Item(boolean ordered, String text) {}
 
-    record Labelled(String label, String rest) {
-    }
+    record Labelled(String label, String rest) {}
 
     private static final Pattern BULLET = Pattern.compile("(?:[•·]\\s*|[-–*]\\s+)(\\S.*)");
     private static final Pattern NUMBERED = Pattern.compile("\\d{1,3}[.)]\\s+(\\S.*)");
@@ -29,16 +26,30 @@ final class PasteLines {
     private static final int MAX_LABEL_WORDS = 5;
     private static final int MAX_CREDIT_WORDS = 12;
     private static final int MAX_BIO_WORDS = 40;
-    private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "This", "That", "These", "Those", "It",
-            "He", "She", "They", "We", "I", "You", "In", "On", "At", "But", "And");
+    private static final Set<String> NOT_NAMES = Set.of(
+            "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "In", "On",
+            "At", "But", "And");
     /** Verbs that make a name-led sentence reporting rather than a bio. */
-    private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "tells", "added", "adds",
-            "noted", "argued", "asked", "warned", "explained", "insisted", "replied");
-    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "co",
-            "corp", "ltd", "gen", "gov", "sen", "rep", "prof", "mt", "ft", "no", "vs");
+    private static final Set<String> SPEECH_VERBS = Set.of(
+            "said",
+            "says",
+            "told",
+            "tells",
+            "added",
+            "adds",
+            "noted",
+            "argued",
+            "asked",
+            "warned",
+            "explained",
+            "insisted",
+            "replied");
 
-    private PasteLines() {
-    }
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "co", "corp", "ltd", "gen", "gov", "sen", "rep", "prof",
+            "mt", "ft", "no", "vs");
+
+    private PasteLines() {}
 
     /** Splits into lines, with non-breaking and repeated spaces made single spaces and each line trimmed. */
     static List<String> clean(String text) {
@@ -126,12 +137,17 @@ final class PasteLines {
      */
     static boolean isBio(String text) {
         String[] words = text.split(" ");
-        if (words.length > MAX_BIO_WORDS || !text.endsWith(".") || text.contains(": ")
-                || text.chars().anyMatch(c -> "“”\"".indexOf(c) >= 0) || sentences(text) > 1) {
+        if (words.length > MAX_BIO_WORDS
+                || !text.endsWith(".")
+                || text.contains(": ")
+                || text.chars().anyMatch(c -> "“”\"".indexOf(c) >= 0)
+                || sentences(text) > 1) {
             return false;
         }
         int name = 0;
-        while (name < words.length && name <= 4 && NAME_WORD.matcher(words[name]).matches()) {
+        while (name < words.length
+                && name <= 4
+                && NAME_WORD.matcher(words[name]).matches()) {
             name++;
         }
         if (name < 2 || name > 4 || name == words.length || NOT_NAMES.contains(words[0])) {

@@ -34,8 +34,7 @@ public final class PasteStructurer {
         }
     }
 
-    private PasteStructurer() {
-    }
+    private PasteStructurer() {}
 
     public static Structured structure(String plainText) {
         List<String> lines = PasteLines.clean(plainText);
@@ -81,18 +80,25 @@ public final class PasteStructurer {
             out.add("hero credit: " + credit.render());
         }
         List<Block> body = structured.body();
-        List<String> labels = body.stream().filter(LeadIn.class::isInstance).map(b -> ((LeadIn) b).label()).toList();
-        List<String> lists = body.stream().filter(ListBlock.class::isInstance)
+        List<String> labels = body.stream()
+                .filter(LeadIn.class::isInstance)
+                .map(b -> ((LeadIn) b).label())
+                .toList();
+        List<String> lists = body.stream()
+                .filter(ListBlock.class::isInstance)
                 .map(b -> (ListBlock) b)
-                .map(l -> l.items().size() + (l.items().size() == 1 ? " item, " : " items, ")
+                .map(l -> l.items().size()
+                        + (l.items().size() == 1 ? " item, " : " items, ")
                         + (l.ordered() ? "ordered" : "unordered"))
                 .toList();
-        out.add("paragraphs: " + body.stream().filter(Paragraph.class::isInstance).count());
+        out.add("paragraphs: "
+                + body.stream().filter(Paragraph.class::isInstance).count());
         out.add("lead-ins: " + labels.size() + (labels.isEmpty() ? "" : " (" + String.join(", ", labels) + ")"));
         out.add("lists: " + lists.size() + (lists.isEmpty() ? "" : " (" + String.join("; ", lists) + ")"));
         List<String> others = body.stream()
                 .filter(b -> !(b instanceof Paragraph || b instanceof LeadIn || b instanceof ListBlock))
-                .map(Block::type).toList();
+                .map(Block::type)
+                .toList();
         if (!others.isEmpty()) {
             out.add("other blocks: " + others.size() + " (" + String.join(", ", others) + ")");
         }
@@ -136,9 +142,7 @@ public final class PasteStructurer {
         String text = String.join(" ", lines);
         lines.clear();
         PasteLines.Labelled labelled = PasteLines.labelled(text);
-        blocks.add(labelled == null
-                ? Paragraph.of(text)
-                : new LeadIn(labelled.label(), Inline.plain(labelled.rest())));
+        blocks.add(labelled == null ? Paragraph.of(text) : new LeadIn(labelled.label(), Inline.plain(labelled.rest())));
     }
 
     private static void flushList(List<ListItem> items, boolean ordered, List<Block> blocks) {
@@ -150,8 +154,6 @@ public final class PasteStructurer {
 
     private static ListItem listItem(String text) {
         PasteLines.Labelled labelled = PasteLines.labelled(text);
-        return labelled == null
-                ? ListItem.of(text)
-                : new ListItem(labelled.label(), Inline.plain(labelled.rest()));
+        return labelled == null ? ListItem.of(text) : new ListItem(labelled.label(), Inline.plain(labelled.rest()));
     }
 }

@@ -4,8 +4,7 @@ import java.util.List;
 
 /** Argument checks shared by the records of the content model. */
 public final class Check {
-    private Check() {
-    }
+    private Check() {}
 
     /** Returns the trimmed text, or throws when it is null or blank. */
     public static String required(String field, String value) {

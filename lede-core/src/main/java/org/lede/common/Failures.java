@@ -2,8 +2,7 @@ package org.lede.common;
 
 /** Turning a chain of exceptions into the one line an operator needs. */
 public final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     /** The first line of the innermost cause's message: usually what actually went wrong. */
     public static String rootMessage(Throwable e) {

@@ -6,8 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 /** Instants as Lede keeps them. */
 public final class Instants {
-    private Instants() {
-    }
+    private Instants() {}
 
     /**
      * Now, to the millisecond: the precision the stores keep, so a record read back equals the one

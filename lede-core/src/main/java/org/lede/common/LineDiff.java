@@ -5,13 +5,15 @@ import java.util.List;
 
 /** A line diff (longest common subsequence), for comparing revisions of a story's text. */
 public final class LineDiff {
-    private LineDiff() {
+    private LineDiff() {}
+
+    public enum Op {
+        SAME,
+        ADDED,
+        REMOVED
     }
 
-    public enum Op { SAME, ADDED, REMOVED }
-
-    public record Line(Op op, String text) {
-    }
+    public record Line(Op op, String text) {}
 
     public static List<Line> diff(String before, String after) {
         String[] a = before.split("\n", -1);

@@ -15,8 +15,7 @@ public final class Names {
     /** Letters first; case and accents only break ties, then the exact text. */
     public static final Comparator<String> ORDER = Names::compare;
 
-    private Names() {
-    }
+    private Names() {}
 
     private static Collator collator() {
         Collator collator = Collator.getInstance(Locale.ROOT);

@@ -9,8 +9,7 @@ public final class Slugs {
     private static final Pattern VALID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX = 80;
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /** Turns a headline or name into a slug, folding accents ("Aïda" becomes "aida"). */
     public static String slugify(String text) {
@@ -29,8 +28,10 @@ public final class Slugs {
     /** Returns the slug when it is well formed, else throws a {@link ValidationException} for {@code field}. */
     public static String check(String field, String slug) {
         if (slug == null || slug.length() > MAX || !VALID.matcher(slug).matches()) {
-            throw new ValidationException(field, "The " + field + " \"" + slug
-                    + "\" must be lower-case letters, digits and single hyphens, at most " + MAX + " characters.");
+            throw new ValidationException(
+                    field,
+                    "The " + field + " \"" + slug + "\" must be lower-case letters, digits and single hyphens, at most "
+                            + MAX + " characters.");
         }
         return slug;
     }

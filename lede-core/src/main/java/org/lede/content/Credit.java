@@ -15,7 +15,8 @@ public record Credit(CreditKind kind, String by, String via) {
         by = Check.required("credit", by);
         via = Check.optional(via);
         if (by.contains("/") || by.contains("\n") || (via != null && via.contains("\n"))) {
-            throw new ValidationException("credit", "A credit's \"by\" may not contain \"/\" or a line break: \"" + by + "\".");
+            throw new ValidationException(
+                    "credit", "A credit's \"by\" may not contain \"/\" or a line break: \"" + by + "\".");
         }
     }
 

@@ -4,7 +4,10 @@ import java.util.Locale;
 import org.lede.common.ValidationException;
 
 public enum CreditKind {
-    PHOTO("Photo"), ILLUSTRATION("Illustration"), VIDEO("Video"), GRAPHIC("Graphic");
+    PHOTO("Photo"),
+    ILLUSTRATION("Illustration"),
+    VIDEO("Video"),
+    GRAPHIC("Graphic");
 
     private final String label;
 
@@ -18,10 +21,12 @@ public enum CreditKind {
 
     public static CreditKind parse(String text) {
         for (CreditKind kind : values()) {
-            if (kind.label.equalsIgnoreCase(text.strip()) || kind.name().equals(text.strip().toUpperCase(Locale.ROOT))) {
+            if (kind.label.equalsIgnoreCase(text.strip())
+                    || kind.name().equals(text.strip().toUpperCase(Locale.ROOT))) {
                 return kind;
             }
         }
-        throw new ValidationException("credit", "A credit kind is Photo, Illustration, Video or Graphic, not \"" + text + "\".");
+        throw new ValidationException(
+                "credit", "A credit kind is Photo, Illustration, Video or Graphic, not \"" + text + "\".");
     }
 }

@@ -11,7 +11,8 @@ import org.lede.common.ValidationException;
 public record ImageBlock(String mediaId, String caption, Credit credit) implements Block {
     public ImageBlock {
         if (!Ids.isValid(mediaId)) {
-            throw new ValidationException("mediaId", "An image must name a media item by its id, not \"" + mediaId + "\".");
+            throw new ValidationException(
+                    "mediaId", "An image must name a media item by its id, not \"" + mediaId + "\".");
         }
         caption = Check.optional(caption);
         if (caption != null && caption.contains("\n")) {

@@ -8,18 +8,33 @@ import org.lede.common.ValidationException;
 public final class Labels {
     public static final String WHY_IT_MATTERS = "Why it matters";
     public static final String BIG_PICTURE = "The big picture";
-    public static final List<String> COMMON = List.of(WHY_IT_MATTERS, BIG_PICTURE, "The bottom line",
-            "Between the lines", "Driving the news", "Yes, but", "What's next", "What they're saying",
-            "By the numbers", "Go deeper", "Details", "Context", "Flashback", "The other side", "Zoom in", "Zoom out");
+    public static final List<String> COMMON = List.of(
+            WHY_IT_MATTERS,
+            BIG_PICTURE,
+            "The bottom line",
+            "Between the lines",
+            "Driving the news",
+            "Yes, but",
+            "What's next",
+            "What they're saying",
+            "By the numbers",
+            "Go deeper",
+            "Details",
+            "Context",
+            "Flashback",
+            "The other side",
+            "Zoom in",
+            "Zoom out");
     static final int MAX = 60;
 
-    private Labels() {
-    }
+    private Labels() {}
 
     static String check(String label) {
         Check.maxLength("label", label, MAX);
         if (label.endsWith(":") || label.contains("\n") || label.contains("*")) {
-            throw new ValidationException("label", "A lead-in label is a short phrase without a colon, line break or asterisk: \"" + label + "\".");
+            throw new ValidationException(
+                    "label",
+                    "A lead-in label is a short phrase without a colon, line break or asterisk: \"" + label + "\".");
         }
         return label;
     }

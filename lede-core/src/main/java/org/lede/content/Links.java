@@ -10,8 +10,7 @@ import org.lede.common.ValidationException;
 public final class Links {
     private static final Set<String> SCHEMES = Set.of("http", "https", "mailto");
 
-    private Links() {
-    }
+    private Links() {}
 
     public static String check(String href) {
         String value = href.strip();
@@ -22,7 +21,8 @@ public final class Links {
         URI uri = parse(value);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!SCHEMES.contains(scheme)) {
-            throw new ValidationException("href", "Links must start with http://, https://, mailto: or /, not \"" + value + "\".");
+            throw new ValidationException(
+                    "href", "Links must start with http://, https://, mailto: or /, not \"" + value + "\".");
         }
         if (!scheme.equals("mailto") && (uri.getHost() == null || uri.getHost().isEmpty())) {
             throw new ValidationException("href", "The link \"" + value + "\" has no host.");
@@ -34,7 +34,8 @@ public final class Links {
     public static String checkWeb(String url) {
         String value = check(url);
         if (!value.startsWith("http://") && !value.startsWith("https://")) {
-            throw new ValidationException("url", "An embed needs an http:// or https:// address, not \"" + value + "\".");
+            throw new ValidationException(
+                    "url", "An embed needs an http:// or https:// address, not \"" + value + "\".");
         }
         return value;
     }

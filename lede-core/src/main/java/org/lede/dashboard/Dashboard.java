@@ -11,8 +11,17 @@ import org.lede.content.ImageBlock;
  * A curated hub ("Storm dashboard"). {@code updatedAt} moves whenever its items change, and drives
  * the "Updated X ago" shown on it and its cards.
  */
-public record Dashboard(String id, String slug, String title, String intro, String topicId, ImageBlock illustration,
-                       List<DashboardItem> items, Instant createdAt, Instant updatedAt, int revision) {
+public record Dashboard(
+        String id,
+        String slug,
+        String title,
+        String intro,
+        String topicId,
+        ImageBlock illustration,
+        List<DashboardItem> items,
+        Instant createdAt,
+        Instant updatedAt,
+        int revision) {
     public Dashboard {
         Objects.requireNonNull(id, "id");
         slug = Slugs.check("slug", slug);

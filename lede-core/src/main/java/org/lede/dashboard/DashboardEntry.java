@@ -18,7 +18,8 @@ public record DashboardEntry(String storyId, String url, String title) {
             throw new ValidationException("entry", "A dashboard entry links either a story or an outside address.");
         }
         if (storyId != null && !Ids.isValid(storyId)) {
-            throw new ValidationException("entry", "A dashboard entry names a story by its id, not \"" + storyId + "\".");
+            throw new ValidationException(
+                    "entry", "A dashboard entry names a story by its id, not \"" + storyId + "\".");
         }
         if (url != null) {
             url = Links.checkWeb(url);

@@ -10,7 +10,8 @@ public record DashboardItem(String label, List<DashboardEntry> entries) {
         label = Check.maxLength("label", Check.required("label", label), 60);
         entries = Check.list(entries);
         if (entries.isEmpty()) {
-            throw new ValidationException("entries", "The dashboard item \"" + label + "\" needs at least one headline.");
+            throw new ValidationException(
+                    "entries", "The dashboard item \"" + label + "\" needs at least one headline.");
         }
     }
 }

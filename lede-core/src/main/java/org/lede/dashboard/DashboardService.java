@@ -32,8 +32,15 @@ public final class DashboardService {
     private final Clock clock;
     private final Ids ids;
 
-    public DashboardService(Transactions tx, DashboardStore dashboards, StoryStore stories, TopicStore topics,
-                            MediaStore media, Outbox outbox, Clock clock, Ids ids) {
+    public DashboardService(
+            Transactions tx,
+            DashboardStore dashboards,
+            StoryStore stories,
+            TopicStore topics,
+            MediaStore media,
+            Outbox outbox,
+            Clock clock,
+            Ids ids) {
         this.tx = tx;
         this.dashboards = dashboards;
         this.stories = stories;
@@ -45,9 +52,13 @@ public final class DashboardService {
     }
 
     /** The fields an editor sets; the service adds identity and times. */
-    public record DashboardFields(String slug, String title, String intro, String topicId,
-                                ImageBlock illustration, List<DashboardItem> items) {
-    }
+    public record DashboardFields(
+            String slug,
+            String title,
+            String intro,
+            String topicId,
+            ImageBlock illustration,
+            List<DashboardItem> items) {}
 
     /**
      * Refuses an actor who may not curate. Callers that prepare a change by reading what only
@@ -66,8 +77,17 @@ public final class DashboardService {
                 throw new ConflictException("The dashboard slug \"" + form.slug() + "\" is already used.");
             }
             Instant now = now();
-            Dashboard d = new Dashboard(ids.next(), form.slug(), form.title(), form.intro(), form.topicId(),
-                    form.illustration(), form.items(), now, now, 1);
+            Dashboard d = new Dashboard(
+                    ids.next(),
+                    form.slug(),
+                    form.title(),
+                    form.intro(),
+                    form.topicId(),
+                    form.illustration(),
+                    form.items(),
+                    now,
+                    now,
+                    1);
             dashboards.insert(d);
             event(actor, null, d);
             return d;
@@ -79,8 +99,17 @@ public final class DashboardService {
         return tx.inTransaction(() -> {
             Dashboard current = dashboards.find(id).orElseThrow(() -> new NotFoundException("Dashboard", id));
             check(form);
-            Dashboard next = new Dashboard(id, form.slug(), form.title(), form.intro(), form.topicId(),
-                    form.illustration(), form.items(), current.createdAt(), now(), expectedRevision + 1);
+            Dashboard next = new Dashboard(
+                    id,
+                    form.slug(),
+                    form.title(),
+                    form.intro(),
+                    form.topicId(),
+                    form.illustration(),
+                    form.items(),
+                    current.createdAt(),
+                    now(),
+                    expectedRevision + 1);
             if (current.revision() != expectedRevision || !dashboards.update(next, expectedRevision)) {
                 throw new StaleRevisionException("dashboard", expectedRevision, current.revision());
             }
@@ -90,8 +119,10 @@ public final class DashboardService {
     }
 
     private void check(DashboardFields form) {
-        if (form.illustration() != null && media.find(form.illustration().mediaId()).isEmpty()) {
-            throw new ValidationException("illustration", "The illustration is not in the media library; choose another.");
+        if (form.illustration() != null
+                && media.find(form.illustration().mediaId()).isEmpty()) {
+            throw new ValidationException(
+                    "illustration", "The illustration is not in the media library; choose another.");
         }
         if (form.topicId() != null && topics.find(form.topicId()).isEmpty()) {
             throw new ValidationException("topic", "There is no topic with the id \"" + form.topicId() + "\".");
@@ -99,7 +130,8 @@ public final class DashboardService {
         for (DashboardItem item : form.items()) {
             for (DashboardEntry entry : item.entries()) {
                 if (entry.storyId() != null && stories.find(entry.storyId()).isEmpty()) {
-                    throw new ValidationException("entries", "The item \"" + item.label() + "\" links a story that does not exist.");
+                    throw new ValidationException(
+                            "entries", "The item \"" + item.label() + "\" links a story that does not exist.");
                 }
             }
         }
@@ -118,10 +150,9 @@ public final class DashboardService {
             }
         }
         keys.add(PageKeys.HOME);
-        outbox.append(new Event.DashboardSaved(before == null, after.id(), after.slug(), after.revision(),
-                actor.userId(), after.updatedAt(), keys));
+        outbox.append(new Event.DashboardSaved(
+                before == null, after.id(), after.slug(), after.revision(), actor.userId(), after.updatedAt(), keys));
     }
-
 
     private Instant now() {
         return Instants.now(clock);

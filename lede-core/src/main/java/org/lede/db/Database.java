@@ -49,13 +49,15 @@ public final class Database implements Transactions, AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new DatabaseUnavailableException("Cannot connect to the database " + url + ": " + Failures.rootMessage(e));
+            throw new DatabaseUnavailableException(
+                    "Cannot connect to the database " + url + ": " + Failures.rootMessage(e));
         }
         try {
             migrate(pool, url.dialect());
         } catch (FlywayException e) {
             pool.close();
-            throw new DatabaseUnavailableException("Cannot bring the database " + url + " up to date: " + Failures.rootMessage(e));
+            throw new DatabaseUnavailableException(
+                    "Cannot bring the database " + url + " up to date: " + Failures.rootMessage(e));
         }
         return new Database(url, pool);
     }
@@ -109,12 +111,12 @@ public final class Database implements Transactions, AutoCloseable {
         pool.close();
     }
 
-
     /** True when the exception is a unique-key violation, on either database. */
     public static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState())
-                    || (sql.getMessage() != null && sql.getMessage().contains("UNIQUE constraint failed")))) {
+            if (t instanceof SQLException sql
+                    && ("23505".equals(sql.getSQLState())
+                            || (sql.getMessage() != null && sql.getMessage().contains("UNIQUE constraint failed")))) {
                 return true;
             }
         }

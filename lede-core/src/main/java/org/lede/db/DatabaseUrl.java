@@ -17,9 +17,12 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, String user, String p
     public static DatabaseUrl sqliteFile(Path file) {
         // IMMEDIATE transactions take the write lock at BEGIN, so two writers queue on the busy
         // timeout instead of one failing when it upgrades a read lock.
-        return new DatabaseUrl(Dialect.SQLITE, "jdbc:sqlite:" + file.toAbsolutePath()
-                + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&transaction_mode=IMMEDIATE&synchronous=NORMAL",
-                null, null);
+        return new DatabaseUrl(
+                Dialect.SQLITE,
+                "jdbc:sqlite:" + file.toAbsolutePath()
+                        + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&transaction_mode=IMMEDIATE&synchronous=NORMAL",
+                null,
+                null);
     }
 
     /**
@@ -34,8 +37,11 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, String user, String p
         if (value.startsWith("jdbc:postgresql://")) {
             String rest = value.substring("jdbc:postgresql://".length());
             int slash = rest.indexOf('/');
-            if (slash <= 0 || slash == rest.length() - 1 || rest.substring(slash + 1).startsWith("?")) {
-                throw invalid(value, "it needs a host and a database name, as in jdbc:postgresql://localhost:5432/lede");
+            if (slash <= 0
+                    || slash == rest.length() - 1
+                    || rest.substring(slash + 1).startsWith("?")) {
+                throw invalid(
+                        value, "it needs a host and a database name, as in jdbc:postgresql://localhost:5432/lede");
             }
             return new DatabaseUrl(Dialect.POSTGRESQL, value, null, null);
         }
@@ -54,7 +60,8 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, String user, String p
     }
 
     private static ValidationException invalid(String url, String why) {
-        return new ValidationException("database-url", "The database URL \"" + redact(url) + "\" is not usable: " + why + ".");
+        return new ValidationException(
+                "database-url", "The database URL \"" + redact(url) + "\" is not usable: " + why + ".");
     }
 
     /** The URL without any password, for messages and logs. */

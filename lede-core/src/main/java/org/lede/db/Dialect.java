@@ -2,7 +2,8 @@ package org.lede.db;
 
 /** The two databases Lede runs on. Only SQL that truly differs is split by dialect. */
 public enum Dialect {
-    SQLITE("sqlite"), POSTGRESQL("postgresql");
+    SQLITE("sqlite"),
+    POSTGRESQL("postgresql");
 
     private final String folder;
 

@@ -9,11 +9,10 @@ import java.time.format.DateTimeFormatter;
  * so they read the same on both databases and sort correctly as text.
  */
 public final class Times {
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Times() {
-    }
+    private Times() {}
 
     public static String format(Instant instant) {
         return instant == null ? null : FORMAT.format(instant);

@@ -22,8 +22,7 @@ public final class DemoAccounts {
     }
 
     /** An account made now, with the only copy of its password. */
-    public record Created(String email, Role role, String password) {
-    }
+    public record Created(String email, Role role, String password) {}
 
     public static String email(Role role) {
         return role.key() + "@" + DOMAIN;

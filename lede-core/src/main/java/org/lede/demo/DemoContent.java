@@ -41,8 +41,7 @@ import org.lede.user.Actor;
 public final class DemoContent {
     private static final String ROOT = "/org/lede/demo/stories/";
 
-    private record TopicSeed(String slug, String name, String description) {
-    }
+    private record TopicSeed(String slug, String name, String description) {}
 
     private static final List<TopicSeed> TOPICS = List.of(
             new TopicSeed("politics", "Politics & Policy", "Legislatures, campaigns and the rules they write."),
@@ -53,16 +52,41 @@ public final class DemoContent {
             new TopicSeed("business", "Business", "Companies, markets and the local economy."));
 
     private static final List<AuthorFields> AUTHORS = List.of(
-            new AuthorFields("nora-lindqvist", "Nora Lindqvist", "Politics reporter",
-                    "Nora Lindqvist covers the statehouse and city hall.", null, false),
-            new AuthorFields("tomas-okafor", "Tomás Okafor", "World editor",
-                    "Tomás Okafor edits world coverage and writes about diplomacy.", null, false),
-            new AuthorFields("priya-raman", "Priya Raman", "Health reporter",
-                    "Priya Raman reports on hospitals, public health and health costs.", null, false),
-            new AuthorFields("jonah-mercer", "Jonah Mercer", "Contributor",
-                    "Jonah Mercer directs the Coastal Resilience Program at the Harrow Institute.", null, true),
-            new AuthorFields("elena-vasquez-mora", "Elena Vasquez-Mora", "Contributor",
-                    "Elena Vasquez-Mora is a water-policy fellow at the Meridian Center for Transboundary Resources.", null, true));
+            new AuthorFields(
+                    "nora-lindqvist",
+                    "Nora Lindqvist",
+                    "Politics reporter",
+                    "Nora Lindqvist covers the statehouse and city hall.",
+                    null,
+                    false),
+            new AuthorFields(
+                    "tomas-okafor",
+                    "Tomás Okafor",
+                    "World editor",
+                    "Tomás Okafor edits world coverage and writes about diplomacy.",
+                    null,
+                    false),
+            new AuthorFields(
+                    "priya-raman",
+                    "Priya Raman",
+                    "Health reporter",
+                    "Priya Raman reports on hospitals, public health and health costs.",
+                    null,
+                    false),
+            new AuthorFields(
+                    "jonah-mercer",
+                    "Jonah Mercer",
+                    "Contributor",
+                    "Jonah Mercer directs the Coastal Resilience Program at the Harrow Institute.",
+                    null,
+                    true),
+            new AuthorFields(
+                    "elena-vasquez-mora",
+                    "Elena Vasquez-Mora",
+                    "Contributor",
+                    "Elena Vasquez-Mora is a water-policy fellow at the Meridian Center for Transboundary Resources.",
+                    null,
+                    true));
 
     private final Services live;
     private final Path mediaDir;
@@ -81,17 +105,28 @@ public final class DemoContent {
         for (int i = 0; i < TOPICS.size(); i++) {
             TopicSeed seed = TOPICS.get(i);
             int position = i + 1;
-            topics.put(seed.slug(), live.topics().findBySlug(seed.slug()).orElseGet(() ->
-                    at.topicService().create(Actor.SYSTEM, seed.slug(), seed.name(), seed.description(), position)));
+            topics.put(
+                    seed.slug(),
+                    live.topics()
+                            .findBySlug(seed.slug())
+                            .orElseGet(() -> at.topicService()
+                                    .create(Actor.SYSTEM, seed.slug(), seed.name(), seed.description(), position)));
         }
         Map<String, Author> authors = new LinkedHashMap<>();
         for (AuthorFields form : AUTHORS) {
-            authors.put(form.slug(), live.authors().findBySlug(form.slug())
-                    .orElseGet(() -> at.authorService().create(Actor.SYSTEM, form)));
+            authors.put(
+                    form.slug(),
+                    live.authors()
+                            .findBySlug(form.slug())
+                            .orElseGet(() -> at.authorService().create(Actor.SYSTEM, form)));
         }
         int added = 0;
         Map<String, Story> stories = new LinkedHashMap<>();
-        for (String file : read(ROOT + "index.txt").lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+        for (String file : read(ROOT + "index.txt")
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList()) {
             DemoStory seed = DemoStory.parse(file, read(ROOT + file));
             var existing = live.stories().findBySlug(seed.slug());
             if (existing.isPresent()) {
@@ -103,14 +138,27 @@ public final class DemoContent {
         }
         if (live.dashboards().findBySlug("storm-idris").isEmpty()) {
             clock.set(now.minus(Duration.ofMinutes(15)));
-            Media art = at.mediaService().add(Actor.SYSTEM, DemoImages.jpeg("storm", 1600, 900), "storm-idris.jpg",
-                    "Abstract illustration of dark storm clouds and slanted rain in blue and grey", null, null);
-            at.dashboardService().create(Actor.SYSTEM, new DashboardFields("storm-idris", "Storm Idris dashboard",
-                    "The storm, the response and what comes next, in one place.", topics.get("politics").id(),
-                    new ImageBlock(art.id(), null, Credit.illustration("Maren Holt", "Lede")),
-                    List.of(item("Politics", stories, "storm-idris-emergency-declaration"),
-                            item("Health", stories, "storm-idris-hospitals-brace"),
-                            item("World", stories, "storm-idris-veloria-ferries"))));
+            Media art = at.mediaService()
+                    .add(
+                            Actor.SYSTEM,
+                            DemoImages.jpeg("storm", 1600, 900),
+                            "storm-idris.jpg",
+                            "Abstract illustration of dark storm clouds and slanted rain in blue and grey",
+                            null,
+                            null);
+            at.dashboardService()
+                    .create(
+                            Actor.SYSTEM,
+                            new DashboardFields(
+                                    "storm-idris",
+                                    "Storm Idris dashboard",
+                                    "The storm, the response and what comes next, in one place.",
+                                    topics.get("politics").id(),
+                                    new ImageBlock(art.id(), null, Credit.illustration("Maren Holt", "Lede")),
+                                    List.of(
+                                            item("Politics", stories, "storm-idris-emergency-declaration"),
+                                            item("Health", stories, "storm-idris-hospitals-brace"),
+                                            item("World", stories, "storm-idris-veloria-ferries"))));
         }
         return added;
     }
@@ -123,33 +171,59 @@ public final class DemoContent {
         return new DashboardItem(label, entries);
     }
 
-    private Story publish(Services at, ShiftedClock clock, Instant now, DemoStory seed, Map<String, Topic> topics,
-                          Map<String, Author> authors) {
+    private Story publish(
+            Services at,
+            ShiftedClock clock,
+            Instant now,
+            DemoStory seed,
+            Map<String, Topic> topics,
+            Map<String, Author> authors) {
         Instant published = now.minus(seed.publishedAgo());
         clock.set(published.minus(Duration.ofMinutes(30)));
-        Media hero = at.mediaService().add(Actor.SYSTEM, DemoImages.jpeg(seed.heroKey(), 1600, 900),
-                seed.heroKey() + ".jpg", seed.heroAlt(), seed.heroCaption(), seed.heroCredit());
+        Media hero = at.mediaService()
+                .add(
+                        Actor.SYSTEM,
+                        DemoImages.jpeg(seed.heroKey(), 1600, 900),
+                        seed.heroKey() + ".jpg",
+                        seed.heroAlt(),
+                        seed.heroCaption(),
+                        seed.heroCredit());
         Topic topic = topics.get(seed.topic());
         if (topic == null) {
             throw new IllegalStateException("Demo story " + seed.slug() + " names an unknown topic " + seed.topic());
         }
-        List<String> authorIds = seed.authors().stream().map(slug -> {
-            Author author = authors.get(slug);
-            if (author == null) {
-                throw new IllegalStateException("Demo story " + seed.slug() + " names an unknown author " + slug);
-            }
-            return author.id();
-        }).toList();
-        StoryDraft draft = new StoryDraft(seed.headline(), seed.dek(), seed.slug(), topic.id(), seed.tags(), seed.kind(),
-                authorIds, seed.contributorNote(), new ImageBlock(hero.id(), seed.heroCaption(), seed.heroCredit()),
+        List<String> authorIds = seed.authors().stream()
+                .map(slug -> {
+                    Author author = authors.get(slug);
+                    if (author == null) {
+                        throw new IllegalStateException(
+                                "Demo story " + seed.slug() + " names an unknown author " + slug);
+                    }
+                    return author.id();
+                })
+                .toList();
+        StoryDraft draft = new StoryDraft(
+                seed.headline(),
+                seed.dek(),
+                seed.slug(),
+                topic.id(),
+                seed.tags(),
+                seed.kind(),
+                authorIds,
+                seed.contributorNote(),
+                new ImageBlock(hero.id(), seed.heroCaption(), seed.heroCredit()),
                 AuthoringText.parse(seed.body()));
         Story story = at.storyService().createDraft(Actor.SYSTEM, draft);
         story = at.storyService().schedule(Actor.SYSTEM, story.id(), story.revision(), published);
         clock.set(published);
-        story = at.storyService().publishDue().stream().filter(s -> s.slug().equals(seed.slug())).findFirst().orElseThrow();
+        story = at.storyService().publishDue().stream()
+                .filter(s -> s.slug().equals(seed.slug()))
+                .findFirst()
+                .orElseThrow();
         if (seed.updatedAgo() != null) {
             clock.set(now.minus(seed.updatedAgo()));
-            story = at.storyService().update(Actor.SYSTEM, story.id(), story.revision(), story.draft(), UpdateKind.SUBSTANTIVE);
+            story = at.storyService()
+                    .update(Actor.SYSTEM, story.id(), story.revision(), story.draft(), UpdateKind.SUBSTANTIVE);
         }
         return story;
     }
@@ -194,9 +268,22 @@ public final class DemoContent {
     }
 
     /** One story file: {@code key: value} header lines, a blank line, then the body in authoring text. */
-    record DemoStory(String slug, String headline, String dek, String topic, List<String> authors, List<String> tags,
-                     StoryKind kind, String heroKey, String heroAlt, String heroCaption, Credit heroCredit,
-                     Duration publishedAgo, Duration updatedAgo, String contributorNote, String body) {
+    record DemoStory(
+            String slug,
+            String headline,
+            String dek,
+            String topic,
+            List<String> authors,
+            List<String> tags,
+            StoryKind kind,
+            String heroKey,
+            String heroAlt,
+            String heroCaption,
+            Credit heroCredit,
+            Duration publishedAgo,
+            Duration updatedAgo,
+            String contributorNote,
+            String body) {
 
         static DemoStory parse(String file, String text) {
             String normalized = text.replace("\r\n", "\n");
@@ -208,15 +295,27 @@ public final class DemoContent {
             for (String line : normalized.substring(0, split).split("\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0) {
-                    header.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+                    header.put(
+                            line.substring(0, colon).strip(),
+                            line.substring(colon + 1).strip());
                 }
             }
             String slug = file.replaceFirst("^\\d+-", "").replaceFirst("\\.md$", "");
-            return new DemoStory(slug, header.get("headline"), header.get("dek"), header.get("topic"),
-                    list(header.get("authors")), list(header.get("tags")), StoryKind.parse(header.getOrDefault("kind", "news")),
-                    header.get("hero"), header.get("hero-alt"), header.get("hero-caption"),
-                    Credit.parse(header.get("hero-credit")), ago(header.get("published")),
-                    header.containsKey("updated") ? ago(header.get("updated")) : null, header.get("contributor-note"),
+            return new DemoStory(
+                    slug,
+                    header.get("headline"),
+                    header.get("dek"),
+                    header.get("topic"),
+                    list(header.get("authors")),
+                    list(header.get("tags")),
+                    StoryKind.parse(header.getOrDefault("kind", "news")),
+                    header.get("hero"),
+                    header.get("hero-alt"),
+                    header.get("hero-caption"),
+                    Credit.parse(header.get("hero-credit")),
+                    ago(header.get("published")),
+                    header.containsKey("updated") ? ago(header.get("updated")) : null,
+                    header.get("contributor-note"),
                     normalized.substring(split + 2));
         }
 

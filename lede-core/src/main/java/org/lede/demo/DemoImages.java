@@ -30,25 +30,34 @@ import javax.imageio.stream.ImageOutputStream;
 final class DemoImages {
     /** Per key: top and bottom of the background gradient, then the motif's colour. */
     private static final Map<String, int[]> PALETTES = Map.ofEntries(
-            Map.entry("harbor", new int[] {0x1d3557, 0xf4a261, 0xe9f1f7}), Map.entry("skyline", new int[] {0x2b2d42, 0xef8354, 0xfde8c9}),
-            Map.entry("lab", new int[] {0x0b3d4c, 0x3fb8af, 0xe0fbfc}), Map.entry("grid", new int[] {0x14213d, 0x3a506b, 0xfca311}),
-            Map.entry("field", new int[] {0x8ecae6, 0xe9c46a, 0x588157}), Map.entry("market", new int[] {0x6d2e46, 0xf6bd60, 0xf7ede2}),
-            Map.entry("rail", new int[] {0x22223b, 0x9a8c98, 0xf2e9e4}), Map.entry("storm", new int[] {0x0d1b2a, 0x778da9, 0xe0e1dd}),
-            Map.entry("clinic", new int[] {0xd8f3dc, 0x74c69d, 0x1b4332}), Map.entry("summit", new int[] {0x3d405b, 0xf2cc8f, 0xf4f1de}),
-            Map.entry("chip", new int[] {0x10002b, 0x5a189a, 0x64dfdf}), Map.entry("river", new int[] {0x2d6a4f, 0x90e0ef, 0xcaf0f8}),
-            Map.entry("forest", new int[] {0x081c15, 0x52b788, 0xd8f3dc}), Map.entry("ledger", new int[] {0xfefae0, 0xdda15e, 0x283618}));
+            Map.entry("harbor", new int[] {0x1d3557, 0xf4a261, 0xe9f1f7}),
+                    Map.entry("skyline", new int[] {0x2b2d42, 0xef8354, 0xfde8c9}),
+            Map.entry("lab", new int[] {0x0b3d4c, 0x3fb8af, 0xe0fbfc}),
+                    Map.entry("grid", new int[] {0x14213d, 0x3a506b, 0xfca311}),
+            Map.entry("field", new int[] {0x8ecae6, 0xe9c46a, 0x588157}),
+                    Map.entry("market", new int[] {0x6d2e46, 0xf6bd60, 0xf7ede2}),
+            Map.entry("rail", new int[] {0x22223b, 0x9a8c98, 0xf2e9e4}),
+                    Map.entry("storm", new int[] {0x0d1b2a, 0x778da9, 0xe0e1dd}),
+            Map.entry("clinic", new int[] {0xd8f3dc, 0x74c69d, 0x1b4332}),
+                    Map.entry("summit", new int[] {0x3d405b, 0xf2cc8f, 0xf4f1de}),
+            Map.entry("chip", new int[] {0x10002b, 0x5a189a, 0x64dfdf}),
+                    Map.entry("river", new int[] {0x2d6a4f, 0x90e0ef, 0xcaf0f8}),
+            Map.entry("forest", new int[] {0x081c15, 0x52b788, 0xd8f3dc}),
+                    Map.entry("ledger", new int[] {0xfefae0, 0xdda15e, 0x283618}));
 
     /** The image keys, sorted. */
     static final List<String> KEYS = PALETTES.keySet().stream().sorted().toList();
 
-    private DemoImages() { }
+    private DemoImages() {}
 
     /** Draws the illustration for {@code key} at the given size (16 to 4000 pixels a side) as JPEG bytes. */
     static byte[] jpeg(String key, int width, int height) {
         int[] colors = key == null ? null : PALETTES.get(key);
         if (colors == null || width < 16 || height < 16 || width > 4000 || height > 4000) {
-            throw new IllegalArgumentException(colors == null ? "Unknown demo image key: " + key
-                    : "Demo image size out of range: " + width + "x" + height);
+            throw new IllegalArgumentException(
+                    colors == null
+                            ? "Unknown demo image key: " + key
+                            : "Demo image size out of range: " + width + "x" + height);
         }
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -102,11 +111,14 @@ final class DemoImages {
             }
             case "lab" -> {
                 for (int i = 0; i < 18; i++) {
-                    float d = (6 + r.nextFloat() * 22) * u, x = r.nextFloat() * w - d / 2, y = r.nextFloat() * h - d / 2;
+                    float d = (6 + r.nextFloat() * 22) * u,
+                            x = r.nextFloat() * w - d / 2,
+                            y = r.nextFloat() * h - d / 2;
                     g.setColor(tint(accent, 40 + r.nextInt(90)));
                     g.setStroke(new BasicStroke((0.5f + r.nextFloat() * 2) * u));
                     g.draw(new Ellipse2D.Float(x, y, d, d));
-                    g.fill(new Ellipse2D.Float(x + d * 0.3f, y + d * 0.3f, d * 0.4f * r.nextFloat(), d * 0.4f * r.nextFloat()));
+                    g.fill(new Ellipse2D.Float(
+                            x + d * 0.3f, y + d * 0.3f, d * 0.4f * r.nextFloat(), d * 0.4f * r.nextFloat()));
                 }
             }
             case "storm" -> {
@@ -185,10 +197,14 @@ final class DemoImages {
             }
             case "forest" -> {
                 for (int i = 0; i < 22; i++) {
-                    float x = r.nextFloat() * w, th = (15 + r.nextFloat() * 30) * u, base = h * (0.7f + r.nextFloat() * 0.3f);
+                    float x = r.nextFloat() * w,
+                            th = (15 + r.nextFloat() * 30) * u,
+                            base = h * (0.7f + r.nextFloat() * 0.3f);
                     g.setColor(tint(accent, 80 + r.nextInt(120)));
-                    g.fill(new Polygon(new int[] {(int) x, (int) (x - th / 3), (int) (x + th / 3)},
-                            new int[] {(int) (base - th), (int) base, (int) base}, 3));
+                    g.fill(new Polygon(
+                            new int[] {(int) x, (int) (x - th / 3), (int) (x + th / 3)},
+                            new int[] {(int) (base - th), (int) base, (int) base},
+                            3));
                 }
             }
             default -> {

@@ -9,8 +9,18 @@ import org.lede.content.Credit;
  * An uploaded image. The original is stored once under its content hash; {@code alt} is
  * required before a story using it can be published.
  */
-public record Media(String id, String sha256, MediaType type, long byteSize, int width, int height, String alt,
-                    String defaultCaption, Credit defaultCredit, String originalName, Instant createdAt) {
+public record Media(
+        String id,
+        String sha256,
+        MediaType type,
+        long byteSize,
+        int width,
+        int height,
+        String alt,
+        String defaultCaption,
+        Credit defaultCredit,
+        String originalName,
+        Instant createdAt) {
     public Media {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(sha256, "sha256");

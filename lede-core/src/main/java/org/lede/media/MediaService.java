@@ -16,8 +16,8 @@ import org.lede.common.NotFoundException;
 import org.lede.common.Transactions;
 import org.lede.common.ValidationException;
 import org.lede.content.Credit;
-import org.lede.outbox.Outbox;
 import org.lede.outbox.Event;
+import org.lede.outbox.Outbox;
 import org.lede.user.Actor;
 
 /**
@@ -48,21 +48,35 @@ public final class MediaService {
             throw new ValidationException("file", "The file is empty.");
         }
         if (bytes.length > MAX_BYTES) {
-            throw new ValidationException("file", "Images may be at most " + (MAX_BYTES >> 20) + " MB; this one is "
-                    + (bytes.length >> 20) + " MB.");
+            throw new ValidationException(
+                    "file",
+                    "Images may be at most " + (MAX_BYTES >> 20) + " MB; this one is " + (bytes.length >> 20) + " MB.");
         }
-        MediaType type = MediaType.sniff(bytes).orElseThrow(() -> new ValidationException("file",
-                "Only JPEG, PNG and WebP images can be uploaded; this file is none of them."));
+        MediaType type = MediaType.sniff(bytes)
+                .orElseThrow(() -> new ValidationException(
+                        "file", "Only JPEG, PNG and WebP images can be uploaded; this file is none of them."));
         int[] size = dimensions(type, bytes);
         if ((long) size[0] * size[1] > MAX_PIXELS) {
-            throw new ValidationException("file", "The image is " + size[0] + " × " + size[1]
-                    + " pixels; at most " + MAX_PIXELS / 1_000_000 + " megapixels are accepted.");
+            throw new ValidationException(
+                    "file",
+                    "The image is " + size[0] + " × " + size[1] + " pixels; at most " + MAX_PIXELS / 1_000_000
+                            + " megapixels are accepted.");
         }
         String sha = sha256(bytes);
         return tx.inTransaction(() -> store.findBySha256(sha).orElseGet(() -> {
             blobs.put(sha + "." + type.extension(), bytes);
-            Media media = new Media(ids.next(), sha, type, bytes.length, size[0], size[1], alt, caption, credit,
-                    originalName, Instants.now(clock));
+            Media media = new Media(
+                    ids.next(),
+                    sha,
+                    type,
+                    bytes.length,
+                    size[0],
+                    size[1],
+                    alt,
+                    caption,
+                    credit,
+                    originalName,
+                    Instants.now(clock));
             store.insert(media);
             outbox.append(new Event.MediaAdded(media.id(), actor.userId(), media.createdAt()));
             return media;
@@ -76,8 +90,18 @@ public final class MediaService {
     public Media describe(Actor actor, String id, String alt, String caption, Credit credit) {
         return tx.inTransaction(() -> {
             Media current = store.find(id).orElseThrow(() -> new NotFoundException("Media", id));
-            Media next = new Media(current.id(), current.sha256(), current.type(), current.byteSize(), current.width(),
-                    current.height(), alt, caption, credit, current.originalName(), current.createdAt());
+            Media next = new Media(
+                    current.id(),
+                    current.sha256(),
+                    current.type(),
+                    current.byteSize(),
+                    current.width(),
+                    current.height(),
+                    alt,
+                    caption,
+                    credit,
+                    current.originalName(),
+                    current.createdAt());
             store.update(next);
             outbox.append(new Event.MediaDescribed(next.id(), actor.userId(), Instants.now(clock)));
             return next;

@@ -54,15 +54,15 @@ public final class Renditions {
         return Optional.of(new Rendition(media.type(), resized));
     }
 
-    public record Rendition(MediaType type, byte[] bytes) {
-    }
+    public record Rendition(MediaType type, byte[] bytes) {}
 
     static byte[] resize(byte[] original, MediaType type, int width) {
         try {
             BufferedImage source = ImageIO.read(new ByteArrayInputStream(original));
             int height = Math.max(1, Math.round(source.getHeight() * (width / (float) source.getWidth())));
             boolean alpha = type == MediaType.PNG && source.getColorModel().hasAlpha();
-            BufferedImage target = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+            BufferedImage target =
+                    new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
             var g = target.createGraphics();
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);

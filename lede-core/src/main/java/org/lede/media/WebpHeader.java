@@ -5,8 +5,7 @@ import org.lede.common.ValidationException;
 
 /** Reads a WebP image's size from its header; the JDK has no WebP reader. */
 final class WebpHeader {
-    private WebpHeader() {
-    }
+    private WebpHeader() {}
 
     static int[] dimensions(byte[] b) {
         if (b.length >= 30) {
@@ -26,8 +25,7 @@ final class WebpHeader {
                 case "VP8X" -> {
                     return new int[] {u24(b, 24) + 1, u24(b, 27) + 1};
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         throw new ValidationException("file", "The WebP image could not be read; it may be damaged.");

@@ -30,8 +30,8 @@ public final class NewsroomQueries {
     private final MediaStore media;
     private final DashboardStore dashboards;
 
-    public NewsroomQueries(StoryStore stories, TopicStore topics, AuthorStore authors, MediaStore media,
-                           DashboardStore dashboards) {
+    public NewsroomQueries(
+            StoryStore stories, TopicStore topics, AuthorStore authors, MediaStore media, DashboardStore dashboards) {
         this.stories = stories;
         this.topics = topics;
         this.authors = authors;
@@ -63,7 +63,10 @@ public final class NewsroomQueries {
 
     /** The slugs of these stories, in order, leaving out those this actor may not open. */
     public List<String> slugsOf(Actor actor, List<String> ids) {
-        return stories.findAll(ids).stream().filter(s -> mayOpen(actor, s)).map(Story::slug).toList();
+        return stories.findAll(ids).stream()
+                .filter(s -> mayOpen(actor, s))
+                .map(Story::slug)
+                .toList();
     }
 
     /** The home page's top stories, for the editors who choose them. */

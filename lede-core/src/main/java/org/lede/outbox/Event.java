@@ -28,7 +28,16 @@ public sealed interface Event {
 
     /** What happened to a story: one per user action, written with the revision it made. */
     enum StoryAction {
-        CREATED, EDITED, SUBMITTED, PUBLISHED, SCHEDULED, UPDATED, UNPUBLISHED, CORRECTED, RESTORED, PINNED;
+        CREATED,
+        EDITED,
+        SUBMITTED,
+        PUBLISHED,
+        SCHEDULED,
+        UPDATED,
+        UNPUBLISHED,
+        CORRECTED,
+        RESTORED,
+        PINNED;
 
         public String type() {
             return "story." + name().toLowerCase(Locale.ROOT);
@@ -40,8 +49,17 @@ public sealed interface Event {
      * @param updateKind   {@code minor} or {@code substantive} for a change to a live story, else null
      * @param restoredFrom the revision brought back, for {@link StoryAction#RESTORED}, else null
      */
-    record StoryChanged(StoryAction action, String storyId, String slug, String status, int revision,
-                        String updateKind, Integer restoredFrom, String actorId, Instant at, Set<String> pageKeys)
+    record StoryChanged(
+            StoryAction action,
+            String storyId,
+            String slug,
+            String status,
+            int revision,
+            String updateKind,
+            Integer restoredFrom,
+            String actorId,
+            Instant at,
+            Set<String> pageKeys)
             implements Event {
         public StoryChanged {
             Objects.requireNonNull(action, "action");
@@ -157,8 +175,15 @@ public sealed interface Event {
     }
 
     /** A dashboard was created or changed; {@code pageKeys} holds its old and new slug and the pages listing it. */
-    record DashboardSaved(boolean created, String dashboardId, String slug, int revision, String actorId, Instant at,
-                          Set<String> pageKeys) implements Event {
+    record DashboardSaved(
+            boolean created,
+            String dashboardId,
+            String slug,
+            int revision,
+            String actorId,
+            Instant at,
+            Set<String> pageKeys)
+            implements Event {
         public DashboardSaved {
             pageKeys = Set.copyOf(pageKeys);
         }

@@ -10,8 +10,7 @@ import java.util.Map;
  * knowing its type.
  */
 public final class Events {
-    private Events() {
-    }
+    private Events() {}
 
     public static OutboxEvent toOutbox(Event event) {
         Map<String, String> data = new HashMap<>();
@@ -35,12 +34,9 @@ public final class Events {
                 data.put("revision", Integer.toString(d.revision()));
             }
             case Event.UserCreated u -> data.put("role", u.role());
-            case Event.TopStoriesSet t -> {
-            }
-            case Event.MediaAdded m -> {
-            }
-            case Event.MediaDescribed m -> {
-            }
+            case Event.TopStoriesSet t -> {}
+            case Event.MediaAdded m -> {}
+            case Event.MediaDescribed m -> {}
         }
         return new OutboxEvent(0, event.type(), event.subject(), data, event.at(), event.pageKeys());
     }
@@ -55,10 +51,19 @@ public final class Events {
         String actor = d.get("actor");
         String type = e.type();
         if (type.startsWith("story.")) {
-            Event.StoryAction action = Event.StoryAction.valueOf(type.substring(6).toUpperCase(Locale.ROOT));
-            return new Event.StoryChanged(action, e.subject(), d.get("slug"), d.get("status"),
-                    Integer.parseInt(d.getOrDefault("revision", "0")), d.get("kind"),
-                    d.containsKey("from") ? Integer.valueOf(d.get("from")) : null, actor, e.at(), e.pageKeys());
+            Event.StoryAction action =
+                    Event.StoryAction.valueOf(type.substring(6).toUpperCase(Locale.ROOT));
+            return new Event.StoryChanged(
+                    action,
+                    e.subject(),
+                    d.get("slug"),
+                    d.get("status"),
+                    Integer.parseInt(d.getOrDefault("revision", "0")),
+                    d.get("kind"),
+                    d.containsKey("from") ? Integer.valueOf(d.get("from")) : null,
+                    actor,
+                    e.at(),
+                    e.pageKeys());
         }
         return switch (type) {
             case "home.updated" -> new Event.TopStoriesSet(actor, e.at());
@@ -66,11 +71,18 @@ public final class Events {
             case "author.saved" -> new Event.AuthorSaved(e.subject(), d.get("slug"), actor, e.at());
             case "media.added" -> new Event.MediaAdded(e.subject(), actor, e.at());
             case "media.updated" -> new Event.MediaDescribed(e.subject(), actor, e.at());
-            case "dashboard.created", "dashboard.updated" -> new Event.DashboardSaved(type.equals("dashboard.created"),
-                    e.subject(), d.get("slug"), Integer.parseInt(d.getOrDefault("revision", "0")), actor, e.at(),
-                    e.pageKeys());
+            case "dashboard.created", "dashboard.updated" ->
+                new Event.DashboardSaved(
+                        type.equals("dashboard.created"),
+                        e.subject(),
+                        d.get("slug"),
+                        Integer.parseInt(d.getOrDefault("revision", "0")),
+                        actor,
+                        e.at(),
+                        e.pageKeys());
             case "user.created" -> new Event.UserCreated(e.subject(), d.get("role"), actor, e.at());
-            default -> throw new IllegalArgumentException("Unknown event type \"" + type + "\" at outbox position " + e.seq());
+            default ->
+                throw new IllegalArgumentException("Unknown event type \"" + type + "\" at outbox position " + e.seq());
         };
     }
 }

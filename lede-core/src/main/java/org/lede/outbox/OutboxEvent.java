@@ -14,8 +14,8 @@ import java.util.Set;
  * @param subject  the id of the thing the event is about
  * @param pageKeys the reader pages it touches, as {@link PageKeys}; empty for changes readers cannot see
  */
-public record OutboxEvent(long seq, String type, String subject, Map<String, String> data, Instant at,
-                          Set<String> pageKeys) {
+public record OutboxEvent(
+        long seq, String type, String subject, Map<String, String> data, Instant at, Set<String> pageKeys) {
     public OutboxEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(subject, "subject");

@@ -22,8 +22,13 @@ public final class OutboxPoller implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private long position;
 
-    private OutboxPoller(String name, boolean durable, long position, Outbox outbox,
-                         Consumer<List<OutboxEvent>> consumer, Consumer<RuntimeException> onError) {
+    private OutboxPoller(
+            String name,
+            boolean durable,
+            long position,
+            Outbox outbox,
+            Consumer<List<OutboxEvent>> consumer,
+            Consumer<RuntimeException> onError) {
         this.name = name;
         this.durable = durable;
         this.position = position;
@@ -41,8 +46,8 @@ public final class OutboxPoller implements AutoCloseable {
      * For derived state kept in memory (the page cache): it starts empty at start-up, so older
      * events have nothing to act on, and it starts after the newest event.
      */
-    public static OutboxPoller inMemory(String name, Outbox outbox, Consumer<List<OutboxEvent>> consumer,
-                                        Consumer<RuntimeException> onError) {
+    public static OutboxPoller inMemory(
+            String name, Outbox outbox, Consumer<List<OutboxEvent>> consumer, Consumer<RuntimeException> onError) {
         return new OutboxPoller(name, false, outbox.lastSeq(), outbox, consumer, onError);
     }
 
@@ -52,8 +57,8 @@ public final class OutboxPoller implements AutoCloseable {
      * handled is sent again. A consumer seen for the first time starts after the newest event,
      * saved at once so that events arriving before its first batch survive a restart too.
      */
-    public static OutboxPoller durable(String name, Outbox outbox, Consumer<List<OutboxEvent>> consumer,
-                                       Consumer<RuntimeException> onError) {
+    public static OutboxPoller durable(
+            String name, Outbox outbox, Consumer<List<OutboxEvent>> consumer, Consumer<RuntimeException> onError) {
         long start = outbox.position(name).orElseGet(() -> {
             long head = outbox.lastSeq();
             outbox.savePosition(name, head);

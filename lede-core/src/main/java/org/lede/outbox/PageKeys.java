@@ -11,8 +11,7 @@ public final class PageKeys {
     /** Every page: for rare changes that show everywhere, such as a topic's name in the navigation. */
     public static final String ALL = "all";
 
-    private PageKeys() {
-    }
+    private PageKeys() {}
 
     public static String story(String id) {
         return "story:" + id;

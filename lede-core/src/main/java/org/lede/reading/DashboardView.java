@@ -12,11 +12,18 @@ import org.lede.topic.Topic;
  * the headlines it links. Entries pointing at stories that are not live are left out, and so
  * are items left with no entry.
  */
-public record DashboardView(String slug, String url, String title, String intro, Topic topic, Figure illustration,
-                            List<Item> items, Instant updatedAt) implements StreamItem {
+public record DashboardView(
+        String slug,
+        String url,
+        String title,
+        String intro,
+        Topic topic,
+        Figure illustration,
+        List<Item> items,
+        Instant updatedAt)
+        implements StreamItem {
 
-    public record Item(String label, List<Link> links) {
-    }
+    public record Item(String label, List<Link> links) {}
 
     /** @param storyId the linked story, or null for a link away from this site */
     public record Link(String title, String url, String storyId) {

@@ -12,10 +12,18 @@ import org.lede.media.MediaType;
  *
  * @param creditText the credit without its kind, for schema.org {@code creditText}; null when uncredited
  */
-public record Figure(String src, String srcset, int width, int height, String alt, String caption, String credit,
-                     String creditText) {
+public record Figure(
+        String src,
+        String srcset,
+        int width,
+        int height,
+        String alt,
+        String caption,
+        String credit,
+        String creditText) {
     /** Widths of the renditions Lede makes; none wider than the original. */
     public static final List<Integer> WIDTHS = List.of(320, 640, 960, 1280, 1600);
+
     private static final int DEFAULT_WIDTH = 960;
 
     /** The media's own sources and size; caption and credit come from where it is placed. */
@@ -34,12 +42,25 @@ public record Figure(String src, String srcset, int width, int height, String al
         }
         sources.add(Urls.media(media.id(), media.width(), media.type().extension()) + " " + media.width() + "w");
         int shown = src == 0 ? media.width() : src;
-        return new Figure(Urls.media(media.id(), shown, media.type().extension()), String.join(", ", sources),
-                media.width(), media.height(), media.alt() == null ? "" : media.alt(), null, null, null);
+        return new Figure(
+                Urls.media(media.id(), shown, media.type().extension()),
+                String.join(", ", sources),
+                media.width(),
+                media.height(),
+                media.alt() == null ? "" : media.alt(),
+                null,
+                null,
+                null);
     }
 
     public Figure placed(ImageBlock image) {
-        return new Figure(src, srcset, width, height, alt, image.caption(),
+        return new Figure(
+                src,
+                srcset,
+                width,
+                height,
+                alt,
+                image.caption(),
                 image.credit() == null ? null : image.credit().render(),
                 image.credit() == null ? null : image.credit().text());
     }

@@ -27,10 +27,10 @@ import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardStore;
 import org.lede.media.Media;
 import org.lede.media.MediaStore;
+import org.lede.related.RelatedContent;
 import org.lede.related.RelatedContent.Related;
 import org.lede.related.RelatedContent.RelatedDashboard;
 import org.lede.related.RelatedContent.RelatedStory;
-import org.lede.related.RelatedContent;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.story.StoryStatus;
@@ -55,8 +55,15 @@ public final class ReaderQueries {
     private final SiteSettings site;
     private final Clock clock;
 
-    public ReaderQueries(StoryStore stories, TopicStore topics, AuthorStore authors, MediaStore media,
-                         DashboardStore dashboards, RelatedContent related, SiteSettings site, Clock clock) {
+    public ReaderQueries(
+            StoryStore stories,
+            TopicStore topics,
+            AuthorStore authors,
+            MediaStore media,
+            DashboardStore dashboards,
+            RelatedContent related,
+            SiteSettings site,
+            Clock clock) {
         this.stories = stories;
         this.topics = topics;
         this.authors = authors;
@@ -88,13 +95,15 @@ public final class ReaderQueries {
     public StoryView preview(StoryDraft draft) {
         Instant now = clock.instant();
         StoryDraft shown = draft.slug() == null ? draft.withSlug("preview") : draft;
-        return view(new Story("preview", shown, StoryStatus.PUBLISHED, now, now, null, now, now, null, 0,
-                List.of(), List.of()));
+        return view(new Story(
+                "preview", shown, StoryStatus.PUBLISHED, now, now, null, now, now, null, 0, List.of(), List.of()));
     }
 
     /** The editors' top stories, or the newest when they chose none. */
     public List<StoryCard> topStories() {
-        List<Story> chosen = stories.findAll(stories.topStoryIds()).stream().filter(Story::isLive).toList();
+        List<Story> chosen = stories.findAll(stories.topStoryIds()).stream()
+                .filter(Story::isLive)
+                .toList();
         return cards(chosen.isEmpty() ? stories.latestPublished(TOP_STORIES, 0) : chosen);
     }
 
@@ -108,8 +117,12 @@ public final class ReaderQueries {
     }
 
     public StreamPage topicStream(Topic topic, int page) {
-        return stream(page, (limit, offset) -> stories.publishedInTopic(topic.id(), limit, offset),
-                dashboards.all().stream().filter(d -> topic.id().equals(d.topicId())).toList());
+        return stream(
+                page,
+                (limit, offset) -> stories.publishedInTopic(topic.id(), limit, offset),
+                dashboards.all().stream()
+                        .filter(d -> topic.id().equals(d.topicId()))
+                        .toList());
     }
 
     public Optional<AuthorView> author(String slug) {
@@ -126,7 +139,8 @@ public final class ReaderQueries {
 
     /** A live story's page: the story and the first page of its Go deeper. */
     public Optional<StoryPage> storyPage(String slug, int deeperSize) {
-        return stories.findBySlug(slug).filter(Story::isLive)
+        return stories.findBySlug(slug)
+                .filter(Story::isLive)
                 .map(story -> new StoryPage(view(story), goDeeper(story, 1, deeperSize)));
     }
 
@@ -142,7 +156,9 @@ public final class ReaderQueries {
 
     /** Go deeper under a live story: pins, then related stories and dashboards. */
     public StreamPage goDeeper(String storyId, int page, int size) {
-        return stories.find(storyId).filter(Story::isLive).map(story -> goDeeper(story, page, size))
+        return stories.find(storyId)
+                .filter(Story::isLive)
+                .map(story -> goDeeper(story, page, size))
                 .orElseGet(() -> new StreamPage(List.of(), page, false));
     }
 
@@ -151,14 +167,18 @@ public final class ReaderQueries {
         boolean more = found.size() > size;
         List<Related> shown = more ? found.subList(0, size) : found;
         Map<String, StreamItem> byId = new HashMap<>();
-        List<Story> relatedStories = shown.stream().filter(r -> r instanceof RelatedStory)
-                .map(r -> ((RelatedStory) r).story()).toList();
+        List<Story> relatedStories = shown.stream()
+                .filter(r -> r instanceof RelatedStory)
+                .map(r -> ((RelatedStory) r).story())
+                .toList();
         List<StoryCard> storyCards = cards(relatedStories);
         for (int i = 0; i < relatedStories.size(); i++) {
             byId.put(relatedStories.get(i).id(), storyCards.get(i));
         }
-        List<Dashboard> relatedDashboards = shown.stream().filter(r -> r instanceof RelatedDashboard)
-                .map(r -> ((RelatedDashboard) r).dashboard()).toList();
+        List<Dashboard> relatedDashboards = shown.stream()
+                .filter(r -> r instanceof RelatedDashboard)
+                .map(r -> ((RelatedDashboard) r).dashboard())
+                .toList();
         List<DashboardView> views = dashboardViews(relatedDashboards);
         for (int i = 0; i < relatedDashboards.size(); i++) {
             byId.put(relatedDashboards.get(i).id(), views.get(i));
@@ -180,7 +200,8 @@ public final class ReaderQueries {
         List<StreamItem> merged = new ArrayList<>(cards(source.apply(offset + PAGE_SIZE + 1, 0)));
         merged.addAll(dashboardViews(extra));
         merged.sort(Comparator.comparing(StreamItem::shownAt).reversed());
-        List<StreamItem> items = merged.subList(Math.min(offset, merged.size()), Math.min(offset + PAGE_SIZE, merged.size()));
+        List<StreamItem> items =
+                merged.subList(Math.min(offset, merged.size()), Math.min(offset + PAGE_SIZE, merged.size()));
         return new StreamPage(List.copyOf(items), page, merged.size() > offset + PAGE_SIZE);
     }
 
@@ -189,19 +210,39 @@ public final class ReaderQueries {
         if (story.draft().hero() != null) {
             mediaIds.add(story.draft().hero().mediaId());
         }
-        story.draft().body().stream().filter(b -> b instanceof ImageBlock)
+        story.draft().body().stream()
+                .filter(b -> b instanceof ImageBlock)
                 .forEach(b -> mediaIds.add(((ImageBlock) b).mediaId()));
-        Map<String, Figure> figures = media.findAll(mediaIds).stream()
-                .collect(Collectors.toMap(Media::id, Figure::of));
+        Map<String, Figure> figures = media.findAll(mediaIds).stream().collect(Collectors.toMap(Media::id, Figure::of));
         ImageBlock hero = story.draft().hero();
-        Figure heroFigure = hero == null || !figures.containsKey(hero.mediaId()) ? null : figures.get(hero.mediaId()).placed(hero);
+        Figure heroFigure = hero == null || !figures.containsKey(hero.mediaId())
+                ? null
+                : figures.get(hero.mediaId()).placed(hero);
         List<Author> bylines = authors.findAll(story.draft().authorIds());
-        Topic topic = story.draft().topicId() == null ? null : topics.find(story.draft().topicId()).orElse(null);
+        Topic topic = story.draft().topicId() == null
+                ? null
+                : topics.find(story.draft().topicId()).orElse(null);
         boolean updated = story.substantiveAt() != null;
         Instant modified = updated ? story.substantiveAt() : story.publishAt();
-        return new StoryView(story.id(), Urls.story(story, site.zone()), story.headline(), story.draft().dek(), topic,
-                bylines, heroFigure, story.draft().body(), figures, bioLine(story, bylines), story.publishAt(), modified,
-                modified, updated, story.corrections(), story.draft().tags(), story.draft().kind().key(), story.updatedAt());
+        return new StoryView(
+                story.id(),
+                Urls.story(story, site.zone()),
+                story.headline(),
+                story.draft().dek(),
+                topic,
+                bylines,
+                heroFigure,
+                story.draft().body(),
+                figures,
+                bioLine(story, bylines),
+                story.publishAt(),
+                modified,
+                modified,
+                updated,
+                story.corrections(),
+                story.draft().tags(),
+                story.draft().kind().key(),
+                story.updatedAt());
     }
 
     /** The story's own note, else the bio of its outside contributors: staff need no closing line. */
@@ -209,7 +250,10 @@ public final class ReaderQueries {
         if (story.draft().contributorNote() != null) {
             return story.draft().contributorNote();
         }
-        String bios = bylines.stream().filter(Author::contributor).map(Author::bio).filter(b -> b != null)
+        String bios = bylines.stream()
+                .filter(Author::contributor)
+                .map(Author::bio)
+                .filter(b -> b != null)
                 .collect(Collectors.joining(" "));
         return bios.isEmpty() ? null : bios;
     }
@@ -226,17 +270,27 @@ public final class ReaderQueries {
 
     private List<StoryCard> cards(List<Story> list) {
         Map<String, Topic> topicById = topicsById();
-        Map<String, Media> mediaById = mediaById(list.stream().filter(s -> s.draft().hero() != null)
-                .map(s -> s.draft().hero().mediaId()).toList());
+        Map<String, Media> mediaById = mediaById(list.stream()
+                .filter(s -> s.draft().hero() != null)
+                .map(s -> s.draft().hero().mediaId())
+                .toList());
         List<StoryCard> out = new ArrayList<>(list.size());
         for (Story s : list) {
             ImageBlock hero = s.draft().hero();
-            Figure image = hero == null || !mediaById.containsKey(hero.mediaId()) ? null
+            Figure image = hero == null || !mediaById.containsKey(hero.mediaId())
+                    ? null
                     : Figure.of(mediaById.get(hero.mediaId())).placed(hero);
             boolean updated = s.substantiveAt() != null;
-            out.add(new StoryCard(s.id(), Urls.story(s, site.zone()), s.headline(), topicById.get(s.draft().topicId()),
-                    image, lede(s.draft().body()), whyItMatters(s.draft().body()),
-                    updated ? s.substantiveAt() : s.publishAt(), updated));
+            out.add(new StoryCard(
+                    s.id(),
+                    Urls.story(s, site.zone()),
+                    s.headline(),
+                    topicById.get(s.draft().topicId()),
+                    image,
+                    lede(s.draft().body()),
+                    whyItMatters(s.draft().body()),
+                    updated ? s.substantiveAt() : s.publishAt(),
+                    updated));
         }
         return out;
     }
@@ -246,10 +300,17 @@ public final class ReaderQueries {
             return List.of();
         }
         Map<String, Topic> topicById = topicsById();
-        Map<String, Media> mediaById = mediaById(list.stream().filter(d -> d.illustration() != null)
-                .map(d -> d.illustration().mediaId()).toList());
-        List<String> storyIds = list.stream().flatMap(d -> d.items().stream()).flatMap(i -> i.entries().stream())
-                .map(DashboardEntry::storyId).filter(id -> id != null).distinct().toList();
+        Map<String, Media> mediaById = mediaById(list.stream()
+                .filter(d -> d.illustration() != null)
+                .map(d -> d.illustration().mediaId())
+                .toList());
+        List<String> storyIds = list.stream()
+                .flatMap(d -> d.items().stream())
+                .flatMap(i -> i.entries().stream())
+                .map(DashboardEntry::storyId)
+                .filter(id -> id != null)
+                .distinct()
+                .toList();
         Map<String, Story> live = new HashMap<>();
         stories.findAll(storyIds).stream().filter(Story::isLive).forEach(s -> live.put(s.id(), s));
         List<DashboardView> out = new ArrayList<>();
@@ -262,8 +323,8 @@ public final class ReaderQueries {
                         links.add(new DashboardView.Link(e.title(), e.url(), null));
                     } else if (live.containsKey(e.storyId())) {
                         Story s = live.get(e.storyId());
-                        links.add(new DashboardView.Link(e.title() != null ? e.title() : s.headline(),
-                                Urls.story(s, site.zone()), s.id()));
+                        links.add(new DashboardView.Link(
+                                e.title() != null ? e.title() : s.headline(), Urls.story(s, site.zone()), s.id()));
                     }
                 }
                 if (!links.isEmpty()) {
@@ -271,10 +332,18 @@ public final class ReaderQueries {
                 }
             }
             ImageBlock ill = d.illustration();
-            Figure figure = ill == null || !mediaById.containsKey(ill.mediaId()) ? null
+            Figure figure = ill == null || !mediaById.containsKey(ill.mediaId())
+                    ? null
                     : Figure.of(mediaById.get(ill.mediaId())).placed(ill);
-            out.add(new DashboardView(d.slug(), Urls.dashboard(d.slug()), d.title(), d.intro(),
-                    topicById.get(d.topicId()), figure, items, d.updatedAt()));
+            out.add(new DashboardView(
+                    d.slug(),
+                    Urls.dashboard(d.slug()),
+                    d.title(),
+                    d.intro(),
+                    topicById.get(d.topicId()),
+                    figure,
+                    items,
+                    d.updatedAt()));
         }
         return out;
     }

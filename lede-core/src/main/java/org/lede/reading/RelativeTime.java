@@ -14,8 +14,7 @@ import java.util.Locale;
 public final class RelativeTime {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH);
 
-    private RelativeTime() {
-    }
+    private RelativeTime() {}
 
     public static String describe(Instant at, Instant now, ZoneId zone) {
         Duration age = Duration.between(at, now);

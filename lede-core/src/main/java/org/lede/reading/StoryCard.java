@@ -13,8 +13,17 @@ import org.lede.topic.Topic;
  *
  * @param id the story's id, so a page showing the card can be purged when the story changes
  */
-public record StoryCard(String id, String url, String headline, Topic topic, Figure image, Inline lede,
-                        LeadIn whyItMatters, Instant shownAt, boolean updated) implements StreamItem {
+public record StoryCard(
+        String id,
+        String url,
+        String headline,
+        Topic topic,
+        Figure image,
+        Inline lede,
+        LeadIn whyItMatters,
+        Instant shownAt,
+        boolean updated)
+        implements StreamItem {
 
     @Override
     public Set<String> pageKeys() {

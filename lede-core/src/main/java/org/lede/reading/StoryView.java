@@ -20,10 +20,25 @@ import org.lede.topic.Topic;
  * @param shownAt the time shown: the last substantive update, else the publish time
  * @param savedAt the last save of any kind, for HTTP validators (a typo fix changes the page too)
  */
-public record StoryView(String id, String url, String headline, String dek, Topic topic, List<Author> authors,
-                        Figure hero, List<Block> body, Map<String, Figure> figures, String bioLine,
-                        Instant publishedAt, Instant modifiedAt, Instant shownAt, boolean updated,
-                        List<Correction> corrections, List<String> tags, String kind, Instant savedAt) {
+public record StoryView(
+        String id,
+        String url,
+        String headline,
+        String dek,
+        Topic topic,
+        List<Author> authors,
+        Figure hero,
+        List<Block> body,
+        Map<String, Figure> figures,
+        String bioLine,
+        Instant publishedAt,
+        Instant modifiedAt,
+        Instant shownAt,
+        boolean updated,
+        List<Correction> corrections,
+        List<String> tags,
+        String kind,
+        Instant savedAt) {
 
     /** The figure for an image block of the body: its media's sources with the block's own caption and credit. */
     public Figure figure(ImageBlock image) {

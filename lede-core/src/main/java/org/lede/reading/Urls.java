@@ -6,8 +6,7 @@ import org.lede.story.Story;
 
 /** The reader site's addresses, in one place so pages, feeds and redirects agree. */
 public final class Urls {
-    private Urls() {
-    }
+    private Urls() {}
 
     /** A story's dated address, dated by its first publication in the site's zone; null if never published. */
     public static String story(Story story, ZoneId zone) {
@@ -15,7 +14,8 @@ public final class Urls {
             return null;
         }
         ZonedDateTime day = story.firstPublishedAt().atZone(zone);
-        return String.format("/%04d/%02d/%02d/%s", day.getYear(), day.getMonthValue(), day.getDayOfMonth(), story.slug());
+        return String.format(
+                "/%04d/%02d/%02d/%s", day.getYear(), day.getMonthValue(), day.getDayOfMonth(), story.slug());
     }
 
     public static String topic(String slug) {

@@ -41,7 +41,8 @@ public final class PinsTopicTagsRelated implements RelatedContent {
         int window = offset + limit + seen.size();
         List<Related> rest = new ArrayList<>();
         if (story.draft().topicId() != null || !story.draft().tags().isEmpty()) {
-            for (Story s : stories.publishedRelated(story.id(), story.draft().topicId(), story.draft().tags(), window, 0)) {
+            for (Story s : stories.publishedRelated(
+                    story.id(), story.draft().topicId(), story.draft().tags(), window, 0)) {
                 rest.add(new RelatedStory(s));
             }
         }

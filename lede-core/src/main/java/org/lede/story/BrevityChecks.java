@@ -21,6 +21,7 @@ public final class BrevityChecks {
     public static final int HEADLINE_SHORT = 20;
     /** How far into the body the "Why it matters" or "The big picture" may come. */
     public static final int WHY_WITHIN = 3;
+
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?][”\"’)]*\\s+(?=[A-Z“\"‘(0-9])");
     private final PublishRules rules;
 
@@ -28,10 +29,13 @@ public final class BrevityChecks {
         this.rules = rules;
     }
 
-    public enum Level { ERROR, WARNING, OK }
-
-    public record Finding(Level level, String message) {
+    public enum Level {
+        ERROR,
+        WARNING,
+        OK
     }
+
+    public record Finding(Level level, String message) {}
 
     public record Report(int words, int readingMinutes, List<Finding> checks) {
         public boolean blocksPublishing() {
@@ -50,7 +54,9 @@ public final class BrevityChecks {
         }
         int headline = draft.headline().codePointCount(0, draft.headline().length());
         if (headline > HEADLINE_LONG) {
-            checks.add(new Finding(Level.WARNING, "The headline has " + headline + " characters; under " + HEADLINE_LONG + " reads at a glance."));
+            checks.add(new Finding(
+                    Level.WARNING,
+                    "The headline has " + headline + " characters; under " + HEADLINE_LONG + " reads at a glance."));
         } else if (headline < HEADLINE_SHORT) {
             checks.add(new Finding(Level.WARNING, "The headline is very short; say what happened."));
         } else {
@@ -64,8 +70,10 @@ public final class BrevityChecks {
                 paragraph++;
                 int n = countWords(block.plainText());
                 if (n > LONG_PARAGRAPH) {
-                    checks.add(new Finding(Level.WARNING, "Paragraph " + paragraph + " runs " + n + " words; keep them under "
-                            + LONG_PARAGRAPH + " or make a list."));
+                    checks.add(new Finding(
+                            Level.WARNING,
+                            "Paragraph " + paragraph + " runs " + n + " words; keep them under " + LONG_PARAGRAPH
+                                    + " or make a list."));
                 }
             }
         }
@@ -76,9 +84,13 @@ public final class BrevityChecks {
     }
 
     private static void ledeCheck(List<Block> body, List<Finding> checks) {
-        Block first = body.stream().filter(b -> !(b instanceof ImageBlock)).findFirst().orElse(null);
+        Block first = body.stream()
+                .filter(b -> !(b instanceof ImageBlock))
+                .findFirst()
+                .orElse(null);
         if (!(first instanceof Paragraph lede)) {
-            checks.add(new Finding(Level.WARNING, "Open with a one-sentence lede: a plain paragraph that says what happened."));
+            checks.add(new Finding(
+                    Level.WARNING, "Open with a one-sentence lede: a plain paragraph that says what happened."));
             return;
         }
         int sentences = SENTENCE_END.split(lede.plainText().strip()).length;
@@ -90,13 +102,19 @@ public final class BrevityChecks {
     }
 
     private static void whyItMattersCheck(List<Block> body, List<Finding> checks) {
-        List<Block> opening = body.stream().filter(b -> !(b instanceof ImageBlock)).limit(WHY_WITHIN + 1).toList();
-        boolean found = opening.stream().anyMatch(b -> b instanceof LeadIn l
-                && (l.label().equalsIgnoreCase(Labels.WHY_IT_MATTERS) || l.label().equalsIgnoreCase(Labels.BIG_PICTURE)));
+        List<Block> opening = body.stream()
+                .filter(b -> !(b instanceof ImageBlock))
+                .limit(WHY_WITHIN + 1)
+                .toList();
+        boolean found = opening.stream()
+                .anyMatch(b -> b instanceof LeadIn l
+                        && (l.label().equalsIgnoreCase(Labels.WHY_IT_MATTERS)
+                                || l.label().equalsIgnoreCase(Labels.BIG_PICTURE)));
         if (found) {
             checks.add(new Finding(Level.OK, "“Why it matters” comes early."));
         } else {
-            checks.add(new Finding(Level.WARNING, "Add a “Why it matters:” or “The big picture:” paragraph right after the lede."));
+            checks.add(new Finding(
+                    Level.WARNING, "Add a “Why it matters:” or “The big picture:” paragraph right after the lede."));
         }
     }
 

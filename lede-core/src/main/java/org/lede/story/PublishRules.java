@@ -34,7 +34,8 @@ public final class PublishRules {
         }
         for (ImageBlock image : images(draft)) {
             if (media.find(image.mediaId()).isEmpty()) {
-                throw new ValidationException("image", "There is no media item with the id \"" + image.mediaId() + "\".");
+                throw new ValidationException(
+                        "image", "There is no media item with the id \"" + image.mediaId() + "\".");
             }
         }
     }
@@ -66,11 +67,14 @@ public final class PublishRules {
                 continue;
             }
             if (!item.hasAlt()) {
-                out.add(new ValidationException("image", "Add alt text to the image \"" + describe(image, item)
-                        + "\" before publishing: readers who cannot see it rely on it."));
+                out.add(new ValidationException(
+                        "image",
+                        "Add alt text to the image \"" + describe(image, item)
+                                + "\" before publishing: readers who cannot see it rely on it."));
             }
             if (image.credit() == null) {
-                out.add(new ValidationException("image", "Credit the image \"" + describe(image, item) + "\" before publishing."));
+                out.add(new ValidationException(
+                        "image", "Credit the image \"" + describe(image, item) + "\" before publishing."));
             }
         }
         return out;

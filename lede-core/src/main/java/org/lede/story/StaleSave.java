@@ -33,8 +33,8 @@ public record StaleSave(Story current, List<String> changed, List<LineDiff.Line>
         addIf(changed, "hero image", !Objects.equals(was.hero(), now.hero()));
         addIf(changed, "body", !was.body().equals(now.body()));
         addIf(changed, "status (now " + current.status().key() + ")", before.status() != current.status());
-        return new StaleSave(current, changed,
-                LineDiff.diff(AuthoringText.format(was.body()), AuthoringText.format(now.body())));
+        return new StaleSave(
+                current, changed, LineDiff.diff(AuthoringText.format(was.body()), AuthoringText.format(now.body())));
     }
 
     private static void addIf(List<String> changed, String field, boolean differs) {

@@ -15,9 +15,19 @@ import org.lede.common.Slugs;
  * @param substantiveAt     the last substantive update; null until there is one
  * @param revision          bumped by every save; a save naming an older revision is refused
  */
-public record Story(String id, StoryDraft draft, StoryStatus status, Instant publishAt,
-                    Instant firstPublishedAt, Instant substantiveAt, Instant createdAt, Instant updatedAt,
-                    String createdBy, int revision, List<Correction> corrections, List<String> pins) {
+public record Story(
+        String id,
+        StoryDraft draft,
+        StoryStatus status,
+        Instant publishAt,
+        Instant firstPublishedAt,
+        Instant substantiveAt,
+        Instant createdAt,
+        Instant updatedAt,
+        String createdBy,
+        int revision,
+        List<Correction> corrections,
+        List<String> pins) {
     public Story {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(draft, "draft");
@@ -42,28 +52,83 @@ public record Story(String id, StoryDraft draft, StoryStatus status, Instant pub
     }
 
     Story withDraft(StoryDraft newDraft) {
-        return new Story(id, newDraft, status, publishAt, firstPublishedAt, substantiveAt, createdAt, updatedAt,
-                createdBy, revision, corrections, pins);
+        return new Story(
+                id,
+                newDraft,
+                status,
+                publishAt,
+                firstPublishedAt,
+                substantiveAt,
+                createdAt,
+                updatedAt,
+                createdBy,
+                revision,
+                corrections,
+                pins);
     }
 
     Story withStatus(StoryStatus newStatus, Instant newPublishAt, Instant newFirst, Instant newSubstantive) {
-        return new Story(id, draft, newStatus, newPublishAt, newFirst, newSubstantive, createdAt, updatedAt,
-                createdBy, revision, corrections, pins);
+        return new Story(
+                id,
+                draft,
+                newStatus,
+                newPublishAt,
+                newFirst,
+                newSubstantive,
+                createdAt,
+                updatedAt,
+                createdBy,
+                revision,
+                corrections,
+                pins);
     }
 
     Story withCorrections(List<Correction> newCorrections) {
-        return new Story(id, draft, status, publishAt, firstPublishedAt, substantiveAt, createdAt, updatedAt,
-                createdBy, revision, newCorrections, pins);
+        return new Story(
+                id,
+                draft,
+                status,
+                publishAt,
+                firstPublishedAt,
+                substantiveAt,
+                createdAt,
+                updatedAt,
+                createdBy,
+                revision,
+                newCorrections,
+                pins);
     }
 
     Story withPins(List<String> newPins) {
-        return new Story(id, draft, status, publishAt, firstPublishedAt, substantiveAt, createdAt, updatedAt,
-                createdBy, revision, corrections, newPins);
+        return new Story(
+                id,
+                draft,
+                status,
+                publishAt,
+                firstPublishedAt,
+                substantiveAt,
+                createdAt,
+                updatedAt,
+                createdBy,
+                revision,
+                corrections,
+                newPins);
     }
 
     /** The next revision of this story, saved at {@code now}. */
     Story revised(Instant now) {
-        return new Story(id, draft, status, publishAt, firstPublishedAt, substantiveAt, createdAt, now,
-                createdBy, revision + 1, corrections, pins);
+        return new Story(
+                id,
+                draft,
+                status,
+                publishAt,
+                firstPublishedAt,
+                substantiveAt,
+                createdAt,
+                now,
+                createdBy,
+                revision + 1,
+                corrections,
+                pins);
     }
 }

@@ -19,7 +19,13 @@ import org.lede.common.ValidationException;
  */
 public record StoryCommand(Action action, StoryDraft draft, Instant publishAt, List<String> pins) {
     public enum Action {
-        SAVE, SUBMIT, PUBLISH, SCHEDULE, UPDATE_MINOR, UPDATE_SUBSTANTIVE, UNPUBLISH;
+        SAVE,
+        SUBMIT,
+        PUBLISH,
+        SCHEDULE,
+        UPDATE_MINOR,
+        UPDATE_SUBSTANTIVE,
+        UNPUBLISH;
 
         /** The action named by a form's {@code action} value, such as {@code update-minor}. */
         public static Action parse(String key) {
@@ -38,13 +44,14 @@ public record StoryCommand(Action action, StoryDraft draft, Instant publishAt, L
 
     public StoryCommand {
         Objects.requireNonNull(action, "action");
-        boolean needsDraft = action == Action.SAVE || action == Action.UPDATE_MINOR
-                || action == Action.UPDATE_SUBSTANTIVE;
+        boolean needsDraft =
+                action == Action.SAVE || action == Action.UPDATE_MINOR || action == Action.UPDATE_SUBSTANTIVE;
         if (needsDraft && draft == null) {
             throw new ValidationException("action", "Saving needs the story's fields.");
         }
         if (action == Action.UNPUBLISH && draft != null) {
-            throw new ValidationException("action", "Unpublishing takes the story off the site as it is; save changes separately.");
+            throw new ValidationException(
+                    "action", "Unpublishing takes the story off the site as it is; save changes separately.");
         }
         if (action == Action.SCHEDULE && publishAt == null) {
             throw new ValidationException("publishAt", "Choose a date and time.");

@@ -15,8 +15,17 @@ import org.lede.content.ImageBlock;
  *
  * @param slug null to derive one from the headline
  */
-public record StoryDraft(String headline, String dek, String slug, String topicId, List<String> tags, StoryKind kind,
-                         List<String> authorIds, String contributorNote, ImageBlock hero, List<Block> body) {
+public record StoryDraft(
+        String headline,
+        String dek,
+        String slug,
+        String topicId,
+        List<String> tags,
+        StoryKind kind,
+        List<String> authorIds,
+        String contributorNote,
+        ImageBlock hero,
+        List<Block> body) {
     public static final int HEADLINE_MAX = 200;
     public static final int DEK_MAX = 400;
 

@@ -4,7 +4,10 @@ import java.util.Locale;
 import org.lede.common.ValidationException;
 
 public enum StoryKind {
-    NEWS, ANALYSIS, OPINION, EXPLAINER;
+    NEWS,
+    ANALYSIS,
+    OPINION,
+    EXPLAINER;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
@@ -16,6 +19,7 @@ public enum StoryKind {
                 return kind;
             }
         }
-        throw new ValidationException("kind", "A story's kind is news, analysis, opinion or explainer, not \"" + key + "\".");
+        throw new ValidationException(
+                "kind", "A story's kind is news, analysis, opinion or explainer, not \"" + key + "\".");
     }
 }

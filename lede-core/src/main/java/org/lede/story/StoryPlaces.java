@@ -12,8 +12,8 @@ import org.lede.outbox.PageKeys;
  *
  * @param topicSlug null when the story has no topic
  */
-public record StoryPlaces(String topicSlug, List<String> authorSlugs, List<String> dashboardSlugs,
-                          List<String> pinnedBy) {
+public record StoryPlaces(
+        String topicSlug, List<String> authorSlugs, List<String> dashboardSlugs, List<String> pinnedBy) {
     public StoryPlaces {
         authorSlugs = Check.list(authorSlugs);
         dashboardSlugs = Check.list(dashboardSlugs);

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A saved state of a story: every save keeps one, so any revision can be viewed and restored. */
-public record StoryRevision(String storyId, int revision, String action, String actorId, Instant savedAt, Story snapshot) {
+public record StoryRevision(
+        String storyId, int revision, String action, String actorId, Instant savedAt, Story snapshot) {
     public StoryRevision {
         Objects.requireNonNull(storyId, "storyId");
         Objects.requireNonNull(action, "action");

@@ -30,7 +30,8 @@ import org.lede.user.Role;
  * and are refused when someone else saved in between.
  */
 public final class StoryService {
-    private static final String PUBLISHERS_ONLY = "Only editors and admins can publish, schedule, update or unpublish stories.";
+    private static final String PUBLISHERS_ONLY =
+            "Only editors and admins can publish, schedule, update or unpublish stories.";
     private final Transactions tx;
     private final StoryStore stories;
     private final Outbox outbox;
@@ -89,8 +90,19 @@ public final class StoryService {
             rules.checkReferences(draft);
             Instant now = now();
             String slug = draft.slug() == null ? freeSlug(Slugs.slugify(draft.headline())) : claim(draft.slug());
-            Story story = new Story(ids.next(), draft.withSlug(slug), StoryStatus.DRAFT, null, null, null, now, now,
-                    actor.userId(), 1, List.of(), List.of());
+            Story story = new Story(
+                    ids.next(),
+                    draft.withSlug(slug),
+                    StoryStatus.DRAFT,
+                    null,
+                    null,
+                    null,
+                    now,
+                    now,
+                    actor.userId(),
+                    1,
+                    List.of(),
+                    List.of());
             stories.insert(story);
             record(actor, story, StoryAction.CREATED, null, null, Set.of());
             return story;
@@ -116,24 +128,37 @@ public final class StoryService {
                 case SUBMIT -> submitted(actor, current, next);
                 case PUBLISH -> {
                     actor.requireEditor(PUBLISHERS_ONLY);
-                    requireStatus(current, "publish it", StoryStatus.DRAFT, StoryStatus.IN_REVIEW, StoryStatus.SCHEDULED,
+                    requireStatus(
+                            current,
+                            "publish it",
+                            StoryStatus.DRAFT,
+                            StoryStatus.IN_REVIEW,
+                            StoryStatus.SCHEDULED,
                             StoryStatus.UNPUBLISHED);
                     rules.checkPublishable(next.draft());
                     yield goLive(next, now());
                 }
                 case SCHEDULE -> {
                     actor.requireEditor(PUBLISHERS_ONLY);
-                    requireStatus(current, "schedule it", StoryStatus.DRAFT, StoryStatus.IN_REVIEW, StoryStatus.SCHEDULED,
+                    requireStatus(
+                            current,
+                            "schedule it",
+                            StoryStatus.DRAFT,
+                            StoryStatus.IN_REVIEW,
+                            StoryStatus.SCHEDULED,
                             StoryStatus.UNPUBLISHED);
                     rules.checkPublishable(next.draft());
-                    yield next.withStatus(StoryStatus.SCHEDULED, command.publishAt().truncatedTo(ChronoUnit.MILLIS),
-                            next.firstPublishedAt(), next.substantiveAt());
+                    yield next.withStatus(
+                            StoryStatus.SCHEDULED,
+                            command.publishAt().truncatedTo(ChronoUnit.MILLIS),
+                            next.firstPublishedAt(),
+                            next.substantiveAt());
                 }
                 case UNPUBLISH -> {
                     actor.requireEditor(PUBLISHERS_ONLY);
                     requireStatus(current, "unpublish it", StoryStatus.PUBLISHED, StoryStatus.SCHEDULED);
-                    yield next.withStatus(StoryStatus.UNPUBLISHED, next.publishAt(), next.firstPublishedAt(),
-                            next.substantiveAt());
+                    yield next.withStatus(
+                            StoryStatus.UNPUBLISHED, next.publishAt(), next.firstPublishedAt(), next.substantiveAt());
                 }
             };
             return command.pins() == null ? next : pinned(actor, next, command.pins());
@@ -161,8 +186,12 @@ public final class StoryService {
 
     /** Changes a live story. Only a substantive update moves its "Updated" time. */
     public Story update(Actor actor, String id, int expectedRevision, StoryDraft draft, UpdateKind kind) {
-        return apply(actor, id, expectedRevision, StoryCommand.of(
-                kind == UpdateKind.SUBSTANTIVE ? Action.UPDATE_SUBSTANTIVE : Action.UPDATE_MINOR, draft));
+        return apply(
+                actor,
+                id,
+                expectedRevision,
+                StoryCommand.of(
+                        kind == UpdateKind.SUBSTANTIVE ? Action.UPDATE_SUBSTANTIVE : Action.UPDATE_MINOR, draft));
     }
 
     public Story unpublish(Actor actor, String id, int expectedRevision) {
@@ -178,7 +207,13 @@ public final class StoryService {
     public List<Story> publishDue() {
         List<Story> published = new ArrayList<>();
         for (Story due : stories.dueForPublishing(now())) {
-            published.add(save(Actor.SYSTEM, due.id(), due.revision(), StoryAction.PUBLISHED, null, null,
+            published.add(save(
+                    Actor.SYSTEM,
+                    due.id(),
+                    due.revision(),
+                    StoryAction.PUBLISHED,
+                    null,
+                    null,
                     current -> goLive(current, current.publishAt())));
         }
         return published;
@@ -201,11 +236,23 @@ public final class StoryService {
     public Story restore(Actor actor, String id, int expectedRevision, int revision) {
         return tx.inTransaction(() -> {
             StoryDraft old = stories.revision(id, revision)
-                    .orElseThrow(() -> new NotFoundException("Revision " + revision + " of story", id)).snapshot().draft();
+                    .orElseThrow(() -> new NotFoundException("Revision " + revision + " of story", id))
+                    .snapshot()
+                    .draft();
             boolean live = get(id).isLive();
-            return save(actor, id, expectedRevision, StoryAction.RESTORED, live ? "minor" : null, revision, current -> live
-                    ? updated(actor, current, old.withSlug(current.slug()), false)
-                    : edited(actor, current, old.withSlug(current.firstPublishedAt() == null ? old.slug() : current.slug())));
+            return save(
+                    actor,
+                    id,
+                    expectedRevision,
+                    StoryAction.RESTORED,
+                    live ? "minor" : null,
+                    revision,
+                    current -> live
+                            ? updated(actor, current, old.withSlug(current.slug()), false)
+                            : edited(
+                                    actor,
+                                    current,
+                                    old.withSlug(current.firstPublishedAt() == null ? old.slug() : current.slug())));
         });
     }
 
@@ -274,8 +321,9 @@ public final class StoryService {
         List<String> pins = new ArrayList<>();
         for (String reference : references) {
             String clean = reference.strip().replaceAll("^.*/", "");
-            String id = stories.pinTarget(clean).orElseThrow(() ->
-                    new ValidationException("pins", "There is no story or dashboard with the slug \"" + clean + "\"."));
+            String id = stories.pinTarget(clean)
+                    .orElseThrow(() -> new ValidationException(
+                            "pins", "There is no story or dashboard with the slug \"" + clean + "\"."));
             if (!id.equals(storyId) && !pins.contains(id)) {
                 pins.add(id);
             }
@@ -317,8 +365,14 @@ public final class StoryService {
      * that showed the story before the change and those that show it after: none while it was
      * never live.
      */
-    private Story save(Actor actor, String id, int expectedRevision, StoryAction event, String updateKind,
-                       Integer restoredFrom, Change change) {
+    private Story save(
+            Actor actor,
+            String id,
+            int expectedRevision,
+            StoryAction event,
+            String updateKind,
+            Integer restoredFrom,
+            Change change) {
         return tx.inTransaction(() -> {
             Story current = get(id);
             if (current.revision() != expectedRevision) {
@@ -343,12 +397,26 @@ public final class StoryService {
         });
     }
 
-    private void record(Actor actor, Story story, StoryAction action, String updateKind, Integer restoredFrom,
-                        Set<String> pageKeys) {
-        stories.addRevision(new StoryRevision(story.id(), story.revision(), action.type(), actor.userId(),
-                story.updatedAt(), story));
-        outbox.append(new Event.StoryChanged(action, story.id(), story.slug(), story.status().key(), story.revision(),
-                updateKind, restoredFrom, actor.userId(), story.updatedAt(), pageKeys));
+    private void record(
+            Actor actor,
+            Story story,
+            StoryAction action,
+            String updateKind,
+            Integer restoredFrom,
+            Set<String> pageKeys) {
+        stories.addRevision(new StoryRevision(
+                story.id(), story.revision(), action.type(), actor.userId(), story.updatedAt(), story));
+        outbox.append(new Event.StoryChanged(
+                action,
+                story.id(),
+                story.slug(),
+                story.status().key(),
+                story.revision(),
+                updateKind,
+                restoredFrom,
+                actor.userId(),
+                story.updatedAt(),
+                pageKeys));
     }
 
     /** Keeps the slug once a story has been live, since its URL is out in the world by then. */
@@ -357,8 +425,10 @@ public final class StoryService {
             return draft.withSlug(current.slug());
         }
         if (current.firstPublishedAt() != null) {
-            throw new ValidationException("slug", "The slug of a story that has been published stays \""
-                    + current.slug() + "\", so links to it keep working.");
+            throw new ValidationException(
+                    "slug",
+                    "The slug of a story that has been published stays \"" + current.slug()
+                            + "\", so links to it keep working.");
         }
         return draft.withSlug(claim(draft.slug()));
     }
@@ -384,7 +454,8 @@ public final class StoryService {
                 return;
             }
         }
-        throw new ConflictException("This story is " + story.status().key().replace('-', ' ') + ", so you cannot " + action + ".");
+        throw new ConflictException(
+                "This story is " + story.status().key().replace('-', ' ') + ", so you cannot " + action + ".");
     }
 
     /** Editors edit any story; writers and contributors only their own, and only before it goes live. */
@@ -398,7 +469,8 @@ public final class StoryService {
         if (actor.role() == Role.CONTRIBUTOR && story.status() != StoryStatus.DRAFT) {
             throw new ForbiddenException("Contributors can edit their drafts only.");
         }
-        if (story.status() != StoryStatus.DRAFT && story.status() != StoryStatus.IN_REVIEW
+        if (story.status() != StoryStatus.DRAFT
+                && story.status() != StoryStatus.IN_REVIEW
                 && story.status() != StoryStatus.UNPUBLISHED) {
             throw new ForbiddenException("Only editors can change a story that is scheduled or live.");
         }

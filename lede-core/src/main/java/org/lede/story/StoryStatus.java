@@ -3,7 +3,11 @@ package org.lede.story;
 import java.util.Locale;
 
 public enum StoryStatus {
-    DRAFT, IN_REVIEW, SCHEDULED, PUBLISHED, UNPUBLISHED;
+    DRAFT,
+    IN_REVIEW,
+    SCHEDULED,
+    PUBLISHED,
+    UNPUBLISHED;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -5,5 +5,6 @@ package org.lede.story;
  * "Updated 3 hours ago" and schema.org {@code dateModified}; a typo fix does not.
  */
 public enum UpdateKind {
-    SUBSTANTIVE, MINOR
+    SUBSTANTIVE,
+    MINOR
 }

@@ -6,8 +6,8 @@ import org.lede.common.Ids;
 import org.lede.common.Instants;
 import org.lede.common.NotFoundException;
 import org.lede.common.Transactions;
-import org.lede.outbox.Outbox;
 import org.lede.outbox.Event;
+import org.lede.outbox.Outbox;
 import org.lede.user.Actor;
 
 public final class TopicService {
@@ -51,5 +51,4 @@ public final class TopicService {
     private void event(Actor actor, Topic topic) {
         outbox.append(new Event.TopicSaved(topic.id(), topic.slug(), actor.userId(), Instants.now(clock)));
     }
-
 }

@@ -14,6 +14,5 @@ public interface SessionStore {
 
     void deleteExpired(Instant now);
 
-    record Stored(String userId, String csrf, Instant expiresAt) {
-    }
+    record Stored(String userId, String csrf, Instant expiresAt) {}
 }

@@ -8,8 +8,8 @@ import org.lede.common.Check;
 import org.lede.common.ValidationException;
 
 /** A newsroom account. {@code passwordHash} is an Argon2id PHC string, never the password. */
-public record User(String id, String email, String name, Role role, String passwordHash, boolean disabled,
-                   Instant createdAt) {
+public record User(
+        String id, String email, String name, Role role, String passwordHash, boolean disabled, Instant createdAt) {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     public User {
@@ -21,7 +21,8 @@ public record User(String id, String email, String name, Role role, String passw
     }
 
     public static String normalizeEmail(String email) {
-        String value = Check.maxLength("email", Check.required("email", email), 254).toLowerCase(Locale.ROOT);
+        String value =
+                Check.maxLength("email", Check.required("email", email), 254).toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(value).matches()) {
             throw new ValidationException("email", "\"" + email + "\" is not an email address.");
         }

@@ -37,8 +37,15 @@ public final class UserService {
     /** Compared against when the email is unknown, so a miss costs the same time as a wrong password. */
     private final String decoyHash;
 
-    public UserService(Transactions tx, UserStore users, SessionStore sessions, Passwords passwords,
-                       LoginThrottle throttle, Outbox outbox, Clock clock, Ids ids) {
+    public UserService(
+            Transactions tx,
+            UserStore users,
+            SessionStore sessions,
+            Passwords passwords,
+            LoginThrottle throttle,
+            Outbox outbox,
+            Clock clock,
+            Ids ids) {
         this.tx = tx;
         this.users = users;
         this.sessions = sessions;
@@ -106,8 +113,11 @@ public final class UserService {
             throw new TooManyAttemptsException();
         }
         Optional<User> user = key.isEmpty() ? Optional.empty() : users.findByEmail(key);
-        boolean ok = passwords.matches(password == null ? "" : password, user.map(User::passwordHash).orElse(decoyHash))
-                && user.isPresent() && !user.get().disabled();
+        boolean ok = passwords.matches(
+                        password == null ? "" : password,
+                        user.map(User::passwordHash).orElse(decoyHash))
+                && user.isPresent()
+                && !user.get().disabled();
         if (!ok) {
             throw failed(key, address);
         }
@@ -132,8 +142,10 @@ public final class UserService {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return sessions.find(hash(token)).filter(s -> s.expiresAt().isAfter(now()))
-                .flatMap(s -> users.find(s.userId()).filter(u -> !u.disabled())
+        return sessions.find(hash(token))
+                .filter(s -> s.expiresAt().isAfter(now()))
+                .flatMap(s -> users.find(s.userId())
+                        .filter(u -> !u.disabled())
                         .map(u -> new Session(token, u, s.csrf(), s.expiresAt())));
     }
 
@@ -160,7 +172,8 @@ public final class UserService {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JDK has SHA-256", e);
         }

@@ -28,8 +28,10 @@ import org.lede.user.User;
 class AuditServiceTest {
     @Parameter
     Dialect dialect;
+
     @TempDir
     Path dir;
+
     Newsroom newsroom;
     AuditService audit;
 
@@ -45,8 +47,9 @@ class AuditServiceTest {
     }
 
     private User member(Role role) {
-        return newsroom.services.userService().create(Actor.SYSTEM, role.key() + "@audit.test", "Pat " + role.key(), role,
-                "a long enough password");
+        return newsroom.services
+                .userService()
+                .create(Actor.SYSTEM, role.key() + "@audit.test", "Pat " + role.key(), role, "a long enough password");
     }
 
     @Test
@@ -55,13 +58,15 @@ class AuditServiceTest {
             Actor actor = member(role).actor();
             assertThrows(ForbiddenException.class, () -> audit.page(actor, null, 10), role.key());
         }
-        assertEquals(4, audit.page(member(Role.ADMIN).actor(), null, 10).entries().size(), "four accounts added");
+        assertEquals(
+                4, audit.page(member(Role.ADMIN).actor(), null, 10).entries().size(), "four accounts added");
     }
 
     @Test
     void namesWhoDidWhatToWhichThing() {
         User editor = member(Role.EDITOR);
-        var story = newsroom.services.storyService().createDraft(editor.actor(), newsroom.publishableDraft("Tram vote"));
+        var story =
+                newsroom.services.storyService().createDraft(editor.actor(), newsroom.publishableDraft("Tram vote"));
         newsroom.services.storyService().publish(editor.actor(), story.id(), story.revision());
 
         List<AuditEntry> entries = audit.page(Actor.SYSTEM, null, 2).entries();
@@ -82,8 +87,11 @@ class AuditServiceTest {
         newsroom.services.db().run(() -> {
             for (int i = 0; i < appended; i++) {
                 // Events without an actor (none today, but consumers may add some) are not changes by anyone.
-                Map<String, String> data = i % 10 == 0 ? Map.of("slug", "t-" + i) : Map.of("slug", "t-" + i, "actor", writer.id());
-                newsroom.services.outbox().append(new OutboxEvent(0, "topic.saved", "T" + i, data, newsroom.clock.instant()));
+                Map<String, String> data =
+                        i % 10 == 0 ? Map.of("slug", "t-" + i) : Map.of("slug", "t-" + i, "actor", writer.id());
+                newsroom.services
+                        .outbox()
+                        .append(new OutboxEvent(0, "topic.saved", "T" + i, data, newsroom.clock.instant()));
             }
         });
         List<String> seen = new ArrayList<>();

@@ -29,10 +29,13 @@ import org.lede.user.User;
 @EnumSource(Dialect.class)
 class AuthorStoreTest {
     static final String UNKNOWN = "01JB0000000000000000000000";
+
     @Parameter
     Dialect dialect;
+
     @TempDir
     Path dir;
+
     Newsroom newsroom;
     AuthorStore store;
     AuthorService service;
@@ -52,8 +55,15 @@ class AuthorStoreTest {
     @Test
     void aContributorWithAvatarReadsBackWholeByIdAndBySlug() {
         Media avatar = newsroom.image("Jane Roe smiling");
-        Author created = service.create(Actor.SYSTEM, new AuthorFields("jane-roe", "Jane Roe", "Contributing writer",
-                "Jane Roe directs the harbor trust.", avatar.id(), true));
+        Author created = service.create(
+                Actor.SYSTEM,
+                new AuthorFields(
+                        "jane-roe",
+                        "Jane Roe",
+                        "Contributing writer",
+                        "Jane Roe directs the harbor trust.",
+                        avatar.id(),
+                        true));
         Author loaded = store.find(created.id()).orElseThrow();
         assertEquals(created, loaded);
         assertTrue(loaded.contributor());
@@ -77,7 +87,8 @@ class AuthorStoreTest {
     void anAuthorTiedToANewsroomAccountKeepsTheTie() {
         User owner = newsroom.services.userService().createOwner("sam@example.org", "Sam Lee", "correct horse battery");
         Author staff = newsroom.author("sam-lee", "Sam Lee");
-        Author tied = new Author(staff.id(), staff.slug(), staff.name(), staff.title(), staff.bio(), null, false, owner.id());
+        Author tied =
+                new Author(staff.id(), staff.slug(), staff.name(), staff.title(), staff.bio(), null, false, owner.id());
         service.update(Actor.SYSTEM, tied);
         assertEquals(owner.id(), store.find(staff.id()).orElseThrow().userId());
     }
@@ -95,8 +106,15 @@ class AuthorStoreTest {
         Author jane = newsroom.author("jane-roe", "Jane Roe");
         Author sam = newsroom.author("sam-lee", "Sam Lee");
         Media avatar = newsroom.image("Jane at her desk");
-        Author changed = new Author(jane.id(), "jane-roe-smith", "Jane Roe-Smith", "Harbor editor",
-                "Jane Roe-Smith edits the harbor desk.", avatar.id(), true, null);
+        Author changed = new Author(
+                jane.id(),
+                "jane-roe-smith",
+                "Jane Roe-Smith",
+                "Harbor editor",
+                "Jane Roe-Smith edits the harbor desk.",
+                avatar.id(),
+                true,
+                null);
         service.update(Actor.SYSTEM, changed);
         assertEquals(changed, store.find(jane.id()).orElseThrow());
         assertTrue(store.findBySlug("jane-roe").isEmpty());
@@ -105,7 +123,8 @@ class AuthorStoreTest {
 
     @Test
     void aContributorCanBecomeStaffAgain() {
-        Author created = service.create(Actor.SYSTEM, new AuthorFields("jane-roe", "Jane Roe", null, "A bio.", null, true));
+        Author created =
+                service.create(Actor.SYSTEM, new AuthorFields("jane-roe", "Jane Roe", null, "A bio.", null, true));
         Author staff = new Author(created.id(), created.slug(), created.name(), null, created.bio(), null, false, null);
         store.update(staff);
         assertFalse(store.find(created.id()).orElseThrow().contributor());
@@ -113,15 +132,18 @@ class AuthorStoreTest {
 
     @Test
     void updatingAnUnknownAuthorIsNotFound() {
-        assertThrows(NotFoundException.class,
-                () -> service.update(Actor.SYSTEM, new Author(UNKNOWN, "ghost", "Ghost", null, null, null, false, null)));
+        assertThrows(
+                NotFoundException.class,
+                () -> service.update(
+                        Actor.SYSTEM, new Author(UNKNOWN, "ghost", "Ghost", null, null, null, false, null)));
         assertTrue(store.all().isEmpty());
     }
 
     @Test
     void aSecondAuthorWithATakenSlugIsAConflict() {
         Author jane = newsroom.author("jane-roe", "Jane Roe");
-        ConflictException e = assertThrows(ConflictException.class,
+        ConflictException e = assertThrows(
+                ConflictException.class,
                 () -> store.insert(new Author(UNKNOWN, "jane-roe", "Another Jane", null, null, null, false, null)));
         assertTrue(e.getMessage().contains("\"jane-roe\""), e.getMessage());
         assertEquals(List.of(jane), store.all());
@@ -131,8 +153,9 @@ class AuthorStoreTest {
     void renamingAnAuthorToATakenSlugIsAConflictAndChangesNothing() {
         Author jane = newsroom.author("jane-roe", "Jane Roe");
         Author sam = newsroom.author("sam-lee", "Sam Lee");
-        assertThrows(ConflictException.class, () -> store.update(
-                new Author(sam.id(), "jane-roe", "Sam Lee", null, null, null, false, null)));
+        assertThrows(
+                ConflictException.class,
+                () -> store.update(new Author(sam.id(), "jane-roe", "Sam Lee", null, null, null, false, null)));
         assertEquals(sam, store.find(sam.id()).orElseThrow());
         assertEquals(jane, store.findBySlug("jane-roe").orElseThrow());
     }

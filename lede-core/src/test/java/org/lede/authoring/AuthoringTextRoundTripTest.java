@@ -19,9 +19,9 @@ import org.lede.content.Embed;
 import org.lede.content.ImageBlock;
 import org.lede.content.Inline;
 import org.lede.content.LeadIn;
+import org.lede.content.Links;
 import org.lede.content.ListBlock;
 import org.lede.content.ListItem;
-import org.lede.content.Links;
 import org.lede.content.Paragraph;
 import org.lede.content.Quote;
 import org.lede.content.Span;
@@ -36,19 +36,99 @@ class AuthoringTextRoundTripTest {
     private static final long SEED = Long.getLong("lede.roundtrip.seed", 20_240_611L);
     private static final int CASES = 2_000;
 
-    private static final List<String> PIECES = List.of("a", "b", "z", "word", "Aïda Amer", "U.S.–Iran", "“", "”", "’",
-            "é", "ß", "日本", "😀", "—", "– ", "*", "**", "***", "_", "__", "___", "__init__", " __", "__ ", "x_y", "[", "]", "](", "[x](/y)", "(", ")", "\\",
-            "\\*", "#", "## ", ">", "> ", "-", "- ", "+", "1.", "1. ", "2)", "12.5", ":", "Label:", "!", "![", "<", ">",
-            "<https://x.y>", "media:", "\"", "`", "&amp;", "~", "|", " ", " ", " ", "  ", "\t", "\u00A0", "\u2009",
-            "\u2003", "\r", "\n", "\u2028", "— Jane");
-    private static final List<String> HREFS = List.of("https://example.com/a_(b)", "/local/path?x=1&y=2",
-            "mailto:someone@example.com", "https://example.com/*star*", "https://example.com/~user/it's!",
-            "https://example.org/#frag", "http://example.org/%20space/x", "https://example.com/", "/a__b__c");
-    private static final List<String> EMBEDS = List.of("https://video.example.com/watch?v=abc&t=1",
-            "https://example.com/a_(b)*c*", "http://example.org/path/");
+    private static final List<String> PIECES = List.of(
+            "a",
+            "b",
+            "z",
+            "word",
+            "Aïda Amer",
+            "U.S.–Iran",
+            "“",
+            "”",
+            "’",
+            "é",
+            "ß",
+            "日本",
+            "😀",
+            "—",
+            "– ",
+            "*",
+            "**",
+            "***",
+            "_",
+            "__",
+            "___",
+            "__init__",
+            " __",
+            "__ ",
+            "x_y",
+            "[",
+            "]",
+            "](",
+            "[x](/y)",
+            "(",
+            ")",
+            "\\",
+            "\\*",
+            "#",
+            "## ",
+            ">",
+            "> ",
+            "-",
+            "- ",
+            "+",
+            "1.",
+            "1. ",
+            "2)",
+            "12.5",
+            ":",
+            "Label:",
+            "!",
+            "![",
+            "<",
+            ">",
+            "<https://x.y>",
+            "media:",
+            "\"",
+            "`",
+            "&amp;",
+            "~",
+            "|",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\u00A0",
+            "\u2009",
+            "\u2003",
+            "\r",
+            "\n",
+            "\u2028",
+            "— Jane");
+    private static final List<String> HREFS = List.of(
+            "https://example.com/a_(b)",
+            "/local/path?x=1&y=2",
+            "mailto:someone@example.com",
+            "https://example.com/*star*",
+            "https://example.com/~user/it's!",
+            "https://example.org/#frag",
+            "http://example.org/%20space/x",
+            "https://example.com/",
+            "/a__b__c");
+    private static final List<String> EMBEDS = List.of(
+            "https://video.example.com/watch?v=abc&t=1", "https://example.com/a_(b)*c*", "http://example.org/path/");
     private static final char[] ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
-    private enum Kind { PARAGRAPH, LEAD_IN, LIST, QUOTE, IMAGE, SUBHEAD, EMBED }
+    private enum Kind {
+        PARAGRAPH,
+        LEAD_IN,
+        LIST,
+        QUOTE,
+        IMAGE,
+        SUBHEAD,
+        EMBED
+    }
 
     @Test
     void randomBlockListsSurviveFormatThenParse() {
@@ -77,8 +157,9 @@ class AuthoringTextRoundTripTest {
         for (int i = 0; i < 200; i++) {
             all.append(AuthoringText.format(new Generator(new Random(SEED + i)).blocks(EnumSet.noneOf(Kind.class))));
         }
-        for (String needle : List.of("\\*", "\\_", "\\[", "\\]", "\\\\", "\\#", "\\-", "\\>", "\\!", "\\<", "__",
-                "***", "](", "Aïda", "“", "😀", "> — ", "- **", "1. ", "![", "(media:")) {
+        for (String needle : List.of(
+                "\\*", "\\_", "\\[", "\\]", "\\\\", "\\#", "\\-", "\\>", "\\!", "\\<", "__", "***", "](", "Aïda", "“",
+                "😀", "> — ", "- **", "1. ", "![", "(media:")) {
             assertTrue(all.indexOf(needle) >= 0, "no \"" + needle + "\" in 200 generated stories");
         }
     }
@@ -109,8 +190,9 @@ class AuthoringTextRoundTripTest {
                     yield new ListBlock(random.nextBoolean(), items);
                 }
                 case QUOTE -> valid(() -> new Quote(inline(), chance(50) ? text(5, false) : null));
-                case IMAGE -> valid(() -> new ImageBlock(mediaId(), chance(60) ? text(8, false) : null,
-                        chance(60) ? credit() : null));
+                case IMAGE ->
+                    valid(() -> new ImageBlock(
+                            mediaId(), chance(60) ? text(8, false) : null, chance(60) ? credit() : null));
                 case SUBHEAD -> valid(() -> new Subhead(text(6, false)));
                 case EMBED -> new Embed(pick(EMBEDS));
             };

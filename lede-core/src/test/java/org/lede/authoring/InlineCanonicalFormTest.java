@@ -22,15 +22,19 @@ class InlineCanonicalFormTest {
 
     @Test
     void aSingleThinOrNonBreakingSpaceIsKept() {
-        assertEquals("10\u2009000 riders\u00a0a day", Inline.plain("10\u2009000 riders\u00a0a day").text());
+        assertEquals(
+                "10\u2009000 riders\u00a0a day",
+                Inline.plain("10\u2009000 riders\u00a0a day").text());
         assertEquals("a b", Inline.plain("a\u2009 b").text());
     }
 
     @Test
     void spacesAtTheEdgeOfAStyleMoveOutside() {
-        Inline inline = Inline.of(Span.plain("a"), Span.bold(" b "), Span.plain("c"), Span.link(" d ", "/x"), Span.plain("e"));
+        Inline inline =
+                Inline.of(Span.plain("a"), Span.bold(" b "), Span.plain("c"), Span.link(" d ", "/x"), Span.plain("e"));
 
-        assertEquals(List.of(Span.plain("a "), Span.bold("b"), Span.plain(" c "), Span.link("d", "/x"), Span.plain(" e")),
+        assertEquals(
+                List.of(Span.plain("a "), Span.bold("b"), Span.plain(" c "), Span.link("d", "/x"), Span.plain(" e")),
                 inline.spans());
     }
 
@@ -45,8 +49,14 @@ class InlineCanonicalFormTest {
     void aSpaceNextToALinkIsPlain() {
         Inline inline = Inline.of(Span.italic("read "), new Span("this", false, true, "/x"), Span.italic(" now"));
 
-        assertEquals(List.of(Span.italic("read"), Span.plain(" "), new Span("this", false, true, "/x"), Span.plain(" "),
-                Span.italic("now")), inline.spans());
+        assertEquals(
+                List.of(
+                        Span.italic("read"),
+                        Span.plain(" "),
+                        new Span("this", false, true, "/x"),
+                        Span.plain(" "),
+                        Span.italic("now")),
+                inline.spans());
         assertEquals("*read* [*this*](/x) *now*\n", AuthoringText.format(List.of(new Paragraph(inline))));
     }
 

@@ -37,25 +37,34 @@ class PasteStructurerTest {
         PasteStructurer.Structured s = PasteStructurer.structure(fixture("tram-vote.txt"));
 
         assertNull(s.headline());
-        assertEquals("Riders wait at the Millbrook Road stop on the first morning of the trial service.", s.heroCaption());
+        assertEquals(
+                "Riders wait at the Millbrook Road stop on the first morning of the trial service.", s.heroCaption());
         assertEquals(Credit.photo("Aïda Amer", "Harbor City Ledger"), s.heroCredit());
         List<Block> expected = List.of(
                 Paragraph.of("The Harbor City council voted 7–2 on Tuesday to build a tram line from the old ferry"
                         + " terminal to the university."),
-                leadIn("Why it matters", "It is the first new rail line in the city in 60 years, and it replaces"
-                        + " the busiest bus route in the region."),
-                leadIn("The big picture", "Port cities of Harbor City’s size have been reviving streetcars to pull"
-                        + " growth back toward their centers."),
+                leadIn(
+                        "Why it matters",
+                        "It is the first new rail line in the city in 60 years, and it replaces"
+                                + " the busiest bus route in the region."),
+                leadIn(
+                        "The big picture",
+                        "Port cities of Harbor City’s size have been reviving streetcars to pull"
+                                + " growth back toward their centers."),
                 Paragraph.of("Council members weighed three routes before the vote:"),
-                new ListBlock(false, List.of(
-                        ListItem.of("The waterfront route, the cheapest, along Quay Street."),
-                        ListItem.of("The “university loop,” which adds two stops near campus."),
-                        ListItem.of("The hospital route, which the transit board favored."))),
+                new ListBlock(
+                        false,
+                        List.of(
+                                ListItem.of("The waterfront route, the cheapest, along Quay Street."),
+                                ListItem.of("The “university loop,” which adds two stops near campus."),
+                                ListItem.of("The hospital route, which the transit board favored."))),
                 Paragraph.of("What’s next, in order:"),
-                new ListBlock(true, List.of(
-                        item("Design", "Engineers will present detailed plans by March."),
-                        item("Funding", "The city will apply for a state grant in the spring."),
-                        item("Construction", "Work could start in 2027 if the grant comes through."))),
+                new ListBlock(
+                        true,
+                        List.of(
+                                item("Design", "Engineers will present detailed plans by March."),
+                                item("Funding", "The city will apply for a state grant in the spring."),
+                                item("Construction", "Work could start in 2027 if the grant comes through."))),
                 leadIn("The bottom line", "Councilmember Tomás Reyes called the vote “the easy part.”"));
         assertEquals(expected, s.body());
         assertEquals("Marta Lindqvist covers transportation and city hall for the Harbor City Ledger.", s.bioLine());
@@ -94,15 +103,18 @@ class PasteStructurerTest {
         List<Block> expected = List.of(
                 Paragraph.of("Greenhollow, a 40-acre family orchard in the Ashby Valley, is replacing a third of its"
                         + " trees with a variety that blooms two weeks later."),
-                leadIn("Driving the news", "A second spring in a row of late frosts wiped out most of the valley’s"
-                        + " early blossoms."),
+                leadIn(
+                        "Driving the news",
+                        "A second spring in a row of late frosts wiped out most of the valley’s" + " early blossoms."),
                 leadIn("Between the lines", "Growers are hedging, not abandoning the old varieties."),
                 Paragraph.of("The co-op chair said: “We can’t plant for the last century’s weather.”"),
                 Paragraph.of("Three changes the co-op is making:"),
-                new ListBlock(false, List.of(
-                        ListItem.of("Pooling money for wind machines that stir warmer air over the rows"),
-                        ListItem.of("Sharing one frost-alert service instead of five"),
-                        ListItem.of("Testing the new variety on two farms before anyone else plants it"))),
+                new ListBlock(
+                        false,
+                        List.of(
+                                ListItem.of("Pooling money for wind machines that stir warmer air over the rows"),
+                                ListItem.of("Sharing one frost-alert service instead of five"),
+                                ListItem.of("Testing the new variety on two farms before anyone else plants it"))),
                 Paragraph.of("The first harvest from the new trees is expected in 2029."));
         assertEquals(expected, s.body());
         assertNull(s.bioLine(), "a closing sentence that opens with \"The\" is not a bio");
@@ -118,14 +130,20 @@ class PasteStructurerTest {
 
     @Test
     void aBioNeedsThreeBlocksBeforeIt() {
-        String text = "The council met.\n\nIt voted 7–2.\n\nJane Roe directs the Coastal Program at the Harbor Institute.";
+        String text =
+                "The council met.\n\nIt voted 7–2.\n\nJane Roe directs the Coastal Program at the Harbor Institute.";
 
         PasteStructurer.Structured s = PasteStructurer.structure(text);
 
         assertNull(s.bioLine());
-        assertEquals(Paragraph.of("Jane Roe directs the Coastal Program at the Harbor Institute."), s.body().getLast());
-        assertEquals("Jane Roe directs the Coastal Program at the Harbor Institute.", PasteStructurer.structure(
-                "One.\n\nTwo.\n\nThree.\n\nJane Roe directs the Coastal Program at the Harbor Institute.").bioLine());
+        assertEquals(
+                Paragraph.of("Jane Roe directs the Coastal Program at the Harbor Institute."),
+                s.body().getLast());
+        assertEquals(
+                "Jane Roe directs the Coastal Program at the Harbor Institute.",
+                PasteStructurer.structure(
+                                "One.\n\nTwo.\n\nThree.\n\nJane Roe directs the Coastal Program at the Harbor Institute.")
+                        .bioLine());
     }
 
     @Test
@@ -147,7 +165,9 @@ class PasteStructurerTest {
     void aBioMayHaveInitialsAndAbbreviations() {
         String bio = "J. Aïda García-López is a former U.S. Navy officer and a fellow at the Harbor Institute.";
 
-        assertEquals(bio, PasteStructurer.structure("One.\n\nTwo.\n\nThree.\n\n" + bio).bioLine());
+        assertEquals(
+                bio,
+                PasteStructurer.structure("One.\n\nTwo.\n\nThree.\n\n" + bio).bioLine());
     }
 
     @Test
@@ -161,26 +181,32 @@ class PasteStructurerTest {
 
                 lowercase start: stays a paragraph.
 
-                Note: 
+                Note:
 
                 At 10:30 p.m. the vote closed.""").body();
 
-        assertEquals(List.of(
-                leadIn("Yes, but", "The grant is not certain."),
-                leadIn("East end zoning fight", "Two neighborhoods oppose the depot."),
-                Paragraph.of("Six words is far too long here: so this stays a paragraph."),
-                Paragraph.of("lowercase start: stays a paragraph."),
-                Paragraph.of("Note:"),
-                Paragraph.of("At 10:30 p.m. the vote closed.")), body);
+        assertEquals(
+                List.of(
+                        leadIn("Yes, but", "The grant is not certain."),
+                        leadIn("East end zoning fight", "Two neighborhoods oppose the depot."),
+                        Paragraph.of("Six words is far too long here: so this stays a paragraph."),
+                        Paragraph.of("lowercase start: stays a paragraph."),
+                        Paragraph.of("Note:"),
+                        Paragraph.of("At 10:30 p.m. the vote closed.")),
+                body);
     }
 
     @Test
     void aCommonLabelMayIntroduceAQuotation() {
         List<Block> body = PasteStructurer.structure(
-                "What they’re saying: “It’s about time,” one rider said.\n\nThe mayor said: “Not yet.”").body();
+                        "What they’re saying: “It’s about time,” one rider said.\n\nThe mayor said: “Not yet.”")
+                .body();
 
-        assertEquals(List.of(leadIn("What they’re saying", "“It’s about time,” one rider said."),
-                Paragraph.of("The mayor said: “Not yet.”")), body);
+        assertEquals(
+                List.of(
+                        leadIn("What they’re saying", "“It’s about time,” one rider said."),
+                        Paragraph.of("The mayor said: “Not yet.”")),
+                body);
     }
 
     @Test
@@ -193,13 +219,17 @@ class PasteStructurerTest {
                 1) First
                 2. Second""").body();
 
-        assertEquals(List.of(
-                Paragraph.of("Intro."),
-                new ListBlock(false, List.of(
-                        item("Politics", "The vote split along party lines."),
-                        item("Money", "The line costs $310 million."),
-                        ListItem.of("plain item"))),
-                new ListBlock(true, List.of(ListItem.of("First"), ListItem.of("Second")))), body);
+        assertEquals(
+                List.of(
+                        Paragraph.of("Intro."),
+                        new ListBlock(
+                                false,
+                                List.of(
+                                        item("Politics", "The vote split along party lines."),
+                                        item("Money", "The line costs $310 million."),
+                                        ListItem.of("plain item"))),
+                        new ListBlock(true, List.of(ListItem.of("First"), ListItem.of("Second")))),
+                body);
     }
 
     @Test

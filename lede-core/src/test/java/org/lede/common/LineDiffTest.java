@@ -11,8 +11,13 @@ import org.lede.common.LineDiff.Op;
 class LineDiffTest {
     @Test
     void marksAddedAndRemovedLinesAroundCommonOnes() {
-        assertEquals(List.of(new Line(Op.SAME, "a"), new Line(Op.REMOVED, "b"), new Line(Op.ADDED, "x"),
-                        new Line(Op.SAME, "c"), new Line(Op.ADDED, "d")),
+        assertEquals(
+                List.of(
+                        new Line(Op.SAME, "a"),
+                        new Line(Op.REMOVED, "b"),
+                        new Line(Op.ADDED, "x"),
+                        new Line(Op.SAME, "c"),
+                        new Line(Op.ADDED, "d")),
                 LineDiff.diff("a\nb\nc", "a\nx\nc\nd"));
     }
 

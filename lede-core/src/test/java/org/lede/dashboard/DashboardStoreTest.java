@@ -36,10 +36,13 @@ import org.lede.user.Actor;
 @EnumSource(Dialect.class)
 class DashboardStoreTest {
     static final String UNKNOWN = "01JB0000000000000000000000";
+
     @Parameter
     Dialect dialect;
+
     @TempDir
     Path dir;
+
     Newsroom newsroom;
     DashboardStore store;
     DashboardService service;
@@ -57,8 +60,9 @@ class DashboardStoreTest {
     }
 
     private Story story(String headline) {
-        return newsroom.services.storyService().createDraft(Actor.SYSTEM,
-                StoryDraft.of(headline, List.of(Paragraph.of("Text of " + headline + "."))));
+        return newsroom.services
+                .storyService()
+                .createDraft(Actor.SYSTEM, StoryDraft.of(headline, List.of(Paragraph.of("Text of " + headline + "."))));
     }
 
     private Dashboard create(String slug, List<DashboardItem> items) {
@@ -78,12 +82,20 @@ class DashboardStoreTest {
         Story c = story("Shelters open");
         List<DashboardItem> items = List.of(
                 item("Latest", DashboardEntry.story(b.id()), DashboardEntry.story(a.id())),
-                item("Help", DashboardEntry.link("https://example.org/shelters", "Shelter map"),
+                item(
+                        "Help",
+                        DashboardEntry.link("https://example.org/shelters", "Shelter map"),
                         new DashboardEntry(c.id(), null, "Where to sleep tonight")),
                 item("Background", DashboardEntry.story(a.id())));
-        Dashboard created = service.create(Actor.SYSTEM, new DashboardFields("storm", "Storm dashboard",
-                "Everything on the storm.", weather.id(),
-                new ImageBlock(map.id(), "The storm's track.", Credit.illustration("Lee Park", "Lede")), items));
+        Dashboard created = service.create(
+                Actor.SYSTEM,
+                new DashboardFields(
+                        "storm",
+                        "Storm dashboard",
+                        "Everything on the storm.",
+                        weather.id(),
+                        new ImageBlock(map.id(), "The storm's track.", Credit.illustration("Lee Park", "Lede")),
+                        items));
         Dashboard loaded = store.find(created.id()).orElseThrow();
         assertEquals(created, loaded);
         assertEquals(items, loaded.items());
@@ -106,8 +118,15 @@ class DashboardStoreTest {
         Media map = newsroom.image("A map");
         Story s = story("Lead");
         Dashboard plain = create("plain", List.of(item("Lead", DashboardEntry.story(s.id()))));
-        Dashboard uncredited = service.create(Actor.SYSTEM, new DashboardFields("uncredited", "Uncredited", null, null,
-                new ImageBlock(map.id(), null, null), List.of(item("Lead", DashboardEntry.story(s.id())))));
+        Dashboard uncredited = service.create(
+                Actor.SYSTEM,
+                new DashboardFields(
+                        "uncredited",
+                        "Uncredited",
+                        null,
+                        null,
+                        new ImageBlock(map.id(), null, null),
+                        List.of(item("Lead", DashboardEntry.story(s.id())))));
         Dashboard loadedPlain = store.find(plain.id()).orElseThrow();
         assertNull(loadedPlain.illustration());
         assertNull(loadedPlain.topicId());
@@ -122,8 +141,11 @@ class DashboardStoreTest {
         Story a = story("Story A");
         Story b = story("Story B");
         Dashboard first = create("first", List.of(item("A", DashboardEntry.story(a.id()))));
-        Dashboard second = create("second", List.of(item("B", DashboardEntry.story(b.id())),
-                item("Also B", DashboardEntry.link("https://example.org/b", "B elsewhere"))));
+        Dashboard second = create(
+                "second",
+                List.of(
+                        item("B", DashboardEntry.story(b.id())),
+                        item("Also B", DashboardEntry.link("https://example.org/b", "B elsewhere"))));
         assertEquals(first.items(), store.find(first.id()).orElseThrow().items());
         assertEquals(second.items(), store.findBySlug("second").orElseThrow().items());
     }
@@ -141,14 +163,23 @@ class DashboardStoreTest {
         Story a = story("Story A");
         Story b = story("Story B");
         Story c = story("Story C");
-        Dashboard created = create("storm", List.of(
-                item("First", DashboardEntry.story(a.id()), DashboardEntry.story(b.id()), DashboardEntry.story(c.id())),
-                item("Second", DashboardEntry.story(b.id())),
-                item("Third", DashboardEntry.story(c.id()))));
+        Dashboard created = create(
+                "storm",
+                List.of(
+                        item(
+                                "First",
+                                DashboardEntry.story(a.id()),
+                                DashboardEntry.story(b.id()),
+                                DashboardEntry.story(c.id())),
+                        item("Second", DashboardEntry.story(b.id())),
+                        item("Third", DashboardEntry.story(c.id()))));
         newsroom.clock.advance(Duration.ofMinutes(10));
-        List<DashboardItem> fewer = List.of(
-                item("Second now first", DashboardEntry.story(c.id()), DashboardEntry.story(a.id())));
-        Dashboard updated = service.update(Actor.SYSTEM, created.id(), 1,
+        List<DashboardItem> fewer =
+                List.of(item("Second now first", DashboardEntry.story(c.id()), DashboardEntry.story(a.id())));
+        Dashboard updated = service.update(
+                Actor.SYSTEM,
+                created.id(),
+                1,
                 new DashboardFields("storm-2026", "Storm of 2026", "Now with a new intro.", null, null, fewer));
         Dashboard loaded = store.find(created.id()).orElseThrow();
         assertEquals(updated, loaded);
@@ -163,13 +194,26 @@ class DashboardStoreTest {
     void aStaleRevisionChangesNothing() {
         Story a = story("Story A");
         Dashboard created = create("storm", List.of(item("Lead", DashboardEntry.story(a.id()))));
-        Dashboard changed = new Dashboard(created.id(), "other", "Other", null, null, null,
+        Dashboard changed = new Dashboard(
+                created.id(),
+                "other",
+                "Other",
+                null,
+                null,
+                null,
                 List.of(item("Gone", DashboardEntry.link("https://example.org", "Elsewhere"))),
-                created.createdAt(), created.updatedAt(), 3);
+                created.createdAt(),
+                created.updatedAt(),
+                3);
         assertFalse(store.update(changed, 2));
         assertEquals(created, store.find(created.id()).orElseThrow());
-        assertThrows(StaleRevisionException.class, () -> service.update(Actor.SYSTEM, created.id(), 5,
-                new DashboardFields("other", "Other", null, null, null, created.items())));
+        assertThrows(
+                StaleRevisionException.class,
+                () -> service.update(
+                        Actor.SYSTEM,
+                        created.id(),
+                        5,
+                        new DashboardFields("other", "Other", null, null, null, created.items())));
         assertEquals(created, store.find(created.id()).orElseThrow());
     }
 
@@ -177,8 +221,17 @@ class DashboardStoreTest {
     void theCurrentRevisionSavesAndTheNextSaveMustNameTheNewOne() {
         Story a = story("Story A");
         Dashboard created = create("storm", List.of(item("Lead", DashboardEntry.story(a.id()))));
-        Dashboard second = new Dashboard(created.id(), "storm", "Storm, updated", null, null, null, created.items(),
-                created.createdAt(), created.updatedAt(), 2);
+        Dashboard second = new Dashboard(
+                created.id(),
+                "storm",
+                "Storm, updated",
+                null,
+                null,
+                null,
+                created.items(),
+                created.createdAt(),
+                created.updatedAt(),
+                2);
         assertTrue(store.update(second, 1));
         assertFalse(store.update(second, 1), "the revision moved on");
         assertEquals(second, store.find(created.id()).orElseThrow());
@@ -186,17 +239,36 @@ class DashboardStoreTest {
 
     @Test
     void updatingAnUnknownDashboardIsNotFound() {
-        assertThrows(NotFoundException.class, () -> service.update(Actor.SYSTEM, UNKNOWN, 1,
-                new DashboardFields("ghost", "Ghost", null, null, null,
-                        List.of(item("Lead", DashboardEntry.link("https://example.org", "Elsewhere"))))));
+        assertThrows(
+                NotFoundException.class,
+                () -> service.update(
+                        Actor.SYSTEM,
+                        UNKNOWN,
+                        1,
+                        new DashboardFields(
+                                "ghost",
+                                "Ghost",
+                                null,
+                                null,
+                                null,
+                                List.of(item("Lead", DashboardEntry.link("https://example.org", "Elsewhere"))))));
     }
 
     @Test
     void aSecondDashboardWithATakenSlugIsAConflict() {
-        Dashboard first = create("storm", List.of(item("Lead", DashboardEntry.link("https://example.org", "Elsewhere"))));
-        Dashboard clash = new Dashboard(UNKNOWN, "storm", "Another storm", null, null, null,
+        Dashboard first =
+                create("storm", List.of(item("Lead", DashboardEntry.link("https://example.org", "Elsewhere"))));
+        Dashboard clash = new Dashboard(
+                UNKNOWN,
+                "storm",
+                "Another storm",
+                null,
+                null,
+                null,
                 List.of(item("Other", DashboardEntry.link("https://example.org/2", "Other"))),
-                first.createdAt(), first.updatedAt(), 1);
+                first.createdAt(),
+                first.updatedAt(),
+                1);
         ConflictException e = assertThrows(ConflictException.class, () -> store.insert(clash));
         assertTrue(e.getMessage().contains("\"storm\""), e.getMessage());
         assertEquals(List.of(first), store.all(), "the refused insert left no items behind");
@@ -204,11 +276,20 @@ class DashboardStoreTest {
 
     @Test
     void renamingADashboardToATakenSlugIsAConflictAndChangesNothing() {
-        Dashboard storm = create("storm", List.of(item("Lead", DashboardEntry.link("https://example.org", "Elsewhere"))));
+        Dashboard storm =
+                create("storm", List.of(item("Lead", DashboardEntry.link("https://example.org", "Elsewhere"))));
         Dashboard flood = create("flood", List.of(item("Lead", DashboardEntry.link("https://example.org/f", "Flood"))));
-        Dashboard clash = new Dashboard(flood.id(), "storm", flood.title(), null, null, null,
+        Dashboard clash = new Dashboard(
+                flood.id(),
+                "storm",
+                flood.title(),
+                null,
+                null,
+                null,
                 List.of(item("Changed", DashboardEntry.link("https://example.org/c", "Changed"))),
-                flood.createdAt(), flood.updatedAt(), 2);
+                flood.createdAt(),
+                flood.updatedAt(),
+                2);
         assertThrows(ConflictException.class, () -> store.update(clash, 1));
         assertEquals(flood, store.find(flood.id()).orElseThrow());
         assertEquals(storm, store.findBySlug("storm").orElseThrow());
@@ -223,7 +304,8 @@ class DashboardStoreTest {
         Dashboard c = create("c", List.of(item("C", DashboardEntry.link("https://example.org/c", "C"))));
         assertEquals(List.of(c, b, a), store.all());
         newsroom.clock.advance(Duration.ofMinutes(1));
-        Dashboard a2 = service.update(Actor.SYSTEM, a.id(), 1, new DashboardFields("a", "A again", null, null, null, a.items()));
+        Dashboard a2 = service.update(
+                Actor.SYSTEM, a.id(), 1, new DashboardFields("a", "A again", null, null, null, a.items()));
         assertEquals(List.of(a2, c, b), store.all());
     }
 
@@ -233,8 +315,17 @@ class DashboardStoreTest {
         Dashboard second = create("second", List.of(item("B", DashboardEntry.link("https://example.org/b", "B"))));
         Dashboard third = create("third", List.of(item("C", DashboardEntry.link("https://example.org/c", "C"))));
         // Rewriting the oldest moves its row on PostgreSQL; the order must not follow where rows lie.
-        Dashboard firstAgain = new Dashboard(first.id(), "first", "First again", null, null, null, first.items(),
-                first.createdAt(), first.updatedAt(), 2);
+        Dashboard firstAgain = new Dashboard(
+                first.id(),
+                "first",
+                "First again",
+                null,
+                null,
+                null,
+                first.items(),
+                first.createdAt(),
+                first.updatedAt(),
+                2);
         assertTrue(store.update(firstAgain, 1));
         assertEquals(List.of(third, second, firstAgain), store.all());
     }

@@ -26,6 +26,7 @@ import org.lede.testing.Newsroom;
 class DemoContentTest {
     @Parameter
     Dialect dialect;
+
     @TempDir
     Path dir;
 
@@ -51,8 +52,13 @@ class DemoContentTest {
                 assertNotNull(story.draft().hero().credit(), story.slug());
                 List<Block> body = story.draft().body();
                 assertTrue(body.getFirst() instanceof Paragraph, "lede first: " + story.slug());
-                assertTrue(body.stream().limit(4).anyMatch(b -> b instanceof LeadIn l
-                        && (l.label().equals("Why it matters") || l.label().equals("The big picture"))), story.slug());
+                assertTrue(
+                        body.stream()
+                                .limit(4)
+                                .anyMatch(b -> b instanceof LeadIn l
+                                        && (l.label().equals("Why it matters")
+                                                || l.label().equals("The big picture"))),
+                        story.slug());
             }
             assertTrue(live.stream().anyMatch(st -> st.substantiveAt() != null), "some stories were updated");
             assertTrue(s.authors().all().stream().filter(a -> a.contributor()).count() >= 1);

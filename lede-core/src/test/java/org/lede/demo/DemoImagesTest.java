@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class DemoImagesTest {
-    private static final List<String> KEYS = List.of("harbor", "skyline", "lab", "grid", "field", "market", "rail",
-            "storm", "clinic", "summit", "chip", "river", "forest", "ledger");
+    private static final List<String> KEYS = List.of(
+            "harbor", "skyline", "lab", "grid", "field", "market", "rail", "storm", "clinic", "summit", "chip", "river",
+            "forest", "ledger");
 
     @BeforeAll
     static void headless() {

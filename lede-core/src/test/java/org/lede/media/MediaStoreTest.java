@@ -30,10 +30,13 @@ import org.lede.user.Actor;
 @EnumSource(Dialect.class)
 class MediaStoreTest {
     static final String UNKNOWN = "01JB0000000000000000000000";
+
     @Parameter
     Dialect dialect;
+
     @TempDir
     Path dir;
+
     Newsroom newsroom;
     MediaStore store;
     Ids ids;
@@ -54,8 +57,18 @@ class MediaStoreTest {
     /** A record made by hand, for ordering the store must do by time and id. */
     private Media record(String id, Instant createdAt) {
         counter++;
-        return new Media(id, "%064x".formatted(counter), MediaType.JPEG, 1000L + counter, 1600, 900, "Alt " + counter,
-                null, null, "photo-" + counter + ".jpg", createdAt);
+        return new Media(
+                id,
+                "%064x".formatted(counter),
+                MediaType.JPEG,
+                1000L + counter,
+                1600,
+                900,
+                "Alt " + counter,
+                null,
+                null,
+                "photo-" + counter + ".jpg",
+                createdAt);
     }
 
     @Test
@@ -71,12 +84,31 @@ class MediaStoreTest {
 
     @Test
     void everyFieldOfARecordSurvivesTheRoundTrip() {
-        Media full = new Media(ids.next(), "a".repeat(64), MediaType.WEBP, 5_000_000_000L, 4000, 3000,
-                "A heron on a post", "The heron at low tide.", new Credit(CreditKind.ILLUSTRATION, "Lee Park", "Studio North"),
-                "heron.webp", Instant.parse("2026-11-19T08:07:06.543Z"));
+        Media full = new Media(
+                ids.next(),
+                "a".repeat(64),
+                MediaType.WEBP,
+                5_000_000_000L,
+                4000,
+                3000,
+                "A heron on a post",
+                "The heron at low tide.",
+                new Credit(CreditKind.ILLUSTRATION, "Lee Park", "Studio North"),
+                "heron.webp",
+                Instant.parse("2026-11-19T08:07:06.543Z"));
         store.insert(full);
         assertEquals(full, store.find(full.id()).orElseThrow());
-        Media bare = new Media(ids.next(), "b".repeat(64), MediaType.JPEG, 10, 1, 1, null, null, null, null,
+        Media bare = new Media(
+                ids.next(),
+                "b".repeat(64),
+                MediaType.JPEG,
+                10,
+                1,
+                1,
+                null,
+                null,
+                null,
+                null,
                 Instant.parse("2026-11-19T08:07:06.544Z"));
         store.insert(bare);
         Media loaded = store.find(bare.id()).orElseThrow();
@@ -87,10 +119,21 @@ class MediaStoreTest {
 
     @Test
     void aCreditWithoutViaKeepsItNull() {
-        Media m = new Media(ids.next(), "c".repeat(64), MediaType.PNG, 10, 2, 2, "Alt", null,
-                Credit.photo("Ana Ruiz", null), "x.png", Instant.parse("2026-11-19T08:00:00Z"));
+        Media m = new Media(
+                ids.next(),
+                "c".repeat(64),
+                MediaType.PNG,
+                10,
+                2,
+                2,
+                "Alt",
+                null,
+                Credit.photo("Ana Ruiz", null),
+                "x.png",
+                Instant.parse("2026-11-19T08:00:00Z"));
         store.insert(m);
-        assertEquals(Credit.photo("Ana Ruiz", null), store.find(m.id()).orElseThrow().defaultCredit());
+        assertEquals(
+                Credit.photo("Ana Ruiz", null), store.find(m.id()).orElseThrow().defaultCredit());
     }
 
     @Test
@@ -98,7 +141,8 @@ class MediaStoreTest {
         Media added = newsroom.image("Alt");
         assertTrue(store.find(UNKNOWN).isEmpty());
         assertTrue(store.findBySha256("0".repeat(64)).isEmpty());
-        assertTrue(store.findBySha256(added.sha256().toUpperCase()).isEmpty(), "hashes match exactly, on both databases");
+        assertTrue(
+                store.findBySha256(added.sha256().toUpperCase()).isEmpty(), "hashes match exactly, on both databases");
     }
 
     @Test
@@ -106,8 +150,14 @@ class MediaStoreTest {
         Media added = newsroom.image(null);
         Media other = newsroom.image("Other");
         newsroom.clock.advance(Duration.ofHours(1));
-        Media described = newsroom.services.mediaService().describe(Actor.SYSTEM, added.id(), "A heron on a post",
-                "The heron at low tide.", Credit.photo("Ana Ruiz", "Lede"));
+        Media described = newsroom.services
+                .mediaService()
+                .describe(
+                        Actor.SYSTEM,
+                        added.id(),
+                        "A heron on a post",
+                        "The heron at low tide.",
+                        Credit.photo("Ana Ruiz", "Lede"));
         assertEquals(described, store.find(added.id()).orElseThrow());
         assertEquals(added.createdAt(), store.find(added.id()).orElseThrow().createdAt());
         assertEquals(other, store.find(other.id()).orElseThrow());
@@ -117,20 +167,61 @@ class MediaStoreTest {
     void anUpdateNeverRewritesHashTypeSizeDimensionsOrCreationTime() {
         Media original = record(ids.next(), Instant.parse("2026-11-19T08:00:00Z"));
         store.insert(original);
-        store.update(new Media(original.id(), "f".repeat(64), MediaType.PNG, 1, 2, 3, "New alt", "New caption",
-                Credit.photo("Ana Ruiz", null), "renamed.jpg", Instant.parse("2030-01-01T00:00:00Z")));
-        assertEquals(new Media(original.id(), original.sha256(), MediaType.JPEG, original.byteSize(), 1600, 900, "New alt",
-                "New caption", Credit.photo("Ana Ruiz", null), "renamed.jpg", original.createdAt()),
+        store.update(new Media(
+                original.id(),
+                "f".repeat(64),
+                MediaType.PNG,
+                1,
+                2,
+                3,
+                "New alt",
+                "New caption",
+                Credit.photo("Ana Ruiz", null),
+                "renamed.jpg",
+                Instant.parse("2030-01-01T00:00:00Z")));
+        assertEquals(
+                new Media(
+                        original.id(),
+                        original.sha256(),
+                        MediaType.JPEG,
+                        original.byteSize(),
+                        1600,
+                        900,
+                        "New alt",
+                        "New caption",
+                        Credit.photo("Ana Ruiz", null),
+                        "renamed.jpg",
+                        original.createdAt()),
                 store.find(original.id()).orElseThrow());
     }
 
     @Test
     void anUpdateCanClearTheDescription() {
-        Media original = new Media(ids.next(), "d".repeat(64), MediaType.JPEG, 10, 2, 2, "Alt", "Caption",
-                Credit.photo("Ana Ruiz", "Lede"), "x.jpg", Instant.parse("2026-11-19T08:00:00Z"));
+        Media original = new Media(
+                ids.next(),
+                "d".repeat(64),
+                MediaType.JPEG,
+                10,
+                2,
+                2,
+                "Alt",
+                "Caption",
+                Credit.photo("Ana Ruiz", "Lede"),
+                "x.jpg",
+                Instant.parse("2026-11-19T08:00:00Z"));
         store.insert(original);
-        store.update(new Media(original.id(), original.sha256(), original.type(), original.byteSize(), 2, 2, null, null,
-                null, null, original.createdAt()));
+        store.update(new Media(
+                original.id(),
+                original.sha256(),
+                original.type(),
+                original.byteSize(),
+                2,
+                2,
+                null,
+                null,
+                null,
+                null,
+                original.createdAt()));
         Media loaded = store.find(original.id()).orElseThrow();
         assertNull(loaded.alt());
         assertNull(loaded.defaultCaption());
@@ -140,14 +231,16 @@ class MediaStoreTest {
 
     @Test
     void describingUnknownMediaIsNotFound() {
-        assertThrows(NotFoundException.class,
+        assertThrows(
+                NotFoundException.class,
                 () -> newsroom.services.mediaService().describe(Actor.SYSTEM, UNKNOWN, "Alt", null, null));
     }
 
     @Test
     void theSameBytesUploadedTwiceAreOneItem() {
-        byte[] png = java.util.Base64.getDecoder().decode(
-                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        byte[] png = java.util.Base64.getDecoder()
+                .decode(
+                        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
         MediaService service = newsroom.services.mediaService();
         Media first = service.add(Actor.SYSTEM, png, "one.png", "A dot", null, null);
         Media second = service.add(Actor.SYSTEM, png, "two.png", "Another dot", null, null);
@@ -159,7 +252,8 @@ class MediaStoreTest {
     void aSecondRecordWithTheSameHashIsRefused() {
         Media first = record(ids.next(), Instant.parse("2026-11-19T08:00:00Z"));
         store.insert(first);
-        Media clash = new Media(ids.next(), first.sha256(), MediaType.PNG, 5, 1, 1, null, null, null, null, first.createdAt());
+        Media clash = new Media(
+                ids.next(), first.sha256(), MediaType.PNG, 5, 1, 1, null, null, null, null, first.createdAt());
         assertThrows(RuntimeException.class, () -> store.insert(clash));
         assertEquals(List.of(first), store.latest(10, 0));
     }

@@ -39,10 +39,13 @@ class NewsroomQueriesTest {
     static final Actor OTHER_WRITER = new Actor("writer-2", Role.WRITER);
     static final Actor CONTRIBUTOR = new Actor("contributor-1", Role.CONTRIBUTOR);
     static final List<Actor> EVERYONE = List.of(ADMIN, EDITOR, WRITER, OTHER_WRITER, CONTRIBUTOR);
+
     @Parameter
     Dialect dialect;
+
     @TempDir
     Path dir;
+
     Newsroom newsroom;
     NewsroomQueries queries;
     StoryService stories;
@@ -54,8 +57,10 @@ class NewsroomQueriesTest {
         queries = newsroom.services.newsroomQueries();
         stories = newsroom.services.storyService();
         Story mine = stories.createDraft(WRITER, newsroom.publishableDraft("Harbour ferry draft by the writer"));
-        Story theirs = stories.createDraft(OTHER_WRITER, newsroom.publishableDraft("Harbour ferry draft by another writer"));
-        Story contributed = stories.createDraft(CONTRIBUTOR, newsroom.publishableDraft("Harbour ferry note by a contributor"));
+        Story theirs =
+                stories.createDraft(OTHER_WRITER, newsroom.publishableDraft("Harbour ferry draft by another writer"));
+        Story contributed =
+                stories.createDraft(CONTRIBUTOR, newsroom.publishableDraft("Harbour ferry note by a contributor"));
         Story live = stories.createDraft(EDITOR, newsroom.publishableDraft("Harbour ferry story that is live"));
         live = stories.publish(EDITOR, live.id(), live.revision());
         stories.setTopStories(EDITOR, List.of(live.id()));
@@ -74,10 +79,15 @@ class NewsroomQueriesTest {
                 "story list", (actor, stored) -> queries.stories(actor, null, null, 50, 0),
                 "story list by status", (actor, stored) -> queries.stories(actor, StoryStatus.DRAFT, "ferry", 50, 0),
                 "finder", (actor, stored) -> queries.findStories(actor, "Harbour ferry", 50),
-                "by reference", (actor, stored) -> stored.stream()
-                        .flatMap(s -> queries.storyByReference(actor, s.slug()).stream()).toList(),
-                "slugs of pins", (actor, stored) -> stored.stream().filter(s -> queries.slugsOf(actor,
-                        List.of(s.id())).contains(s.slug())).toList());
+                "by reference",
+                        (actor, stored) -> stored.stream()
+                                .flatMap(s -> queries.storyByReference(actor, s.slug()).stream())
+                                .toList(),
+                "slugs of pins",
+                        (actor, stored) -> stored.stream()
+                                .filter(s ->
+                                        queries.slugsOf(actor, List.of(s.id())).contains(s.slug()))
+                                .toList());
     }
 
     @Test
@@ -85,8 +95,10 @@ class NewsroomQueriesTest {
         for (Actor actor : EVERYONE) {
             for (var reader : readers().entrySet()) {
                 for (Story shown : reader.getValue().apply(actor, all)) {
-                    assertDoesNotThrow(() -> stories.getForEditing(actor, shown.id()),
-                            reader.getKey() + " showed " + actor.role() + " " + actor.userId() + " a story they cannot open");
+                    assertDoesNotThrow(
+                            () -> stories.getForEditing(actor, shown.id()),
+                            reader.getKey() + " showed " + actor.role() + " " + actor.userId()
+                                    + " a story they cannot open");
                 }
             }
         }
@@ -95,11 +107,16 @@ class NewsroomQueriesTest {
     @Test
     void everyListAndFinderShowsEveryStoryItsReaderCanOpen() {
         for (Actor actor : EVERYONE) {
-            Set<String> openable = all.stream().filter(s -> canOpen(actor, s)).map(Story::id).collect(Collectors.toSet());
+            Set<String> openable =
+                    all.stream().filter(s -> canOpen(actor, s)).map(Story::id).collect(Collectors.toSet());
             for (var reader : readers().entrySet()) {
-                Set<String> shown = reader.getValue().apply(actor, all).stream().map(Story::id).collect(Collectors.toSet());
+                Set<String> shown = reader.getValue().apply(actor, all).stream()
+                        .map(Story::id)
+                        .collect(Collectors.toSet());
                 Set<String> expected = reader.getKey().equals("story list by status")
-                        ? openable.stream().filter(id -> !id.equals(all.get(3).id())).collect(Collectors.toSet())
+                        ? openable.stream()
+                                .filter(id -> !id.equals(all.get(3).id()))
+                                .collect(Collectors.toSet())
                         : openable;
                 assertEquals(expected, shown, reader.getKey() + " for " + actor.userId());
             }
@@ -117,11 +134,20 @@ class NewsroomQueriesTest {
 
     @Test
     void writersSeeTheirOwnDraftsEditorsSeeEveryone() {
-        assertEquals(List.of(all.get(0).id()), queries.stories(WRITER, null, null, 10, 0).stream().map(Story::id).toList());
+        assertEquals(
+                List.of(all.get(0).id()),
+                queries.stories(WRITER, null, null, 10, 0).stream()
+                        .map(Story::id)
+                        .toList());
         assertEquals(4, queries.stories(EDITOR, null, null, 10, 0).size());
-        assertEquals(List.of(all.get(1).id()), queries.stories(EDITOR, StoryStatus.DRAFT, "another", 10, 0).stream()
-                .map(Story::id).toList());
-        assertEquals(List.of(all.get(0).slug()), queries.slugsOf(WRITER, all.get(3).pins()),
+        assertEquals(
+                List.of(all.get(1).id()),
+                queries.stories(EDITOR, StoryStatus.DRAFT, "another", 10, 0).stream()
+                        .map(Story::id)
+                        .toList());
+        assertEquals(
+                List.of(all.get(0).slug()),
+                queries.slugsOf(WRITER, all.get(3).pins()),
                 "a writer sees the slug of their own pinned story only");
         assertEquals(2, queries.slugsOf(EDITOR, all.get(3).pins()).size());
     }
@@ -136,17 +162,30 @@ class NewsroomQueriesTest {
     @Test
     void aStoryIsFoundByIdSlugOrAddress() {
         Story live = all.get(3);
-        assertEquals(live.id(), queries.storyByReference(EDITOR, live.id()).orElseThrow().id());
-        assertEquals(live.id(), queries.storyByReference(EDITOR, " " + live.slug() + " ").orElseThrow().id());
-        assertEquals(live.id(), queries.storyByReference(EDITOR, "https://news.example/2026/11/20/" + live.slug())
-                .orElseThrow().id());
+        assertEquals(
+                live.id(),
+                queries.storyByReference(EDITOR, live.id()).orElseThrow().id());
+        assertEquals(
+                live.id(),
+                queries.storyByReference(EDITOR, " " + live.slug() + " ")
+                        .orElseThrow()
+                        .id());
+        assertEquals(
+                live.id(),
+                queries.storyByReference(EDITOR, "https://news.example/2026/11/20/" + live.slug())
+                        .orElseThrow()
+                        .id());
         assertTrue(queries.storyByReference(EDITOR, "no-such-story").isEmpty());
     }
 
     @Test
     void onlyEditorsReadTheTopStoriesDesk() {
-        assertEquals(List.of(all.get(3).id()), queries.topStories(EDITOR).stream().map(Story::id).toList());
-        assertEquals(List.of(all.get(3).id()), queries.latestPublished(ADMIN, 5).stream().map(Story::id).toList());
+        assertEquals(
+                List.of(all.get(3).id()),
+                queries.topStories(EDITOR).stream().map(Story::id).toList());
+        assertEquals(
+                List.of(all.get(3).id()),
+                queries.latestPublished(ADMIN, 5).stream().map(Story::id).toList());
         assertThrows(ForbiddenException.class, () -> queries.topStories(WRITER));
         assertThrows(ForbiddenException.class, () -> queries.latestPublished(CONTRIBUTOR, 5));
     }

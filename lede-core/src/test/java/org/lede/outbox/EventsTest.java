@@ -16,10 +16,19 @@ class EventsTest {
     @Test
     void everyKindOfEventRoundTripsThroughItsEnvelope() {
         List<Event> events = List.of(
-                new Event.StoryChanged(Event.StoryAction.UPDATED, "S1", "tram-line", "published", 4, "minor", null,
-                        "u1", AT, Set.of("story:S1", "home")),
-                new Event.StoryChanged(Event.StoryAction.RESTORED, "S1", "tram-line", "draft", 5, null, 2, "u1", AT,
-                        Set.of()),
+                new Event.StoryChanged(
+                        Event.StoryAction.UPDATED,
+                        "S1",
+                        "tram-line",
+                        "published",
+                        4,
+                        "minor",
+                        null,
+                        "u1",
+                        AT,
+                        Set.of("story:S1", "home")),
+                new Event.StoryChanged(
+                        Event.StoryAction.RESTORED, "S1", "tram-line", "draft", 5, null, 2, "u1", AT, Set.of()),
                 new Event.TopStoriesSet("u1", AT),
                 new Event.TopicSaved("T1", "world", "u1", AT),
                 new Event.AuthorSaved("A1", "ana-ruiz", "u1", AT),
@@ -39,15 +48,37 @@ class EventsTest {
 
     @Test
     void theEnvelopeKeepsTheNamesConsumersRead() {
-        OutboxEvent stored = Events.toOutbox(new Event.StoryChanged(Event.StoryAction.UPDATED, "S1", "tram-line",
-                "published", 4, "substantive", null, "u1", AT, Set.of("story:S1")));
+        OutboxEvent stored = Events.toOutbox(new Event.StoryChanged(
+                Event.StoryAction.UPDATED,
+                "S1",
+                "tram-line",
+                "published",
+                4,
+                "substantive",
+                null,
+                "u1",
+                AT,
+                Set.of("story:S1")));
         assertEquals("story.updated", stored.type());
-        assertEquals(Map.of("actor", "u1", "slug", "tram-line", "status", "published", "revision", "4",
-                "kind", "substantive"), stored.data());
+        assertEquals(
+                Map.of(
+                        "actor",
+                        "u1",
+                        "slug",
+                        "tram-line",
+                        "status",
+                        "published",
+                        "revision",
+                        "4",
+                        "kind",
+                        "substantive"),
+                stored.data());
         assertEquals(Set.of("story:S1"), stored.pageKeys());
-        assertEquals(Map.of("actor", "u1", "from", "2", "slug", "s", "status", "draft", "revision", "3"),
-                Events.toOutbox(new Event.StoryChanged(Event.StoryAction.RESTORED, "S1", "s", "draft", 3, null, 2,
-                        "u1", AT, Set.of())).data());
+        assertEquals(
+                Map.of("actor", "u1", "from", "2", "slug", "s", "status", "draft", "revision", "3"),
+                Events.toOutbox(new Event.StoryChanged(
+                                Event.StoryAction.RESTORED, "S1", "s", "draft", 3, null, 2, "u1", AT, Set.of()))
+                        .data());
     }
 
     @Test
@@ -64,7 +95,8 @@ class EventsTest {
 
     @Test
     void anUnknownTypeIsNamedWithItsPosition() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Events.fromOutbox(new OutboxEvent(42, "webhook.sent", "X", Map.of("actor", "u"), AT)));
         assertEquals("Unknown event type \"webhook.sent\" at outbox position 42", e.getMessage());
     }

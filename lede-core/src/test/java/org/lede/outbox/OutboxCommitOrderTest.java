@@ -29,8 +29,10 @@ import org.lede.testing.TestDatabases;
  */
 class OutboxCommitOrderTest {
     static final long TIMEOUT_SECONDS = 30;
+
     @TempDir
     Path dir;
+
     Database db;
     Outbox outbox;
     ExecutorService writers;
@@ -49,7 +51,8 @@ class OutboxCommitOrderTest {
     }
 
     private static OutboxEvent event(String subject) {
-        return Events.toOutbox(new Event.TopicSaved(subject, "city", "editor-1", Instant.parse("2026-11-20T12:00:00Z")));
+        return Events.toOutbox(
+                new Event.TopicSaved(subject, "city", "editor-1", Instant.parse("2026-11-20T12:00:00Z")));
     }
 
     @Test
@@ -60,22 +63,24 @@ class OutboxCommitOrderTest {
         try (OutboxPoller consumer = OutboxPoller.durable("search", outbox, seen::addAll, e -> {
             throw e;
         })) {
-            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> db.run(() -> {
-                outbox.append(event("first"));
-                firstAppended.countDown();
-                try {
-                    if (!commitFirst.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("The test never let the first transaction commit");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }), writers);
+            CompletableFuture<Void> first = CompletableFuture.runAsync(
+                    () -> db.run(() -> {
+                        outbox.append(event("first"));
+                        firstAppended.countDown();
+                        try {
+                            if (!commitFirst.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                                throw new IllegalStateException("The test never let the first transaction commit");
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException(e);
+                        }
+                    }),
+                    writers);
             try {
                 assertTrue(firstAppended.await(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the first transaction appended");
-                CompletableFuture<Void> second = CompletableFuture.runAsync(() -> db.run(() -> outbox.append(event("second"))),
-                        writers);
+                CompletableFuture<Void> second =
+                        CompletableFuture.runAsync(() -> db.run(() -> outbox.append(event("second"))), writers);
                 // The second transaction either commits at once or waits for the first: only then is
                 // the out-of-order moment there for the consumer to see.
                 awaitTrue(() -> second.isDone() || waitsForTheOutbox(), "the second transaction committed or waits");
@@ -91,14 +96,18 @@ class OutboxCommitOrderTest {
             consumer.poll();
             consumer.poll();
         }
-        assertEquals(List.of("first", "second"), seen.stream().map(OutboxEvent::subject).toList(),
+        assertEquals(
+                List.of("first", "second"),
+                seen.stream().map(OutboxEvent::subject).toList(),
                 "both, once each, in commit order");
         assertTrue(seen.get(0).seq() < seen.get(1).seq());
     }
 
     private boolean waitsForTheOutbox() {
         return db.handle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM pg_locks"
-                + " WHERE relation = 'outbox'::regclass AND NOT granted)").mapTo(Boolean.class).one());
+                        + " WHERE relation = 'outbox'::regclass AND NOT granted)")
+                .mapTo(Boolean.class)
+                .one());
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {

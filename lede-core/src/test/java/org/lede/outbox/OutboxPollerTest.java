@@ -27,10 +27,13 @@ import org.lede.testing.TestDatabases;
 @EnumSource(Dialect.class)
 class OutboxPollerTest {
     static final Instant AT = Instant.parse("2026-11-20T12:00:00Z");
+
     @Parameter
     Dialect dialect;
+
     @TempDir
     Path dir;
+
     Database db;
     Outbox outbox;
     final List<String> seen = new ArrayList<>();
@@ -143,7 +146,9 @@ class OutboxPollerTest {
             restarted.poll();
             restarted.poll();
         }
-        assertEquals(List.of(List.of("A", "B"), List.of("A", "B"), List.of("A", "B", "C")), attempts,
+        assertEquals(
+                List.of(List.of("A", "B"), List.of("A", "B"), List.of("A", "B", "C")),
+                attempts,
                 "a failed batch does not count as handled across a restart either");
         assertEquals(2, errors.size());
     }

@@ -26,10 +26,13 @@ import org.lede.testing.TestDatabases;
 @EnumSource(Dialect.class)
 class OutboxTest {
     static final Instant AT = Instant.parse("2026-11-20T12:00:00Z");
+
     @Parameter
     Dialect dialect;
+
     @TempDir
     Path dir;
+
     Database db;
     Outbox outbox;
 
@@ -47,19 +50,31 @@ class OutboxTest {
     @Test
     void eventsReadBackInTheOrderTheyWereAppendedWithTheirFields() {
         assertEquals(0, outbox.lastSeq(), "an empty outbox");
-        outbox.append(new OutboxEvent(0, "story.published", "S1", Map.of("slug", "tram"), AT,
-                Set.of(PageKeys.HOME, PageKeys.story("S1"))));
+        outbox.append(new OutboxEvent(
+                0, "story.published", "S1", Map.of("slug", "tram"), AT, Set.of(PageKeys.HOME, PageKeys.story("S1"))));
         db.run(() -> {
             outbox.append(new Event.TopicSaved("T1", "city", "editor-1", AT.plusSeconds(1)));
             outbox.append(new Event.AuthorSaved("A1", "ana", "editor-1", AT.plusSeconds(2)));
         });
 
         List<OutboxEvent> all = outbox.after(0, 10);
-        assertEquals(List.of("S1", "T1", "A1"), all.stream().map(OutboxEvent::subject).toList());
-        assertTrue(all.get(0).seq() > 0 && all.get(0).seq() < all.get(1).seq() && all.get(1).seq() < all.get(2).seq(),
+        assertEquals(
+                List.of("S1", "T1", "A1"),
+                all.stream().map(OutboxEvent::subject).toList());
+        assertTrue(
+                all.get(0).seq() > 0
+                        && all.get(0).seq() < all.get(1).seq()
+                        && all.get(1).seq() < all.get(2).seq(),
                 "positions grow: " + all);
-        assertEquals(new OutboxEvent(all.get(0).seq(), "story.published", "S1", Map.of("slug", "tram"), AT,
-                Set.of("home", "story:S1")), all.get(0));
+        assertEquals(
+                new OutboxEvent(
+                        all.get(0).seq(),
+                        "story.published",
+                        "S1",
+                        Map.of("slug", "tram"),
+                        AT,
+                        Set.of("home", "story:S1")),
+                all.get(0));
         assertEquals(Map.of("slug", "city", "actor", "editor-1"), all.get(1).data());
         assertEquals(all.get(2).seq(), outbox.lastSeq());
         assertEquals(all.subList(1, 3), outbox.after(all.get(0).seq(), 10));

@@ -47,13 +47,17 @@ import org.lede.user.Actor;
 @EnumSource(Dialect.class)
 class ReaderQueriesTest {
     /** Thirteen hours ahead of UTC in November, so a story's dated address is a different day than in UTC. */
-    static final SiteSettings SITE = new SiteSettings("Test Ledger", "News in brief.", "https://news.example",
-            ZoneId.of("Pacific/Auckland"));
+    static final SiteSettings SITE =
+            new SiteSettings("Test Ledger", "News in brief.", "https://news.example", ZoneId.of("Pacific/Auckland"));
+
     static final Actor EDITOR = Actor.SYSTEM;
+
     @Parameter
     Dialect dialect;
+
     @TempDir
     Path dir;
+
     Newsroom newsroom;
     ReaderQueries reader;
     StoryService stories;
@@ -67,8 +71,8 @@ class ReaderQueriesTest {
     void open() {
         newsroom = new Newsroom(dialect, dir);
         var s = newsroom.services;
-        reader = new ReaderQueries(s.stories(), s.topics(), s.authors(), s.media(), s.dashboards(), s.related(), SITE,
-                newsroom.clock);
+        reader = new ReaderQueries(
+                s.stories(), s.topics(), s.authors(), s.media(), s.dashboards(), s.related(), SITE, newsroom.clock);
         stories = s.storyService();
         transit = newsroom.topic("transit", "Transit");
         weather = newsroom.topic("weather", "Weather");
@@ -85,10 +89,18 @@ class ReaderQueriesTest {
     /** A publishable draft; Ana Ruiz writes it unless a byline is given. */
     private StoryDraft draft(String headline, Topic topic, List<String> tags, Author... byline) {
         List<Author> authors = byline.length == 0 ? List.of(ana) : List.of(byline);
-        return new StoryDraft(headline, "Dek of " + headline + ".", null, topic.id(), tags, StoryKind.NEWS,
-                authors.stream().map(Author::id).toList(), null,
+        return new StoryDraft(
+                headline,
+                "Dek of " + headline + ".",
+                null,
+                topic.id(),
+                tags,
+                StoryKind.NEWS,
+                authors.stream().map(Author::id).toList(),
+                null,
                 new ImageBlock(tram.id(), "The tram at dusk.", Credit.photo("Ana Ruiz", "Lede")),
-                List.of(Paragraph.of("Lede of " + headline + "."),
+                List.of(
+                        Paragraph.of("Lede of " + headline + "."),
                         new LeadIn("Why it matters", Inline.plain("Because of " + headline + "."))));
     }
 
@@ -109,8 +121,17 @@ class ReaderQueriesTest {
 
     private Dashboard dashboard(String slug, Topic topic, List<DashboardItem> items) {
         newsroom.clock.advance(Duration.ofMinutes(1));
-        return newsroom.services.dashboardService().create(EDITOR, new DashboardFields(slug, "Dashboard " + slug,
-                "About " + slug + ".", topic == null ? null : topic.id(), null, items));
+        return newsroom.services
+                .dashboardService()
+                .create(
+                        EDITOR,
+                        new DashboardFields(
+                                slug,
+                                "Dashboard " + slug,
+                                "About " + slug + ".",
+                                topic == null ? null : topic.id(),
+                                null,
+                                items));
     }
 
     private static DashboardItem item(String label, DashboardEntry... entries) {
@@ -119,7 +140,9 @@ class ReaderQueriesTest {
 
     /** The headline of each story card and the title of each dashboard, in order. */
     private static List<String> titles(List<? extends StreamItem> items) {
-        return items.stream().map(i -> i instanceof StoryCard c ? c.headline() : ((DashboardView) i).title()).toList();
+        return items.stream()
+                .map(i -> i instanceof StoryCard c ? c.headline() : ((DashboardView) i).title())
+                .toList();
     }
 
     private static List<String> titles(StreamPage page) {
@@ -139,7 +162,10 @@ class ReaderQueriesTest {
         Story created = stories.createDraft(EDITOR, draft("Story in review"));
         Story inReview = stories.submitForReview(EDITOR, created.id(), created.revision());
         created = stories.createDraft(EDITOR, draft("Scheduled story"));
-        Story scheduled = stories.schedule(EDITOR, created.id(), created.revision(),
+        Story scheduled = stories.schedule(
+                EDITOR,
+                created.id(),
+                created.revision(),
                 newsroom.clock.instant().plus(Duration.ofHours(2)));
         Story wasLive = publish("Unpublished story");
         Story unpublished = stories.unpublish(EDITOR, wasLive.id(), wasLive.revision());
@@ -154,7 +180,8 @@ class ReaderQueriesTest {
             assertTrue(reader.storyPage(hidden.slug(), 5).isEmpty(), hidden.headline());
             assertTrue(reader.goDeeper(hidden.id(), 1, 5).isEmpty(), hidden.headline());
         }
-        assertEquals("Live story", reader.story(states.live().slug()).orElseThrow().headline());
+        assertEquals(
+                "Live story", reader.story(states.live().slug()).orElseThrow().headline());
         assertTrue(reader.storyPage(states.live().slug(), 5).isPresent());
         assertTrue(reader.story("no-such-story").isEmpty());
     }
@@ -168,14 +195,20 @@ class ReaderQueriesTest {
         assertEquals(live, titles(reader.authorStream(ana, 1)));
         assertEquals(live, titles(reader.topStories()));
         Story other = publish(draft("Another live story"));
-        assertEquals(List.of("Another live story"), titles(reader.goDeeper(states.live().id(), 1, 10)));
+        assertEquals(
+                List.of("Another live story"),
+                titles(reader.goDeeper(states.live().id(), 1, 10)));
         assertEquals(List.of("Live story"), titles(reader.goDeeper(other.id(), 1, 10)));
     }
 
     @Test
     void aScheduledStoryAppearsOnceItsTimeHasComeAndThePublisherRan() {
         Story created = stories.createDraft(EDITOR, draft("Night market opens"));
-        stories.schedule(EDITOR, created.id(), created.revision(), newsroom.clock.instant().plus(Duration.ofHours(1)));
+        stories.schedule(
+                EDITOR,
+                created.id(),
+                created.revision(),
+                newsroom.clock.instant().plus(Duration.ofHours(1)));
         newsroom.clock.advance(Duration.ofHours(2));
         assertTrue(reader.latest(1).isEmpty(), "due is not yet published");
         stories.publishDue();
@@ -195,7 +228,8 @@ class ReaderQueriesTest {
         assertEquals(List.of("Story A"), titles(reader.topStories()), "a chosen story taken down leaves the list");
         Story liveA = newsroom.services.stories().find(a.id()).orElseThrow();
         stories.unpublish(EDITOR, a.id(), liveA.revision());
-        assertEquals(List.of(d.headline(), b.headline()), titles(reader.topStories()), "none left live: the newest lead");
+        assertEquals(
+                List.of(d.headline(), b.headline()), titles(reader.topStories()), "none left live: the newest lead");
     }
 
     @Test
@@ -256,7 +290,8 @@ class ReaderQueriesTest {
         StreamPage two = reader.authorStream(ben, 2);
         assertEquals(List.of("Ben 0"), titles(two));
         assertFalse(two.hasMore());
-        assertEquals(List.of("Ana alone", "Ben 3"), titles(reader.authorStream(ana, 1)), "no dashboards on author pages");
+        assertEquals(
+                List.of("Ana alone", "Ben 3"), titles(reader.authorStream(ana, 1)), "no dashboards on author pages");
     }
 
     @Test
@@ -270,8 +305,15 @@ class ReaderQueriesTest {
         assertEquals(List.of("Tram two", "Dashboard tram-hub", "Tram one"), titles(reader.topicStream(transit, 1)));
         assertEquals(List.of("Dashboard rain-hub", "Rain one"), titles(reader.topicStream(weather, 1)));
         assertFalse(reader.topicStream(transit, 1).hasMore());
-        assertEquals(List.of("Tram two", "Dashboard no-topic", "Dashboard rain-hub", "Dashboard tram-hub", "Rain one",
-                "Tram one"), titles(reader.latest(1)));
+        assertEquals(
+                List.of(
+                        "Tram two",
+                        "Dashboard no-topic",
+                        "Dashboard rain-hub",
+                        "Dashboard tram-hub",
+                        "Rain one",
+                        "Tram one"),
+                titles(reader.latest(1)));
     }
 
     @Test
@@ -279,7 +321,9 @@ class ReaderQueriesTest {
         assertEquals(newsroom.services.topics().all(), reader.topics());
         assertEquals(transit, reader.topic("transit").orElseThrow());
         assertTrue(reader.topic("sport").isEmpty());
-        assertEquals(new AuthorView(ana, "/authors/ana-ruiz"), reader.author("ana-ruiz").orElseThrow());
+        assertEquals(
+                new AuthorView(ana, "/authors/ana-ruiz"),
+                reader.author("ana-ruiz").orElseThrow());
         assertTrue(reader.author("nobody").isEmpty());
         assertEquals(SITE, reader.site());
         assertEquals(newsroom.clock.instant(), reader.now());
@@ -289,11 +333,21 @@ class ReaderQueriesTest {
     void aStoryPageShowsEveryFieldResolved() {
         Media depot = newsroom.image("The tram depot from above");
         ImageBlock bodyImage = new ImageBlock(depot.id(), "Inside the depot.", Credit.illustration("Lee Park", null));
-        List<Block> body = List.of(Paragraph.of("The council voted on Tuesday."), bodyImage,
+        List<Block> body = List.of(
+                Paragraph.of("The council voted on Tuesday."),
+                bodyImage,
                 new LeadIn("Why it matters", Inline.plain("Two districts gain a line.")));
-        StoryDraft draft = new StoryDraft("Council extends the tram line", "A one-sentence dek.", "tram-line",
-                transit.id(), List.of("trams", "budget"), StoryKind.ANALYSIS, List.of(ben.id(), ana.id()), null,
-                new ImageBlock(tram.id(), "The tram at dusk.", Credit.photo("Ana Ruiz", "Lede")), body);
+        StoryDraft draft = new StoryDraft(
+                "Council extends the tram line",
+                "A one-sentence dek.",
+                "tram-line",
+                transit.id(),
+                List.of("trams", "budget"),
+                StoryKind.ANALYSIS,
+                List.of(ben.id(), ana.id()),
+                null,
+                new ImageBlock(tram.id(), "The tram at dusk.", Credit.photo("Ana Ruiz", "Lede")),
+                body);
         Story live = publish(draft);
 
         StoryView view = reader.story("tram-line").orElseThrow();
@@ -349,8 +403,8 @@ class ReaderQueriesTest {
     void onlyASubstantiveUpdateShowsAsUpdated() {
         Story live = publish("Bridge closes");
         newsroom.clock.advance(Duration.ofHours(1));
-        Story typo = stories.update(EDITOR, live.id(), live.revision(), live.draft().withHeadline("Bridge closes early"),
-                UpdateKind.MINOR);
+        Story typo = stories.update(
+                EDITOR, live.id(), live.revision(), live.draft().withHeadline("Bridge closes early"), UpdateKind.MINOR);
         StoryView afterTypo = reader.story(live.slug()).orElseThrow();
         assertEquals("Bridge closes early", afterTypo.headline());
         assertFalse(afterTypo.updated());
@@ -362,8 +416,12 @@ class ReaderQueriesTest {
         assertEquals(live.publishAt(), typoCard.shownAt());
 
         newsroom.clock.advance(Duration.ofHours(1));
-        Story news = stories.update(EDITOR, live.id(), typo.revision(), typo.draft().withBody(
-                List.of(Paragraph.of("The bridge stays closed until March."))), UpdateKind.SUBSTANTIVE);
+        Story news = stories.update(
+                EDITOR,
+                live.id(),
+                typo.revision(),
+                typo.draft().withBody(List.of(Paragraph.of("The bridge stays closed until March."))),
+                UpdateKind.SUBSTANTIVE);
         StoryView afterNews = reader.story(live.slug()).orElseThrow();
         assertTrue(afterNews.updated());
         assertEquals(news.substantiveAt(), afterNews.shownAt());
@@ -380,7 +438,9 @@ class ReaderQueriesTest {
         Story off = stories.unpublish(EDITOR, live.id(), live.revision());
         newsroom.clock.advance(Duration.ofDays(3));
         stories.publish(EDITOR, off.id(), off.revision());
-        assertEquals("/2026/11/21/pier-reopens", reader.story("pier-reopens").orElseThrow().url());
+        assertEquals(
+                "/2026/11/21/pier-reopens",
+                reader.story("pier-reopens").orElseThrow().url());
     }
 
     @Test
@@ -391,38 +451,63 @@ class ReaderQueriesTest {
         Instant firstAt = newsroom.clock.instant();
         newsroom.clock.advance(Duration.ofHours(1));
         stories.addCorrection(EDITOR, live.id(), once.revision(), "The inspection was in May.");
-        assertEquals(List.of(new Correction(firstAt, "The dam is 40 m high, not 14 m."),
+        assertEquals(
+                List.of(
+                        new Correction(firstAt, "The dam is 40 m high, not 14 m."),
                         new Correction(newsroom.clock.instant(), "The inspection was in May.")),
                 reader.story(live.slug()).orElseThrow().corrections());
     }
 
     @Test
     void theBioLineIsTheStorysOwnNoteElseItsContributorsBios() {
-        Author jane = newsroom.services.authorService().create(EDITOR, new AuthorFields("jane-roe", "Jane Roe", null,
-                "Jane Roe directs the harbor trust.", null, true));
-        Author lee = newsroom.services.authorService().create(EDITOR, new AuthorFields("lee-park", "Lee Park", null,
-                "Lee Park teaches civil engineering.", null, true));
-        Author quiet = newsroom.services.authorService().create(EDITOR, new AuthorFields("no-bio", "No Bio", null,
-                null, null, true));
+        Author jane = newsroom.services
+                .authorService()
+                .create(
+                        EDITOR,
+                        new AuthorFields(
+                                "jane-roe", "Jane Roe", null, "Jane Roe directs the harbor trust.", null, true));
+        Author lee = newsroom.services
+                .authorService()
+                .create(
+                        EDITOR,
+                        new AuthorFields(
+                                "lee-park", "Lee Park", null, "Lee Park teaches civil engineering.", null, true));
+        Author quiet = newsroom.services
+                .authorService()
+                .create(EDITOR, new AuthorFields("no-bio", "No Bio", null, null, null, true));
         Story both = publish(draft("Two contributors", transit, List.of(), ana, lee, quiet, jane));
-        assertEquals("Lee Park teaches civil engineering. Jane Roe directs the harbor trust.",
-                reader.story(both.slug()).orElseThrow().bioLine(), "contributors only, in byline order");
+        assertEquals(
+                "Lee Park teaches civil engineering. Jane Roe directs the harbor trust.",
+                reader.story(both.slug()).orElseThrow().bioLine(),
+                "contributors only, in byline order");
         StoryDraft noted = draft("With a note", transit, List.of(), jane);
-        noted = new StoryDraft(noted.headline(), noted.dek(), null, noted.topicId(), noted.tags(), noted.kind(),
-                noted.authorIds(), "Jane Roe wrote this for the harbor trust.", noted.hero(), noted.body());
+        noted = new StoryDraft(
+                noted.headline(),
+                noted.dek(),
+                null,
+                noted.topicId(),
+                noted.tags(),
+                noted.kind(),
+                noted.authorIds(),
+                "Jane Roe wrote this for the harbor trust.",
+                noted.hero(),
+                noted.body());
         Story withNote = publish(noted);
-        assertEquals("Jane Roe wrote this for the harbor trust.", reader.story(withNote.slug()).orElseThrow().bioLine());
+        assertEquals(
+                "Jane Roe wrote this for the harbor trust.",
+                reader.story(withNote.slug()).orElseThrow().bioLine());
     }
 
     @Test
     void aStoryCardShowsItsLedeAndItsFirstWhyItMatters() {
         Media depot = newsroom.image("The depot");
-        StoryDraft draft = draft("Depot opens").withBody(List.of(
-                new ImageBlock(depot.id(), null, Credit.photo("Lee Park", null)),
-                Paragraph.of("The depot opened on Monday."),
-                new LeadIn("The big picture", Inline.plain("Trams need somewhere to sleep.")),
-                new LeadIn("why it matters", Inline.plain("More trams can run at night.")),
-                new LeadIn("Why it matters", Inline.plain("A second one is never shown."))));
+        StoryDraft draft = draft("Depot opens")
+                .withBody(List.of(
+                        new ImageBlock(depot.id(), null, Credit.photo("Lee Park", null)),
+                        Paragraph.of("The depot opened on Monday."),
+                        new LeadIn("The big picture", Inline.plain("Trams need somewhere to sleep.")),
+                        new LeadIn("why it matters", Inline.plain("More trams can run at night.")),
+                        new LeadIn("Why it matters", Inline.plain("A second one is never shown."))));
         Story live = publish(draft);
         StoryCard card = (StoryCard) reader.latest(1).items().getFirst();
         assertEquals("/2026/11/21/" + live.slug(), card.url());
@@ -434,8 +519,9 @@ class ReaderQueriesTest {
         assertEquals(new LeadIn("why it matters", Inline.plain("More trams can run at night.")), card.whyItMatters());
         assertEquals(live.publishAt(), card.shownAt());
 
-        publish(draft("Lead-in first").withBody(List.of(
-                new LeadIn("Driving the news", Inline.plain("A strike.")), Paragraph.of("Not the lede."))));
+        publish(draft("Lead-in first")
+                .withBody(List.of(
+                        new LeadIn("Driving the news", Inline.plain("A strike.")), Paragraph.of("Not the lede."))));
         StoryCard noLede = (StoryCard) reader.latest(1).items().getFirst();
         assertNull(noLede.lede(), "a lede is the opening paragraph, not one after a lead-in");
         assertNull(noLede.whyItMatters());
@@ -450,12 +536,30 @@ class ReaderQueriesTest {
         gone = stories.unpublish(EDITOR, gone.id(), gone.revision());
         Media map = newsroom.image("A storm track over the bay");
         newsroom.clock.advance(Duration.ofMinutes(1));
-        Dashboard storm = newsroom.services.dashboardService().create(EDITOR, new DashboardFields("storm", "Storm dashboard",
-                "Everything on the storm.", transit.id(), new ImageBlock(map.id(), "The track.", Credit.illustration("Lee Park", "Lede")),
-                List.of(item("Latest", DashboardEntry.story(b.id()), new DashboardEntry(a.id(), null, "Landfall at dawn"),
-                                DashboardEntry.link("https://example.org/radar", "Radar")),
-                        item("Coming", DashboardEntry.story(hidden.id()), DashboardEntry.story(gone.id())),
-                        item("Help", DashboardEntry.story(hidden.id()), DashboardEntry.link("https://example.org/help", "Shelters")))));
+        Dashboard storm = newsroom.services
+                .dashboardService()
+                .create(
+                        EDITOR,
+                        new DashboardFields(
+                                "storm",
+                                "Storm dashboard",
+                                "Everything on the storm.",
+                                transit.id(),
+                                new ImageBlock(map.id(), "The track.", Credit.illustration("Lee Park", "Lede")),
+                                List.of(
+                                        item(
+                                                "Latest",
+                                                DashboardEntry.story(b.id()),
+                                                new DashboardEntry(a.id(), null, "Landfall at dawn"),
+                                                DashboardEntry.link("https://example.org/radar", "Radar")),
+                                        item(
+                                                "Coming",
+                                                DashboardEntry.story(hidden.id()),
+                                                DashboardEntry.story(gone.id())),
+                                        item(
+                                                "Help",
+                                                DashboardEntry.story(hidden.id()),
+                                                DashboardEntry.link("https://example.org/help", "Shelters")))));
 
         DashboardView view = reader.dashboard("storm").orElseThrow();
         assertEquals("/dashboards/storm", view.url());
@@ -466,13 +570,17 @@ class ReaderQueriesTest {
         assertEquals(storm.updatedAt(), view.shownAt());
         assertEquals("The track.", view.illustration().caption());
         assertEquals("Illustration: Lee Park/Lede", view.illustration().credit());
-        assertEquals(List.of(
-                new DashboardView.Item("Latest", List.of(
-                        new DashboardView.Link("Ferries cancelled", "/2026/11/21/" + b.slug(), b.id()),
-                        new DashboardView.Link("Landfall at dawn", "/2026/11/21/" + a.slug(), a.id()),
-                        new DashboardView.Link("Radar", "https://example.org/radar", null))),
-                new DashboardView.Item("Help", List.of(
-                        new DashboardView.Link("Shelters", "https://example.org/help", null)))), view.items());
+        assertEquals(
+                List.of(
+                        new DashboardView.Item(
+                                "Latest",
+                                List.of(
+                                        new DashboardView.Link("Ferries cancelled", "/2026/11/21/" + b.slug(), b.id()),
+                                        new DashboardView.Link("Landfall at dawn", "/2026/11/21/" + a.slug(), a.id()),
+                                        new DashboardView.Link("Radar", "https://example.org/radar", null))),
+                        new DashboardView.Item(
+                                "Help", List.of(new DashboardView.Link("Shelters", "https://example.org/help", null)))),
+                view.items());
         assertTrue(view.items().getFirst().links().getLast().external());
         assertFalse(view.items().getFirst().links().getFirst().external());
         assertTrue(reader.dashboard("flood").isEmpty());
@@ -482,21 +590,30 @@ class ReaderQueriesTest {
     @Test
     void goDeeperListsPinsInOrderThenRelatedCoverageNewestFirst() {
         Story sameTopic = publish(draft("Same topic, older", transit, List.of("budget")));
-        Dashboard topicHub = dashboard("tram-hub", transit, List.of(item("Lead", DashboardEntry.story(sameTopic.id()))));
+        Dashboard topicHub =
+                dashboard("tram-hub", transit, List.of(item("Lead", DashboardEntry.story(sameTopic.id()))));
         dashboard("rain-hub", weather, List.of(item("Lead", DashboardEntry.link("https://example.org/r", "Rain"))));
         Story sharedTag = publish(draft("Shared tag, newer", weather, List.of("trams")));
         publish(draft("Unrelated", weather, List.of("ferries")));
         Story notLive = stories.createDraft(EDITOR, draft("Same topic, draft", transit, List.of("trams")));
         Story pinnedStory = publish(draft("Pinned, otherwise unrelated", weather, List.of("ferries")));
-        Dashboard pinnedHub = dashboard("pinned-hub", null, List.of(item("Lead", DashboardEntry.story(sameTopic.id()))));
+        Dashboard pinnedHub =
+                dashboard("pinned-hub", null, List.of(item("Lead", DashboardEntry.story(sameTopic.id()))));
         Story pinnedThenGone = publish(draft("Pinned, then taken down", weather, List.of("ferries")));
         stories.unpublish(EDITOR, pinnedThenGone.id(), pinnedThenGone.revision());
         Story story = publish(draft("The story", transit, List.of("trams")));
-        stories.pin(EDITOR, story.id(), story.revision(),
+        stories.pin(
+                EDITOR,
+                story.id(),
+                story.revision(),
                 List.of(pinnedStory.id(), pinnedThenGone.id(), notLive.id(), pinnedHub.id(), sameTopic.id()));
 
-        List<String> expected = List.of("Pinned, otherwise unrelated", "Dashboard pinned-hub", "Same topic, older",
-                "Shared tag, newer", "Dashboard tram-hub");
+        List<String> expected = List.of(
+                "Pinned, otherwise unrelated",
+                "Dashboard pinned-hub",
+                "Same topic, older",
+                "Shared tag, newer",
+                "Dashboard tram-hub");
         assertEquals(expected, titles(reader.goDeeper(story.id(), 1, 10)));
         assertFalse(reader.goDeeper(story.id(), 1, 10).hasMore());
         StreamPage one = reader.goDeeper(story.id(), 1, 2);
@@ -524,7 +641,9 @@ class ReaderQueriesTest {
         assertEquals("The tram at dusk.", preview.hero().caption());
         assertEquals(newsroom.clock.instant(), preview.publishedAt());
         assertFalse(preview.updated());
-        assertEquals("/2026/11/21/my-own-slug", reader.preview(draft("Preview me").withSlug("my-own-slug")).url());
+        assertEquals(
+                "/2026/11/21/my-own-slug",
+                reader.preview(draft("Preview me").withSlug("my-own-slug")).url());
         assertTrue(reader.latest(1).isEmpty());
         assertTrue(reader.story("preview").isEmpty());
         assertEquals(0, newsroom.services.stories().count());

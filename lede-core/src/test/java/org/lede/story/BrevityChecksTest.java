@@ -21,6 +21,7 @@ import org.lede.testing.Newsroom;
 class BrevityChecksTest {
     @TempDir
     Path dir;
+
     Newsroom newsroom;
     BrevityChecks checks;
 
@@ -36,7 +37,8 @@ class BrevityChecksTest {
     }
 
     private static boolean has(BrevityChecks.Report report, Level level, String fragment) {
-        return report.checks().stream().anyMatch(c -> c.level() == level && c.message().contains(fragment));
+        return report.checks().stream()
+                .anyMatch(c -> c.level() == level && c.message().contains(fragment));
     }
 
     @Test
@@ -54,7 +56,8 @@ class BrevityChecksTest {
     void warnsAboutAMultiSentenceLedeAMissingWhyItMattersAndLongParagraphs() {
         String longParagraph = "word ".repeat(70).strip() + ".";
         StoryDraft draft = newsroom.publishableDraft("Council approves the new tram line to the harbor")
-                .withBody(AuthoringText.parse("The vote passed. Work starts soon.\n\nA second paragraph.\n\n" + longParagraph));
+                .withBody(AuthoringText.parse(
+                        "The vote passed. Work starts soon.\n\nA second paragraph.\n\n" + longParagraph));
         BrevityChecks.Report report = checks.check(draft);
         assertTrue(has(report, Level.WARNING, "The lede has 2 sentences"));
         assertTrue(has(report, Level.WARNING, "Why it matters:"));
@@ -66,11 +69,23 @@ class BrevityChecksTest {
     void anImageWithoutCreditOrAltIsAnErrorThatBlocksPublishing() {
         Media noAlt = newsroom.image(null);
         StoryDraft base = newsroom.publishableDraft("Council approves the new tram line to the harbor");
-        StoryDraft draft = new StoryDraft(base.headline(), base.dek(), null, base.topicId(), base.tags(), base.kind(),
-                base.authorIds(), null, new ImageBlock(noAlt.id(), "A tram", null), base.body());
+        StoryDraft draft = new StoryDraft(
+                base.headline(),
+                base.dek(),
+                null,
+                base.topicId(),
+                base.tags(),
+                base.kind(),
+                base.authorIds(),
+                null,
+                new ImageBlock(noAlt.id(), "A tram", null),
+                base.body());
         BrevityChecks.Report report = checks.check(draft);
         assertTrue(report.blocksPublishing());
-        List<String> errors = report.checks().stream().filter(c -> c.level() == Level.ERROR).map(Finding::message).toList();
+        List<String> errors = report.checks().stream()
+                .filter(c -> c.level() == Level.ERROR)
+                .map(Finding::message)
+                .toList();
         assertEquals(2, errors.size(), errors.toString());
         assertTrue(errors.get(0).contains("alt text"));
         assertTrue(errors.get(1).contains("Credit"));

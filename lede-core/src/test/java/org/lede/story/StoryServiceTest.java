@@ -45,8 +45,10 @@ import org.lede.user.Role;
 class StoryServiceTest {
     @Parameter
     Dialect dialect;
+
     @TempDir
     Path dir;
+
     Newsroom newsroom;
     StoryService service;
     StoryStore store;
@@ -66,13 +68,16 @@ class StoryServiceTest {
     }
 
     private List<String> eventTypes() {
-        return newsroom.services.outbox().after(0, 1000).stream().map(OutboxEvent::type)
-                .filter(t -> t.startsWith("story.")).toList();
+        return newsroom.services.outbox().after(0, 1000).stream()
+                .map(OutboxEvent::type)
+                .filter(t -> t.startsWith("story."))
+                .toList();
     }
 
     @Test
     void draftRoundTripsThroughTheStoreUnchanged() {
-        Story created = service.createDraft(WRITER, newsroom.publishableDraft("Tram line to reach “two” districts — Aïda’s plan"));
+        Story created = service.createDraft(
+                WRITER, newsroom.publishableDraft("Tram line to reach “two” districts — Aïda’s plan"));
         Story loaded = store.find(created.id()).orElseThrow();
         assertEquals(created, loaded);
         assertEquals("tram-line-to-reach-two-districts-aidas-plan", loaded.slug());
@@ -100,7 +105,8 @@ class StoryServiceTest {
     void staleRevisionIsRefusedAndChangesNothing() {
         Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Budget vote delayed"));
         Story first = service.edit(WRITER, draft.id(), 1, draft.draft().withHeadline("Budget vote delayed again"));
-        StaleRevisionException e = assertThrows(StaleRevisionException.class,
+        StaleRevisionException e = assertThrows(
+                StaleRevisionException.class,
                 () -> service.edit(WRITER, draft.id(), 1, draft.draft().withHeadline("A stale tab's headline")));
         assertEquals(2, e.current());
         assertTrue(e.getMessage().contains("Nothing was saved"), e.getMessage());
@@ -137,8 +143,10 @@ class StoryServiceTest {
     @Test
     void slugClashIsRefusedWithAClearMessage() {
         service.createDraft(WRITER, newsroom.publishableDraft("Harbor plan").withSlug("harbor-plan"));
-        ConflictException e = assertThrows(ConflictException.class,
-                () -> service.createDraft(WRITER, newsroom.publishableDraft("Another").withSlug("harbor-plan")));
+        ConflictException e = assertThrows(
+                ConflictException.class,
+                () -> service.createDraft(
+                        WRITER, newsroom.publishableDraft("Another").withSlug("harbor-plan")));
         assertTrue(e.getMessage().contains("harbor-plan"));
         assertEquals(1, store.count());
     }
@@ -155,22 +163,41 @@ class StoryServiceTest {
     void slugIsStableOncePublished() {
         Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Ferry fares rise"));
         Story live = service.publish(EDITOR, draft.id(), 1);
-        assertThrows(ValidationException.class, () -> service.update(EDITOR, live.id(), live.revision(),
-                live.draft().withSlug("ferry-fares-fall"), UpdateKind.MINOR));
-        Story updated = service.update(EDITOR, live.id(), live.revision(),
-                live.draft().withHeadline("Ferry fares rise by a fifth").withSlug(null), UpdateKind.MINOR);
+        assertThrows(
+                ValidationException.class,
+                () -> service.update(
+                        EDITOR,
+                        live.id(),
+                        live.revision(),
+                        live.draft().withSlug("ferry-fares-fall"),
+                        UpdateKind.MINOR));
+        Story updated = service.update(
+                EDITOR,
+                live.id(),
+                live.revision(),
+                live.draft().withHeadline("Ferry fares rise by a fifth").withSlug(null),
+                UpdateKind.MINOR);
         assertEquals("ferry-fares-rise", updated.slug());
     }
 
     @Test
     void onlySubstantiveUpdatesMoveTheUpdatedTime() {
-        Story live = service.publish(EDITOR, service.createDraft(WRITER, newsroom.publishableDraft("Bridge closes")).id(), 1);
+        Story live = service.publish(
+                EDITOR,
+                service.createDraft(WRITER, newsroom.publishableDraft("Bridge closes"))
+                        .id(),
+                1);
         newsroom.clock.advance(Duration.ofHours(1));
-        Story typo = service.update(EDITOR, live.id(), live.revision(), live.draft().withHeadline("Bridge closes early"), UpdateKind.MINOR);
+        Story typo = service.update(
+                EDITOR, live.id(), live.revision(), live.draft().withHeadline("Bridge closes early"), UpdateKind.MINOR);
         assertNull(typo.substantiveAt());
         newsroom.clock.advance(Duration.ofHours(1));
-        Story news = service.update(EDITOR, typo.id(), typo.revision(), typo.draft().withBody(
-                List.of(Paragraph.of("The bridge will stay closed until March."))), UpdateKind.SUBSTANTIVE);
+        Story news = service.update(
+                EDITOR,
+                typo.id(),
+                typo.revision(),
+                typo.draft().withBody(List.of(Paragraph.of("The bridge will stay closed until March."))),
+                UpdateKind.SUBSTANTIVE);
         assertEquals(newsroom.clock.instant(), news.substantiveAt());
         assertEquals(live.publishAt(), news.publishAt());
         assertEquals(4, news.revision());
@@ -179,7 +206,11 @@ class StoryServiceTest {
 
     @Test
     void unpublishTakesTheStoryOffTheSite() {
-        Story live = service.publish(EDITOR, service.createDraft(WRITER, newsroom.publishableDraft("Pier reopens")).id(), 1);
+        Story live = service.publish(
+                EDITOR,
+                service.createDraft(WRITER, newsroom.publishableDraft("Pier reopens"))
+                        .id(),
+                1);
         Story off = service.unpublish(EDITOR, live.id(), live.revision());
         assertEquals(StoryStatus.UNPUBLISHED, off.status());
         assertTrue(store.latestPublished(10, 0).isEmpty());
@@ -189,15 +220,27 @@ class StoryServiceTest {
     @Test
     void publishingRequiresAltTextAndCreditsOnEveryImage() {
         Media noAlt = newsroom.image(null);
-        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Museum expands")
-                .withBody(List.of(Paragraph.of("The museum will add a wing."), new ImageBlock(noAlt.id(), "The wing", Credit.photo("Lee Park", null)))));
-        ValidationException missingAlt = assertThrows(ValidationException.class, () -> service.publish(EDITOR, draft.id(), 1));
+        Story draft = service.createDraft(
+                WRITER,
+                newsroom.publishableDraft("Museum expands")
+                        .withBody(List.of(
+                                Paragraph.of("The museum will add a wing."),
+                                new ImageBlock(noAlt.id(), "The wing", Credit.photo("Lee Park", null)))));
+        ValidationException missingAlt =
+                assertThrows(ValidationException.class, () -> service.publish(EDITOR, draft.id(), 1));
         assertTrue(missingAlt.getMessage().contains("alt text"), missingAlt.getMessage());
 
         Media withAlt = newsroom.image("A glass wing beside a brick museum");
-        Story edited = service.edit(EDITOR, draft.id(), 1, draft.draft().withBody(List.of(
-                Paragraph.of("The museum will add a wing."), new ImageBlock(withAlt.id(), "The wing", null))));
-        ValidationException missingCredit = assertThrows(ValidationException.class, () -> service.publish(EDITOR, edited.id(), 2));
+        Story edited = service.edit(
+                EDITOR,
+                draft.id(),
+                1,
+                draft.draft()
+                        .withBody(List.of(
+                                Paragraph.of("The museum will add a wing."),
+                                new ImageBlock(withAlt.id(), "The wing", null))));
+        ValidationException missingCredit =
+                assertThrows(ValidationException.class, () -> service.publish(EDITOR, edited.id(), 2));
         assertTrue(missingCredit.getMessage().contains("Credit"), missingCredit.getMessage());
         assertEquals(StoryStatus.DRAFT, store.find(draft.id()).orElseThrow().status());
         assertEquals(2, store.find(draft.id()).orElseThrow().revision());
@@ -236,17 +279,25 @@ class StoryServiceTest {
         Story edited = service.edit(WRITER, draft.id(), 1, draft.draft().withHeadline("Zoning rules change in spring"));
         service.publish(EDITOR, draft.id(), edited.revision());
         List<StoryRevision> revisions = store.revisions(draft.id());
-        assertEquals(List.of(3, 2, 1), revisions.stream().map(StoryRevision::revision).toList());
+        assertEquals(
+                List.of(3, 2, 1),
+                revisions.stream().map(StoryRevision::revision).toList());
         assertEquals(draft, store.revision(draft.id(), 1).orElseThrow().snapshot());
         assertEquals("story.published", revisions.getFirst().action());
     }
 
     @Test
     void correctionsAreKeptInOrder() {
-        Story live = service.publish(EDITOR, service.createDraft(WRITER, newsroom.publishableDraft("Dam inspection")).id(), 1);
-        Story corrected = service.addCorrection(EDITOR, live.id(), live.revision(), "An earlier version misstated the dam’s height.");
+        Story live = service.publish(
+                EDITOR,
+                service.createDraft(WRITER, newsroom.publishableDraft("Dam inspection"))
+                        .id(),
+                1);
+        Story corrected = service.addCorrection(
+                EDITOR, live.id(), live.revision(), "An earlier version misstated the dam’s height.");
         assertEquals(1, corrected.corrections().size());
-        assertNotNull(store.find(live.id()).orElseThrow().corrections().getFirst().at());
+        assertNotNull(
+                store.find(live.id()).orElseThrow().corrections().getFirst().at());
     }
 
     @Test
@@ -256,15 +307,26 @@ class StoryServiceTest {
         Story restored = service.restore(WRITER, draft.id(), edited.revision(), 1);
         assertEquals("Original headline", restored.headline());
         assertEquals(3, restored.revision());
-        assertEquals("Changed headline", store.revision(draft.id(), 2).orElseThrow().snapshot().headline());
-        assertEquals("story.restored", store.revision(draft.id(), 3).orElseThrow().action());
+        assertEquals(
+                "Changed headline",
+                store.revision(draft.id(), 2).orElseThrow().snapshot().headline());
+        assertEquals(
+                "story.restored", store.revision(draft.id(), 3).orElseThrow().action());
         assertEquals(List.of("story.created", "story.edited", "story.restored"), eventTypes());
     }
 
     @Test
     void editorsPinGoDeeperAndChooseTopStories() {
-        Story a = service.publish(EDITOR, service.createDraft(WRITER, newsroom.publishableDraft("Story A")).id(), 1);
-        Story b = service.publish(EDITOR, service.createDraft(WRITER, newsroom.publishableDraft("Story B")).id(), 1);
+        Story a = service.publish(
+                EDITOR,
+                service.createDraft(WRITER, newsroom.publishableDraft("Story A"))
+                        .id(),
+                1);
+        Story b = service.publish(
+                EDITOR,
+                service.createDraft(WRITER, newsroom.publishableDraft("Story B"))
+                        .id(),
+                1);
         Story pinned = service.pin(EDITOR, a.id(), a.revision(), List.of(b.id(), a.id()));
         assertEquals(List.of(b.id()), pinned.pins(), "a story never pins itself");
         assertEquals(pinned, store.find(a.id()).orElseThrow());
@@ -279,8 +341,10 @@ class StoryServiceTest {
     @Test
     void anUnknownBlockTypeInStoredJsonIsReportedClearly() {
         Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Stored long ago"));
-        newsroom.services.db().handle(h -> h.execute(
-                "UPDATE story_blocks SET type = 'video' WHERE story_id = ? AND position = 0", draft.id()));
+        newsroom.services
+                .db()
+                .handle(h -> h.execute(
+                        "UPDATE story_blocks SET type = 'video' WHERE story_id = ? AND position = 0", draft.id()));
         CorruptDataException e = assertThrows(CorruptDataException.class, () -> store.find(draft.id()));
         assertTrue(e.getMessage().contains("Block 1 of story " + draft.id()), e.getMessage());
         assertTrue(e.getMessage().contains("Unknown block type \"video\""), e.getMessage());
@@ -289,7 +353,8 @@ class StoryServiceTest {
     @Test
     void writersOpenOnlyTheirOwnStoriesEditorsOpenAll() {
         service.createDraft(WRITER, newsroom.publishableDraft("My own draft"));
-        Story theirs = service.createDraft(new Actor("writer-2", Role.WRITER), newsroom.publishableDraft("Someone else's draft"));
+        Story theirs = service.createDraft(
+                new Actor("writer-2", Role.WRITER), newsroom.publishableDraft("Someone else's draft"));
         assertThrows(ForbiddenException.class, () -> service.getForEditing(WRITER, theirs.id()));
         assertEquals(theirs, service.getForEditing(EDITOR, theirs.id()));
     }
@@ -298,10 +363,13 @@ class StoryServiceTest {
     void savingFieldsAndPublishingIsOneRevisionAndOneEvent() {
         Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Ferry timetable changes"));
         StoryDraft edited = draft.draft().withHeadline("Ferry timetable changes from Monday");
-        Story live = service.apply(EDITOR, draft.id(), draft.revision(), StoryCommand.of(StoryCommand.Action.PUBLISH, edited));
+        Story live = service.apply(
+                EDITOR, draft.id(), draft.revision(), StoryCommand.of(StoryCommand.Action.PUBLISH, edited));
         assertEquals(2, live.revision());
         assertEquals(StoryStatus.PUBLISHED, live.status());
-        assertEquals("Ferry timetable changes from Monday", store.find(draft.id()).orElseThrow().headline());
+        assertEquals(
+                "Ferry timetable changes from Monday",
+                store.find(draft.id()).orElseThrow().headline());
         assertEquals(List.of("story.created", "story.published"), eventTypes());
         assertEquals(2, store.revisions(draft.id()).size());
     }
@@ -310,8 +378,10 @@ class StoryServiceTest {
     void aRefusedActionSavesNoneOfItsFields() {
         Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Bridge repairs"));
         StoryDraft edited = draft.draft().withHeadline("Bridge repairs delayed");
-        assertThrows(ForbiddenException.class, () -> service.apply(WRITER, draft.id(), draft.revision(),
-                StoryCommand.of(StoryCommand.Action.PUBLISH, edited)));
+        assertThrows(
+                ForbiddenException.class,
+                () -> service.apply(
+                        WRITER, draft.id(), draft.revision(), StoryCommand.of(StoryCommand.Action.PUBLISH, edited)));
         Story stored = store.find(draft.id()).orElseThrow();
         assertEquals("Bridge repairs", stored.headline());
         assertEquals(1, stored.revision());
@@ -333,16 +403,29 @@ class StoryServiceTest {
     void pinsGoWithTheActionAndOnlyEditorsChangeThem() {
         Story other = service.createDraft(EDITOR, newsroom.publishableDraft("Earlier ferry story"));
         Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Ferry strike"));
-        Story saved = service.apply(WRITER, draft.id(), draft.revision(),
+        Story saved = service.apply(
+                WRITER,
+                draft.id(),
+                draft.revision(),
                 StoryCommand.of(StoryCommand.Action.SAVE, draft.draft()).withPins(List.of()));
         assertEquals(2, saved.revision(), "unchanged pins need no editor");
-        assertThrows(ForbiddenException.class, () -> service.apply(WRITER, draft.id(), saved.revision(),
-                StoryCommand.of(StoryCommand.Action.SAVE, draft.draft()).withPins(List.of(other.slug()))));
-        Story pinned = service.apply(EDITOR, draft.id(), saved.revision(), StoryCommand.of(StoryCommand.Action.SAVE,
-                draft.draft()).withPins(List.of("https://news.example/2026/11/20/" + other.slug(), other.id(), draft.id())));
+        assertThrows(
+                ForbiddenException.class,
+                () -> service.apply(
+                        WRITER,
+                        draft.id(),
+                        saved.revision(),
+                        StoryCommand.of(StoryCommand.Action.SAVE, draft.draft()).withPins(List.of(other.slug()))));
+        Story pinned = service.apply(
+                EDITOR,
+                draft.id(),
+                saved.revision(),
+                StoryCommand.of(StoryCommand.Action.SAVE, draft.draft())
+                        .withPins(List.of("https://news.example/2026/11/20/" + other.slug(), other.id(), draft.id())));
         assertEquals(List.of(other.id()), pinned.pins(), "addresses resolve, repeats and the story itself drop out");
         assertEquals(3, pinned.revision());
-        assertThrows(ValidationException.class, () -> service.pin(EDITOR, draft.id(), pinned.revision(), List.of("nope")));
+        assertThrows(
+                ValidationException.class, () -> service.pin(EDITOR, draft.id(), pinned.revision(), List.of("nope")));
     }
 
     @Test
@@ -350,25 +433,48 @@ class StoryServiceTest {
         Story pinner = service.createDraft(EDITOR, newsroom.publishableDraft("Pinning story"));
         pinner = service.publish(EDITOR, pinner.id(), pinner.revision());
         Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Tram depot opens"));
-        draft = service.edit(WRITER, draft.id(), draft.revision(), draft.draft().withHeadline("Tram depot opens early"));
+        draft = service.edit(
+                WRITER, draft.id(), draft.revision(), draft.draft().withHeadline("Tram depot opens early"));
         assertEquals(Set.of(), lastEvent().pageKeys(), "a draft save touches no reader page");
         service.pin(EDITOR, pinner.id(), pinner.revision(), List.of(draft.id()));
-        newsroom.services.dashboardService().create(EDITOR, new DashboardService.DashboardFields(
-                "transit", "Transit dashboard", null, null, null, List.of(new DashboardItem("Trams",
-                        List.of(DashboardEntry.story(draft.id()))))));
+        newsroom.services
+                .dashboardService()
+                .create(
+                        EDITOR,
+                        new DashboardService.DashboardFields(
+                                "transit",
+                                "Transit dashboard",
+                                null,
+                                null,
+                                null,
+                                List.of(new DashboardItem("Trams", List.of(DashboardEntry.story(draft.id()))))));
         Story live = service.publish(EDITOR, draft.id(), draft.revision());
-        String topic = newsroom.services.topics().find(live.draft().topicId()).orElseThrow().slug();
-        String author = newsroom.services.authors().find(live.draft().authorIds().getFirst()).orElseThrow().slug();
-        Set<String> expected = Set.of("story:" + live.id(), "home", "topic:" + topic,
-                "author:" + author, "dashboard:transit", "story:" + pinner.id());
+        String topic = newsroom.services
+                .topics()
+                .find(live.draft().topicId())
+                .orElseThrow()
+                .slug();
+        String author = newsroom.services
+                .authors()
+                .find(live.draft().authorIds().getFirst())
+                .orElseThrow()
+                .slug();
+        Set<String> expected = Set.of(
+                "story:" + live.id(),
+                "home",
+                "topic:" + topic,
+                "author:" + author,
+                "dashboard:transit",
+                "story:" + pinner.id());
         assertEquals(expected, lastEvent().pageKeys());
         Story off = service.unpublish(EDITOR, live.id(), live.revision());
         assertEquals(expected, lastEvent().pageKeys(), "unpublishing evicts where it was shown");
         service.edit(EDITOR, off.id(), off.revision(), off.draft().withHeadline("Tram depot opens later"));
         assertEquals(Set.of(), lastEvent().pageKeys());
-        var typed = (Event.StoryChanged) Events.fromOutbox(
-                newsroom.services.outbox().after(0, 1000).stream().filter(e -> e.type().equals("story.published")
-                        && e.subject().equals(live.id())).findFirst().orElseThrow());
+        var typed = (Event.StoryChanged) Events.fromOutbox(newsroom.services.outbox().after(0, 1000).stream()
+                .filter(e -> e.type().equals("story.published") && e.subject().equals(live.id()))
+                .findFirst()
+                .orElseThrow());
         assertEquals(live.revision(), typed.revision());
         assertEquals("published", typed.status());
         assertEquals(EDITOR.userId(), typed.actorId());
@@ -377,13 +483,18 @@ class StoryServiceTest {
     @Test
     void aStaleSaveIsExplainedFieldByField() {
         Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Night buses"));
-        Story theirs = service.edit(EDITOR, draft.id(), draft.revision(), draft.draft().withHeadline("Night buses return"));
+        Story theirs =
+                service.edit(EDITOR, draft.id(), draft.revision(), draft.draft().withHeadline("Night buses return"));
         StaleSave changes = service.changesSince(WRITER, draft.id(), draft.revision());
         assertEquals(List.of("headline"), changes.changed());
         assertEquals(theirs, changes.current());
         assertEquals("They changed: headline.", changes.summary());
-        assertTrue(service.changesSince(WRITER, draft.id(), theirs.revision()).summary().isEmpty());
-        assertTrue(service.changesSince(WRITER, draft.id(), 99).changed().isEmpty(), "an unknown revision explains nothing");
+        assertTrue(service.changesSince(WRITER, draft.id(), theirs.revision())
+                .summary()
+                .isEmpty());
+        assertTrue(
+                service.changesSince(WRITER, draft.id(), 99).changed().isEmpty(),
+                "an unknown revision explains nothing");
     }
 
     private OutboxEvent lastEvent() {

@@ -12,8 +12,8 @@ import org.lede.author.Author;
 import org.lede.author.AuthorService.AuthorFields;
 import org.lede.content.Credit;
 import org.lede.content.ImageBlock;
-import org.lede.content.LeadIn;
 import org.lede.content.Inline;
+import org.lede.content.LeadIn;
 import org.lede.content.Paragraph;
 import org.lede.db.Database;
 import org.lede.db.Dialect;
@@ -39,8 +39,10 @@ public final class Newsroom implements AutoCloseable {
     }
 
     public Author author(String slug, String name) {
-        return services.authorService().create(Actor.SYSTEM, new AuthorFields(slug, name, "Reporter",
-                name + " covers the city.", null, false));
+        return services.authorService()
+                .create(
+                        Actor.SYSTEM,
+                        new AuthorFields(slug, name, "Reporter", name + " covers the city.", null, false));
     }
 
     public Media image(String alt) {
@@ -60,9 +62,18 @@ public final class Newsroom implements AutoCloseable {
         Topic topic = topic("topic-" + (counter + 1), "Topic " + (counter + 1));
         Author author = author("author-" + (counter + 1), "Author " + (counter + 1));
         Media hero = image("A tram crossing a bridge at dusk");
-        return new StoryDraft(headline, "A one-sentence dek.", null, topic.id(), List.of("transit"), StoryKind.NEWS,
-                List.of(author.id()), null, new ImageBlock(hero.id(), "A tram at dusk.", Credit.photo("Ana Ruiz", "Lede")),
-                List.of(Paragraph.of("The council voted on Tuesday to extend the tram line."),
+        return new StoryDraft(
+                headline,
+                "A one-sentence dek.",
+                null,
+                topic.id(),
+                List.of("transit"),
+                StoryKind.NEWS,
+                List.of(author.id()),
+                null,
+                new ImageBlock(hero.id(), "A tram at dusk.", Credit.photo("Ana Ruiz", "Lede")),
+                List.of(
+                        Paragraph.of("The council voted on Tuesday to extend the tram line."),
                         new LeadIn("Why it matters", Inline.plain("The line would reach two new districts."))));
     }
 

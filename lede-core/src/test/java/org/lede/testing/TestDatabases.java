@@ -24,8 +24,7 @@ public final class TestDatabases {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static volatile String postgresBase;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static Database open(Dialect dialect, Path dir) {
         return Database.open(url(dialect, dir));
@@ -42,7 +41,8 @@ public final class TestDatabases {
     public static String newPostgresDatabase() {
         String base = postgresBase();
         String name = "lede_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(base);
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database on " + DatabaseUrl.redact(base), e);

@@ -25,8 +25,10 @@ import org.lede.user.Actor;
 class TopicStoreTest {
     @Parameter
     Dialect dialect;
+
     @TempDir
     Path dir;
+
     Newsroom newsroom;
     TopicStore store;
     TopicService service;
@@ -78,7 +80,8 @@ class TopicStoreTest {
 
     @Test
     void updatingAnUnknownTopicIsNotFound() {
-        assertThrows(NotFoundException.class,
+        assertThrows(
+                NotFoundException.class,
                 () -> service.update(Actor.SYSTEM, new Topic("01JB0000000000000000000000", "ghost", "Ghost", null, 1)));
         assertTrue(store.all().isEmpty());
     }
@@ -86,7 +89,8 @@ class TopicStoreTest {
     @Test
     void aSecondTopicWithATakenSlugIsAConflict() {
         Topic first = newsroom.topic("politics", "Politics");
-        ConflictException e = assertThrows(ConflictException.class,
+        ConflictException e = assertThrows(
+                ConflictException.class,
                 () -> store.insert(new Topic("01JB0000000000000000000001", "politics", "Policy", null, 2)));
         assertTrue(e.getMessage().contains("\"politics\""), e.getMessage());
         assertEquals(List.of(first), store.all());
@@ -96,7 +100,8 @@ class TopicStoreTest {
     void renamingATopicToATakenSlugIsAConflictAndChangesNothing() {
         Topic politics = newsroom.topic("politics", "Politics");
         Topic sport = newsroom.topic("sport", "Sport");
-        ConflictException e = assertThrows(ConflictException.class,
+        ConflictException e = assertThrows(
+                ConflictException.class,
                 () -> store.update(new Topic(sport.id(), "politics", "Sport", null, sport.position())));
         assertTrue(e.getMessage().contains("\"politics\""), e.getMessage());
         assertEquals(sport, store.find(sport.id()).orElseThrow());

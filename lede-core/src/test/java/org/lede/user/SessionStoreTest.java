@@ -25,10 +25,13 @@ import org.lede.user.store.JdbiUserStore;
 @EnumSource(Dialect.class)
 class SessionStoreTest {
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
     @Parameter
     Dialect dialect;
+
     @TempDir
     Path dir;
+
     Newsroom newsroom;
     SessionStore store;
     String ed;
@@ -56,7 +59,9 @@ class SessionStoreTest {
         store.insert("hash-ed", ed, "csrf-ed", NOW, expires);
         store.insert("hash-ann", ann, "csrf-ann", NOW, expires.plusSeconds(60));
         assertEquals(new Stored(ed, "csrf-ed", expires), store.find("hash-ed").orElseThrow());
-        assertEquals(new Stored(ann, "csrf-ann", expires.plusSeconds(60)), store.find("hash-ann").orElseThrow());
+        assertEquals(
+                new Stored(ann, "csrf-ann", expires.plusSeconds(60)),
+                store.find("hash-ann").orElseThrow());
     }
 
     @Test
@@ -105,7 +110,8 @@ class SessionStoreTest {
 
     @Test
     void aSessionNeedsAnExistingAccount() {
-        assertThrows(RuntimeException.class,
+        assertThrows(
+                RuntimeException.class,
                 () -> store.insert("hash-x", "01JB0000000000000000000000", "csrf", NOW, NOW.plus(Duration.ofDays(1))));
         assertTrue(store.find("hash-x").isEmpty());
     }
@@ -113,7 +119,11 @@ class SessionStoreTest {
     @Test
     void aTokenHashIsOneSessionOnly() {
         store.insert("hash-ed", ed, "csrf-1", NOW, NOW.plus(Duration.ofDays(1)));
-        assertThrows(RuntimeException.class, () -> store.insert("hash-ed", ann, "csrf-2", NOW, NOW.plus(Duration.ofDays(2))));
-        assertEquals(new Stored(ed, "csrf-1", NOW.plus(Duration.ofDays(1))), store.find("hash-ed").orElseThrow());
+        assertThrows(
+                RuntimeException.class,
+                () -> store.insert("hash-ed", ann, "csrf-2", NOW, NOW.plus(Duration.ofDays(2))));
+        assertEquals(
+                new Stored(ed, "csrf-1", NOW.plus(Duration.ofDays(1))),
+                store.find("hash-ed").orElseThrow());
     }
 }

@@ -25,8 +25,10 @@ import org.lede.testing.Newsroom;
 class UserServiceTest {
     @Parameter
     Dialect dialect;
+
     @TempDir
     Path dir;
+
     Newsroom newsroom;
     UserService users;
 
@@ -50,7 +52,8 @@ class UserServiceTest {
         assertTrue(owner.passwordHash().startsWith("$argon2id$"), "Argon2id hash, never the password");
         assertThrows(ConflictException.class, () -> users.createOwner("b@example.org", "B", "another long password"));
         Session session = users.signIn("owner@example.org", "correct horse battery", "10.0.0.1");
-        assertEquals(owner.id(), users.session(session.token()).orElseThrow().user().id());
+        assertEquals(
+                owner.id(), users.session(session.token()).orElseThrow().user().id());
         users.signOut(session.token());
         assertTrue(users.session(session.token()).isEmpty());
     }
@@ -58,16 +61,19 @@ class UserServiceTest {
     @Test
     void wrongPasswordsAreRefusedWithOneMessageAndThrottled() {
         users.createOwner("owner@example.org", "Olga Owner", "correct horse battery");
-        SignInFailedException wrong = assertThrows(SignInFailedException.class,
-                () -> users.signIn("owner@example.org", "wrong password!!", "10.0.0.2"));
-        SignInFailedException unknown = assertThrows(SignInFailedException.class,
-                () -> users.signIn("nobody@example.org", "wrong password!!", "10.0.0.2"));
+        SignInFailedException wrong = assertThrows(
+                SignInFailedException.class, () -> users.signIn("owner@example.org", "wrong password!!", "10.0.0.2"));
+        SignInFailedException unknown = assertThrows(
+                SignInFailedException.class, () -> users.signIn("nobody@example.org", "wrong password!!", "10.0.0.2"));
         assertEquals(wrong.getMessage(), unknown.getMessage(), "no hint which accounts exist");
         for (int i = 0; i < 4; i++) {
-            assertThrows(SignInFailedException.class, () -> users.signIn("owner@example.org", "nope nope nope", "10.0.0.3"));
+            assertThrows(
+                    SignInFailedException.class, () -> users.signIn("owner@example.org", "nope nope nope", "10.0.0.3"));
         }
-        assertThrows(TooManyAttemptsException.class,
-                () -> users.signIn("owner@example.org", "correct horse battery", "10.0.0.4"), "the account is locked for a while");
+        assertThrows(
+                TooManyAttemptsException.class,
+                () -> users.signIn("owner@example.org", "correct horse battery", "10.0.0.4"),
+                "the account is locked for a while");
         newsroom.clock.advance(Duration.ofMinutes(16));
         users.signIn("owner@example.org", "correct horse battery", "10.0.0.4");
     }
@@ -79,8 +85,11 @@ class UserServiceTest {
         newsroom.clock.advance(UserService.SESSION_LENGTH.plusMinutes(1));
         assertTrue(users.session(session.token()).isEmpty());
         users.signIn("owner@example.org", "correct horse battery", "10.0.0.1");
-        int sessions = newsroom.services.db().handle(h -> h.createQuery("SELECT COUNT(*) FROM sessions")
-                .mapTo(Integer.class).one());
+        int sessions = newsroom.services
+                .db()
+                .handle(h -> h.createQuery("SELECT COUNT(*) FROM sessions")
+                        .mapTo(Integer.class)
+                        .one());
         assertEquals(1, sessions, "the expired session was swept at the next sign-in");
     }
 
@@ -88,11 +97,14 @@ class UserServiceTest {
     void onlyAdminsAddMembersAndPasswordsMustBeLong() {
         User owner = users.createOwner("owner@example.org", "Olga Owner", "correct horse battery");
         User editor = users.create(owner.actor(), "ed@example.org", "Ed Itor", Role.EDITOR, "a long enough secret");
-        assertThrows(ForbiddenException.class,
+        assertThrows(
+                ForbiddenException.class,
                 () -> users.create(editor.actor(), "w@example.org", "W", Role.WRITER, "a long enough secret"));
-        assertThrows(ValidationException.class,
+        assertThrows(
+                ValidationException.class,
                 () -> users.create(owner.actor(), "w@example.org", "W", Role.WRITER, "short"));
-        assertThrows(ConflictException.class,
+        assertThrows(
+                ConflictException.class,
                 () -> users.create(owner.actor(), "ED@example.org", "Ed Again", Role.WRITER, "a long enough secret"));
         assertEquals(2, users.all(owner.actor()).size());
     }

@@ -26,10 +26,13 @@ import org.lede.user.store.JdbiUserStore;
 @EnumSource(Dialect.class)
 class UserStoreTest {
     static final Instant CREATED = Instant.parse("2026-11-01T09:30:15.250Z");
+
     @Parameter
     Dialect dialect;
+
     @TempDir
     Path dir;
+
     Newsroom newsroom;
     UserStore store;
     Ids ids;
@@ -47,7 +50,8 @@ class UserStoreTest {
     }
 
     private User user(String email, String name, Role role, boolean disabled) {
-        return new User(ids.next(), email, name, role, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", disabled, CREATED);
+        return new User(
+                ids.next(), email, name, role, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", disabled, CREATED);
     }
 
     @Test
@@ -90,11 +94,18 @@ class UserStoreTest {
         User other = user("ann@example.org", "Ann Other", Role.WRITER, false);
         store.insert(ed);
         store.insert(other);
-        User changed = new User(ed.id(), "edward@example.org", "Edward Itor", Role.EDITOR, "$argon2id$other", true,
+        User changed = new User(
+                ed.id(),
+                "edward@example.org",
+                "Edward Itor",
+                Role.EDITOR,
+                "$argon2id$other",
+                true,
                 Instant.parse("2030-01-01T00:00:00Z"));
         store.update(changed);
         User loaded = store.find(ed.id()).orElseThrow();
-        assertEquals(new User(ed.id(), "edward@example.org", "Edward Itor", Role.EDITOR, "$argon2id$other", true, CREATED),
+        assertEquals(
+                new User(ed.id(), "edward@example.org", "Edward Itor", Role.EDITOR, "$argon2id$other", true, CREATED),
                 loaded);
         assertTrue(store.findByEmail("ed@example.org").isEmpty());
         assertEquals(other, store.find(other.id()).orElseThrow());
@@ -112,7 +123,8 @@ class UserStoreTest {
     void aSecondAccountForTheSameEmailIsRefused() {
         User first = user("ed@example.org", "Ed Itor", Role.EDITOR, false);
         store.insert(first);
-        assertThrows(RuntimeException.class, () -> store.insert(user("ed@example.org", "Ed Again", Role.WRITER, false)));
+        assertThrows(
+                RuntimeException.class, () -> store.insert(user("ed@example.org", "Ed Again", Role.WRITER, false)));
         assertEquals(List.of(first), store.all());
     }
 

@@ -22,8 +22,8 @@ import org.lede.web.newsroom.AuditRoutes;
 import org.lede.web.newsroom.AuthRoutes;
 import org.lede.web.newsroom.DashboardRoutes;
 import org.lede.web.newsroom.MediaLibraryRoutes;
-import org.lede.web.newsroom.NewsroomAuthorRoutes;
 import org.lede.web.newsroom.NewsroomAuth;
+import org.lede.web.newsroom.NewsroomAuthorRoutes;
 import org.lede.web.newsroom.NewsroomViews;
 import org.lede.web.newsroom.SetupLink;
 import org.lede.web.newsroom.StoryRoutes;
@@ -50,6 +50,7 @@ public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     /** Relative times on a cached page ("5 minutes ago") must not stay stale for long without script. */
     static final Duration PAGE_TTL = Duration.ofSeconds(60);
+
     private final Javalin app;
     private final PageCache cache;
     private final OutboxPoller purger;
@@ -72,23 +73,31 @@ public final class WebServer {
     public WebServer(Services services, ReaderQueries reader, Clock clock, Options options) {
         Templates templates = new Templates();
         cache = new PageCache(clock, PAGE_TTL);
-        purger = OutboxPoller.inMemory("page-cache", services.outbox(), events -> cache.purge(pageKeys(events)),
+        purger = OutboxPoller.inMemory(
+                "page-cache",
+                services.outbox(),
+                events -> cache.purge(pageKeys(events)),
                 e -> LOG.error("Cannot read the outbox to purge cached pages", e));
         // Its own poller, so a slow CDN never holds back the page cache's purges; durable, because the
         // CDN's copies outlive this process and a purge missed while it was down must still be sent.
-        cdnPurger = options.cdnPurge() == null ? null : OutboxPoller.durable("cdn-purge", services.outbox(),
-                new CdnPurger(options.cdnPurge()), WebServer::cdnPurgeFailed);
+        cdnPurger = options.cdnPurge() == null
+                ? null
+                : OutboxPoller.durable(
+                        "cdn-purge", services.outbox(), new CdnPurger(options.cdnPurge()), WebServer::cdnPurgeFailed);
         ReaderRoutes readerRoutes = new ReaderRoutes(reader, templates, new PageResponses(cache));
         MediaRoutes mediaRoutes = new MediaRoutes(new Renditions(services.media(), services.blobs(), Figure.WIDTHS));
-        ErrorPages errors = new ErrorPages((ctx, status, title, message) -> templates.render("reader/error.jte",
-                new ErrorModel(new Page(reader.site(), reader.topics(), title, null, null, ctx.path(), reader.now()),
-                        status, message)));
+        ErrorPages errors = new ErrorPages((ctx, status, title, message) -> templates.render(
+                "reader/error.jte",
+                new ErrorModel(
+                        new Page(reader.site(), reader.topics(), title, null, null, ctx.path(), reader.now()),
+                        status,
+                        message)));
         NewsroomViews newsroom = new NewsroomViews(templates, reader.site());
         NewsroomAuth auth = new NewsroomAuth(services.userService());
         NewsroomQueries queries = services.newsroomQueries();
         AuthRoutes authRoutes = new AuthRoutes(services.userService(), setup, newsroom);
-        StoryRoutes storyRoutes = new StoryRoutes(services.storyService(), queries, services.brevityChecks(), reader,
-                newsroom, clock);
+        StoryRoutes storyRoutes =
+                new StoryRoutes(services.storyService(), queries, services.brevityChecks(), reader, newsroom, clock);
         MediaLibraryRoutes mediaLibraryRoutes = new MediaLibraryRoutes(services.mediaService(), queries, newsroom);
         TopicRoutes topicRoutes = new TopicRoutes(services.topicService(), queries, newsroom);
         NewsroomAuthorRoutes authorRoutes = new NewsroomAuthorRoutes(services.authorService(), queries, newsroom);

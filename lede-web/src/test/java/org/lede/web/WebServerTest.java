@@ -19,8 +19,10 @@ import org.lede.db.Dialect;
 public abstract class WebServerTest {
     @Parameter
     protected Dialect dialect;
+
     @TempDir
     protected Path dir;
+
     protected WebTestServer web;
 
     @BeforeEach

@@ -20,7 +20,8 @@ import org.lede.testing.Newsroom;
 public final class WebTestServer implements AutoCloseable {
     public final Newsroom newsroom;
     public final WebServer server;
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     public WebTestServer(Dialect dialect, Path dir) {
         this(dialect, dir, WebServer.Options.DEFAULTS);
@@ -29,8 +30,14 @@ public final class WebTestServer implements AutoCloseable {
     public WebTestServer(Dialect dialect, Path dir, WebServer.Options options) {
         newsroom = new Newsroom(dialect, dir);
         var s = newsroom.services;
-        ReaderQueries reader = new ReaderQueries(s.stories(), s.topics(), s.authors(), s.media(), s.dashboards(),
-                s.related(), new SiteSettings("Test Ledger", "News in brief.", "https://news.example", ZoneId.of("UTC")),
+        ReaderQueries reader = new ReaderQueries(
+                s.stories(),
+                s.topics(),
+                s.authors(),
+                s.media(),
+                s.dashboards(),
+                s.related(),
+                new SiteSettings("Test Ledger", "News in brief.", "https://news.example", ZoneId.of("UTC")),
                 newsroom.clock);
         server = new WebServer(s, reader, newsroom.clock, options).start("127.0.0.1", 0);
     }
@@ -47,8 +54,9 @@ public final class WebTestServer implements AutoCloseable {
     /** Appends an event as a service would, in its own transaction, naming the pages it touches. */
     public void append(String type, String subject, String... pageKeys) {
         newsroom.services.db().inTransaction(() -> {
-            newsroom.services.outbox().append(new OutboxEvent(0, type, subject, Map.of(), newsroom.clock.instant(),
-                    Set.of(pageKeys)));
+            newsroom.services
+                    .outbox()
+                    .append(new OutboxEvent(0, type, subject, Map.of(), newsroom.clock.instant(), Set.of(pageKeys)));
             return null;
         });
     }
@@ -70,7 +78,8 @@ public final class WebTestServer implements AutoCloseable {
 
     public HttpResponse<byte[]> getBytes(String path) {
         try {
-            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(
+                    HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -16,7 +16,6 @@ import org.lede.demo.DemoContent;
 import org.lede.reading.ReaderQueries;
 import org.lede.reading.SiteSettings;
 import org.lede.reading.StoryView;
-import org.lede.reading.StreamPage;
 import org.lede.story.Story;
 import org.lede.web.support.Templates;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,8 +46,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 // The same flags as ./lede: sqlite-jdbc loads a native library, and the demo draws its images with
 // java.awt. Flyway logs at INFO on every fork, which would bury JMH's own output.
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            "--enable-native-access=ALL-UNNAMED",
+            "-Djava.awt.headless=true",
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"
+        })
 public class StoryPageRender {
     private Path dir;
     private Database db;
@@ -65,12 +69,21 @@ public class StoryPageRender {
         clock = Clock.systemUTC();
         Services services = Services.create(db, dir.resolve("media"), clock);
         new DemoContent(services, dir.resolve("media")).load();
-        SiteSettings site = new SiteSettings("Lede", "News in brief, made to scan.", "http://localhost:8080",
-                ZoneOffset.UTC);
-        queries = new ReaderQueries(services.stories(), services.topics(), services.authors(), services.media(),
-                services.dashboards(), services.related(), site, clock);
+        SiteSettings site =
+                new SiteSettings("Lede", "News in brief, made to scan.", "http://localhost:8080", ZoneOffset.UTC);
+        queries = new ReaderQueries(
+                services.stories(),
+                services.topics(),
+                services.authors(),
+                services.media(),
+                services.dashboards(),
+                services.related(),
+                site,
+                clock);
         templates = new Templates();
-        slug = services.stories().latestPublished(1, 0).stream().map(Story::slug).findFirst()
+        slug = services.stories().latestPublished(1, 0).stream()
+                .map(Story::slug)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("the demo content has no published story"));
         prebuilt = model(queries.storyPage(slug, ReaderQueries.GO_DEEPER).orElseThrow());
         // A page that silently lost its body would make every number here meaningless.
@@ -96,7 +109,9 @@ public class StoryPageRender {
 
     @Benchmark
     public String renderStoryPage() {
-        return templates.render("reader/story.jte", model(queries.storyPage(slug, ReaderQueries.GO_DEEPER).orElseThrow()));
+        return templates.render(
+                "reader/story.jte",
+                model(queries.storyPage(slug, ReaderQueries.GO_DEEPER).orElseThrow()));
     }
 
     @Benchmark
@@ -107,7 +122,13 @@ public class StoryPageRender {
     /** What ReaderRoutes.story puts in the model; keep the two in step. */
     private StoryPageModel model(ReaderQueries.StoryPage found) {
         StoryView story = found.story();
-        Page page = new Page(queries.site(), queries.topics(), story.headline(), story.dek(), story.url(), story.url(),
+        Page page = new Page(
+                queries.site(),
+                queries.topics(),
+                story.headline(),
+                story.dek(),
+                story.url(),
+                story.url(),
                 clock.instant());
         return new StoryPageModel(page, story, found.deeper(), StructuredData.newsArticle(story, queries.site()));
     }

@@ -15,7 +15,8 @@ import org.lede.common.Names;
 import org.lede.db.Database;
 
 public final class JdbiAuthorStore implements AuthorStore {
-    private static final String SELECT = "SELECT id, slug, name, title, bio, avatar_media_id, contributor, user_id FROM authors";
+    private static final String SELECT =
+            "SELECT id, slug, name, title, bio, avatar_media_id, contributor, user_id FROM authors";
     private final Database db;
 
     public JdbiAuthorStore(Database db) {
@@ -24,21 +25,32 @@ public final class JdbiAuthorStore implements AuthorStore {
 
     @Override
     public void insert(Author a) {
-        write("INSERT INTO authors (id, slug, name, title, bio, avatar_media_id, contributor, user_id)"
-                + " VALUES (:id, :slug, :name, :title, :bio, :avatar, :contributor, :user_id)", a);
+        write(
+                "INSERT INTO authors (id, slug, name, title, bio, avatar_media_id, contributor, user_id)"
+                        + " VALUES (:id, :slug, :name, :title, :bio, :avatar, :contributor, :user_id)",
+                a);
     }
 
     @Override
     public void update(Author a) {
-        write("UPDATE authors SET slug = :slug, name = :name, title = :title, bio = :bio, avatar_media_id = :avatar,"
-                + " contributor = :contributor, user_id = :user_id WHERE id = :id", a);
+        write(
+                "UPDATE authors SET slug = :slug, name = :name, title = :title, bio = :bio, avatar_media_id = :avatar,"
+                        + " contributor = :contributor, user_id = :user_id WHERE id = :id",
+                a);
     }
 
     private void write(String sql, Author a) {
         try {
-            db.handle(h -> h.createUpdate(sql).bind("id", a.id()).bind("slug", a.slug()).bind("name", a.name())
-                    .bind("title", a.title()).bind("bio", a.bio()).bind("avatar", a.avatarMediaId())
-                    .bind("contributor", a.contributor() ? 1 : 0).bind("user_id", a.userId()).execute());
+            db.handle(h -> h.createUpdate(sql)
+                    .bind("id", a.id())
+                    .bind("slug", a.slug())
+                    .bind("name", a.name())
+                    .bind("title", a.title())
+                    .bind("bio", a.bio())
+                    .bind("avatar", a.avatarMediaId())
+                    .bind("contributor", a.contributor() ? 1 : 0)
+                    .bind("user_id", a.userId())
+                    .execute());
         } catch (RuntimeException e) {
             if (Database.isUniqueViolation(e)) {
                 throw new ConflictException("The author slug \"" + a.slug() + "\" is already used.");
@@ -49,12 +61,18 @@ public final class JdbiAuthorStore implements AuthorStore {
 
     @Override
     public Optional<Author> find(String id) {
-        return db.handle(h -> h.createQuery(SELECT + " WHERE id = ?").bind(0, id).map((rs, c) -> row(rs)).findOne());
+        return db.handle(h -> h.createQuery(SELECT + " WHERE id = ?")
+                .bind(0, id)
+                .map((rs, c) -> row(rs))
+                .findOne());
     }
 
     @Override
     public Optional<Author> findBySlug(String slug) {
-        return db.handle(h -> h.createQuery(SELECT + " WHERE slug = ?").bind(0, slug).map((rs, c) -> row(rs)).findOne());
+        return db.handle(h -> h.createQuery(SELECT + " WHERE slug = ?")
+                .bind(0, slug)
+                .map((rs, c) -> row(rs))
+                .findOne());
     }
 
     @Override
@@ -62,8 +80,13 @@ public final class JdbiAuthorStore implements AuthorStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, Author> found = db.handle(h -> h.createQuery(SELECT + " WHERE id IN (<ids>)").bindList("ids", ids)
-                .map((rs, c) -> row(rs)).list()).stream().collect(Collectors.toMap(Author::id, Function.identity()));
+        Map<String, Author> found = db
+                .handle(h -> h.createQuery(SELECT + " WHERE id IN (<ids>)")
+                        .bindList("ids", ids)
+                        .map((rs, c) -> row(rs))
+                        .list())
+                .stream()
+                .collect(Collectors.toMap(Author::id, Function.identity()));
         return ids.stream().filter(found::containsKey).map(found::get).toList();
     }
 
@@ -71,11 +94,19 @@ public final class JdbiAuthorStore implements AuthorStore {
     public List<Author> all() {
         // Names are compared in Java so both databases agree; see Names.
         return db.handle(h -> h.createQuery(SELECT).map((rs, c) -> row(rs)).list()).stream()
-                .sorted(Comparator.comparing(Author::name, Names.ORDER).thenComparing(Author::id)).toList();
+                .sorted(Comparator.comparing(Author::name, Names.ORDER).thenComparing(Author::id))
+                .toList();
     }
 
     private static Author row(ResultSet rs) throws SQLException {
-        return new Author(rs.getString("id"), rs.getString("slug"), rs.getString("name"), rs.getString("title"),
-                rs.getString("bio"), rs.getString("avatar_media_id"), rs.getInt("contributor") == 1, rs.getString("user_id"));
+        return new Author(
+                rs.getString("id"),
+                rs.getString("slug"),
+                rs.getString("name"),
+                rs.getString("title"),
+                rs.getString("bio"),
+                rs.getString("avatar_media_id"),
+                rs.getInt("contributor") == 1,
+                rs.getString("user_id"));
     }
 }

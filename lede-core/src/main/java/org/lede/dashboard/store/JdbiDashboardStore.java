@@ -34,10 +34,14 @@ public final class JdbiDashboardStore implements DashboardStore {
     public void insert(Dashboard d) {
         db.inTransaction(() -> db.handle(h -> {
             try {
-                bind(h.createUpdate("INSERT INTO dashboards (id, slug, title, intro, topic_id, illustration_media_id,"
-                        + " illustration_caption, illustration_credit_kind, illustration_credit_by, illustration_credit_via,"
-                        + " created_at, updated_at, revision) VALUES (:id, :slug, :title, :intro, :topic, :media, :caption,"
-                        + " :kind, :by, :via, :created, :updated, :revision)"), d).execute();
+                bind(
+                                h.createUpdate(
+                                        "INSERT INTO dashboards (id, slug, title, intro, topic_id, illustration_media_id,"
+                                                + " illustration_caption, illustration_credit_kind, illustration_credit_by, illustration_credit_via,"
+                                                + " created_at, updated_at, revision) VALUES (:id, :slug, :title, :intro, :topic, :media, :caption,"
+                                                + " :kind, :by, :via, :created, :updated, :revision)"),
+                                d)
+                        .execute();
             } catch (RuntimeException e) {
                 throw clash(e, d);
             }
@@ -51,11 +55,15 @@ public final class JdbiDashboardStore implements DashboardStore {
         return db.inTransaction(() -> db.handle(h -> {
             int rows;
             try {
-                rows = bind(h.createUpdate("UPDATE dashboards SET slug = :slug, title = :title, intro = :intro,"
-                        + " topic_id = :topic, illustration_media_id = :media, illustration_caption = :caption,"
-                        + " illustration_credit_kind = :kind, illustration_credit_by = :by, illustration_credit_via = :via,"
-                        + " updated_at = :updated, revision = :revision WHERE id = :id AND revision = :expected"), d)
-                        .bind("expected", expectedRevision).execute();
+                rows = bind(
+                                h.createUpdate(
+                                        "UPDATE dashboards SET slug = :slug, title = :title, intro = :intro,"
+                                                + " topic_id = :topic, illustration_media_id = :media, illustration_caption = :caption,"
+                                                + " illustration_credit_kind = :kind, illustration_credit_by = :by, illustration_credit_via = :via,"
+                                                + " updated_at = :updated, revision = :revision WHERE id = :id AND revision = :expected"),
+                                d)
+                        .bind("expected", expectedRevision)
+                        .execute();
             } catch (RuntimeException e) {
                 throw clash(e, d);
             }
@@ -71,28 +79,47 @@ public final class JdbiDashboardStore implements DashboardStore {
 
     private static RuntimeException clash(RuntimeException e, Dashboard d) {
         return Database.isUniqueViolation(e)
-                ? new ConflictException("The dashboard slug \"" + d.slug() + "\" is already used.") : e;
+                ? new ConflictException("The dashboard slug \"" + d.slug() + "\" is already used.")
+                : e;
     }
 
     private static Update bind(Update u, Dashboard d) {
         ImageBlock ill = d.illustration();
         Credit c = ill == null ? null : ill.credit();
-        return u.bind("id", d.id()).bind("slug", d.slug()).bind("title", d.title()).bind("intro", d.intro())
-                .bind("topic", d.topicId()).bind("media", ill == null ? null : ill.mediaId())
-                .bind("caption", ill == null ? null : ill.caption()).bind("kind", c == null ? null : c.kind().name())
-                .bind("by", c == null ? null : c.by()).bind("via", c == null ? null : c.via())
-                .bind("created", Times.format(d.createdAt())).bind("updated", Times.format(d.updatedAt()))
+        return u.bind("id", d.id())
+                .bind("slug", d.slug())
+                .bind("title", d.title())
+                .bind("intro", d.intro())
+                .bind("topic", d.topicId())
+                .bind("media", ill == null ? null : ill.mediaId())
+                .bind("caption", ill == null ? null : ill.caption())
+                .bind("kind", c == null ? null : c.kind().name())
+                .bind("by", c == null ? null : c.by())
+                .bind("via", c == null ? null : c.via())
+                .bind("created", Times.format(d.createdAt()))
+                .bind("updated", Times.format(d.updatedAt()))
                 .bind("revision", d.revision());
     }
 
     private static void insertItems(Handle h, Dashboard d) {
         for (int i = 0; i < d.items().size(); i++) {
             DashboardItem item = d.items().get(i);
-            h.execute("INSERT INTO dashboard_items (dashboard_id, position, label) VALUES (?, ?, ?)", d.id(), i, item.label());
+            h.execute(
+                    "INSERT INTO dashboard_items (dashboard_id, position, label) VALUES (?, ?, ?)",
+                    d.id(),
+                    i,
+                    item.label());
             for (int j = 0; j < item.entries().size(); j++) {
                 DashboardEntry e = item.entries().get(j);
-                h.execute("INSERT INTO dashboard_entries (dashboard_id, item_position, position, story_id, url, title)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)", d.id(), i, j, e.storyId(), e.url(), e.title());
+                h.execute(
+                        "INSERT INTO dashboard_entries (dashboard_id, item_position, position, story_id, url, title)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)",
+                        d.id(),
+                        i,
+                        j,
+                        e.storyId(),
+                        e.url(),
+                        e.title());
             }
         }
     }
@@ -104,7 +131,8 @@ public final class JdbiDashboardStore implements DashboardStore {
 
     @Override
     public Optional<Dashboard> findBySlug(String slug) {
-        return db.handle(h -> load(h, SELECT + " WHERE slug = ?", slug)).stream().findFirst();
+        return db.handle(h -> load(h, SELECT + " WHERE slug = ?", slug)).stream()
+                .findFirst();
     }
 
     @Override
@@ -124,18 +152,30 @@ public final class JdbiDashboardStore implements DashboardStore {
         for (Dashboard d : heads) {
             Map<Integer, String> labels = new LinkedHashMap<>();
             h.createQuery("SELECT position, label FROM dashboard_items WHERE dashboard_id = ? ORDER BY position")
-                    .bind(0, d.id()).map((rs, c) -> labels.put(rs.getInt("position"), rs.getString("label"))).list();
+                    .bind(0, d.id())
+                    .map((rs, c) -> labels.put(rs.getInt("position"), rs.getString("label")))
+                    .list();
             Map<Integer, List<DashboardEntry>> entries = new LinkedHashMap<>();
             h.createQuery("SELECT item_position, story_id, url, title FROM dashboard_entries WHERE dashboard_id = ?"
                             + " ORDER BY item_position, position")
                     .bind(0, d.id())
                     .map((rs, c) -> entries.computeIfAbsent(rs.getInt("item_position"), k -> new ArrayList<>())
-                            .add(new DashboardEntry(rs.getString("story_id"), rs.getString("url"), rs.getString("title"))))
+                            .add(new DashboardEntry(
+                                    rs.getString("story_id"), rs.getString("url"), rs.getString("title"))))
                     .list();
             List<DashboardItem> items = new ArrayList<>();
             labels.forEach((pos, label) -> items.add(new DashboardItem(label, entries.getOrDefault(pos, List.of()))));
-            out.add(new Dashboard(d.id(), d.slug(), d.title(), d.intro(), d.topicId(), d.illustration(), items,
-                    d.createdAt(), d.updatedAt(), d.revision()));
+            out.add(new Dashboard(
+                    d.id(),
+                    d.slug(),
+                    d.title(),
+                    d.intro(),
+                    d.topicId(),
+                    d.illustration(),
+                    items,
+                    d.createdAt(),
+                    d.updatedAt(),
+                    d.revision()));
         }
         return out;
     }
@@ -145,12 +185,24 @@ public final class JdbiDashboardStore implements DashboardStore {
         ImageBlock ill = null;
         if (media != null) {
             String kind = rs.getString("illustration_credit_kind");
-            Credit credit = kind == null ? null : new Credit(CreditKind.valueOf(kind),
-                    rs.getString("illustration_credit_by"), rs.getString("illustration_credit_via"));
+            Credit credit = kind == null
+                    ? null
+                    : new Credit(
+                            CreditKind.valueOf(kind),
+                            rs.getString("illustration_credit_by"),
+                            rs.getString("illustration_credit_via"));
             ill = new ImageBlock(media, rs.getString("illustration_caption"), credit);
         }
-        return new Dashboard(rs.getString("id"), rs.getString("slug"), rs.getString("title"), rs.getString("intro"),
-                rs.getString("topic_id"), ill, List.of(), Times.parse(rs.getString("created_at")),
-                Times.parse(rs.getString("updated_at")), rs.getInt("revision"));
+        return new Dashboard(
+                rs.getString("id"),
+                rs.getString("slug"),
+                rs.getString("title"),
+                rs.getString("intro"),
+                rs.getString("topic_id"),
+                ill,
+                List.of(),
+                Times.parse(rs.getString("created_at")),
+                Times.parse(rs.getString("updated_at")),
+                rs.getInt("revision"));
     }
 }

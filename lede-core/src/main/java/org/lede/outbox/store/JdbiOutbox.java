@@ -17,8 +17,7 @@ import org.lede.outbox.OutboxEvent;
 
 public final class JdbiOutbox implements Outbox {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {};
     private final Database db;
 
     public JdbiOutbox(Database db) {
@@ -46,7 +45,10 @@ public final class JdbiOutbox implements Outbox {
                 h.execute("LOCK TABLE outbox IN EXCLUSIVE MODE");
             }
             return h.createUpdate("INSERT INTO outbox (type, subject, data, at, page_keys) VALUES (?, ?, ?, ?, ?)")
-                    .bind(0, event.type()).bind(1, event.subject()).bind(2, data).bind(3, Times.format(event.at()))
+                    .bind(0, event.type())
+                    .bind(1, event.subject())
+                    .bind(2, data)
+                    .bind(3, Times.format(event.at()))
                     .bind(4, String.join(" ", new TreeSet<>(event.pageKeys())))
                     .execute();
         }));
@@ -58,20 +60,29 @@ public final class JdbiOutbox implements Outbox {
 
     @Override
     public long lastSeq() {
-        return db.handle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM outbox").mapTo(Long.class).one());
+        return db.handle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM outbox")
+                .mapTo(Long.class)
+                .one());
     }
 
     @Override
     public List<OutboxEvent> after(long afterSeq, int limit) {
-        return db.handle(h -> h.createQuery("SELECT seq, type, subject, data, at, page_keys FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?")
-                .bind(0, afterSeq).bind(1, limit)
+        return db.handle(h -> h.createQuery(
+                        "SELECT seq, type, subject, data, at, page_keys FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?")
+                .bind(0, afterSeq)
+                .bind(1, limit)
                 .map((rs, ctx) -> {
                     try {
-                        return new OutboxEvent(rs.getLong("seq"), rs.getString("type"), rs.getString("subject"),
-                                MAPPER.readValue(rs.getString("data"), DATA), Times.parse(rs.getString("at")),
+                        return new OutboxEvent(
+                                rs.getLong("seq"),
+                                rs.getString("type"),
+                                rs.getString("subject"),
+                                MAPPER.readValue(rs.getString("data"), DATA),
+                                Times.parse(rs.getString("at")),
                                 keys(rs.getString("page_keys")));
                     } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("Outbox event " + rs.getLong("seq") + " has unreadable data", e);
+                        throw new IllegalStateException(
+                                "Outbox event " + rs.getLong("seq") + " has unreadable data", e);
                     }
                 })
                 .list());
@@ -80,14 +91,19 @@ public final class JdbiOutbox implements Outbox {
     @Override
     public OptionalLong position(String consumer) {
         return db.handle(h -> h.createQuery("SELECT seq FROM outbox_positions WHERE consumer = ?")
-                .bind(0, consumer).mapTo(Long.class).findOne())
-                .map(OptionalLong::of).orElseGet(OptionalLong::empty);
+                        .bind(0, consumer)
+                        .mapTo(Long.class)
+                        .findOne())
+                .map(OptionalLong::of)
+                .orElseGet(OptionalLong::empty);
     }
 
     @Override
     public void savePosition(String consumer, long seq) {
         db.handle(h -> h.createUpdate("INSERT INTO outbox_positions (consumer, seq) VALUES (?, ?)"
                         + " ON CONFLICT (consumer) DO UPDATE SET seq = excluded.seq")
-                .bind(0, consumer).bind(1, seq).execute());
+                .bind(0, consumer)
+                .bind(1, seq)
+                .execute());
     }
 }

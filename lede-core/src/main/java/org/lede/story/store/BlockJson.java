@@ -31,8 +31,7 @@ import org.lede.content.Subhead;
 public final class BlockJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private BlockJson() {
-    }
+    private BlockJson() {}
 
     public static ObjectNode write(Block block) {
         ObjectNode node = MAPPER.createObjectNode();
@@ -127,7 +126,8 @@ public final class BlockJson {
             }
             return read(type, object);
         } catch (JsonProcessingException e) {
-            throw new ValidationException("blocks", "A " + type + " block is not valid JSON: " + e.getOriginalMessage());
+            throw new ValidationException(
+                    "blocks", "A " + type + " block is not valid JSON: " + e.getOriginalMessage());
         }
     }
 
@@ -159,20 +159,25 @@ public final class BlockJson {
             case "image" -> readImage(node);
             case "subhead" -> new Subhead(text(node, "text", type));
             case "embed" -> new Embed(text(node, "url", type));
-            default -> throw new ValidationException("blocks", "Unknown block type \"" + type
-                    + "\"; the types are paragraph, lead-in, list, quote, image, subhead and embed.");
+            default ->
+                throw new ValidationException(
+                        "blocks",
+                        "Unknown block type \"" + type
+                                + "\"; the types are paragraph, lead-in, list, quote, image, subhead and embed.");
         };
     }
 
     public static ImageBlock readImage(JsonNode node) {
         JsonNode credit = node.get("credit");
-        return new ImageBlock(text(node, "mediaId", "image"), optionalText(node, "caption"),
+        return new ImageBlock(
+                text(node, "mediaId", "image"),
+                optionalText(node, "caption"),
                 credit == null || credit.isNull() ? null : readCredit(credit));
     }
 
     public static Credit readCredit(JsonNode node) {
-        return new Credit(CreditKind.parse(text(node, "kind", "credit")), text(node, "by", "credit"),
-                optionalText(node, "via"));
+        return new Credit(
+                CreditKind.parse(text(node, "kind", "credit")), text(node, "by", "credit"), optionalText(node, "via"));
     }
 
     private static List<ListItem> items(JsonNode array) {
@@ -192,8 +197,11 @@ public final class BlockJson {
         }
         List<Span> spans = new ArrayList<>();
         for (JsonNode span : array) {
-            spans.add(new Span(text(span, "text", where), span.path("bold").asBoolean(false),
-                    span.path("italic").asBoolean(false), optionalText(span, "href")));
+            spans.add(new Span(
+                    text(span, "text", where),
+                    span.path("bold").asBoolean(false),
+                    span.path("italic").asBoolean(false),
+                    optionalText(span, "href")));
         }
         return new Inline(spans);
     }

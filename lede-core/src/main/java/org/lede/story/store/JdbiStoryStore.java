@@ -49,10 +49,14 @@ public final class JdbiStoryStore implements StoryStore {
     public void insert(Story story) {
         db.inTransaction(() -> db.handle(h -> {
             try {
-                bindRow(h.createUpdate("INSERT INTO stories (" + COLUMNS + ") VALUES (:id, :slug, :headline, :dek,"
-                        + " :topic_id, :kind, :contributor_note, :hero_media_id, :hero_caption, :hero_credit_kind,"
-                        + " :hero_credit_by, :hero_credit_via, :status, :publish_at, :first_published_at,"
-                        + " :substantive_at, :created_at, :updated_at, :created_by, :revision)"), story).execute();
+                bindRow(
+                                h.createUpdate(
+                                        "INSERT INTO stories (" + COLUMNS + ") VALUES (:id, :slug, :headline, :dek,"
+                                                + " :topic_id, :kind, :contributor_note, :hero_media_id, :hero_caption, :hero_credit_kind,"
+                                                + " :hero_credit_by, :hero_credit_via, :status, :publish_at, :first_published_at,"
+                                                + " :substantive_at, :created_at, :updated_at, :created_by, :revision)"),
+                                story)
+                        .execute();
             } catch (RuntimeException e) {
                 throw slugClash(e, story);
             }
@@ -66,13 +70,16 @@ public final class JdbiStoryStore implements StoryStore {
         return db.inTransaction(() -> db.handle(h -> {
             int rows;
             try {
-                rows = bindRow(h.createUpdate("UPDATE stories SET slug = :slug, headline = :headline, dek = :dek,"
-                        + " topic_id = :topic_id, kind = :kind, contributor_note = :contributor_note,"
-                        + " hero_media_id = :hero_media_id, hero_caption = :hero_caption,"
-                        + " hero_credit_kind = :hero_credit_kind, hero_credit_by = :hero_credit_by,"
-                        + " hero_credit_via = :hero_credit_via, status = :status, publish_at = :publish_at,"
-                        + " first_published_at = :first_published_at, substantive_at = :substantive_at,"
-                        + " updated_at = :updated_at, revision = :revision WHERE id = :id AND revision = :expected"), story)
+                rows = bindRow(
+                                h.createUpdate(
+                                        "UPDATE stories SET slug = :slug, headline = :headline, dek = :dek,"
+                                                + " topic_id = :topic_id, kind = :kind, contributor_note = :contributor_note,"
+                                                + " hero_media_id = :hero_media_id, hero_caption = :hero_caption,"
+                                                + " hero_credit_kind = :hero_credit_kind, hero_credit_by = :hero_credit_by,"
+                                                + " hero_credit_via = :hero_credit_via, status = :status, publish_at = :publish_at,"
+                                                + " first_published_at = :first_published_at, substantive_at = :substantive_at,"
+                                                + " updated_at = :updated_at, revision = :revision WHERE id = :id AND revision = :expected"),
+                                story)
                         .bind("expected", expectedRevision)
                         .execute();
             } catch (RuntimeException e) {
@@ -81,7 +88,8 @@ public final class JdbiStoryStore implements StoryStore {
             if (rows == 0) {
                 return false;
             }
-            for (String table : List.of("story_blocks", "story_authors", "story_tags", "story_corrections", "story_pins")) {
+            for (String table :
+                    List.of("story_blocks", "story_authors", "story_tags", "story_corrections", "story_pins")) {
                 h.execute("DELETE FROM " + table + " WHERE story_id = ?", story.id());
             }
             insertChildren(h, story);
@@ -123,16 +131,23 @@ public final class JdbiStoryStore implements StoryStore {
 
     private static void insertChildren(Handle h, Story story) {
         StoryDraft d = story.draft();
-        PreparedBatch blocks = h.prepareBatch("INSERT INTO story_blocks (story_id, position, type, data) VALUES (?, ?, ?, ?)");
+        PreparedBatch blocks =
+                h.prepareBatch("INSERT INTO story_blocks (story_id, position, type, data) VALUES (?, ?, ?, ?)");
         for (int i = 0; i < d.body().size(); i++) {
             Block block = d.body().get(i);
             blocks.add(story.id(), i, block.type(), BlockJson.writeString(block));
         }
         execute(blocks);
-        positional(h, "INSERT INTO story_authors (story_id, position, author_id) VALUES (?, ?, ?)", story.id(), d.authorIds());
+        positional(
+                h,
+                "INSERT INTO story_authors (story_id, position, author_id) VALUES (?, ?, ?)",
+                story.id(),
+                d.authorIds());
         positional(h, "INSERT INTO story_tags (story_id, position, tag) VALUES (?, ?, ?)", story.id(), d.tags());
-        positional(h, "INSERT INTO story_pins (story_id, position, target_id) VALUES (?, ?, ?)", story.id(), story.pins());
-        PreparedBatch corrections = h.prepareBatch("INSERT INTO story_corrections (story_id, position, at, text) VALUES (?, ?, ?, ?)");
+        positional(
+                h, "INSERT INTO story_pins (story_id, position, target_id) VALUES (?, ?, ?)", story.id(), story.pins());
+        PreparedBatch corrections =
+                h.prepareBatch("INSERT INTO story_corrections (story_id, position, at, text) VALUES (?, ?, ?, ?)");
         for (int i = 0; i < story.corrections().size(); i++) {
             Correction c = story.corrections().get(i);
             corrections.add(story.id(), i, Times.format(c.at()), c.text());
@@ -157,21 +172,34 @@ public final class JdbiStoryStore implements StoryStore {
     @Override
     public Optional<String> pinTarget(String reference) {
         // Stories first: a dashboard may share a story's slug, and pins are mostly stories.
-        return db.handle(h -> h.createQuery("SELECT id FROM stories WHERE id = :r OR slug = :r").bind("r", reference)
-                .mapTo(String.class).findFirst()
-                .or(() -> h.createQuery("SELECT id FROM dashboards WHERE id = :r OR slug = :r").bind("r", reference)
-                        .mapTo(String.class).findFirst()));
+        return db.handle(h -> h.createQuery("SELECT id FROM stories WHERE id = :r OR slug = :r")
+                .bind("r", reference)
+                .mapTo(String.class)
+                .findFirst()
+                .or(() -> h.createQuery("SELECT id FROM dashboards WHERE id = :r OR slug = :r")
+                        .bind("r", reference)
+                        .mapTo(String.class)
+                        .findFirst()));
     }
 
     @Override
     public StoryPlaces places(String id) {
         return db.handle(h -> new StoryPlaces(
                 h.createQuery("SELECT t.slug FROM stories s JOIN topics t ON t.id = s.topic_id WHERE s.id = ?")
-                        .bind(0, id).mapTo(String.class).findOne().orElse(null),
-                strings(h, "SELECT a.slug FROM story_authors sa JOIN authors a ON a.id = sa.author_id"
-                        + " WHERE sa.story_id = ? ORDER BY sa.position", id),
-                strings(h, "SELECT DISTINCT d.slug FROM dashboard_entries e JOIN dashboards d ON d.id = e.dashboard_id"
-                        + " WHERE e.story_id = ? ORDER BY d.slug", id),
+                        .bind(0, id)
+                        .mapTo(String.class)
+                        .findOne()
+                        .orElse(null),
+                strings(
+                        h,
+                        "SELECT a.slug FROM story_authors sa JOIN authors a ON a.id = sa.author_id"
+                                + " WHERE sa.story_id = ? ORDER BY sa.position",
+                        id),
+                strings(
+                        h,
+                        "SELECT DISTINCT d.slug FROM dashboard_entries e JOIN dashboards d ON d.id = e.dashboard_id"
+                                + " WHERE e.story_id = ? ORDER BY d.slug",
+                        id),
                 strings(h, "SELECT DISTINCT story_id FROM story_pins WHERE target_id = ? ORDER BY story_id", id)));
     }
 
@@ -190,25 +218,36 @@ public final class JdbiStoryStore implements StoryStore {
     }
 
     private Optional<Story> one(String where, Object value) {
-        return db.handle(h -> load(h, h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE " + where)
-                .bind(0, value).map(JdbiStoryStore::row).list()).stream().findFirst());
+        return db.handle(h -> load(
+                        h,
+                        h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE " + where)
+                                .bind(0, value)
+                                .map(JdbiStoryStore::row)
+                                .list())
+                .stream()
+                .findFirst());
     }
 
     @Override
     public Optional<Integer> revisionOf(String id) {
-        return db.handle(h -> h.createQuery("SELECT revision FROM stories WHERE id = ?").bind(0, id)
-                .mapTo(Integer.class).findOne());
+        return db.handle(h -> h.createQuery("SELECT revision FROM stories WHERE id = ?")
+                .bind(0, id)
+                .mapTo(Integer.class)
+                .findOne());
     }
 
     @Override
     public boolean slugTaken(String slug) {
-        return db.handle(h -> h.createQuery("SELECT COUNT(*) FROM stories WHERE slug = ?").bind(0, slug)
-                .mapTo(Integer.class).one() > 0);
+        return db.handle(h -> h.createQuery("SELECT COUNT(*) FROM stories WHERE slug = ?")
+                        .bind(0, slug)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0);
     }
 
     @Override
     public List<Story> latestPublished(int limit, int offset) {
-        return published("1 = 1", q -> { }, limit, offset);
+        return published("1 = 1", q -> {}, limit, offset);
     }
 
     @Override
@@ -233,11 +272,19 @@ public final class JdbiStoryStore implements StoryStore {
                 q.bind("createdBy", createdBy);
             }
             if (query != null && !query.isBlank()) {
-                String escaped = query.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                String escaped = query.strip()
+                        .toLowerCase(Locale.ROOT)
+                        .replace("!", "!!")
+                        .replace("%", "!%")
                         .replace("_", "!_");
                 q.bind("query", "%" + escaped + "%");
             }
-            return load(h, q.bind("limit", limit).bind("offset", offset).map(JdbiStoryStore::row).list());
+            return load(
+                    h,
+                    q.bind("limit", limit)
+                            .bind("offset", offset)
+                            .map(JdbiStoryStore::row)
+                            .list());
         });
     }
 
@@ -248,28 +295,39 @@ public final class JdbiStoryStore implements StoryStore {
 
     @Override
     public List<Story> publishedByAuthor(String authorId, int limit, int offset) {
-        return published("id IN (SELECT story_id FROM story_authors WHERE author_id = :author)",
-                q -> q.bind("author", authorId), limit, offset);
+        return published(
+                "id IN (SELECT story_id FROM story_authors WHERE author_id = :author)",
+                q -> q.bind("author", authorId),
+                limit,
+                offset);
     }
 
     @Override
     public List<Story> publishedRelated(String storyId, String topicId, List<String> tags, int limit, int offset) {
         String tagMatch = tags.isEmpty() ? "" : " OR id IN (SELECT story_id FROM story_tags WHERE tag IN (<tags>))";
-        return published("id <> :self AND (topic_id = :topic" + tagMatch + ")", q -> {
-            q.bind("self", storyId).bind("topic", topicId);
-            if (!tags.isEmpty()) {
-                q.bindList("tags", tags);
-            }
-        }, limit, offset);
+        return published(
+                "id <> :self AND (topic_id = :topic" + tagMatch + ")",
+                q -> {
+                    q.bind("self", storyId).bind("topic", topicId);
+                    if (!tags.isEmpty()) {
+                        q.bindList("tags", tags);
+                    }
+                },
+                limit,
+                offset);
     }
 
-    private List<Story> published(String where, Consumer<Query> binder,
-                                  int limit, int offset) {
+    private List<Story> published(String where, Consumer<Query> binder, int limit, int offset) {
         return db.handle(h -> {
             var query = h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE status = 'published' AND " + where
                     + " ORDER BY publish_at DESC, id DESC LIMIT :limit OFFSET :offset");
             binder.accept(query);
-            return load(h, query.bind("limit", limit).bind("offset", offset).map(JdbiStoryStore::row).list());
+            return load(
+                    h,
+                    query.bind("limit", limit)
+                            .bind("offset", offset)
+                            .map(JdbiStoryStore::row)
+                            .list());
         });
     }
 
@@ -279,14 +337,25 @@ public final class JdbiStoryStore implements StoryStore {
             return List.of();
         }
         Map<String, Story> found = new HashMap<>();
-        db.handle(h -> load(h, h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE id IN (<ids>)")
-                .bindList("ids", ids).map(JdbiStoryStore::row).list())).forEach(s -> found.put(s.id(), s));
-        return ids.stream().distinct().filter(found::containsKey).map(found::get).toList();
+        db.handle(h -> load(
+                        h,
+                        h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE id IN (<ids>)")
+                                .bindList("ids", ids)
+                                .map(JdbiStoryStore::row)
+                                .list()))
+                .forEach(s -> found.put(s.id(), s));
+        return ids.stream()
+                .distinct()
+                .filter(found::containsKey)
+                .map(found::get)
+                .toList();
     }
 
     @Override
     public List<String> topStoryIds() {
-        return db.handle(h -> h.createQuery("SELECT story_id FROM top_stories ORDER BY position").mapTo(String.class).list());
+        return db.handle(h -> h.createQuery("SELECT story_id FROM top_stories ORDER BY position")
+                .mapTo(String.class)
+                .list());
     }
 
     @Override
@@ -308,22 +377,33 @@ public final class JdbiStoryStore implements StoryStore {
 
     @Override
     public List<Story> dueForPublishing(Instant now) {
-        return db.handle(h -> load(h, h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE status = 'scheduled'"
-                        + " AND publish_at <= :now ORDER BY publish_at, id")
-                .bind("now", Times.format(now)).map(JdbiStoryStore::row).list()));
+        return db.handle(h -> load(
+                h,
+                h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE status = 'scheduled'"
+                                + " AND publish_at <= :now ORDER BY publish_at, id")
+                        .bind("now", Times.format(now))
+                        .map(JdbiStoryStore::row)
+                        .list()));
     }
 
     @Override
     public int count() {
-        return db.handle(h -> h.createQuery("SELECT COUNT(*) FROM stories").mapTo(Integer.class).one());
+        return db.handle(h -> h.createQuery("SELECT COUNT(*) FROM stories")
+                .mapTo(Integer.class)
+                .one());
     }
 
     @Override
     public void addRevision(StoryRevision r) {
-        db.handle(h -> h.createUpdate("INSERT INTO story_revisions (story_id, revision, action, actor_id, saved_at, snapshot)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)")
-                .bind(0, r.storyId()).bind(1, r.revision()).bind(2, r.action()).bind(3, r.actorId())
-                .bind(4, Times.format(r.savedAt())).bind(5, StoryJson.write(r.snapshot()))
+        db.handle(h -> h.createUpdate(
+                        "INSERT INTO story_revisions (story_id, revision, action, actor_id, saved_at, snapshot)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)")
+                .bind(0, r.storyId())
+                .bind(1, r.revision())
+                .bind(2, r.action())
+                .bind(3, r.actorId())
+                .bind(4, Times.format(r.savedAt()))
+                .bind(5, StoryJson.write(r.snapshot()))
                 .execute());
     }
 
@@ -331,41 +411,78 @@ public final class JdbiStoryStore implements StoryStore {
     public List<StoryRevision> revisions(String storyId) {
         return db.handle(h -> h.createQuery("SELECT story_id, revision, action, actor_id, saved_at, snapshot"
                         + " FROM story_revisions WHERE story_id = ? ORDER BY revision DESC")
-                .bind(0, storyId).map((rs, ctx) -> revisionRow(rs)).list());
+                .bind(0, storyId)
+                .map((rs, ctx) -> revisionRow(rs))
+                .list());
     }
 
     @Override
     public Optional<StoryRevision> revision(String storyId, int revision) {
         return db.handle(h -> h.createQuery("SELECT story_id, revision, action, actor_id, saved_at, snapshot"
                         + " FROM story_revisions WHERE story_id = ? AND revision = ?")
-                .bind(0, storyId).bind(1, revision).map((rs, ctx) -> revisionRow(rs)).findOne());
+                .bind(0, storyId)
+                .bind(1, revision)
+                .map((rs, ctx) -> revisionRow(rs))
+                .findOne());
     }
 
     private static StoryRevision revisionRow(ResultSet rs) throws SQLException {
-        return new StoryRevision(rs.getString("story_id"), rs.getInt("revision"), rs.getString("action"),
-                rs.getString("actor_id"), Times.parse(rs.getString("saved_at")), StoryJson.read(rs.getString("snapshot")));
+        return new StoryRevision(
+                rs.getString("story_id"),
+                rs.getInt("revision"),
+                rs.getString("action"),
+                rs.getString("actor_id"),
+                Times.parse(rs.getString("saved_at")),
+                StoryJson.read(rs.getString("snapshot")));
     }
 
     /** The columns of one story row, before its child rows are attached. */
-    private record Row(String id, String slug, String headline, String dek, String topicId, String kind,
-                       String contributorNote, ImageBlock hero, String status, String publishAt, String firstPublishedAt,
-                       String substantiveAt, String createdAt, String updatedAt, String createdBy, int revision) {
-    }
+    private record Row(
+            String id,
+            String slug,
+            String headline,
+            String dek,
+            String topicId,
+            String kind,
+            String contributorNote,
+            ImageBlock hero,
+            String status,
+            String publishAt,
+            String firstPublishedAt,
+            String substantiveAt,
+            String createdAt,
+            String updatedAt,
+            String createdBy,
+            int revision) {}
 
     private static Row row(ResultSet rs, StatementContext ctx) throws SQLException {
         String heroId = rs.getString("hero_media_id");
         ImageBlock hero = null;
         if (heroId != null) {
             String kind = rs.getString("hero_credit_kind");
-            Credit credit = kind == null ? null
-                    : new Credit(CreditKind.valueOf(kind), rs.getString("hero_credit_by"), rs.getString("hero_credit_via"));
+            Credit credit = kind == null
+                    ? null
+                    : new Credit(
+                            CreditKind.valueOf(kind), rs.getString("hero_credit_by"), rs.getString("hero_credit_via"));
             hero = new ImageBlock(heroId, rs.getString("hero_caption"), credit);
         }
-        return new Row(rs.getString("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("dek"),
-                rs.getString("topic_id"), rs.getString("kind"), rs.getString("contributor_note"), hero,
-                rs.getString("status"), rs.getString("publish_at"), rs.getString("first_published_at"),
-                rs.getString("substantive_at"), rs.getString("created_at"), rs.getString("updated_at"),
-                rs.getString("created_by"), rs.getInt("revision"));
+        return new Row(
+                rs.getString("id"),
+                rs.getString("slug"),
+                rs.getString("headline"),
+                rs.getString("dek"),
+                rs.getString("topic_id"),
+                rs.getString("kind"),
+                rs.getString("contributor_note"),
+                hero,
+                rs.getString("status"),
+                rs.getString("publish_at"),
+                rs.getString("first_published_at"),
+                rs.getString("substantive_at"),
+                rs.getString("created_at"),
+                rs.getString("updated_at"),
+                rs.getString("created_by"),
+                rs.getInt("revision"));
     }
 
     /** Attaches child rows with one query per table for the whole page of stories, not one per story. */
@@ -374,23 +491,44 @@ public final class JdbiStoryStore implements StoryStore {
             return List.of();
         }
         List<String> ids = rows.stream().map(Row::id).toList();
-        Map<String, List<Block>> blocks = children(h, "SELECT story_id, type, data FROM story_blocks", ids,
-                rs -> readBlock(rs));
-        Map<String, List<String>> authors = children(h, "SELECT story_id, author_id FROM story_authors", ids,
-                rs -> rs.getString("author_id"));
-        Map<String, List<String>> tags = children(h, "SELECT story_id, tag FROM story_tags", ids, rs -> rs.getString("tag"));
-        Map<String, List<String>> pins = children(h, "SELECT story_id, target_id FROM story_pins", ids,
-                rs -> rs.getString("target_id"));
-        Map<String, List<Correction>> corrections = children(h, "SELECT story_id, at, text FROM story_corrections", ids,
+        Map<String, List<Block>> blocks =
+                children(h, "SELECT story_id, type, data FROM story_blocks", ids, rs -> readBlock(rs));
+        Map<String, List<String>> authors =
+                children(h, "SELECT story_id, author_id FROM story_authors", ids, rs -> rs.getString("author_id"));
+        Map<String, List<String>> tags =
+                children(h, "SELECT story_id, tag FROM story_tags", ids, rs -> rs.getString("tag"));
+        Map<String, List<String>> pins =
+                children(h, "SELECT story_id, target_id FROM story_pins", ids, rs -> rs.getString("target_id"));
+        Map<String, List<Correction>> corrections = children(
+                h,
+                "SELECT story_id, at, text FROM story_corrections",
+                ids,
                 rs -> new Correction(Times.parse(rs.getString("at")), rs.getString("text")));
         List<Story> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            StoryDraft draft = new StoryDraft(r.headline(), r.dek(), r.slug(), r.topicId(),
-                    tags.getOrDefault(r.id(), List.of()), StoryKind.parse(r.kind()), authors.getOrDefault(r.id(), List.of()),
-                    r.contributorNote(), r.hero(), blocks.getOrDefault(r.id(), List.of()));
-            out.add(new Story(r.id(), draft, StoryStatus.parse(r.status()), Times.parse(r.publishAt()),
-                    Times.parse(r.firstPublishedAt()), Times.parse(r.substantiveAt()), Times.parse(r.createdAt()),
-                    Times.parse(r.updatedAt()), r.createdBy(), r.revision(), corrections.getOrDefault(r.id(), List.of()),
+            StoryDraft draft = new StoryDraft(
+                    r.headline(),
+                    r.dek(),
+                    r.slug(),
+                    r.topicId(),
+                    tags.getOrDefault(r.id(), List.of()),
+                    StoryKind.parse(r.kind()),
+                    authors.getOrDefault(r.id(), List.of()),
+                    r.contributorNote(),
+                    r.hero(),
+                    blocks.getOrDefault(r.id(), List.of()));
+            out.add(new Story(
+                    r.id(),
+                    draft,
+                    StoryStatus.parse(r.status()),
+                    Times.parse(r.publishAt()),
+                    Times.parse(r.firstPublishedAt()),
+                    Times.parse(r.substantiveAt()),
+                    Times.parse(r.createdAt()),
+                    Times.parse(r.updatedAt()),
+                    r.createdBy(),
+                    r.revision(),
+                    corrections.getOrDefault(r.id(), List.of()),
                     pins.getOrDefault(r.id(), List.of())));
         }
         return out;
@@ -416,7 +554,8 @@ public final class JdbiStoryStore implements StoryStore {
                         + " WHERE story_id IN (<ids>) ORDER BY story_id, position")
                 .bindList("ids", ids)
                 .map((rs, ctx) -> {
-                    out.computeIfAbsent(rs.getString("story_id"), k -> new ArrayList<>()).add(column.read(rs));
+                    out.computeIfAbsent(rs.getString("story_id"), k -> new ArrayList<>())
+                            .add(column.read(rs));
                     return null;
                 })
                 .list();

@@ -16,8 +16,7 @@ import org.lede.story.StoryStatus;
 
 /** A whole story as one JSON document: how revisions are kept. */
 final class StoryJson {
-    private StoryJson() {
-    }
+    private StoryJson() {}
 
     static String write(Story story) {
         StoryDraft d = story.draft();
@@ -46,7 +45,9 @@ final class StoryJson {
         node.put("createdBy", story.createdBy());
         node.put("revision", story.revision());
         ArrayNode corrections = node.putArray("corrections");
-        story.corrections().forEach(c -> corrections.addObject().put("at", Times.format(c.at())).put("text", c.text()));
+        story.corrections()
+                .forEach(c ->
+                        corrections.addObject().put("at", Times.format(c.at())).put("text", c.text()));
         ArrayNode pins = node.putArray("pins");
         story.pins().forEach(pins::add);
         return node.toString();
@@ -59,18 +60,34 @@ final class StoryJson {
         } catch (JsonProcessingException e) {
             throw new ValidationException("revision", "A stored revision is not valid JSON: " + e.getOriginalMessage());
         }
-        StoryDraft draft = new StoryDraft(text(n, "headline"), text(n, "dek"), text(n, "slug"), text(n, "topicId"),
-                strings(n.get("tags")), StoryKind.parse(text(n, "kind")), strings(n.get("authorIds")),
-                text(n, "contributorNote"), n.hasNonNull("hero") ? BlockJson.readImage(n.get("hero")) : null,
+        StoryDraft draft = new StoryDraft(
+                text(n, "headline"),
+                text(n, "dek"),
+                text(n, "slug"),
+                text(n, "topicId"),
+                strings(n.get("tags")),
+                StoryKind.parse(text(n, "kind")),
+                strings(n.get("authorIds")),
+                text(n, "contributorNote"),
+                n.hasNonNull("hero") ? BlockJson.readImage(n.get("hero")) : null,
                 BlockJson.readList(n.get("body")));
         List<Correction> corrections = new ArrayList<>();
         for (JsonNode c : n.withArray("corrections")) {
             corrections.add(new Correction(Times.parse(text(c, "at")), text(c, "text")));
         }
-        return new Story(text(n, "id"), draft, StoryStatus.parse(text(n, "status")), Times.parse(text(n, "publishAt")),
-                Times.parse(text(n, "firstPublishedAt")), Times.parse(text(n, "substantiveAt")),
-                Times.parse(text(n, "createdAt")), Times.parse(text(n, "updatedAt")), text(n, "createdBy"),
-                n.path("revision").asInt(), corrections, strings(n.get("pins")));
+        return new Story(
+                text(n, "id"),
+                draft,
+                StoryStatus.parse(text(n, "status")),
+                Times.parse(text(n, "publishAt")),
+                Times.parse(text(n, "firstPublishedAt")),
+                Times.parse(text(n, "substantiveAt")),
+                Times.parse(text(n, "createdAt")),
+                Times.parse(text(n, "updatedAt")),
+                text(n, "createdBy"),
+                n.path("revision").asInt(),
+                corrections,
+                strings(n.get("pins")));
     }
 
     private static String text(JsonNode node, String field) {

@@ -15,7 +15,9 @@ public final class JdbiTopicStore implements TopicStore {
     private static final String SELECT = "SELECT id, slug, name, description, position FROM topics";
     /** Names are compared in Java so both databases agree; see {@link Names}. */
     private static final Comparator<Topic> NAVIGATION = Comparator.comparingInt(Topic::position)
-            .thenComparing(Topic::name, Names.ORDER).thenComparing(Topic::id);
+            .thenComparing(Topic::name, Names.ORDER)
+            .thenComparing(Topic::id);
+
     private final Database db;
 
     public JdbiTopicStore(Database db) {
@@ -24,18 +26,27 @@ public final class JdbiTopicStore implements TopicStore {
 
     @Override
     public void insert(Topic t) {
-        write("INSERT INTO topics (id, slug, name, description, position) VALUES (:id, :slug, :name, :description, :position)", t);
+        write(
+                "INSERT INTO topics (id, slug, name, description, position) VALUES (:id, :slug, :name, :description, :position)",
+                t);
     }
 
     @Override
     public void update(Topic t) {
-        write("UPDATE topics SET slug = :slug, name = :name, description = :description, position = :position WHERE id = :id", t);
+        write(
+                "UPDATE topics SET slug = :slug, name = :name, description = :description, position = :position WHERE id = :id",
+                t);
     }
 
     private void write(String sql, Topic t) {
         try {
-            db.handle(h -> h.createUpdate(sql).bind("id", t.id()).bind("slug", t.slug()).bind("name", t.name())
-                    .bind("description", t.description()).bind("position", t.position()).execute());
+            db.handle(h -> h.createUpdate(sql)
+                    .bind("id", t.id())
+                    .bind("slug", t.slug())
+                    .bind("name", t.name())
+                    .bind("description", t.description())
+                    .bind("position", t.position())
+                    .execute());
         } catch (RuntimeException e) {
             if (Database.isUniqueViolation(e)) {
                 throw new ConflictException("The topic slug \"" + t.slug() + "\" is already used.");
@@ -46,22 +57,33 @@ public final class JdbiTopicStore implements TopicStore {
 
     @Override
     public Optional<Topic> find(String id) {
-        return db.handle(h -> h.createQuery(SELECT + " WHERE id = ?").bind(0, id).map((rs, c) -> row(rs)).findOne());
+        return db.handle(h -> h.createQuery(SELECT + " WHERE id = ?")
+                .bind(0, id)
+                .map((rs, c) -> row(rs))
+                .findOne());
     }
 
     @Override
     public Optional<Topic> findBySlug(String slug) {
-        return db.handle(h -> h.createQuery(SELECT + " WHERE slug = ?").bind(0, slug).map((rs, c) -> row(rs)).findOne());
+        return db.handle(h -> h.createQuery(SELECT + " WHERE slug = ?")
+                .bind(0, slug)
+                .map((rs, c) -> row(rs))
+                .findOne());
     }
 
     @Override
     public List<Topic> all() {
         return db.handle(h -> h.createQuery(SELECT).map((rs, c) -> row(rs)).list()).stream()
-                .sorted(NAVIGATION).toList();
+                .sorted(NAVIGATION)
+                .toList();
     }
 
     private static Topic row(ResultSet rs) throws SQLException {
-        return new Topic(rs.getString("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"),
+        return new Topic(
+                rs.getString("id"),
+                rs.getString("slug"),
+                rs.getString("name"),
+                rs.getString("description"),
                 rs.getInt("position"));
     }
 }

@@ -15,16 +15,22 @@ public final class JdbiSessionStore implements SessionStore {
 
     @Override
     public void insert(String tokenHash, String userId, String csrf, Instant createdAt, Instant expiresAt) {
-        db.handle(h -> h.createUpdate("INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-                .bind(0, tokenHash).bind(1, userId).bind(2, csrf).bind(3, Times.format(createdAt))
-                .bind(4, Times.format(expiresAt)).execute());
+        db.handle(h -> h.createUpdate(
+                        "INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+                .bind(0, tokenHash)
+                .bind(1, userId)
+                .bind(2, csrf)
+                .bind(3, Times.format(createdAt))
+                .bind(4, Times.format(expiresAt))
+                .execute());
     }
 
     @Override
     public Optional<Stored> find(String tokenHash) {
         return db.handle(h -> h.createQuery("SELECT user_id, csrf, expires_at FROM sessions WHERE token_hash = ?")
                 .bind(0, tokenHash)
-                .map((rs, c) -> new Stored(rs.getString("user_id"), rs.getString("csrf"), Times.parse(rs.getString("expires_at"))))
+                .map((rs, c) -> new Stored(
+                        rs.getString("user_id"), rs.getString("csrf"), Times.parse(rs.getString("expires_at"))))
                 .findOne());
     }
 

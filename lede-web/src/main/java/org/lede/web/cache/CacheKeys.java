@@ -21,8 +21,7 @@ final class CacheKeys {
      */
     static final List<String> READ = List.of("page");
 
-    private CacheKeys() {
-    }
+    private CacheKeys() {}
 
     /**
      * The key for a raw path and raw query string; null when the query cannot be decoded, so
@@ -50,7 +49,9 @@ final class CacheKeys {
         char separator = '?';
         for (int i = 0; i < values.length; i++) {
             if (values[i] != null) {
-                key.append(separator).append(READ.get(i)).append('=')
+                key.append(separator)
+                        .append(READ.get(i))
+                        .append('=')
                         .append(URLEncoder.encode(values[i], StandardCharsets.UTF_8));
                 separator = '&';
             }

@@ -16,7 +16,8 @@ import org.eclipse.jetty.util.Callback;
  * twice the rate of the same bytes through a Javalin route. Anything not cached goes on to Javalin.
  */
 public final class CachedPageHandler extends Handler.Wrapper {
-    private static final HttpField CACHE_CONTROL = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, PageCache.CACHE_CONTROL);
+    private static final HttpField CACHE_CONTROL =
+            new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, PageCache.CACHE_CONTROL);
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
     private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
     private final PageCache cache;
@@ -46,8 +47,8 @@ public final class CachedPageHandler extends Handler.Wrapper {
         headers.add(VARY);
         headers.add(wire.surrogateKey());
         var requestHeaders = request.getHeaders();
-        if (Conditional.notModified(page, requestHeaders.get(HttpHeader.IF_NONE_MATCH),
-                requestHeaders.get(HttpHeader.IF_MODIFIED_SINCE))) {
+        if (Conditional.notModified(
+                page, requestHeaders.get(HttpHeader.IF_NONE_MATCH), requestHeaders.get(HttpHeader.IF_MODIFIED_SINCE))) {
             response.setStatus(304);
             callback.succeeded();
             return true;

@@ -38,6 +38,7 @@ public final class CdnPurger implements Consumer<List<OutboxEvent>> {
      * one stale answer, and retrying longer would only delay the purges queued behind it.
      */
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
+
     private final Target target;
     private final HttpClient client;
     private final Duration firstRetry;
@@ -50,7 +51,10 @@ public final class CdnPurger implements Consumer<List<OutboxEvent>> {
 
     CdnPurger(Target target, Duration firstRetry, Duration maxRetry, Duration giveUp) {
         this.target = target;
-        this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
         this.giveUp = giveUp;
@@ -63,13 +67,15 @@ public final class CdnPurger implements Consumer<List<OutboxEvent>> {
             int colon = line.indexOf(':');
             String name = colon < 0 ? "" : line.substring(0, colon).strip();
             if (name.isEmpty()) {
-                throw new IllegalArgumentException("a CDN purge header must look like 'Name: value', not '" + line + "'");
+                throw new IllegalArgumentException(
+                        "a CDN purge header must look like 'Name: value', not '" + line + "'");
             }
             Header header = new Header(name, line.substring(colon + 1).strip());
             try {
                 HttpRequest.newBuilder(URI.create("http://localhost/")).header(header.name, header.value);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("the CDN purge header " + name + " cannot be sent: " + e.getMessage());
+                throw new IllegalArgumentException(
+                        "the CDN purge header " + name + " cannot be sent: " + e.getMessage());
             }
             return header;
         }
@@ -83,7 +89,8 @@ public final class CdnPurger implements Consumer<List<OutboxEvent>> {
     public record Target(String urlTemplate, List<Header> headers) {
         public Target {
             if (!urlTemplate.contains(KEY)) {
-                throw new IllegalArgumentException("the CDN purge URL must contain " + KEY + " where the key goes: " + urlTemplate);
+                throw new IllegalArgumentException(
+                        "the CDN purge URL must contain " + KEY + " where the key goes: " + urlTemplate);
             }
             URI sample;
             try {
@@ -93,18 +100,21 @@ public final class CdnPurger implements Consumer<List<OutboxEvent>> {
             }
             String scheme = sample.getScheme() == null ? "" : sample.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || sample.getHost() == null) {
-                throw new IllegalArgumentException("the CDN purge URL must be an http or https address: " + urlTemplate);
+                throw new IllegalArgumentException(
+                        "the CDN purge URL must be an http or https address: " + urlTemplate);
             }
             headers = List.copyOf(headers);
         }
 
         public static Target parse(String urlTemplate, List<String> headerLines) {
-            return new Target(urlTemplate, headerLines.stream().map(Header::parse).toList());
+            return new Target(
+                    urlTemplate, headerLines.stream().map(Header::parse).toList());
         }
 
         URI uri(String key) {
             // URLEncoder encodes for forms; a space in a path is %20, not +.
-            return URI.create(urlTemplate.replace(KEY, URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20")));
+            return URI.create(urlTemplate.replace(
+                    KEY, URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20")));
         }
     }
 
@@ -134,8 +144,10 @@ public final class CdnPurger implements Consumer<List<OutboxEvent>> {
                 return;
             }
             if (System.nanoTime() + wait.toNanos() > deadline) {
-                LOG.error("Gave up purging {} from the CDN after {} s; its copies expire by their own max-age",
-                        pending, giveUp.toSeconds());
+                LOG.error(
+                        "Gave up purging {} from the CDN after {} s; its copies expire by their own max-age",
+                        pending,
+                        giveUp.toSeconds());
                 return;
             }
             try {
@@ -150,17 +162,21 @@ public final class CdnPurger implements Consumer<List<OutboxEvent>> {
 
     /** Sends one purge; null when done, else why it failed and is worth retrying. */
     private String purge(String key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target.uri(key)).timeout(TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(target.uri(key)).timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.noBody());
         target.headers().forEach(h -> request.header(h.name(), h.value()));
         try {
-            int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             if (status / 100 == 2) {
                 return null;
             }
             if (status / 100 == 4 && status != 408 && status != 429) {
                 // A refused token or a wrong service id does not heal by asking again.
-                LOG.error("The CDN refused the purge of {} with status {}; check --cdn-purge-url and its headers", key, status);
+                LOG.error(
+                        "The CDN refused the purge of {} with status {}; check --cdn-purge-url and its headers",
+                        key,
+                        status);
                 return null;
             }
             return "status " + status;

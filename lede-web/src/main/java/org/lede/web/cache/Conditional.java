@@ -5,8 +5,7 @@ import java.time.format.DateTimeParseException;
 
 /** HTTP conditional requests (RFC 9110 section 13): whether a client's copy is still good. */
 final class Conditional {
-    private Conditional() {
-    }
+    private Conditional() {}
 
     /** True when the client's copy matches, so a 304 answers. If-None-Match, when sent, decides alone. */
     static boolean notModified(PageCache.CachedPage page, String ifNoneMatch, String ifModifiedSince) {

@@ -45,9 +45,11 @@ import org.lede.outbox.PageKeys;
 public final class PageCache {
     static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     /** What browsers and CDNs may do with a page: keep it a minute, serve it stale while they fetch a new one. */
-    public static final String CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400";
+    public static final String CACHE_CONTROL =
+            "public, max-age=60, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400";
     /** The header that names a page's keys to a CDN, so a purge there can be as exact as here. */
     public static final String SURROGATE_KEY = "Surrogate-Key";
+
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
     private final ConcurrentHashMap<String, Entry> pages = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -86,8 +88,16 @@ public final class PageCache {
      * @param keys         the surrogate keys of everything the page shows
      * @param surrogateKey the Surrogate-Key header: the keys and {@link PageKeys#ALL}, space-separated
      */
-    public record CachedPage(byte[] body, byte[] gzip, String contentType, String etag, Instant lastModified, long expiresAt,
-                       Set<String> keys, String surrogateKey, Wire wire) {
+    public record CachedPage(
+            byte[] body,
+            byte[] gzip,
+            String contentType,
+            String etag,
+            Instant lastModified,
+            long expiresAt,
+            Set<String> keys,
+            String surrogateKey,
+            Wire wire) {
         public String lastModifiedHttp() {
             return HTTP_DATE.format(lastModified);
         }
@@ -97,12 +107,23 @@ public final class PageCache {
      * The page as Jetty sends it, prepared once: headers already encoded and bodies in direct
      * buffers, so answering from the cache only copies references.
      */
-    public record Wire(ByteBuffer body, ByteBuffer gzip, HttpField contentType, HttpField etag, HttpField lastModified,
-                       HttpField length, HttpField gzipLength, HttpField surrogateKey) {
-        static Wire of(byte[] body, byte[] gzip, String contentType, String etag, String lastModified,
-                       String surrogateKey) {
-            return new Wire(direct(body), direct(gzip), new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType),
-                    new PreEncodedHttpField(HttpHeader.ETAG, etag), new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, lastModified),
+    public record Wire(
+            ByteBuffer body,
+            ByteBuffer gzip,
+            HttpField contentType,
+            HttpField etag,
+            HttpField lastModified,
+            HttpField length,
+            HttpField gzipLength,
+            HttpField surrogateKey) {
+        static Wire of(
+                byte[] body, byte[] gzip, String contentType, String etag, String lastModified, String surrogateKey) {
+            return new Wire(
+                    direct(body),
+                    direct(gzip),
+                    new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType),
+                    new PreEncodedHttpField(HttpHeader.ETAG, etag),
+                    new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, lastModified),
                     new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length)),
                     new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(gzip.length)),
                     new PreEncodedHttpField(SURROGATE_KEY, surrogateKey));
@@ -114,8 +135,7 @@ public final class PageCache {
     }
 
     /** How full the cache is. */
-    public record Stats(int pages, long bytes, long maxBytes) {
-    }
+    public record Stats(int pages, long bytes, long maxBytes) {}
 
     private static final class Entry {
         final String cacheKey;
@@ -157,8 +177,16 @@ public final class PageCache {
         Set<String> shown = new LinkedHashSet<>(keys);
         shown.remove(PageKeys.ALL);
         String surrogateKey = String.join(" ", shown) + (shown.isEmpty() ? "" : " ") + PageKeys.ALL;
-        return new CachedPage(body, gzip, contentType, etag, now, clock.millis() + ttlMillis, Set.copyOf(shown),
-                surrogateKey, Wire.of(body, gzip, contentType, etag, HTTP_DATE.format(now), surrogateKey));
+        return new CachedPage(
+                body,
+                gzip,
+                contentType,
+                etag,
+                now,
+                clock.millis() + ttlMillis,
+                Set.copyOf(shown),
+                surrogateKey,
+                Wire.of(body, gzip, contentType, etag, HTTP_DATE.format(now), surrogateKey));
     }
 
     /** Keeps a rendered page and returns it with its validators. */

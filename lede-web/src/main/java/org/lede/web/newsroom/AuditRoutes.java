@@ -22,8 +22,14 @@ public final class AuditRoutes {
 
     private void log(Context ctx) {
         Long before = before(ctx.queryParam("before"));
-        views.render(ctx, 200, new AuditModel(views.page(ctx, "Audit log", Section.AUDIT, null),
-                audit.page(NewsroomAuth.actor(ctx), before, AuditService.PAGE_SIZE), before != null, views.site().zone()));
+        views.render(
+                ctx,
+                200,
+                new AuditModel(
+                        views.page(ctx, "Audit log", Section.AUDIT, null),
+                        audit.page(NewsroomAuth.actor(ctx), before, AuditService.PAGE_SIZE),
+                        before != null,
+                        views.site().zone()));
     }
 
     private static Long before(String raw) {

@@ -33,17 +33,27 @@ public final class AuthRoutes {
     }
 
     private void showLogin(Context ctx, int status, String error, String next, String email) {
-        views.render(ctx, status, new LoginModel(
-                new NewsroomPage(views.site(), null, NewsroomAuth.preSessionToken(ctx), "Sign in", Section.SIGN_IN, error),
-                safeNext(next), email == null ? "" : email));
+        views.render(
+                ctx,
+                status,
+                new LoginModel(
+                        new NewsroomPage(
+                                views.site(),
+                                null,
+                                NewsroomAuth.preSessionToken(ctx),
+                                "Sign in",
+                                Section.SIGN_IN,
+                                error),
+                        safeNext(next),
+                        email == null ? "" : email));
     }
 
     private void login(Context ctx) {
         String email = ctx.formParam("email");
         try {
             Session session = users.signIn(email, ctx.formParam("password"), ctx.ip());
-            NewsroomAuth.setCookie(ctx, NewsroomAuth.SESSION_COOKIE, session.token(),
-                    UserService.SESSION_LENGTH.toSeconds(), "Lax");
+            NewsroomAuth.setCookie(
+                    ctx, NewsroomAuth.SESSION_COOKIE, session.token(), UserService.SESSION_LENGTH.toSeconds(), "Lax");
             ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showLogin(ctx, e.status(), e.getMessage(), ctx.formParam("next"), email);
@@ -62,9 +72,20 @@ public final class AuthRoutes {
     }
 
     private void showSetup(Context ctx, int status, String error, String email, String name) {
-        views.render(ctx, status, new SetupModel(new NewsroomPage(views.site(), null, NewsroomAuth.preSessionToken(ctx),
-                "Create the owner account", Section.SIGN_IN, error),
-                ctx.path(), email == null ? "" : email, name == null ? "" : name));
+        views.render(
+                ctx,
+                status,
+                new SetupModel(
+                        new NewsroomPage(
+                                views.site(),
+                                null,
+                                NewsroomAuth.preSessionToken(ctx),
+                                "Create the owner account",
+                                Section.SIGN_IN,
+                                error),
+                        ctx.path(),
+                        email == null ? "" : email,
+                        name == null ? "" : name));
     }
 
     private void createOwner(Context ctx) {
@@ -79,8 +100,8 @@ public final class AuthRoutes {
             }
             users.createOwner(email, name, password);
             Session session = users.signIn(email, password, ctx.ip());
-            NewsroomAuth.setCookie(ctx, NewsroomAuth.SESSION_COOKIE, session.token(),
-                    UserService.SESSION_LENGTH.toSeconds(), "Lax");
+            NewsroomAuth.setCookie(
+                    ctx, NewsroomAuth.SESSION_COOKIE, session.token(), UserService.SESSION_LENGTH.toSeconds(), "Lax");
             ctx.redirect("/newsroom", HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showSetup(ctx, e.status(), e.getMessage(), email, name);
@@ -96,6 +117,7 @@ public final class AuthRoutes {
     /** Only paths inside the newsroom, so the sign-in form cannot be used to send people elsewhere. */
     static String safeNext(String next) {
         return next != null && next.startsWith("/newsroom") && !next.startsWith("//") && !next.contains("\\")
-                ? next : "/newsroom";
+                ? next
+                : "/newsroom";
     }
 }

@@ -16,8 +16,7 @@ import org.lede.dashboard.DashboardItem;
  * any saved dashboard be written out and read back unchanged.
  */
 public final class DashboardItemsText {
-    private DashboardItemsText() {
-    }
+    private DashboardItemsText() {}
 
     /** Finds stories by the slugs editors type, and names stories by slug when writing items out. */
     public interface StoryLookup {
@@ -43,23 +42,27 @@ public final class DashboardItemsText {
         String where = "Line " + number;
         int colon = unescapedIndex(line, ':');
         if (colon < 0) {
-            throw new ValidationException("items", where + " has no label: start it with a label and a colon, as in "
-                    + "“Politics: story-slug”.");
+            throw new ValidationException(
+                    "items",
+                    where + " has no label: start it with a label and a colon, as in " + "“Politics: story-slug”.");
         }
         String rawLabel = line.substring(0, colon).strip();
         String rest = line.substring(colon + 1);
         if (rest.startsWith("//") && isScheme(rawLabel)) {
-            throw new ValidationException("items", where + " starts with an address; put a label and a colon before it, "
-                    + "as in “More: " + line + " Title”.");
+            throw new ValidationException(
+                    "items",
+                    where + " starts with an address; put a label and a colon before it, " + "as in “More: " + line
+                            + " Title”.");
         }
         String label = unescape(rawLabel);
         if (label.isEmpty()) {
-            throw new ValidationException("items", where + " has nothing before the colon; write the item's label there.");
+            throw new ValidationException(
+                    "items", where + " has nothing before the colon; write the item's label there.");
         }
         List<String> pieces = split(rest);
         if (pieces.size() == 1 && pieces.getFirst().isEmpty()) {
-            throw new ValidationException("items", where + ": “" + label
-                    + "” needs at least one story slug or address after the colon.");
+            throw new ValidationException(
+                    "items", where + ": “" + label + "” needs at least one story slug or address after the colon.");
         }
         List<DashboardEntry> entries = new ArrayList<>();
         for (String piece : pieces) {
@@ -82,8 +85,10 @@ public final class DashboardItemsText {
             String url = space < 0 ? piece : piece.substring(0, space);
             String title = space < 0 ? "" : piece.substring(space).strip();
             if (title.isEmpty()) {
-                throw new ValidationException("items", where + ": the link " + url
-                        + " needs a title after the address, as in “" + url + " Full report”.");
+                throw new ValidationException(
+                        "items",
+                        where + ": the link " + url + " needs a title after the address, as in “" + url
+                                + " Full report”.");
             }
             try {
                 return DashboardEntry.link(url, title);
@@ -92,11 +97,14 @@ public final class DashboardItemsText {
             }
         }
         if (firstSpace(piece) >= 0) {
-            throw new ValidationException("items", where + ": “" + piece + "” is not a story slug, which has no spaces; "
-                    + "outside links start with https://.");
+            throw new ValidationException(
+                    "items",
+                    where + ": “" + piece + "” is not a story slug, which has no spaces; "
+                            + "outside links start with https://.");
         }
-        String id = stories.idOfSlug(piece).orElseThrow(() -> new ValidationException("items",
-                where + ": there is no story with the slug “" + piece + "”."));
+        String id = stories.idOfSlug(piece)
+                .orElseThrow(() ->
+                        new ValidationException("items", where + ": there is no story with the slug “" + piece + "”."));
         return DashboardEntry.story(id);
     }
 

@@ -60,18 +60,36 @@ public final class DashboardRoutes {
     }
 
     /** The editor's fields as typed, items included, so a refused form comes back exactly as it was sent. */
-    public record DashboardForm(String slug, String title, String intro, String topicId, String mediaId,
-                                String caption, String credit, String items) {
+    public record DashboardForm(
+            String slug,
+            String title,
+            String intro,
+            String topicId,
+            String mediaId,
+            String caption,
+            String credit,
+            String items) {
         static DashboardForm from(Context ctx) {
-            return new DashboardForm(Forms.value(ctx, "slug"), Forms.value(ctx, "title"), Forms.value(ctx, "intro"),
-                    Forms.value(ctx, "topic"), Forms.value(ctx, "illustration"), Forms.value(ctx, "caption"),
-                    Forms.value(ctx, "credit"), Forms.value(ctx, "items"));
+            return new DashboardForm(
+                    Forms.value(ctx, "slug"),
+                    Forms.value(ctx, "title"),
+                    Forms.value(ctx, "intro"),
+                    Forms.value(ctx, "topic"),
+                    Forms.value(ctx, "illustration"),
+                    Forms.value(ctx, "caption"),
+                    Forms.value(ctx, "credit"),
+                    Forms.value(ctx, "items"));
         }
 
         static DashboardForm of(Dashboard d, DashboardItemsText.StoryLookup lookup) {
             ImageBlock art = d.illustration();
-            return new DashboardForm(d.slug(), d.title(), Forms.orEmpty(d.intro()), Forms.orEmpty(d.topicId()),
-                    art == null ? "" : art.mediaId(), art == null ? "" : Forms.orEmpty(art.caption()),
+            return new DashboardForm(
+                    d.slug(),
+                    d.title(),
+                    Forms.orEmpty(d.intro()),
+                    Forms.orEmpty(d.topicId()),
+                    art == null ? "" : art.mediaId(),
+                    art == null ? "" : Forms.orEmpty(art.caption()),
                     art == null || art.credit() == null ? "" : art.credit().render(),
                     DashboardItemsText.format(d.items(), lookup));
         }
@@ -86,17 +104,29 @@ public final class DashboardRoutes {
         ImageBlock illustration = null;
         if (!form.mediaId().isBlank()) {
             String mediaId = form.mediaId().strip();
-            illustration = new ImageBlock(mediaId, form.caption(), form.credit().isBlank() ? null : Credit.parse(form.credit()));
+            illustration = new ImageBlock(
+                    mediaId, form.caption(), form.credit().isBlank() ? null : Credit.parse(form.credit()));
         }
-        String slug = form.slug().isBlank() ? Slugs.slugify(form.title()) : form.slug().strip();
-        return new DashboardService.DashboardFields(slug, form.title(), form.intro(),
-                form.topicId().isBlank() ? null : form.topicId().strip(), illustration,
+        String slug = form.slug().isBlank()
+                ? Slugs.slugify(form.title())
+                : form.slug().strip();
+        return new DashboardService.DashboardFields(
+                slug,
+                form.title(),
+                form.intro(),
+                form.topicId().isBlank() ? null : form.topicId().strip(),
+                illustration,
                 DashboardItemsText.parse(form.items(), lookup(actor)));
     }
 
     private void list(Context ctx) {
-        views.render(ctx, 200, new DashboardsModel(views.page(ctx, "Dashboards", Section.DASHBOARDS, ctx.queryParam("notice")),
-                queries.dashboards(NewsroomAuth.actor(ctx)), views.site().zone()));
+        views.render(
+                ctx,
+                200,
+                new DashboardsModel(
+                        views.page(ctx, "Dashboards", Section.DASHBOARDS, ctx.queryParam("notice")),
+                        queries.dashboards(NewsroomAuth.actor(ctx)),
+                        views.site().zone()));
     }
 
     private void newDashboard(Context ctx) {
@@ -116,7 +146,11 @@ public final class DashboardRoutes {
 
     private void edit(Context ctx) {
         Dashboard dashboard = dashboard(ctx);
-        showEditor(ctx, 200, ctx.queryParam("notice"), dashboard,
+        showEditor(
+                ctx,
+                200,
+                ctx.queryParam("notice"),
+                dashboard,
                 DashboardForm.of(dashboard, lookup(NewsroomAuth.actor(ctx))));
     }
 
@@ -126,12 +160,19 @@ public final class DashboardRoutes {
         try {
             Actor actor = NewsroomAuth.actor(ctx);
             Dashboard saved = dashboards.update(actor, dashboard.id(), Forms.revision(ctx), parse(actor, form));
-            ctx.redirect("/newsroom/dashboards/" + saved.id() + "?notice=" + URLEncoder.encode("Saved (revision "
-                    + saved.revision() + ").", StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            ctx.redirect(
+                    "/newsroom/dashboards/" + saved.id() + "?notice="
+                            + URLEncoder.encode("Saved (revision " + saved.revision() + ").", StandardCharsets.UTF_8),
+                    HttpStatus.SEE_OTHER);
         } catch (StaleRevisionException e) {
-            // The form keeps the editor's text but carries the current revision, so saving again is a deliberate overwrite.
-            showEditor(ctx, 409, e.getMessage() + " Your text is kept below; saving it again replaces their changes.",
-                    dashboard, form);
+            // The form keeps the editor's text but carries the current revision, so saving again is a deliberate
+            // overwrite.
+            showEditor(
+                    ctx,
+                    409,
+                    e.getMessage() + " Your text is kept below; saving it again replaces their changes.",
+                    dashboard,
+                    form);
         } catch (LedeException e) {
             showEditor(ctx, e.status(), e.getMessage(), dashboard, form);
         }
@@ -139,20 +180,32 @@ public final class DashboardRoutes {
 
     private void showEditor(Context ctx, int status, String notice, Dashboard dashboard, DashboardForm form) {
         Actor actor = NewsroomAuth.actor(ctx);
-        views.render(ctx, status, new DashboardModel(views.page(ctx, dashboard == null ? "New dashboard" : "Edit dashboard",
-                Section.DASHBOARDS, notice), dashboard, form, queries.topics(actor), queries.media(actor, MEDIA_CHOICES, 0)));
+        views.render(
+                ctx,
+                status,
+                new DashboardModel(
+                        views.page(
+                                ctx,
+                                dashboard == null ? "New dashboard" : "Edit dashboard",
+                                Section.DASHBOARDS,
+                                notice),
+                        dashboard,
+                        form,
+                        queries.topics(actor),
+                        queries.media(actor, MEDIA_CHOICES, 0)));
     }
 
     /** Whole page without script; with {@code part=list}, only the list, for the editor's script to show in place. */
     private void findStories(Context ctx) {
         String query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
-        StoryMatchesModel matches = new StoryMatchesModel(
-                queries.findStories(NewsroomAuth.actor(ctx), query, SEARCH_SIZE), query);
+        StoryMatchesModel matches =
+                new StoryMatchesModel(queries.findStories(NewsroomAuth.actor(ctx), query, SEARCH_SIZE), query);
         if ("list".equals(ctx.queryParam("part"))) {
             ctx.html(views.fragment("newsroom/story-matches.jte", matches));
             return;
         }
-        views.render(ctx, 200, new StoryFinderModel(views.page(ctx, "Find stories", Section.DASHBOARDS, null), matches));
+        views.render(
+                ctx, 200, new StoryFinderModel(views.page(ctx, "Find stories", Section.DASHBOARDS, null), matches));
     }
 
     private Dashboard dashboard(Context ctx) {

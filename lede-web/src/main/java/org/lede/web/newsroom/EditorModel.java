@@ -8,7 +8,18 @@ import org.lede.story.Story;
 import org.lede.topic.Topic;
 
 /** The story editor. */
-public record EditorModel(NewsroomPage page, Story story, StoryForm form, List<Topic> topics, List<Author> authors, List<Media> media, List<LineDiff.Line> conflict, String liveUrl, String defaultTime, String pins) implements NewsroomView {
+public record EditorModel(
+        NewsroomPage page,
+        Story story,
+        StoryForm form,
+        List<Topic> topics,
+        List<Author> authors,
+        List<Media> media,
+        List<LineDiff.Line> conflict,
+        String liveUrl,
+        String defaultTime,
+        String pins)
+        implements NewsroomView {
     @Override
     public String template() {
         return "newsroom/editor.jte";

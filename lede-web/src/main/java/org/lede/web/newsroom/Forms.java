@@ -11,8 +11,7 @@ import org.lede.common.ValidationException;
 
 /** Reading newsroom form fields into values, with messages a writer can act on. */
 final class Forms {
-    private Forms() {
-    }
+    private Forms() {}
 
     /** A field as typed, or an empty string when the form did not send it, so a refused form shows it back as sent. */
     static String value(Context ctx, String name) {
@@ -31,13 +30,19 @@ final class Forms {
         try {
             return Integer.parseInt(value == null ? "" : value.strip());
         } catch (NumberFormatException e) {
-            throw new ValidationException("revision", "The form lost track of which version you edited; reload the story.");
+            throw new ValidationException(
+                    "revision", "The form lost track of which version you edited; reload the story.");
         }
     }
 
     static List<String> commaList(Context ctx, String name) {
         String value = ctx.formParam(name);
-        return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 
     /** A {@code datetime-local} value, read in the site's zone. */

@@ -14,14 +14,19 @@ public record MediaCard(Media media, String thumbnail, String preview, String sr
     private static final int PREVIEW = 640;
 
     public static MediaCard of(Media media) {
-        return new MediaCard(media, url(media, THUMBNAIL), url(media, PREVIEW), Figure.of(media).srcset(),
+        return new MediaCard(
+                media,
+                url(media, THUMBNAIL),
+                url(media, PREVIEW),
+                Figure.of(media).srcset(),
                 media.defaultCredit() == null ? null : media.defaultCredit().render());
     }
 
     /** Renditions exist only for the widths the reader site uses and never upscale; WebP is served as uploaded. */
     private static String url(Media media, int width) {
         boolean rendition = media.type() != MediaType.WEBP && media.width() > width && Figure.WIDTHS.contains(width);
-        return Urls.media(media.id(), rendition ? width : media.width(), media.type().extension());
+        return Urls.media(
+                media.id(), rendition ? width : media.width(), media.type().extension());
     }
 
     /** What to call the image in a link: its file name, else its id. */

@@ -11,11 +11,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.lede.common.LedeException;
-import org.lede.newsroom.NewsroomQueries;
 import org.lede.common.ValidationException;
 import org.lede.content.Credit;
 import org.lede.media.Media;
 import org.lede.media.MediaService;
+import org.lede.newsroom.NewsroomQueries;
 
 /** The media library: every uploaded image with its alt text, caption and credit; uploads and descriptions. */
 public final class MediaLibraryRoutes {
@@ -44,7 +44,9 @@ public final class MediaLibraryRoutes {
         }
 
         static MediaForm of(Media media) {
-            return new MediaForm(Forms.orEmpty(media.alt()), Forms.orEmpty(media.defaultCaption()),
+            return new MediaForm(
+                    Forms.orEmpty(media.alt()),
+                    Forms.orEmpty(media.defaultCaption()),
                     media.defaultCredit() == null ? "" : media.defaultCredit().render());
         }
 
@@ -64,23 +66,39 @@ public final class MediaLibraryRoutes {
     private void showLibrary(Context ctx, int status, String notice, MediaForm form) {
         int page = Forms.pageNumber(ctx.queryParam("page"));
         List<Media> found = queries.media(NewsroomAuth.actor(ctx), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
-        List<MediaCard> cards = found.stream().limit(PAGE_SIZE).map(MediaCard::of).toList();
-        views.render(ctx, status, new MediaLibraryModel(views.page(ctx, "Media", Section.MEDIA, notice), cards, form,
-                page, found.size() > PAGE_SIZE));
+        List<MediaCard> cards =
+                found.stream().limit(PAGE_SIZE).map(MediaCard::of).toList();
+        views.render(
+                ctx,
+                status,
+                new MediaLibraryModel(
+                        views.page(ctx, "Media", Section.MEDIA, notice), cards, form, page, found.size() > PAGE_SIZE));
     }
 
     private void upload(Context ctx) {
         MediaForm form = MediaForm.from(ctx);
         try {
             UploadedFile file = ctx.uploadedFile("file");
-            if (file == null || file.size() == 0 || file.filename() == null || file.filename().isBlank()) {
+            if (file == null
+                    || file.size() == 0
+                    || file.filename() == null
+                    || file.filename().isBlank()) {
                 throw new ValidationException("file", "Choose an image file to upload.");
             }
-            Media added = media.add(NewsroomAuth.actor(ctx), bytes(file), baseName(file.filename()), form.alt(),
-                    form.caption(), form.parsedCredit());
-            ctx.redirect("/newsroom/media?notice=" + URLEncoder.encode("Uploaded “" + MediaCard.of(added).name()
-                    + "”." + (added.hasAlt() ? "" : " Add its alt text before using it in a story."),
-                    StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            Media added = media.add(
+                    NewsroomAuth.actor(ctx),
+                    bytes(file),
+                    baseName(file.filename()),
+                    form.alt(),
+                    form.caption(),
+                    form.parsedCredit());
+            ctx.redirect(
+                    "/newsroom/media?notice="
+                            + URLEncoder.encode(
+                                    "Uploaded “" + MediaCard.of(added).name() + "”."
+                                            + (added.hasAlt() ? "" : " Add its alt text before using it in a story."),
+                                    StandardCharsets.UTF_8),
+                    HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showLibrary(ctx, e.status(), e.getMessage(), form);
         }
@@ -92,8 +110,14 @@ public final class MediaLibraryRoutes {
     }
 
     private void showItem(Context ctx, int status, String notice, Media item, MediaForm form) {
-        views.render(ctx, status, new MediaItemModel(views.page(ctx, "Image details", Section.MEDIA, notice),
-                MediaCard.of(item), form, views.site().zone()));
+        views.render(
+                ctx,
+                status,
+                new MediaItemModel(
+                        views.page(ctx, "Image details", Section.MEDIA, notice),
+                        MediaCard.of(item),
+                        form,
+                        views.site().zone()));
     }
 
     private void describe(Context ctx) {

@@ -43,19 +43,24 @@ public final class NewsroomAuth {
         ctx.header("Referrer-Policy", "same-origin");
         Optional<Session> session = users.session(ctx.cookie(SESSION_COOKIE));
         session.ifPresent(s -> ctx.attribute(SESSION, s));
-        boolean open = PUBLIC.stream().anyMatch(p -> ctx.path().equals(p) || ctx.path().startsWith(p + "/"));
+        boolean open =
+                PUBLIC.stream().anyMatch(p -> ctx.path().equals(p) || ctx.path().startsWith(p + "/"));
         boolean safe = ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD");
         if (!safe) {
             String sent = sentToken(ctx);
             String expected = session.map(Session::csrf).orElse(open ? ctx.cookie(CSRF_COOKIE) : null);
-            if (expected == null || sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                    sent.getBytes(StandardCharsets.UTF_8))) {
-                throw new ForbiddenResponse("This form has expired or came from another site. Reload the page and try again.");
+            if (expected == null
+                    || sent == null
+                    || !MessageDigest.isEqual(
+                            expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
+                throw new ForbiddenResponse(
+                        "This form has expired or came from another site. Reload the page and try again.");
             }
         }
         if (session.isEmpty() && !open) {
             if (safe) {
-                ctx.redirect("/newsroom/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8),
+                ctx.redirect(
+                        "/newsroom/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8),
                         HttpStatus.SEE_OTHER);
                 ctx.skipRemainingHandlers();
                 return;
@@ -70,7 +75,8 @@ public final class NewsroomAuth {
             return header;
         }
         String type = ctx.contentType();
-        if (type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))) {
+        if (type != null
+                && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))) {
             return ctx.formParam(CSRF_FIELD);
         }
         return null;
@@ -93,8 +99,11 @@ public final class NewsroomAuth {
     }
 
     static void setCookie(Context ctx, String name, String value, long maxAgeSeconds, String sameSite) {
-        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/newsroom; Max-Age=" + maxAgeSeconds
-                + "; HttpOnly; SameSite=" + sameSite + (secure(ctx) ? "; Secure" : ""));
+        ctx.res()
+                .addHeader(
+                        "Set-Cookie",
+                        name + "=" + value + "; Path=/newsroom; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite="
+                                + sameSite + (secure(ctx) ? "; Secure" : ""));
     }
 
     /** The token the sign-in and setup forms carry, from its cookie or a new one. */

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import org.lede.author.Author;
 import org.lede.author.AuthorService;
 import org.lede.common.LedeException;
-import org.lede.newsroom.NewsroomQueries;
 import org.lede.common.Slugs;
+import org.lede.newsroom.NewsroomQueries;
 
 /** Bylines: listing, creating and editing staff authors and outside contributors. */
 public final class NewsroomAuthorRoutes {
@@ -33,12 +33,20 @@ public final class NewsroomAuthorRoutes {
     /** An author's fields as typed, so a refused form comes back as it was sent. */
     public record AuthorForm(String slug, String name, String title, String bio, boolean contributor) {
         static AuthorForm from(Context ctx) {
-            return new AuthorForm(Forms.value(ctx, "slug"), Forms.value(ctx, "name"), Forms.value(ctx, "title"),
-                    Forms.value(ctx, "bio"), ctx.formParam("contributor") != null);
+            return new AuthorForm(
+                    Forms.value(ctx, "slug"),
+                    Forms.value(ctx, "name"),
+                    Forms.value(ctx, "title"),
+                    Forms.value(ctx, "bio"),
+                    ctx.formParam("contributor") != null);
         }
 
         static AuthorForm of(Author author) {
-            return new AuthorForm(author.slug(), author.name(), Forms.orEmpty(author.title()), Forms.orEmpty(author.bio()),
+            return new AuthorForm(
+                    author.slug(),
+                    author.name(),
+                    Forms.orEmpty(author.title()),
+                    Forms.orEmpty(author.bio()),
                     author.contributor());
         }
 
@@ -57,17 +65,26 @@ public final class NewsroomAuthorRoutes {
     }
 
     private void showList(Context ctx, int status, String notice, AuthorForm form) {
-        views.render(ctx, status, new AuthorsModel(views.page(ctx, "Authors", Section.AUTHORS, notice),
-                queries.authors(NewsroomAuth.actor(ctx)), form));
+        views.render(
+                ctx,
+                status,
+                new AuthorsModel(
+                        views.page(ctx, "Authors", Section.AUTHORS, notice),
+                        queries.authors(NewsroomAuth.actor(ctx)),
+                        form));
     }
 
     private void create(Context ctx) {
         AuthorForm form = AuthorForm.from(ctx);
         try {
-            Author author = service.create(NewsroomAuth.actor(ctx), new AuthorService.AuthorFields(form.slugOrFromName(),
-                    form.name(), form.title(), form.bio(), null, form.contributor()));
-            ctx.redirect("/newsroom/authors?notice=" + URLEncoder.encode("Created the author “" + author.name() + "”.",
-                    StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            Author author = service.create(
+                    NewsroomAuth.actor(ctx),
+                    new AuthorService.AuthorFields(
+                            form.slugOrFromName(), form.name(), form.title(), form.bio(), null, form.contributor()));
+            ctx.redirect(
+                    "/newsroom/authors?notice="
+                            + URLEncoder.encode("Created the author “" + author.name() + "”.", StandardCharsets.UTF_8),
+                    HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showList(ctx, e.status(), e.getMessage(), form);
         }
@@ -79,16 +96,27 @@ public final class NewsroomAuthorRoutes {
     }
 
     private void showAuthor(Context ctx, int status, String notice, Author author, AuthorForm form) {
-        views.render(ctx, status, new AuthorModel(views.page(ctx, "Author: " + author.name(), Section.AUTHORS, notice),
-                author, form));
+        views.render(
+                ctx,
+                status,
+                new AuthorModel(views.page(ctx, "Author: " + author.name(), Section.AUTHORS, notice), author, form));
     }
 
     private void save(Context ctx) {
         Author author = author(ctx);
         AuthorForm form = AuthorForm.from(ctx);
         try {
-            service.update(NewsroomAuth.actor(ctx), new Author(author.id(), form.slugOrFromName(), form.name(),
-                    form.title(), form.bio(), author.avatarMediaId(), form.contributor(), author.userId()));
+            service.update(
+                    NewsroomAuth.actor(ctx),
+                    new Author(
+                            author.id(),
+                            form.slugOrFromName(),
+                            form.name(),
+                            form.title(),
+                            form.bio(),
+                            author.avatarMediaId(),
+                            form.contributor(),
+                            author.userId()));
             ctx.redirect("/newsroom/authors/" + author.id() + "?notice=Saved.", HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showAuthor(ctx, e.status(), e.getMessage(), author, form);

@@ -2,5 +2,13 @@ package org.lede.web.newsroom;
 
 /** The parts of the newsroom's navigation; the current one is marked in the frame. */
 public enum Section {
-    STORIES, MEDIA, TOP, TOPICS, AUTHORS, DASHBOARDS, USERS, AUDIT, SIGN_IN
+    STORIES,
+    MEDIA,
+    TOP,
+    TOPICS,
+    AUTHORS,
+    DASHBOARDS,
+    USERS,
+    AUDIT,
+    SIGN_IN
 }

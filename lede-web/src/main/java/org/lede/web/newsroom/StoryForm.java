@@ -14,14 +14,34 @@ import org.lede.story.StoryKind;
  * The story editor's fields as the writer typed them. Kept as text so a form with an error is
  * shown again exactly as it was sent; {@link #toDraft} turns it into the content model.
  */
-public record StoryForm(String headline, String dek, String slug, String topicId, String tags, String kind,
-                        List<String> authorIds, String contributorNote, String heroMediaId, String heroCaption,
-                        String heroCredit, String body) {
+public record StoryForm(
+        String headline,
+        String dek,
+        String slug,
+        String topicId,
+        String tags,
+        String kind,
+        List<String> authorIds,
+        String contributorNote,
+        String heroMediaId,
+        String heroCaption,
+        String heroCredit,
+        String body) {
 
     static StoryForm from(Context ctx) {
-        return new StoryForm(value(ctx, "headline"), value(ctx, "dek"), value(ctx, "slug"), value(ctx, "topic"),
-                value(ctx, "tags"), value(ctx, "kind"), ctx.formParams("authors"), value(ctx, "contributorNote"),
-                value(ctx, "heroMedia"), value(ctx, "heroCaption"), value(ctx, "heroCredit"), value(ctx, "body"));
+        return new StoryForm(
+                value(ctx, "headline"),
+                value(ctx, "dek"),
+                value(ctx, "slug"),
+                value(ctx, "topic"),
+                value(ctx, "tags"),
+                value(ctx, "kind"),
+                ctx.formParams("authors"),
+                value(ctx, "contributorNote"),
+                value(ctx, "heroMedia"),
+                value(ctx, "heroCaption"),
+                value(ctx, "heroCredit"),
+                value(ctx, "body"));
     }
 
     private static String value(Context ctx, String name) {
@@ -32,9 +52,18 @@ public record StoryForm(String headline, String dek, String slug, String topicId
     public static StoryForm of(Story story) {
         StoryDraft d = story.draft();
         ImageBlock hero = d.hero();
-        return new StoryForm(d.headline(), orEmpty(d.dek()), d.slug(), orEmpty(d.topicId()), String.join(", ", d.tags()),
-                d.kind().key(), d.authorIds(), orEmpty(d.contributorNote()), hero == null ? "" : hero.mediaId(),
-                hero == null ? "" : orEmpty(hero.caption()), hero == null || hero.credit() == null ? "" : hero.credit().render(),
+        return new StoryForm(
+                d.headline(),
+                orEmpty(d.dek()),
+                d.slug(),
+                orEmpty(d.topicId()),
+                String.join(", ", d.tags()),
+                d.kind().key(),
+                d.authorIds(),
+                orEmpty(d.contributorNote()),
+                hero == null ? "" : hero.mediaId(),
+                hero == null ? "" : orEmpty(hero.caption()),
+                hero == null || hero.credit() == null ? "" : hero.credit().render(),
                 AuthoringText.format(d.body()));
     }
 
@@ -49,9 +78,17 @@ public record StoryForm(String headline, String dek, String slug, String topicId
             Credit credit = Check.optional(heroCredit) == null ? null : Credit.parse(heroCredit);
             hero = new ImageBlock(heroMediaId.strip(), heroCaption, credit);
         }
-        return new StoryDraft(headline, dek, Check.optional(slug), Check.optional(topicId),
-                List.of(tags.split(",")), StoryKind.parse(Check.optional(kind) == null ? "news" : kind),
-                authorIds, contributorNote, hero, AuthoringText.parse(body));
+        return new StoryDraft(
+                headline,
+                dek,
+                Check.optional(slug),
+                Check.optional(topicId),
+                List.of(tags.split(",")),
+                StoryKind.parse(Check.optional(kind) == null ? "news" : kind),
+                authorIds,
+                contributorNote,
+                hero,
+                AuthoringText.parse(body));
     }
 
     public boolean hasAuthor(String id) {

@@ -44,8 +44,13 @@ public final class StoryRoutes {
     private final NewsroomViews views;
     private final Clock clock;
 
-    public StoryRoutes(StoryService stories, NewsroomQueries queries, BrevityChecks checks, ReaderQueries reader,
-                       NewsroomViews views, Clock clock) {
+    public StoryRoutes(
+            StoryService stories,
+            NewsroomQueries queries,
+            BrevityChecks checks,
+            ReaderQueries reader,
+            NewsroomViews views,
+            Clock clock) {
         this.stories = stories;
         this.queries = queries;
         this.checks = checks;
@@ -79,9 +84,15 @@ public final class StoryRoutes {
         }
         String query = ctx.queryParam("q");
         Actor actor = NewsroomAuth.actor(ctx);
-        views.render(ctx, 200, new StoriesModel(views.page(ctx, "Stories", Section.STORIES, ctx.queryParam("notice")),
-                queries.stories(actor, status, query, LIST_SIZE, 0), status == null ? "" : status.key(),
-                query == null ? "" : query, views.site().zone()));
+        views.render(
+                ctx,
+                200,
+                new StoriesModel(
+                        views.page(ctx, "Stories", Section.STORIES, ctx.queryParam("notice")),
+                        queries.stories(actor, status, query, LIST_SIZE, 0),
+                        status == null ? "" : status.key(),
+                        query == null ? "" : query,
+                        views.site().zone()));
     }
 
     private void newStory(Context ctx) {
@@ -114,12 +125,18 @@ public final class StoryRoutes {
         int revision = Forms.revision(ctx);
         try {
             Action action = Action.parse(Objects.requireNonNullElse(ctx.formParam("action"), "save"));
-            StoryCommand command = new StoryCommand(action, action == Action.UNPUBLISH ? null : form.toDraft(),
-                    action == Action.SCHEDULE ? Forms.localTime(ctx, "publishAt", views.site().zone()) : null,
+            StoryCommand command = new StoryCommand(
+                    action,
+                    action == Action.UNPUBLISH ? null : form.toDraft(),
+                    action == Action.SCHEDULE
+                            ? Forms.localTime(ctx, "publishAt", views.site().zone())
+                            : null,
                     ctx.formParam("pins") == null ? null : Forms.commaList(ctx, "pins"));
             Story saved = stories.apply(NewsroomAuth.actor(ctx), story.id(), revision, command);
-            ctx.redirect("/newsroom/stories/" + saved.id() + "?notice=" + URLEncoder.encode(done(action, saved),
-                    StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            ctx.redirect(
+                    "/newsroom/stories/" + saved.id() + "?notice="
+                            + URLEncoder.encode(done(action, saved), StandardCharsets.UTF_8),
+                    HttpStatus.SEE_OTHER);
         } catch (StaleRevisionException e) {
             showStale(ctx, story, revision, form, e);
         } catch (LedeException e) {
@@ -143,26 +160,45 @@ public final class StoryRoutes {
     private void showStale(Context ctx, Story story, int revision, StoryForm form, StaleRevisionException e) {
         StaleSave changes = stories.changesSince(NewsroomAuth.actor(ctx), story.id(), revision);
         String summary = changes.summary();
-        showEditor(ctx, 409, changes.current(), form, e.getMessage() + (summary.isEmpty() ? "" : " " + summary),
+        showEditor(
+                ctx,
+                409,
+                changes.current(),
+                form,
+                e.getMessage() + (summary.isEmpty() ? "" : " " + summary),
                 changes.bodyDiff());
     }
 
-    private void showEditor(Context ctx, int status, Story story, StoryForm form, String notice,
-                            List<LineDiff.Line> conflict) {
+    private void showEditor(
+            Context ctx, int status, Story story, StoryForm form, String notice, List<LineDiff.Line> conflict) {
         Actor actor = NewsroomAuth.actor(ctx);
-        views.render(ctx, status, new EditorModel(
-                views.page(ctx, story == null ? "New story" : "Edit story", Section.STORIES, notice),
-                story, form, queries.topics(actor), queries.authors(actor), queries.media(actor, MEDIA_CHOICES, 0),
-                conflict, story == null ? null : Urls.story(story, views.site().zone()),
-                ZonedDateTime.now(clock).withZoneSameInstant(views.site().zone()).plusHours(1).withMinute(0)
-                        .toLocalDateTime().toString().substring(0, 16),
-                story == null ? "" : String.join(", ", queries.slugsOf(actor, story.pins()))));
+        views.render(
+                ctx,
+                status,
+                new EditorModel(
+                        views.page(ctx, story == null ? "New story" : "Edit story", Section.STORIES, notice),
+                        story,
+                        form,
+                        queries.topics(actor),
+                        queries.authors(actor),
+                        queries.media(actor, MEDIA_CHOICES, 0),
+                        conflict,
+                        story == null ? null : Urls.story(story, views.site().zone()),
+                        ZonedDateTime.now(clock)
+                                .withZoneSameInstant(views.site().zone())
+                                .plusHours(1)
+                                .withMinute(0)
+                                .toLocalDateTime()
+                                .toString()
+                                .substring(0, 16),
+                        story == null ? "" : String.join(", ", queries.slugsOf(actor, story.pins()))));
     }
 
     private void correct(Context ctx) {
         Story story = story(ctx);
         try {
-            stories.addCorrection(NewsroomAuth.actor(ctx), story.id(), Forms.revision(ctx), Forms.text(ctx, "correction"));
+            stories.addCorrection(
+                    NewsroomAuth.actor(ctx), story.id(), Forms.revision(ctx), Forms.text(ctx, "correction"));
             ctx.redirect("/newsroom/stories/" + story.id() + "?notice=Correction+added.", HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showEditor(ctx, e.status(), story, StoryForm.of(story), e.getMessage(), List.of());
@@ -171,8 +207,14 @@ public final class StoryRoutes {
 
     private void revisions(Context ctx) {
         Story story = story(ctx);
-        views.render(ctx, 200, new RevisionsModel(views.page(ctx, "Revisions", Section.STORIES, null), story,
-                stories.revisions(NewsroomAuth.actor(ctx), story.id()), views.site().zone()));
+        views.render(
+                ctx,
+                200,
+                new RevisionsModel(
+                        views.page(ctx, "Revisions", Section.STORIES, null),
+                        story,
+                        stories.revisions(NewsroomAuth.actor(ctx), story.id()),
+                        views.site().zone()));
     }
 
     private void revision(Context ctx) {
@@ -181,8 +223,16 @@ public final class StoryRoutes {
         StoryRevision revision = stories.revision(NewsroomAuth.actor(ctx), story.id(), n);
         String old = AuthoringText.format(revision.snapshot().draft().body());
         String now = AuthoringText.format(story.draft().body());
-        views.render(ctx, 200, new RevisionModel(views.page(ctx, "Revision " + n, Section.STORIES, null), story,
-                revision, old, LineDiff.diff(now, old), views.site().zone()));
+        views.render(
+                ctx,
+                200,
+                new RevisionModel(
+                        views.page(ctx, "Revision " + n, Section.STORIES, null),
+                        story,
+                        revision,
+                        old,
+                        LineDiff.diff(now, old),
+                        views.site().zone()));
     }
 
     private void restore(Context ctx) {
@@ -190,8 +240,10 @@ public final class StoryRoutes {
         int n = parseRevision(ctx.pathParam("n"), story);
         try {
             Story restored = stories.restore(NewsroomAuth.actor(ctx), story.id(), Forms.revision(ctx), n);
-            ctx.redirect("/newsroom/stories/" + restored.id() + "?notice=Revision+" + n + "+restored+as+revision+"
-                    + restored.revision() + ".", HttpStatus.SEE_OTHER);
+            ctx.redirect(
+                    "/newsroom/stories/" + restored.id() + "?notice=Revision+" + n + "+restored+as+revision+"
+                            + restored.revision() + ".",
+                    HttpStatus.SEE_OTHER);
         } catch (StaleRevisionException e) {
             showStale(ctx, story, Forms.revision(ctx), StoryForm.of(story), e);
         } catch (LedeException e) {
@@ -210,8 +262,12 @@ public final class StoryRoutes {
             out.put("words", report.words());
             out.put("minutes", report.readingMinutes());
             out.put("blocksPublishing", report.blocksPublishing());
-            out.put("checks", report.checks().stream().map(c -> Map.of("level", c.level().name().toLowerCase(Locale.ROOT),
-                    "message", c.message())).toList());
+            out.put(
+                    "checks",
+                    report.checks().stream()
+                            .map(c ->
+                                    Map.of("level", c.level().name().toLowerCase(Locale.ROOT), "message", c.message()))
+                            .toList());
         } catch (LedeException e) {
             out.put("html", "");
             out.put("words", 0);

@@ -31,22 +31,32 @@ public final class TopStoriesRoutes {
 
     private void show(Context ctx) {
         Actor actor = NewsroomAuth.actor(ctx);
-        String slugs = String.join("\n", queries.topStories(actor).stream().map(Story::slug).toList());
+        String slugs = String.join(
+                "\n", queries.topStories(actor).stream().map(Story::slug).toList());
         show(ctx, 200, ctx.queryParam("notice"), slugs);
     }
 
     private void show(Context ctx, int status, String notice, String slugs) {
-        views.render(ctx, status, new TopStoriesModel(views.page(ctx, "Top stories", Section.TOP, notice), slugs,
-                queries.latestPublished(NewsroomAuth.actor(ctx), LATEST)));
+        views.render(
+                ctx,
+                status,
+                new TopStoriesModel(
+                        views.page(ctx, "Top stories", Section.TOP, notice),
+                        slugs,
+                        queries.latestPublished(NewsroomAuth.actor(ctx), LATEST)));
     }
 
     private void save(Context ctx) {
         String text = Forms.value(ctx, "slugs");
         Actor actor = NewsroomAuth.actor(ctx);
         try {
-            List<String> ids = text.lines().map(String::strip).filter(l -> !l.isEmpty())
-                    .map(slug -> queries.storyByReference(actor, slug).map(Story::id).orElseThrow(() ->
-                            new ValidationException("top", "There is no story with the slug \"" + slug + "\".")))
+            List<String> ids = text.lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
+                    .map(slug -> queries.storyByReference(actor, slug)
+                            .map(Story::id)
+                            .orElseThrow(() -> new ValidationException(
+                                    "top", "There is no story with the slug \"" + slug + "\".")))
                     .toList();
             stories.setTopStories(actor, ids);
             ctx.redirect("/newsroom/top?notice=Top+stories+saved.", HttpStatus.SEE_OTHER);

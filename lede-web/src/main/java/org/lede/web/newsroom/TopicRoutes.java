@@ -6,9 +6,9 @@ import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.lede.common.LedeException;
-import org.lede.newsroom.NewsroomQueries;
 import org.lede.common.Slugs;
 import org.lede.common.ValidationException;
+import org.lede.newsroom.NewsroomQueries;
 import org.lede.topic.Topic;
 import org.lede.topic.TopicService;
 
@@ -34,13 +34,16 @@ public final class TopicRoutes {
     /** A topic's fields as typed, so a refused form comes back as it was sent. */
     public record TopicForm(String slug, String name, String description, String position) {
         static TopicForm from(Context ctx) {
-            return new TopicForm(Forms.value(ctx, "slug"), Forms.value(ctx, "name"), Forms.value(ctx, "description"),
+            return new TopicForm(
+                    Forms.value(ctx, "slug"),
+                    Forms.value(ctx, "name"),
+                    Forms.value(ctx, "description"),
                     Forms.value(ctx, "position"));
         }
 
         static TopicForm of(Topic topic) {
-            return new TopicForm(topic.slug(), topic.name(), Forms.orEmpty(topic.description()),
-                    Integer.toString(topic.position()));
+            return new TopicForm(
+                    topic.slug(), topic.name(), Forms.orEmpty(topic.description()), Integer.toString(topic.position()));
         }
 
         /** A slug left empty is made from the name, as most slugs are. */
@@ -52,28 +55,44 @@ public final class TopicRoutes {
             try {
                 return Integer.parseInt(position.strip());
             } catch (NumberFormatException e) {
-                throw new ValidationException("position", "The position is a whole number, such as 3, not “" + position + "”.");
+                throw new ValidationException(
+                        "position", "The position is a whole number, such as 3, not “" + position + "”.");
             }
         }
     }
 
     private void list(Context ctx) {
-        int next = queries.topics(NewsroomAuth.actor(ctx)).stream().mapToInt(Topic::position).max().orElse(0) + 1;
+        int next = queries.topics(NewsroomAuth.actor(ctx)).stream()
+                        .mapToInt(Topic::position)
+                        .max()
+                        .orElse(0)
+                + 1;
         showList(ctx, 200, ctx.queryParam("notice"), new TopicForm("", "", "", Integer.toString(next)));
     }
 
     private void showList(Context ctx, int status, String notice, TopicForm form) {
-        views.render(ctx, status, new TopicsModel(views.page(ctx, "Topics", Section.TOPICS, notice),
-                queries.topics(NewsroomAuth.actor(ctx)), form));
+        views.render(
+                ctx,
+                status,
+                new TopicsModel(
+                        views.page(ctx, "Topics", Section.TOPICS, notice),
+                        queries.topics(NewsroomAuth.actor(ctx)),
+                        form));
     }
 
     private void create(Context ctx) {
         TopicForm form = TopicForm.from(ctx);
         try {
-            Topic topic = service.create(NewsroomAuth.actor(ctx), form.slugOrFromName(), form.name(), form.description(),
+            Topic topic = service.create(
+                    NewsroomAuth.actor(ctx),
+                    form.slugOrFromName(),
+                    form.name(),
+                    form.description(),
                     form.parsedPosition());
-            ctx.redirect("/newsroom/topics?notice=" + URLEncoder.encode("Created the topic “" + topic.name() + "”.",
-                    StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            ctx.redirect(
+                    "/newsroom/topics?notice="
+                            + URLEncoder.encode("Created the topic “" + topic.name() + "”.", StandardCharsets.UTF_8),
+                    HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showList(ctx, e.status(), e.getMessage(), form);
         }
@@ -85,16 +104,20 @@ public final class TopicRoutes {
     }
 
     private void showTopic(Context ctx, int status, String notice, Topic topic, TopicForm form) {
-        views.render(ctx, status, new TopicModel(views.page(ctx, "Topic: " + topic.name(), Section.TOPICS, notice),
-                topic, form));
+        views.render(
+                ctx,
+                status,
+                new TopicModel(views.page(ctx, "Topic: " + topic.name(), Section.TOPICS, notice), topic, form));
     }
 
     private void save(Context ctx) {
         Topic topic = topic(ctx);
         TopicForm form = TopicForm.from(ctx);
         try {
-            service.update(NewsroomAuth.actor(ctx), new Topic(topic.id(), form.slugOrFromName(), form.name(),
-                    form.description(), form.parsedPosition()));
+            service.update(
+                    NewsroomAuth.actor(ctx),
+                    new Topic(
+                            topic.id(), form.slugOrFromName(), form.name(), form.description(), form.parsedPosition()));
             ctx.redirect("/newsroom/topics/" + topic.id() + "?notice=Saved.", HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showTopic(ctx, e.status(), e.getMessage(), topic, form);

@@ -37,18 +37,33 @@ public final class UserRoutes {
     }
 
     private void show(Context ctx, int status, String notice, UserForm form) {
-        views.render(ctx, status, new UsersModel(views.page(ctx, "People", Section.USERS, notice),
-                users.all(NewsroomAuth.actor(ctx)), form, UserService.MIN_PASSWORD));
+        views.render(
+                ctx,
+                status,
+                new UsersModel(
+                        views.page(ctx, "People", Section.USERS, notice),
+                        users.all(NewsroomAuth.actor(ctx)),
+                        form,
+                        UserService.MIN_PASSWORD));
     }
 
     private void create(Context ctx) {
         UserForm form = UserForm.from(ctx);
         try {
-            User user = users.create(NewsroomAuth.actor(ctx), form.email(), form.name(), Role.parse(form.role()),
+            User user = users.create(
+                    NewsroomAuth.actor(ctx),
+                    form.email(),
+                    form.name(),
+                    Role.parse(form.role()),
                     ctx.formParam("password"));
-            ctx.redirect("/newsroom/users?notice=" + URLEncoder.encode("Added " + user.email() + " as "
-                    + user.role().key() + ". Give them their password in person or by phone, not by email.",
-                    StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            ctx.redirect(
+                    "/newsroom/users?notice="
+                            + URLEncoder.encode(
+                                    "Added " + user.email() + " as "
+                                            + user.role().key()
+                                            + ". Give them their password in person or by phone, not by email.",
+                                    StandardCharsets.UTF_8),
+                    HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             show(ctx, e.status(), e.getMessage(), form);
         }

@@ -25,7 +25,8 @@ public final class MediaRoutes {
         if (!Ids.isValid(id) || dot < 1 || !file.substring(0, dot).matches("[0-9]{1,5}")) {
             throw new NotFoundResponse();
         }
-        var rendition = renditions.get(id, Integer.parseInt(file.substring(0, dot)), file.substring(dot + 1))
+        var rendition = renditions
+                .get(id, Integer.parseInt(file.substring(0, dot)), file.substring(dot + 1))
                 .orElseThrow(NotFoundResponse::new);
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
         ctx.contentType(rendition.type().mime()).result(rendition.bytes());

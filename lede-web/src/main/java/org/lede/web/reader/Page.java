@@ -9,8 +9,14 @@ import org.lede.topic.Topic;
  * What every reader page's frame needs: the site, its navigation, the page's title, description
  * and canonical address, and the time the page was rendered (relative times count from it).
  */
-public record Page(SiteSettings site, List<Topic> topics, String title, String description, String canonical,
-                   String currentPath, Instant now) {
+public record Page(
+        SiteSettings site,
+        List<Topic> topics,
+        String title,
+        String description,
+        String canonical,
+        String currentPath,
+        Instant now) {
 
     public String fullTitle() {
         return title == null ? site.name() : title + " | " + site.name();

@@ -63,10 +63,16 @@ public final class ReaderRoutes {
     private void home(Context ctx) {
         int number = pageNumber(ctx);
         StreamPage latest = nonEmpty(queries.latest(number), number);
-        Page page = page(ctx, number == 1 ? null : "Latest stories, page " + number, queries.site().tagline(),
+        Page page = page(
+                ctx,
+                number == 1 ? null : "Latest stories, page " + number,
+                queries.site().tagline(),
                 canonical("/", number));
         List<StoryCard> top = number == 1 ? queries.topStories() : List.of();
-        render(ctx, keys(Set.of(PageKeys.HOME), StreamPage.pageKeys(top), latest.pageKeys()), new HomeModel(page, top, latest));
+        render(
+                ctx,
+                keys(Set.of(PageKeys.HOME), StreamPage.pageKeys(top), latest.pageKeys()),
+                new HomeModel(page, top, latest));
     }
 
     private void topic(Context ctx) {
@@ -74,23 +80,38 @@ public final class ReaderRoutes {
         int number = pageNumber(ctx);
         StreamPage stream = nonEmpty(queries.topicStream(topic, number), number);
         String path = "/topics/" + topic.slug();
-        render(ctx, keys(Set.of(PageKeys.topic(topic.slug())), stream.pageKeys()), new TopicPageModel(
-                page(ctx, number == 1 ? topic.name() : topic.name() + ", page " + number, topic.description(),
-                        canonical(path, number)), topic, stream));
+        render(
+                ctx,
+                keys(Set.of(PageKeys.topic(topic.slug())), stream.pageKeys()),
+                new TopicPageModel(
+                        page(
+                                ctx,
+                                number == 1 ? topic.name() : topic.name() + ", page " + number,
+                                topic.description(),
+                                canonical(path, number)),
+                        topic,
+                        stream));
     }
 
     private void author(Context ctx) {
         AuthorView author = queries.author(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         int number = pageNumber(ctx);
         StreamPage stream = nonEmpty(queries.authorStream(author.author(), number), number);
-        render(ctx, keys(author.pageKeys(), stream.pageKeys()), new AuthorPageModel(
-                page(ctx, author.author().name(), author.author().bio(), canonical(author.url(), number)), author, stream));
+        render(
+                ctx,
+                keys(author.pageKeys(), stream.pageKeys()),
+                new AuthorPageModel(
+                        page(ctx, author.author().name(), author.author().bio(), canonical(author.url(), number)),
+                        author,
+                        stream));
     }
 
     private void dashboard(Context ctx) {
         DashboardView dashboard = queries.dashboard(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-        render(ctx, dashboard.pageKeys(), new DashboardPageModel(
-                page(ctx, dashboard.title(), dashboard.intro(), dashboard.url()), dashboard));
+        render(
+                ctx,
+                dashboard.pageKeys(),
+                new DashboardPageModel(page(ctx, dashboard.title(), dashboard.intro(), dashboard.url()), dashboard));
     }
 
     private void story(Context ctx) {
@@ -100,9 +121,14 @@ public final class ReaderRoutes {
         if (redirectedToCanonical(ctx, story, "")) {
             return;
         }
-        render(ctx, found.pageKeys(), new StoryPageModel(
-                page(ctx, story.headline(), story.dek(), story.url()), story, found.deeper(),
-                StructuredData.newsArticle(story, queries.site())));
+        render(
+                ctx,
+                found.pageKeys(),
+                new StoryPageModel(
+                        page(ctx, story.headline(), story.dek(), story.url()),
+                        story,
+                        found.deeper(),
+                        StructuredData.newsArticle(story, queries.site())));
     }
 
     private void related(Context ctx) {
@@ -112,9 +138,17 @@ public final class ReaderRoutes {
         }
         int number = pageNumber(ctx);
         StreamPage stream = nonEmpty(queries.goDeeper(story.id(), number, ReaderQueries.GO_DEEPER), number);
-        render(ctx, keys(story.pageKeys(), stream.pageKeys()), new RelatedModel(
-                page(ctx, "Go deeper: " + story.headline(), story.dek(), canonical(story.url() + "/related", number)),
-                story, stream));
+        render(
+                ctx,
+                keys(story.pageKeys(), stream.pageKeys()),
+                new RelatedModel(
+                        page(
+                                ctx,
+                                "Go deeper: " + story.headline(),
+                                story.dek(),
+                                canonical(story.url() + "/related", number)),
+                        story,
+                        stream));
     }
 
     /** Sends a mistyped or old date to the story's one address; true when it did. */

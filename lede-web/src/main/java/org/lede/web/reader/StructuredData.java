@@ -12,8 +12,7 @@ import org.lede.web.support.Json;
 
 /** schema.org {@code NewsArticle} for a story, as search engines read it. */
 final class StructuredData {
-    private StructuredData() {
-    }
+    private StructuredData() {}
 
     static String newsArticle(StoryView story, SiteSettings site) {
         Map<String, Object> article = new LinkedHashMap<>();
@@ -61,6 +60,9 @@ final class StructuredData {
         publisher.put("url", site.baseUrl() + "/");
         article.put("publisher", publisher);
         // Markup characters inside a script element could end it early; JSON allows them escaped.
-        return Json.write(article).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        return Json.write(article)
+                .replace("<", "\\u003c")
+                .replace(">", "\\u003e")
+                .replace("&", "\\u0026");
     }
 }

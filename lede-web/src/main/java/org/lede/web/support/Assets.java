@@ -15,8 +15,7 @@ public final class Assets {
     public static final String NEWSROOM_CSS = read("newsroom.css");
     public static final String FAVICON_SVG = read("favicon.svg");
 
-    private Assets() {
-    }
+    private Assets() {}
 
     private static String read(String name) {
         try (InputStream in = Assets.class.getResourceAsStream("/org/lede/web/assets/" + name)) {

@@ -35,7 +35,11 @@ public final class ErrorPages {
                 // Our data or our code is wrong, not the request: the operator needs the details, the client does not.
                 LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
             }
-            respond(ctx, e.status(), title(e.status()), message(e.status(), e.getMessage()),
+            respond(
+                    ctx,
+                    e.status(),
+                    title(e.status()),
+                    message(e.status(), e.getMessage()),
                     e instanceof ValidationException v ? v.field() : null);
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> {
@@ -76,7 +80,8 @@ public final class ErrorPages {
 
     private static boolean wantsJson(Context ctx) {
         String accept = ctx.header("Accept");
-        return ctx.path().startsWith("/api/") || (accept != null && accept.contains("json") && !accept.contains("html"));
+        return ctx.path().startsWith("/api/")
+                || (accept != null && accept.contains("json") && !accept.contains("html"));
     }
 
     static String title(int status) {

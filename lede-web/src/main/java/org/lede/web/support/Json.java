@@ -7,14 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot write JSON for " + value.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "Cannot write JSON for " + value.getClass().getSimpleName(), e);
         }
     }
 }

@@ -19,7 +19,8 @@ class CacheKeysTest {
     void thePageNumberIsKeptInOneSpellingWhereverItStands() {
         assertEquals("/topics/city?page=2", CacheKeys.of("/topics/city", "page=2"));
         assertEquals("/topics/city?page=2", CacheKeys.of("/topics/city", "utm_source=a&page=2"));
-        assertEquals("/topics/city?page=2", CacheKeys.of("/topics/city", "page=%32&page=3"), "the router reads the first");
+        assertEquals(
+                "/topics/city?page=2", CacheKeys.of("/topics/city", "page=%32&page=3"), "the router reads the first");
         assertEquals("/topics/city?page=2", CacheKeys.of("/topics/city", "pa%67e=2"), "names compare decoded");
         assertEquals("/?page=", CacheKeys.of("/", "page"));
         assertEquals("/?page=a%26b", CacheKeys.of("/", "page=a%26b"));

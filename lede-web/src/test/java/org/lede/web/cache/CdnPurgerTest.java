@@ -30,8 +30,9 @@ class CdnPurgerTest {
     void startFakeCdn() throws IOException {
         cdn = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         cdn.createContext("/", exchange -> {
-            received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " "
-                    + exchange.getRequestHeaders().getFirst("Fastly-Key"));
+            received.add(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " "
+                            + exchange.getRequestHeaders().getFirst("Fastly-Key"));
             int status = failuresLeft.getAndDecrement() > 0 ? failWith : 200;
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -45,9 +46,13 @@ class CdnPurgerTest {
     }
 
     private CdnPurger purger(Duration giveUp) {
-        return new CdnPurger(CdnPurger.Target.parse("http://127.0.0.1:" + cdn.getAddress().getPort()
-                + "/service/s1/purge/{key}", List.of("Fastly-Key: secret")), Duration.ofMillis(10),
-                Duration.ofMillis(40), giveUp);
+        return new CdnPurger(
+                CdnPurger.Target.parse(
+                        "http://127.0.0.1:" + cdn.getAddress().getPort() + "/service/s1/purge/{key}",
+                        List.of("Fastly-Key: secret")),
+                Duration.ofMillis(10),
+                Duration.ofMillis(40),
+                giveUp);
     }
 
     private static OutboxEvent event(String... keys) {
@@ -57,7 +62,8 @@ class CdnPurgerTest {
     @Test
     void eachKeyOfTheEventsIsPostedOnceEncoded() {
         purger(Duration.ofSeconds(5)).accept(List.of(event("story:01AB"), event(), event("story:01AB", "home")));
-        assertEquals(Set.of("POST /service/s1/purge/story%3A01AB secret", "POST /service/s1/purge/home secret"),
+        assertEquals(
+                Set.of("POST /service/s1/purge/story%3A01AB secret", "POST /service/s1/purge/home secret"),
                 Set.copyOf(received));
         assertEquals(2, received.size());
     }
@@ -87,12 +93,16 @@ class CdnPurgerTest {
 
     @Test
     void aTemplateMustNameWhereTheKeyGoesAndHeadersMustBeWellFormed() {
-        assertThrows(IllegalArgumentException.class, () -> CdnPurger.Target.parse("https://cdn.example/purge", List.of()));
-        assertThrows(IllegalArgumentException.class, () -> CdnPurger.Target.parse("ftp://cdn.example/{key}", List.of()));
+        assertThrows(
+                IllegalArgumentException.class, () -> CdnPurger.Target.parse("https://cdn.example/purge", List.of()));
+        assertThrows(
+                IllegalArgumentException.class, () -> CdnPurger.Target.parse("ftp://cdn.example/{key}", List.of()));
         assertThrows(IllegalArgumentException.class, () -> CdnPurger.Target.parse("/purge/{key}", List.of()));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> CdnPurger.Target.parse("https://cdn.example/{key}", List.of("no colon")));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> CdnPurger.Target.parse("https://cdn.example/{key}", List.of("Host: elsewhere")));
         assertEquals(new CdnPurger.Header("Fastly-Key", "a:b"), CdnPurger.Header.parse("Fastly-Key:  a:b "));
     }

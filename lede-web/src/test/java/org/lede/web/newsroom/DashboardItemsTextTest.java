@@ -25,7 +25,10 @@ class DashboardItemsTextTest {
 
         @Override
         public Optional<String> slugOfId(String id) {
-            return SLUGS.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey).findFirst();
+            return SLUGS.entrySet().stream()
+                    .filter(e -> e.getValue().equals(id))
+                    .map(Map.Entry::getKey)
+                    .findFirst();
         }
     };
 
@@ -43,10 +46,15 @@ class DashboardItemsTextTest {
                 Transit: tram-vote | https://example.org/report.pdf The full report
                 Harbor:night-ferry
                 """);
-        assertEquals(List.of(
-                new DashboardItem("Transit", List.of(DashboardEntry.story(TRAM),
-                        DashboardEntry.link("https://example.org/report.pdf", "The full report"))),
-                new DashboardItem("Harbor", List.of(DashboardEntry.story(FERRY)))), items);
+        assertEquals(
+                List.of(
+                        new DashboardItem(
+                                "Transit",
+                                List.of(
+                                        DashboardEntry.story(TRAM),
+                                        DashboardEntry.link("https://example.org/report.pdf", "The full report"))),
+                        new DashboardItem("Harbor", List.of(DashboardEntry.story(FERRY)))),
+                items);
     }
 
     @Test
@@ -59,8 +67,12 @@ class DashboardItemsTextTest {
     @Test
     void writingItemsOutAndReadingThemBackGivesTheSameItems() {
         List<DashboardItem> items = List.of(
-                new DashboardItem("Q&A: the vote", List.of(DashboardEntry.story(TRAM),
-                        DashboardEntry.link("https://example.org/a?b=1&c=2", "Pros | cons: a guide \\ explained"))),
+                new DashboardItem(
+                        "Q&A: the vote",
+                        List.of(
+                                DashboardEntry.story(TRAM),
+                                DashboardEntry.link(
+                                        "https://example.org/a?b=1&c=2", "Pros | cons: a guide \\ explained"))),
                 new DashboardItem("Harbor", List.of(DashboardEntry.story(FERRY), DashboardEntry.story(TRAM))));
         String text = DashboardItemsText.format(items, STORIES);
         assertEquals("""
@@ -75,19 +87,23 @@ class DashboardItemsTextTest {
         String text = DashboardItemsText.format(parse("A: tram-vote\nB: night-ferry\nC: tram-vote\n"), STORIES);
         List<String> lines = text.lines().toList();
         List<DashboardItem> edited = parse(lines.get(2) + "\n" + lines.get(0) + "\n");
-        assertEquals(List.of("C", "A"), edited.stream().map(DashboardItem::label).toList());
+        assertEquals(
+                List.of("C", "A"), edited.stream().map(DashboardItem::label).toList());
     }
 
     @Test
     void eachBadLineIsNamedWithWhatToFix() {
-        assertEquals("Line 3: there is no story with the slug “no-such-story”.",
+        assertEquals(
+                "Line 3: there is no story with the slug “no-such-story”.",
                 error("Transit: tram-vote\n\nHarbor: night-ferry | no-such-story"));
         assertTrue(error("Transit: tram-vote\nJust some words").startsWith("Line 2 has no label"));
         assertTrue(error("https://example.org/x The report").startsWith("Line 1 starts with an address"));
         assertEquals("Line 1 has nothing before the colon; write the item's label there.", error(": tram-vote"));
-        assertEquals("Line 1: “Transit” needs at least one story slug or address after the colon.", error("Transit:   "));
+        assertEquals(
+                "Line 1: “Transit” needs at least one story slug or address after the colon.", error("Transit:   "));
         assertEquals("Line 1 has an empty entry: remove the extra “|”.", error("Transit: tram-vote || night-ferry"));
-        assertTrue(error("Transit: https://example.org/x").startsWith("Line 1: the link https://example.org/x needs a title"));
+        assertTrue(error("Transit: https://example.org/x")
+                .startsWith("Line 1: the link https://example.org/x needs a title"));
         assertTrue(error("Transit: tram vote").startsWith("Line 1: “tram vote” is not a story slug"));
         assertTrue(error("Transit: https:// Title").startsWith("Line 1: The link"));
         assertTrue(error("A label far too long for the numbered rows of a dashboard, which keep them short: tram-vote")
@@ -96,6 +112,8 @@ class DashboardItemsTextTest {
 
     @Test
     void errorsNameTheItemsField() {
-        assertEquals("items", assertThrows(ValidationException.class, () -> parse("nonsense")).field());
+        assertEquals(
+                "items",
+                assertThrows(ValidationException.class, () -> parse("nonsense")).field());
     }
 }

@@ -32,33 +32,67 @@ class DashboardRoutesTest extends WebServerTest {
     void anEditorCreatesADashboardFromLinesAndGetsTheSameLinesBack() {
         Media art = web.newsroom.image("Storm clouds over the harbor");
         NewsroomClient editor = NewsroomClient.as(web, Role.EDITOR);
-        String items = "Transit: " + tram.slug() + " | https://example.org/plan.pdf The council's plan\n"
-                + "Harbor: " + ferry.slug() + "\n";
-        HttpResponse<String> created = editor.post("/newsroom/dashboards", "title", "Getting around", "slug", "",
-                "intro", "How the city moves.", "topic", tram.draft().topicId(), "illustration", art.id(),
-                "caption", "Clouds.", "credit", "Illustration: Maren Holt/Lede", "items", items);
+        String items = "Transit: " + tram.slug() + " | https://example.org/plan.pdf The council's plan\n" + "Harbor: "
+                + ferry.slug() + "\n";
+        HttpResponse<String> created = editor.post(
+                "/newsroom/dashboards",
+                "title",
+                "Getting around",
+                "slug",
+                "",
+                "intro",
+                "How the city moves.",
+                "topic",
+                tram.draft().topicId(),
+                "illustration",
+                art.id(),
+                "caption",
+                "Clouds.",
+                "credit",
+                "Illustration: Maren Holt/Lede",
+                "items",
+                items);
         assertEquals(303, created.statusCode(), created.body());
 
-        Dashboard dashboard = web.newsroom.services.dashboards().findBySlug("getting-around").orElseThrow();
-        assertEquals(List.of(
-                new DashboardItem("Transit", List.of(DashboardEntry.story(tram.id()),
-                        DashboardEntry.link("https://example.org/plan.pdf", "The council's plan"))),
-                new DashboardItem("Harbor", List.of(DashboardEntry.story(ferry.id())))), dashboard.items());
+        Dashboard dashboard =
+                web.newsroom.services.dashboards().findBySlug("getting-around").orElseThrow();
+        assertEquals(
+                List.of(
+                        new DashboardItem(
+                                "Transit",
+                                List.of(
+                                        DashboardEntry.story(tram.id()),
+                                        DashboardEntry.link("https://example.org/plan.pdf", "The council's plan"))),
+                        new DashboardItem("Harbor", List.of(DashboardEntry.story(ferry.id())))),
+                dashboard.items());
         assertEquals(art.id(), dashboard.illustration().mediaId());
         assertEquals("Maren Holt", dashboard.illustration().credit().by());
-        assertEquals(NewsroomClient.location(created), "/newsroom/dashboards/" + dashboard.id() + "?notice=Dashboard+created.");
+        assertEquals(
+                NewsroomClient.location(created),
+                "/newsroom/dashboards/" + dashboard.id() + "?notice=Dashboard+created.");
 
         String page = editor.get("/newsroom/dashboards/" + dashboard.id()).body();
         assertTrue(page.contains(">Transit: " + tram.slug() + " | https://example.org/plan.pdf The council"), page);
         assertTrue(page.contains("s plan\nHarbor: " + ferry.slug() + "\n</textarea>"), page);
         assertTrue(page.contains("name=\"revision\" value=\"1\""));
 
-        HttpResponse<String> reordered = editor.post("/newsroom/dashboards/" + dashboard.id(), "revision", "1",
-                "title", "Getting around", "slug", "getting-around", "items", "Harbor: " + ferry.slug() + "\n");
+        HttpResponse<String> reordered = editor.post(
+                "/newsroom/dashboards/" + dashboard.id(),
+                "revision",
+                "1",
+                "title",
+                "Getting around",
+                "slug",
+                "getting-around",
+                "items",
+                "Harbor: " + ferry.slug() + "\n");
         assertEquals(303, reordered.statusCode(), reordered.body());
-        Dashboard saved = web.newsroom.services.dashboards().find(dashboard.id()).orElseThrow();
+        Dashboard saved =
+                web.newsroom.services.dashboards().find(dashboard.id()).orElseThrow();
         assertEquals(2, saved.revision());
-        assertEquals(List.of("Harbor"), saved.items().stream().map(DashboardItem::label).toList());
+        assertEquals(
+                List.of("Harbor"),
+                saved.items().stream().map(DashboardItem::label).toList());
         assertEquals(null, saved.illustration(), "an emptied illustration field removes it");
     }
 
@@ -76,21 +110,38 @@ class DashboardRoutesTest extends WebServerTest {
     @Test
     void aStaleSaveIsRefusedWithTheServicesMessage() {
         NewsroomClient editor = NewsroomClient.as(web, Role.EDITOR);
-        HttpResponse<String> created = editor.post("/newsroom/dashboards", "title", "Storm", "items", "Lead: " + tram.slug());
+        HttpResponse<String> created =
+                editor.post("/newsroom/dashboards", "title", "Storm", "items", "Lead: " + tram.slug());
         assertEquals(303, created.statusCode(), created.body());
-        Dashboard dashboard = web.newsroom.services.dashboards().findBySlug("storm").orElseThrow();
+        Dashboard dashboard =
+                web.newsroom.services.dashboards().findBySlug("storm").orElseThrow();
         String path = "/newsroom/dashboards/" + dashboard.id();
-        assertEquals(303, editor.post(path, "revision", "1", "title", "Storm", "slug", "storm",
-                "items", "Lead: " + ferry.slug()).statusCode());
+        assertEquals(
+                303,
+                editor.post(path, "revision", "1", "title", "Storm", "slug", "storm", "items", "Lead: " + ferry.slug())
+                        .statusCode());
 
-        HttpResponse<String> stale = editor.post(path, "revision", "1", "title", "Storm", "slug", "storm",
-                "items", "Lead: " + tram.slug() + "\nMine: " + tram.slug());
+        HttpResponse<String> stale = editor.post(
+                path,
+                "revision",
+                "1",
+                "title",
+                "Storm",
+                "slug",
+                "storm",
+                "items",
+                "Lead: " + tram.slug() + "\nMine: " + tram.slug());
         assertEquals(409, stale.statusCode());
-        assertTrue(stale.body().contains("changed by someone else since you opened it (you had revision 1, it is now at 2)"),
+        assertTrue(
+                stale.body()
+                        .contains("changed by someone else since you opened it (you had revision 1, it is now at 2)"),
                 stale.body());
         assertTrue(stale.body().contains("Mine: " + tram.slug()), "the stale text is kept");
-        assertEquals(List.of("Lead"), web.newsroom.services.dashboards().find(dashboard.id()).orElseThrow()
-                .items().stream().map(DashboardItem::label).toList());
+        assertEquals(
+                List.of("Lead"),
+                web.newsroom.services.dashboards().find(dashboard.id()).orElseThrow().items().stream()
+                        .map(DashboardItem::label)
+                        .toList());
     }
 
     @Test
@@ -107,7 +158,9 @@ class DashboardRoutesTest extends WebServerTest {
         assertTrue(fragment.body().strip().startsWith("<ul"), fragment.body());
         assertTrue(fragment.body().contains("<code>" + ferry.slug() + "</code>"));
 
-        assertTrue(editor.get("/newsroom/dashboards/stories?part=list&q=zebra").body().contains("No story headline contains"));
+        assertTrue(editor.get("/newsroom/dashboards/stories?part=list&q=zebra")
+                .body()
+                .contains("No story headline contains"));
     }
 
     @Test
@@ -116,8 +169,12 @@ class DashboardRoutesTest extends WebServerTest {
         HttpResponse<String> others = writer.get("/newsroom/dashboards/stories?part=list&q=tram");
         assertEquals(200, others.statusCode());
         assertFalse(others.body().contains(tram.slug()), "another person's story stays hidden");
-        Story own = web.newsroom.services.storyService().createDraft(writer.user().actor(),
-                web.newsroom.publishableDraft("Tram drivers' own draft"));
-        assertTrue(writer.get("/newsroom/dashboards/stories?part=list&q=tram").body().contains(own.slug()));
+        Story own = web.newsroom
+                .services
+                .storyService()
+                .createDraft(writer.user().actor(), web.newsroom.publishableDraft("Tram drivers' own draft"));
+        assertTrue(writer.get("/newsroom/dashboards/stories?part=list&q=tram")
+                .body()
+                .contains(own.slug()));
     }
 }

@@ -33,9 +33,17 @@ class MediaLibraryTest extends WebServerTest {
     @Test
     void anUploadedPngIsListedWithItsThumbnailAltTextCaptionAndCredit() throws IOException {
         NewsroomClient writer = NewsroomClient.as(web, Role.WRITER);
-        HttpResponse<String> upload = writer.upload("/newsroom/media", "C:\\Users\\ana\\tram-at-dusk.png", "image/png",
-                png(800, 600), "alt", "A red tram crossing a bridge at dusk", "caption", "The 6 tram passes the Café Žofie.",
-                "credit", "Photo: Ana Ruiz/Lede");
+        HttpResponse<String> upload = writer.upload(
+                "/newsroom/media",
+                "C:\\Users\\ana\\tram-at-dusk.png",
+                "image/png",
+                png(800, 600),
+                "alt",
+                "A red tram crossing a bridge at dusk",
+                "caption",
+                "The 6 tram passes the Café Žofie.",
+                "credit",
+                "Photo: Ana Ruiz/Lede");
         assertEquals(303, upload.statusCode(), upload.body());
         assertTrue(NewsroomClient.location(upload).startsWith("/newsroom/media?notice="));
 
@@ -55,16 +63,23 @@ class MediaLibraryTest extends WebServerTest {
 
         HttpResponse<byte[]> thumbnail = web.getBytes("/media/" + media.id() + "/320.png");
         assertEquals(200, thumbnail.statusCode());
-        assertEquals(320, ImageIO.read(new ByteArrayInputStream(thumbnail.body())).getWidth());
+        assertEquals(
+                320, ImageIO.read(new ByteArrayInputStream(thumbnail.body())).getWidth());
     }
 
     @Test
     void aTextFileIsRefusedWithAClearMessageAndNothingIsStored() {
         NewsroomClient writer = NewsroomClient.as(web, Role.WRITER);
-        HttpResponse<String> upload = writer.upload("/newsroom/media", "notes.png", "image/png",
-                "Council notes, not a picture.".getBytes(StandardCharsets.UTF_8), "alt", "Notes");
+        HttpResponse<String> upload = writer.upload(
+                "/newsroom/media",
+                "notes.png",
+                "image/png",
+                "Council notes, not a picture.".getBytes(StandardCharsets.UTF_8),
+                "alt",
+                "Notes");
         assertEquals(422, upload.statusCode());
-        assertTrue(upload.body().contains("Only JPEG, PNG and WebP images can be uploaded; this file is none of them."),
+        assertTrue(
+                upload.body().contains("Only JPEG, PNG and WebP images can be uploaded; this file is none of them."),
                 upload.body());
         assertTrue(upload.body().contains("value=\"Notes\""), "the form keeps what was typed");
         assertTrue(web.newsroom.services.media().latest(10, 0).isEmpty());
@@ -84,8 +99,14 @@ class MediaLibraryTest extends WebServerTest {
         NewsroomClient contributor = NewsroomClient.as(web, Role.CONTRIBUTOR);
         assertTrue(contributor.get("/newsroom/media/" + media.id()).body().contains("name=\"alt\""));
 
-        HttpResponse<String> saved = contributor.post("/newsroom/media/" + media.id(), "alt", "Harbor cranes at dawn",
-                "caption", "The east pier.", "credit", "Photo: Ines Vidal/Harbor Light via Lede");
+        HttpResponse<String> saved = contributor.post(
+                "/newsroom/media/" + media.id(),
+                "alt",
+                "Harbor cranes at dawn",
+                "caption",
+                "The east pier.",
+                "credit",
+                "Photo: Ines Vidal/Harbor Light via Lede");
         assertEquals(303, saved.statusCode(), saved.body());
 
         Media described = web.newsroom.services.media().find(media.id()).orElseThrow();
@@ -93,7 +114,11 @@ class MediaLibraryTest extends WebServerTest {
         assertEquals("The east pier.", described.defaultCaption());
         assertEquals("Ines Vidal", described.defaultCredit().by());
         assertEquals("Harbor Light via Lede", described.defaultCredit().via());
-        OutboxEvent last = web.newsroom.services.outbox().after(web.newsroom.services.outbox().lastSeq() - 1, 1).getFirst();
+        OutboxEvent last = web.newsroom
+                .services
+                .outbox()
+                .after(web.newsroom.services.outbox().lastSeq() - 1, 1)
+                .getFirst();
         assertEquals("media.updated", last.type());
         assertEquals(contributor.user().id(), last.data().get("actor"));
     }
@@ -102,10 +127,13 @@ class MediaLibraryTest extends WebServerTest {
     void aCreditThatIsNotInThePrintedFormIsRefusedAndNothingChanges() {
         Media media = web.newsroom.image("Cranes");
         NewsroomClient editor = NewsroomClient.as(web, Role.EDITOR);
-        HttpResponse<String> saved = editor.post("/newsroom/media/" + media.id(), "alt", "Changed", "credit", "Ines Vidal");
+        HttpResponse<String> saved =
+                editor.post("/newsroom/media/" + media.id(), "alt", "Changed", "credit", "Ines Vidal");
         assertEquals(422, saved.statusCode());
         assertTrue(saved.body().contains("A credit reads"), saved.body());
-        assertEquals("Cranes", web.newsroom.services.media().find(media.id()).orElseThrow().alt());
+        assertEquals(
+                "Cranes",
+                web.newsroom.services.media().find(media.id()).orElseThrow().alt());
         assertFalse(saved.body().contains("value=\"Cranes\""), "the form shows what was typed, not what is stored");
     }
 }

@@ -59,24 +59,47 @@ import org.lede.web.WebTestServer;
 @ParameterizedClass(name = "{0}")
 @EnumSource(Dialect.class)
 class NewsroomAuthorizationTest {
-    enum Method { GET, POST, UPLOAD }
+    enum Method {
+        GET,
+        POST,
+        UPLOAD
+    }
 
     /**
      * The class of answer: OK is 2xx or a 303 anywhere but the sign-in page; SIGN_IN a 303 to it.
      * REFUSED is what a caller without a session gets for a change: 401, or 403 when the missing
      * session also means a missing CSRF token, which is checked first.
      */
-    enum Expect { OK, SIGN_IN, REFUSED, FORBIDDEN, NOT_FOUND }
+    enum Expect {
+        OK,
+        SIGN_IN,
+        REFUSED,
+        FORBIDDEN,
+        NOT_FOUND
+    }
 
-    enum Who { ADMIN, EDITOR, WRITER, CONTRIBUTOR, NOBODY }
+    enum Who {
+        ADMIN,
+        EDITOR,
+        WRITER,
+        CONTRIBUTOR,
+        NOBODY
+    }
 
     /**
      * One route and what each caller gets. Paths name fixtures in braces: {own} is a publishable
      * draft made by the caller, {other} one made by someone else, {live} a published story, and
      * {topic}, {author}, {media}, {dashboard} shared items; forms are built from the fixtures.
      */
-    record Row(Method method, String path, Function<Fixture, List<String>> form,
-               Expect admin, Expect editor, Expect writer, Expect contributor, Expect nobody) {
+    record Row(
+            Method method,
+            String path,
+            Function<Fixture, List<String>> form,
+            Expect admin,
+            Expect editor,
+            Expect writer,
+            Expect contributor,
+            Expect nobody) {
         Expect expected(Who who) {
             return switch (who) {
                 case ADMIN -> admin;
@@ -88,74 +111,141 @@ class NewsroomAuthorizationTest {
         }
     }
 
-    private static Row row(Method method, String path, Expect admin, Expect editor, Expect writer, Expect contributor,
-                           Expect nobody) {
+    private static Row row(
+            Method method, String path, Expect admin, Expect editor, Expect writer, Expect contributor, Expect nobody) {
         return new Row(method, path, f -> List.of(), admin, editor, writer, contributor, nobody);
     }
 
-    private static Row row(Method method, String path, Function<Fixture, List<String>> form, Expect admin,
-                           Expect editor, Expect writer, Expect contributor, Expect nobody) {
+    private static Row row(
+            Method method,
+            String path,
+            Function<Fixture, List<String>> form,
+            Expect admin,
+            Expect editor,
+            Expect writer,
+            Expect contributor,
+            Expect nobody) {
         return new Row(method, path, form, admin, editor, writer, contributor, nobody);
     }
 
     private static final List<Row> MATRIX = List.of(
-            //  method  path                                              form                                   admin      editor     writer     contrib.   nobody
-            row(GET,    "/newsroom/login",                                                                       OK,        OK,        OK,        OK,        OK),
-            row(POST,   "/newsroom/login",                                Fixture::credentials,                  OK,        OK,        OK,        OK,        REFUSED),
+            //  method  path                                              form                                   admin
+            //    editor     writer     contrib.   nobody
+            row(GET, "/newsroom/login", OK, OK, OK, OK, OK),
+            row(POST, "/newsroom/login", Fixture::credentials, OK, OK, OK, OK, REFUSED),
             // Signing out succeeds by sending the caller to the sign-in page.
-            row(POST,   "/newsroom/logout",                                                                      SIGN_IN,   SIGN_IN,   SIGN_IN,   SIGN_IN,   REFUSED),
-            row(GET,    "/newsroom/setup/{token}",                                                               NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
-            row(POST,   "/newsroom/setup/{token}",                        Fixture::owner,                        NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, REFUSED),
-
-            row(GET,    "/newsroom",                                                                             OK,        OK,        OK,        OK,        SIGN_IN),
-            row(GET,    "/newsroom/stories/new",                                                                 OK,        OK,        OK,        OK,        SIGN_IN),
-            row(POST,   "/newsroom/stories",                              Fixture::newStory,                     OK,        OK,        OK,        OK,        REFUSED),
-            row(GET,    "/newsroom/stories/{other}",                                                             OK,        OK,        FORBIDDEN, FORBIDDEN,        SIGN_IN),
-            row(POST,   "/newsroom/stories/{own}",                        f -> f.story("own", "save"),           OK,        OK,        OK,        OK,        REFUSED),
-            row(POST,   "/newsroom/stories/{other}",                      f -> f.story("other", "save"),         OK,        OK,        FORBIDDEN, FORBIDDEN, REFUSED),
-            row(POST,   "/newsroom/stories/{own}",                        f -> f.story("own", "submit"),         OK,        OK,        OK,        FORBIDDEN, REFUSED),
-            row(POST,   "/newsroom/stories/{own}",                        f -> f.story("own", "publish"),        OK,        OK,        FORBIDDEN, FORBIDDEN, REFUSED),
-            row(POST,   "/newsroom/stories/{own}",                        f -> f.story("own", "schedule"),       OK,        OK,        FORBIDDEN, FORBIDDEN, REFUSED),
-            row(POST,   "/newsroom/stories/{live}",                       f -> f.story("live", "update-minor"),  OK,        OK,        FORBIDDEN, FORBIDDEN, REFUSED),
-            row(POST,   "/newsroom/stories/{live}",                       f -> f.story("live", "update-substantive"), OK,   OK,        FORBIDDEN, FORBIDDEN, REFUSED),
-            row(POST,   "/newsroom/stories/{live}",                       f -> f.story("live", "unpublish"),     OK,        OK,        FORBIDDEN, FORBIDDEN, REFUSED),
-            row(POST,   "/newsroom/stories/{live}/corrections",           f -> f.correction("live"),             OK,        OK,        FORBIDDEN, FORBIDDEN, REFUSED),
-            row(GET,    "/newsroom/stories/{other}/revisions",                                                   OK,        OK,        FORBIDDEN, FORBIDDEN,        SIGN_IN),
-            row(GET,    "/newsroom/stories/{other}/revisions/1",                                                 OK,        OK,        FORBIDDEN, FORBIDDEN,        SIGN_IN),
-            row(POST,   "/newsroom/stories/{own}/revisions/1/restore",    f -> f.revision("own"),                OK,        OK,        OK,        OK,        REFUSED),
-            row(POST,   "/newsroom/stories/{live}/revisions/1/restore",   f -> f.revision("live"),               OK,        OK,        FORBIDDEN, FORBIDDEN, REFUSED),
-            row(POST,   "/newsroom/preview",                              Fixture::newStory,                     OK,        OK,        OK,        OK,        REFUSED),
-            row(GET,    "/newsroom/top",                                                                         OK,        OK,        FORBIDDEN, FORBIDDEN, SIGN_IN),
-            row(POST,   "/newsroom/top",                                  Fixture::topStories,                   OK,        OK,        FORBIDDEN, FORBIDDEN, REFUSED),
-
-            row(GET,    "/newsroom/media",                                                                       OK,        OK,        OK,        OK,        SIGN_IN),
-            row(UPLOAD, "/newsroom/media",                                Fixture::describe,                     OK,        OK,        OK,        OK,        REFUSED),
-            row(GET,    "/newsroom/media/{media}",                                                               OK,        OK,        OK,        OK,        SIGN_IN),
-            row(POST,   "/newsroom/media/{media}",                        Fixture::describe,                     OK,        OK,        OK,        OK,        REFUSED),
-
-            row(GET,    "/newsroom/topics",                                                                      OK,        OK,        OK,        OK,        SIGN_IN),
-            row(POST,   "/newsroom/topics",                               Fixture::newTopic,                     OK,        OK,        FORBIDDEN, FORBIDDEN, REFUSED),
-            row(GET,    "/newsroom/topics/{topic}",                                                              OK,        OK,        OK,        OK,        SIGN_IN),
-            row(POST,   "/newsroom/topics/{topic}",                       Fixture::sameTopic,                    OK,        OK,        FORBIDDEN, FORBIDDEN, REFUSED),
-
-            row(GET,    "/newsroom/authors",                                                                     OK,        OK,        OK,        OK,        SIGN_IN),
-            row(POST,   "/newsroom/authors",                              Fixture::newAuthor,                    OK,        OK,        FORBIDDEN, FORBIDDEN, REFUSED),
-            row(GET,    "/newsroom/authors/{author}",                                                            OK,        OK,        OK,        OK,        SIGN_IN),
-            row(POST,   "/newsroom/authors/{author}",                     Fixture::sameAuthor,                   OK,        OK,        FORBIDDEN, FORBIDDEN, REFUSED),
-
-            row(GET,    "/newsroom/dashboards",                                                                  OK,        OK,        OK,        OK,        SIGN_IN),
-            row(GET,    "/newsroom/dashboards/new",                                                              OK,        OK,        OK,        OK,        SIGN_IN),
-            row(GET,    "/newsroom/dashboards/stories?q=Matrix",                                                 OK,        OK,        OK,        OK,        SIGN_IN),
-            row(POST,   "/newsroom/dashboards",                           Fixture::newDashboard,                 OK,        OK,        FORBIDDEN, FORBIDDEN, REFUSED),
-            row(GET,    "/newsroom/dashboards/{dashboard}",                                                      OK,        OK,        OK,        OK,        SIGN_IN),
-            row(POST,   "/newsroom/dashboards/{dashboard}",               Fixture::sameDashboard,                OK,        OK,        FORBIDDEN, FORBIDDEN, REFUSED),
-
-            row(GET,    "/newsroom/users",                                                                       OK,        FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN),
-            row(POST,   "/newsroom/users",                                Fixture::newUser,                      OK,        FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
-            row(GET,    "/newsroom/audit",                                                                       OK,        FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN));
+            row(POST, "/newsroom/logout", SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, REFUSED),
+            row(GET, "/newsroom/setup/{token}", NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+            row(POST, "/newsroom/setup/{token}", Fixture::owner, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, REFUSED),
+            row(GET, "/newsroom", OK, OK, OK, OK, SIGN_IN),
+            row(GET, "/newsroom/stories/new", OK, OK, OK, OK, SIGN_IN),
+            row(POST, "/newsroom/stories", Fixture::newStory, OK, OK, OK, OK, REFUSED),
+            row(GET, "/newsroom/stories/{other}", OK, OK, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(POST, "/newsroom/stories/{own}", f -> f.story("own", "save"), OK, OK, OK, OK, REFUSED),
+            row(
+                    POST,
+                    "/newsroom/stories/{other}",
+                    f -> f.story("other", "save"),
+                    OK,
+                    OK,
+                    FORBIDDEN,
+                    FORBIDDEN,
+                    REFUSED),
+            row(POST, "/newsroom/stories/{own}", f -> f.story("own", "submit"), OK, OK, OK, FORBIDDEN, REFUSED),
+            row(POST, "/newsroom/stories/{own}", f -> f.story("own", "publish"), OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(
+                    POST,
+                    "/newsroom/stories/{own}",
+                    f -> f.story("own", "schedule"),
+                    OK,
+                    OK,
+                    FORBIDDEN,
+                    FORBIDDEN,
+                    REFUSED),
+            row(
+                    POST,
+                    "/newsroom/stories/{live}",
+                    f -> f.story("live", "update-minor"),
+                    OK,
+                    OK,
+                    FORBIDDEN,
+                    FORBIDDEN,
+                    REFUSED),
+            row(
+                    POST,
+                    "/newsroom/stories/{live}",
+                    f -> f.story("live", "update-substantive"),
+                    OK,
+                    OK,
+                    FORBIDDEN,
+                    FORBIDDEN,
+                    REFUSED),
+            row(
+                    POST,
+                    "/newsroom/stories/{live}",
+                    f -> f.story("live", "unpublish"),
+                    OK,
+                    OK,
+                    FORBIDDEN,
+                    FORBIDDEN,
+                    REFUSED),
+            row(
+                    POST,
+                    "/newsroom/stories/{live}/corrections",
+                    f -> f.correction("live"),
+                    OK,
+                    OK,
+                    FORBIDDEN,
+                    FORBIDDEN,
+                    REFUSED),
+            row(GET, "/newsroom/stories/{other}/revisions", OK, OK, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(GET, "/newsroom/stories/{other}/revisions/1", OK, OK, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(POST, "/newsroom/stories/{own}/revisions/1/restore", f -> f.revision("own"), OK, OK, OK, OK, REFUSED),
+            row(
+                    POST,
+                    "/newsroom/stories/{live}/revisions/1/restore",
+                    f -> f.revision("live"),
+                    OK,
+                    OK,
+                    FORBIDDEN,
+                    FORBIDDEN,
+                    REFUSED),
+            row(POST, "/newsroom/preview", Fixture::newStory, OK, OK, OK, OK, REFUSED),
+            row(GET, "/newsroom/top", OK, OK, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(POST, "/newsroom/top", Fixture::topStories, OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(GET, "/newsroom/media", OK, OK, OK, OK, SIGN_IN),
+            row(UPLOAD, "/newsroom/media", Fixture::describe, OK, OK, OK, OK, REFUSED),
+            row(GET, "/newsroom/media/{media}", OK, OK, OK, OK, SIGN_IN),
+            row(POST, "/newsroom/media/{media}", Fixture::describe, OK, OK, OK, OK, REFUSED),
+            row(GET, "/newsroom/topics", OK, OK, OK, OK, SIGN_IN),
+            row(POST, "/newsroom/topics", Fixture::newTopic, OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(GET, "/newsroom/topics/{topic}", OK, OK, OK, OK, SIGN_IN),
+            row(POST, "/newsroom/topics/{topic}", Fixture::sameTopic, OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(GET, "/newsroom/authors", OK, OK, OK, OK, SIGN_IN),
+            row(POST, "/newsroom/authors", Fixture::newAuthor, OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(GET, "/newsroom/authors/{author}", OK, OK, OK, OK, SIGN_IN),
+            row(POST, "/newsroom/authors/{author}", Fixture::sameAuthor, OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(GET, "/newsroom/dashboards", OK, OK, OK, OK, SIGN_IN),
+            row(GET, "/newsroom/dashboards/new", OK, OK, OK, OK, SIGN_IN),
+            row(GET, "/newsroom/dashboards/stories?q=Matrix", OK, OK, OK, OK, SIGN_IN),
+            row(POST, "/newsroom/dashboards", Fixture::newDashboard, OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(GET, "/newsroom/dashboards/{dashboard}", OK, OK, OK, OK, SIGN_IN),
+            row(
+                    POST,
+                    "/newsroom/dashboards/{dashboard}",
+                    Fixture::sameDashboard,
+                    OK,
+                    OK,
+                    FORBIDDEN,
+                    FORBIDDEN,
+                    REFUSED),
+            row(GET, "/newsroom/users", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(POST, "/newsroom/users", Fixture::newUser, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(GET, "/newsroom/audit", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN));
 
     @Parameter
     Dialect dialect;
+
     static WebTestServer server;
     static final Map<Who, NewsroomClient> clients = new EnumMap<>(Who.class);
     static Topic topic;
@@ -172,10 +262,23 @@ class NewsroomAuthorizationTest {
         author = newsroom.author("matrix-author", "Matrix Author");
         media = newsroom.image("A matrix of coloured squares");
         Story lead = publishedStory();
-        dashboard = newsroom.services.dashboardService().create(Actor.SYSTEM, new DashboardFields("matrix-dashboard",
-                "Matrix dashboard", null, null, null, List.of(new DashboardItem("Lead", List.of(DashboardEntry.story(lead.id()))))));
+        dashboard = newsroom.services
+                .dashboardService()
+                .create(
+                        Actor.SYSTEM,
+                        new DashboardFields(
+                                "matrix-dashboard",
+                                "Matrix dashboard",
+                                null,
+                                null,
+                                null,
+                                List.of(new DashboardItem("Lead", List.of(DashboardEntry.story(lead.id()))))));
         for (Who who : Who.values()) {
-            clients.put(who, who == Who.NOBODY ? NewsroomClient.anonymous(server) : NewsroomClient.as(server, Role.valueOf(who.name())));
+            clients.put(
+                    who,
+                    who == Who.NOBODY
+                            ? NewsroomClient.anonymous(server)
+                            : NewsroomClient.as(server, Role.valueOf(who.name())));
         }
     }
 
@@ -187,7 +290,8 @@ class NewsroomAuthorizationTest {
 
     static Story publishedStory() {
         var stories = server.newsroom.services.storyService();
-        Story draft = stories.createDraft(Actor.SYSTEM, server.newsroom.publishableDraft("Matrix story " + counter.incrementAndGet()));
+        Story draft = stories.createDraft(
+                Actor.SYSTEM, server.newsroom.publishableDraft("Matrix story " + counter.incrementAndGet()));
         return stories.publish(Actor.SYSTEM, draft.id(), draft.revision());
     }
 
@@ -206,10 +310,16 @@ class NewsroomAuthorizationTest {
             return stories.computeIfAbsent(name, n -> {
                 var service = server.newsroom.services.storyService();
                 return switch (n) {
-                    case "own" -> service.createDraft(client.user() == null ? Actor.SYSTEM : client.user().actor(),
-                            server.newsroom.publishableDraft("Matrix draft " + counter.incrementAndGet()));
-                    case "other" -> service.createDraft(Actor.SYSTEM,
-                            server.newsroom.publishableDraft("Matrix draft " + counter.incrementAndGet()));
+                    case "own" ->
+                        service.createDraft(
+                                client.user() == null
+                                        ? Actor.SYSTEM
+                                        : client.user().actor(),
+                                server.newsroom.publishableDraft("Matrix draft " + counter.incrementAndGet()));
+                    case "other" ->
+                        service.createDraft(
+                                Actor.SYSTEM,
+                                server.newsroom.publishableDraft("Matrix draft " + counter.incrementAndGet()));
                     case "live" -> publishedStory();
                     default -> throw new IllegalArgumentException(n);
                 };
@@ -238,12 +348,35 @@ class NewsroomAuthorizationTest {
         List<String> story(String name, String action) {
             Story story = story(name);
             StoryForm form = StoryForm.of(story);
-            List<String> fields = new ArrayList<>(List.of("revision", Integer.toString(story.revision()),
-                    "action", action, "headline", form.headline(), "dek", form.dek(), "slug", form.slug(),
-                    "topic", form.topicId(), "tags", form.tags(), "kind", form.kind(),
-                    "contributorNote", form.contributorNote(), "heroMedia", form.heroMediaId(),
-                    "heroCaption", form.heroCaption(), "heroCredit", form.heroCredit(), "body", form.body(),
-                    "publishAt", "2026-11-21T09:00"));
+            List<String> fields = new ArrayList<>(List.of(
+                    "revision",
+                    Integer.toString(story.revision()),
+                    "action",
+                    action,
+                    "headline",
+                    form.headline(),
+                    "dek",
+                    form.dek(),
+                    "slug",
+                    form.slug(),
+                    "topic",
+                    form.topicId(),
+                    "tags",
+                    form.tags(),
+                    "kind",
+                    form.kind(),
+                    "contributorNote",
+                    form.contributorNote(),
+                    "heroMedia",
+                    form.heroMediaId(),
+                    "heroCaption",
+                    form.heroCaption(),
+                    "heroCredit",
+                    form.heroCredit(),
+                    "body",
+                    form.body(),
+                    "publishAt",
+                    "2026-11-21T09:00"));
             for (String id : form.authorIds()) {
                 fields.addAll(List.of("authors", id));
             }
@@ -251,7 +384,11 @@ class NewsroomAuthorizationTest {
         }
 
         List<String> correction(String name) {
-            return List.of("revision", Integer.toString(story(name).revision()), "correction", "An earlier version misspelled a name.");
+            return List.of(
+                    "revision",
+                    Integer.toString(story(name).revision()),
+                    "correction",
+                    "An earlier version misspelled a name.");
         }
 
         List<String> revision(String name) {
@@ -259,13 +396,25 @@ class NewsroomAuthorizationTest {
         }
 
         List<String> credentials() {
-            return List.of("email", client.user() == null ? "nobody@newsroom.test" : client.user().email(),
-                    "password", NewsroomClient.PASSWORD);
+            return List.of(
+                    "email",
+                    client.user() == null
+                            ? "nobody@newsroom.test"
+                            : client.user().email(),
+                    "password",
+                    NewsroomClient.PASSWORD);
         }
 
         List<String> owner() {
-            return List.of("email", "owner@newsroom.test", "name", "Owner", "password", NewsroomClient.PASSWORD,
-                    "confirm", NewsroomClient.PASSWORD);
+            return List.of(
+                    "email",
+                    "owner@newsroom.test",
+                    "name",
+                    "Owner",
+                    "password",
+                    NewsroomClient.PASSWORD,
+                    "confirm",
+                    NewsroomClient.PASSWORD);
         }
 
         List<String> newStory() {
@@ -277,12 +426,14 @@ class NewsroomAuthorizationTest {
         }
 
         List<String> describe() {
-            return List.of("alt", "A matrix of coloured squares", "caption", "Squares.", "credit", "Photo: Ana Ruiz/Lede");
+            return List.of(
+                    "alt", "A matrix of coloured squares", "caption", "Squares.", "credit", "Photo: Ana Ruiz/Lede");
         }
 
         List<String> newTopic() {
             int n = counter.incrementAndGet();
-            return List.of("slug", "matrix-topic-" + n, "name", "Matrix topic " + n, "description", "", "position", "9");
+            return List.of(
+                    "slug", "matrix-topic-" + n, "name", "Matrix topic " + n, "description", "", "position", "9");
         }
 
         List<String> sameTopic() {
@@ -295,26 +446,52 @@ class NewsroomAuthorizationTest {
         }
 
         List<String> sameAuthor() {
-            return List.of("slug", author.slug(), "name", author.name(), "title", "Editor", "bio", "", "contributor", "yes");
+            return List.of(
+                    "slug", author.slug(), "name", author.name(), "title", "Editor", "bio", "", "contributor", "yes");
         }
 
         List<String> newDashboard() {
             int n = counter.incrementAndGet();
-            return List.of("slug", "matrix-dashboard-" + n, "title", "Matrix dashboard " + n,
-                    "items", "Lead: " + story("live").slug());
+            return List.of(
+                    "slug",
+                    "matrix-dashboard-" + n,
+                    "title",
+                    "Matrix dashboard " + n,
+                    "items",
+                    "Lead: " + story("live").slug());
         }
 
         List<String> sameDashboard() {
-            Dashboard current = server.newsroom.services.dashboards().find(dashboard.id()).orElseThrow();
-            return List.of("revision", Integer.toString(current.revision()), "slug", current.slug(), "title", current.title(),
-                    "illustration", media.id(), "caption", "Squares.", "credit", "Illustration: Ana Ruiz",
-                    "items", "Lead: " + story("live").slug() + " | https://example.org/report The full report");
+            Dashboard current =
+                    server.newsroom.services.dashboards().find(dashboard.id()).orElseThrow();
+            return List.of(
+                    "revision",
+                    Integer.toString(current.revision()),
+                    "slug",
+                    current.slug(),
+                    "title",
+                    current.title(),
+                    "illustration",
+                    media.id(),
+                    "caption",
+                    "Squares.",
+                    "credit",
+                    "Illustration: Ana Ruiz",
+                    "items",
+                    "Lead: " + story("live").slug() + " | https://example.org/report The full report");
         }
 
         List<String> newUser() {
             int n = counter.incrementAndGet();
-            return List.of("email", "matrix" + n + "@newsroom.test", "name", "Matrix Member " + n, "role", "writer",
-                    "password", NewsroomClient.PASSWORD);
+            return List.of(
+                    "email",
+                    "matrix" + n + "@newsroom.test",
+                    "name",
+                    "Matrix Member " + n,
+                    "role",
+                    "writer",
+                    "password",
+                    NewsroomClient.PASSWORD);
         }
     }
 
@@ -335,8 +512,15 @@ class NewsroomAuthorizationTest {
                 Expect expected = row.expected(who);
                 Expect got = classify(response, expected == REFUSED);
                 if (got != expected) {
-                    wrong.add(String.format("  %-6s %-50s as %-11s expected %-9s got %d%s", row.method(), row.path(), who,
-                            expected, response.statusCode(), NewsroomClient.location(response) == null ? ""
+                    wrong.add(String.format(
+                            "  %-6s %-50s as %-11s expected %-9s got %d%s",
+                            row.method(),
+                            row.path(),
+                            who,
+                            expected,
+                            response.statusCode(),
+                            NewsroomClient.location(response) == null
+                                    ? ""
                                     : " → " + NewsroomClient.location(response)));
                 }
                 keepSignedIn(who, client, row.path());

@@ -39,7 +39,10 @@ public final class NewsroomClient {
     private NewsroomClient(WebTestServer server, User user) {
         this.server = server;
         this.user = user;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(cookies)
+                .build();
     }
 
     /** Nobody signed in. */
@@ -50,9 +53,12 @@ public final class NewsroomClient {
     /** A new member with this role, made as the system would, then signed in through the sign-in form. */
     public static NewsroomClient as(WebTestServer server, Role role) {
         int n = COUNTER.incrementAndGet();
-        String name = "Test " + role.key().substring(0, 1).toUpperCase() + role.key().substring(1) + " " + n;
-        User user = server.newsroom.services.userService().create(Actor.SYSTEM, role.key() + n + "@newsroom.test",
-                name, role, PASSWORD);
+        String name =
+                "Test " + role.key().substring(0, 1).toUpperCase() + role.key().substring(1) + " " + n;
+        User user = server.newsroom
+                .services
+                .userService()
+                .create(Actor.SYSTEM, role.key() + n + "@newsroom.test", name, role, PASSWORD);
         NewsroomClient client = new NewsroomClient(server, user);
         client.signIn(user.email(), PASSWORD);
         return client;
@@ -63,8 +69,11 @@ public final class NewsroomClient {
         HttpResponse<String> form = get("/newsroom/login");
         assertEquals(200, form.statusCode(), form.body());
         String token = cookie(NewsroomAuth.CSRF_COOKIE);
-        HttpResponse<String> signedIn = send("/newsroom/login", "application/x-www-form-urlencoded",
-                HttpRequest.BodyPublishers.ofString(encode(List.of("_csrf", token, "email", email, "password", password))));
+        HttpResponse<String> signedIn = send(
+                "/newsroom/login",
+                "application/x-www-form-urlencoded",
+                HttpRequest.BodyPublishers.ofString(
+                        encode(List.of("_csrf", token, "email", email, "password", password))));
         assertEquals(303, signedIn.statusCode(), "sign-in as " + email + ": " + signedIn.body());
         refreshCsrf();
         return this;
@@ -93,8 +102,12 @@ public final class NewsroomClient {
     }
 
     private String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name) && !c.hasExpired())
-                .map(HttpCookie::getValue).filter(v -> !v.isEmpty()).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name) && !c.hasExpired())
+                .map(HttpCookie::getValue)
+                .filter(v -> !v.isEmpty())
+                .findFirst()
+                .orElse(null);
     }
 
     public HttpResponse<String> get(String path) {
@@ -120,17 +133,18 @@ public final class NewsroomClient {
     }
 
     /** A multipart upload, with the CSRF token, of one file (none when null) and some text fields. */
-    public HttpResponse<String> upload(String path, String fileName, String contentType, byte[] file, String... nameValues) {
+    public HttpResponse<String> upload(
+            String path, String fileName, String contentType, byte[] file, String... nameValues) {
         return upload(true, path, fileName, contentType, file, nameValues);
     }
 
-    public HttpResponse<String> uploadWithoutCsrf(String path, String fileName, String contentType, byte[] file,
-                                                  String... nameValues) {
+    public HttpResponse<String> uploadWithoutCsrf(
+            String path, String fileName, String contentType, byte[] file, String... nameValues) {
         return upload(false, path, fileName, contentType, file, nameValues);
     }
 
-    private HttpResponse<String> upload(boolean withToken, String path, String fileName, String contentType, byte[] file,
-                                        String... nameValues) {
+    private HttpResponse<String> upload(
+            boolean withToken, String path, String fileName, String contentType, byte[] file, String... nameValues) {
         String boundary = "----lede-test-" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         List<String> fields = new ArrayList<>(List.of(nameValues));
@@ -138,17 +152,24 @@ public final class NewsroomClient {
             fields.addAll(List.of(NewsroomAuth.CSRF_FIELD, csrf));
         }
         for (int i = 0; i + 1 < fields.size(); i += 2) {
-            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields.get(i) + "\"\r\n\r\n"
-                    + fields.get(i + 1) + "\r\n");
+            write(
+                    body,
+                    "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields.get(i) + "\"\r\n\r\n"
+                            + fields.get(i + 1) + "\r\n");
         }
         if (file != null) {
-            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
+            write(
+                    body,
+                    "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                            + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
             body.writeBytes(file);
             write(body, "\r\n");
         }
         write(body, "--" + boundary + "--\r\n");
-        return send(path, "multipart/form-data; boundary=" + boundary, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return send(
+                path,
+                "multipart/form-data; boundary=" + boundary,
+                HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     }
 
     private static void write(ByteArrayOutputStream out, String text) {
@@ -156,7 +177,10 @@ public final class NewsroomClient {
     }
 
     private HttpResponse<String> send(String path, String contentType, HttpRequest.BodyPublisher body) {
-        return exchange(HttpRequest.newBuilder(server.uri(path)).header("Content-Type", contentType).POST(body).build());
+        return exchange(HttpRequest.newBuilder(server.uri(path))
+                .header("Content-Type", contentType)
+                .POST(body)
+                .build());
     }
 
     private HttpResponse<String> exchange(HttpRequest request) {
@@ -176,7 +200,8 @@ public final class NewsroomClient {
             if (!out.isEmpty()) {
                 out.append('&');
             }
-            out.append(URLEncoder.encode(nameValues.get(i), StandardCharsets.UTF_8)).append('=')
+            out.append(URLEncoder.encode(nameValues.get(i), StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(nameValues.get(i + 1), StandardCharsets.UTF_8));
         }
         return out.toString();

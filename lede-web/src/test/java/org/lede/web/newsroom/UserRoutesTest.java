@@ -14,8 +14,16 @@ class UserRoutesTest extends WebServerTest {
     @Test
     void anAdminAddsAMemberWhoCanThenSignIn() {
         NewsroomClient admin = NewsroomClient.as(web, Role.ADMIN);
-        HttpResponse<String> added = admin.post("/newsroom/users", "email", "Rosa.Diaz@Example.org", "name", "Rosa Díaz",
-                "role", "editor", "password", "a long enough passphrase");
+        HttpResponse<String> added = admin.post(
+                "/newsroom/users",
+                "email",
+                "Rosa.Diaz@Example.org",
+                "name",
+                "Rosa Díaz",
+                "role",
+                "editor",
+                "password",
+                "a long enough passphrase");
         assertEquals(303, added.statusCode(), added.body());
         String list = admin.get(NewsroomClient.location(added)).body();
         assertTrue(list.contains("Added rosa.diaz@example.org as editor."), list);
@@ -29,8 +37,8 @@ class UserRoutesTest extends WebServerTest {
     @Test
     void aShortPasswordIsRefusedAndTheFormKeepsTheRest() {
         NewsroomClient admin = NewsroomClient.as(web, Role.ADMIN);
-        HttpResponse<String> refused = admin.post("/newsroom/users", "email", "sam@example.org", "name", "Sam",
-                "role", "writer", "password", "short");
+        HttpResponse<String> refused = admin.post(
+                "/newsroom/users", "email", "sam@example.org", "name", "Sam", "role", "writer", "password", "short");
         assertEquals(422, refused.statusCode());
         assertTrue(refused.body().contains("Choose a password of at least 12 characters."), refused.body());
         assertTrue(refused.body().contains("value=\"sam@example.org\""));
@@ -42,8 +50,16 @@ class UserRoutesTest extends WebServerTest {
     void onlyAdminsSeeOrAddPeople() {
         NewsroomClient editor = NewsroomClient.as(web, Role.EDITOR);
         assertEquals(403, editor.get("/newsroom/users").statusCode());
-        HttpResponse<String> refused = editor.post("/newsroom/users", "email", "eve@example.org", "name", "Eve",
-                "role", "admin", "password", NewsroomClient.PASSWORD);
+        HttpResponse<String> refused = editor.post(
+                "/newsroom/users",
+                "email",
+                "eve@example.org",
+                "name",
+                "Eve",
+                "role",
+                "admin",
+                "password",
+                NewsroomClient.PASSWORD);
         assertEquals(403, refused.statusCode());
         assertTrue(refused.body().contains("Only admins"), refused.body());
     }

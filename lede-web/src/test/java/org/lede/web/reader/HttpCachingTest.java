@@ -40,9 +40,15 @@ class HttpCachingTest extends WebServerTest {
             assertTrue(cacheControl.contains("s-maxage="), cacheControl);
             assertTrue(cacheControl.contains("stale-while-revalidate="), cacheControl);
             assertTrue(response.headers().firstValue("ETag").orElseThrow().startsWith("W/\""));
-            assertTrue(response.headers().firstValue("Last-Modified").orElseThrow().endsWith("GMT"));
-            assertEquals("text/html;charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow()
-                    .toLowerCase().replace(" ", ""));
+            assertTrue(
+                    response.headers().firstValue("Last-Modified").orElseThrow().endsWith("GMT"));
+            assertEquals(
+                    "text/html;charset=utf-8",
+                    response.headers()
+                            .firstValue("Content-Type")
+                            .orElseThrow()
+                            .toLowerCase()
+                            .replace(" ", ""));
         }
     }
 
@@ -57,15 +63,22 @@ class HttpCachingTest extends WebServerTest {
         assertEquals(etag, byEtag.headers().firstValue("ETag").orElseThrow());
         assertEquals(304, web.get(url, "If-Modified-Since", lastModified).statusCode());
         assertEquals(200, web.get(url, "If-None-Match", "W/\"something-else\"").statusCode());
-        assertEquals(200, web.get(url, "If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").statusCode());
+        assertEquals(
+                200,
+                web.get(url, "If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT")
+                        .statusCode());
         assertEquals(200, web.get(url, "If-Modified-Since", "not a date").statusCode());
     }
 
     @Test
     void cachedPagesAreGzippedOnceAndDecodeToTheSameHtml() throws Exception {
         byte[] plain = web.get(url).body().getBytes(StandardCharsets.UTF_8);
-        HttpResponse<byte[]> gzipped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(web.uri(url))
-                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> gzipped = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(web.uri(url))
+                                .header("Accept-Encoding", "gzip")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElseThrow());
         assertEquals("Accept-Encoding", gzipped.headers().firstValue("Vary").orElseThrow());
         assertTrue(gzipped.body().length < plain.length / 2);
@@ -116,7 +129,10 @@ class HttpCachingTest extends WebServerTest {
         web.catchUp();
         assertTrue(web.get(url).body().contains("<h1>Ferry fares frozen</h1>"));
         // A change behind the services' back appends no event, so the cached page must stay as it was.
-        web.newsroom.services.db().handle(h -> h.execute("UPDATE stories SET headline = 'Changed quietly' WHERE id = ?", story.id()));
+        web.newsroom
+                .services
+                .db()
+                .handle(h -> h.execute("UPDATE stories SET headline = 'Changed quietly' WHERE id = ?", story.id()));
         web.catchUp();
         HttpResponse<String> cached = web.get(url);
         assertTrue(cached.body().contains("<h1>Ferry fares frozen</h1>"), "served from the cache");

@@ -45,8 +45,17 @@ class ReaderPagesTest extends WebServerTest {
     private Story publish(String headline, Topic topic, List<String> tags) {
         web.newsroom.clock.advance(Duration.ofMinutes(10));
         StoryDraft base = web.newsroom.publishableDraft(headline);
-        StoryDraft draft = new StoryDraft(base.headline(), base.dek(), null, topic.id(), tags, base.kind(),
-                List.of(dana.id()), null, base.hero(), base.body());
+        StoryDraft draft = new StoryDraft(
+                base.headline(),
+                base.dek(),
+                null,
+                topic.id(),
+                tags,
+                base.kind(),
+                List.of(dana.id()),
+                null,
+                base.hero(),
+                base.body());
         Story created = stories.createDraft(Actor.SYSTEM, draft);
         return stories.publish(Actor.SYSTEM, created.id(), created.revision());
     }
@@ -71,7 +80,15 @@ class ReaderPagesTest extends WebServerTest {
         Story b = publish("Governor signs the budget", politics, List.of("budget"));
         String html = web.get("/topics/politics").body();
         assertTrue(html.contains("<h1>Politics &amp; Policy</h1>"));
-        assertEquals(List.of(web.newsroom.services.stories().find(b.id()).map(s -> url(s)).orElseThrow(), url(a)),
+        assertEquals(
+                List.of(
+                        web.newsroom
+                                .services
+                                .stories()
+                                .find(b.id())
+                                .map(s -> url(s))
+                                .orElseThrow(),
+                        url(a)),
                 storyLinks(html, "<ol class=\"stream\">"));
         assertTrue(html.contains("aria-current=\"page\""), "the topic is marked in the navigation");
         assertEquals(404, web.get("/topics/sports").statusCode());
@@ -99,9 +116,24 @@ class ReaderPagesTest extends WebServerTest {
         Story pinned = publish("An unrelated pinned story", health, List.of("flu"));
         Story newer = publish("Budget deal reached", politics, List.of("budget"));
         Story main = publish("What the budget deal means", politics, List.of("budget"));
-        web.newsroom.services.stories().update(new Story(main.id(), main.draft(), main.status(), main.publishAt(),
-                main.firstPublishedAt(), main.substantiveAt(), main.createdAt(), main.updatedAt(), main.createdBy(),
-                main.revision(), main.corrections(), List.of(pinned.id())), main.revision());
+        web.newsroom
+                .services
+                .stories()
+                .update(
+                        new Story(
+                                main.id(),
+                                main.draft(),
+                                main.status(),
+                                main.publishAt(),
+                                main.firstPublishedAt(),
+                                main.substantiveAt(),
+                                main.createdAt(),
+                                main.updatedAt(),
+                                main.createdBy(),
+                                main.revision(),
+                                main.corrections(),
+                                List.of(pinned.id())),
+                        main.revision());
         String html = web.get(url(main)).body();
         List<String> deeper = storyLinks(html, "class=\"go-deeper\"");
         assertEquals(List.of(url(pinned), url(newer), url(tagOnly), url(older)), deeper);
@@ -130,17 +162,40 @@ class ReaderPagesTest extends WebServerTest {
         Story hidden = stories.createDraft(Actor.SYSTEM, web.newsroom.publishableDraft("A draft never shown"));
         Media art = web.newsroom.image("Dark clouds over a harbor");
         web.newsroom.clock.advance(Duration.ofMinutes(10));
-        web.newsroom.services.dashboardService().create(Actor.SYSTEM, new DashboardFields("storm", "Storm dashboard",
-                "Everything on the storm.", politics.id(), new ImageBlock(art.id(), null, Credit.illustration("Rae Lin", "Lede")),
-                List.of(new DashboardItem("Schools", List.of(DashboardEntry.story(a.id()), DashboardEntry.story(hidden.id()))),
-                        new DashboardItem("Health", List.of(DashboardEntry.story(b.id()),
-                                DashboardEntry.link("https://example.org/shelters", "Shelter map"))),
-                        new DashboardItem("Drafts", List.of(DashboardEntry.story(hidden.id()))))));
+        web.newsroom
+                .services
+                .dashboardService()
+                .create(
+                        Actor.SYSTEM,
+                        new DashboardFields(
+                                "storm",
+                                "Storm dashboard",
+                                "Everything on the storm.",
+                                politics.id(),
+                                new ImageBlock(art.id(), null, Credit.illustration("Rae Lin", "Lede")),
+                                List.of(
+                                        new DashboardItem(
+                                                "Schools",
+                                                List.of(
+                                                        DashboardEntry.story(a.id()),
+                                                        DashboardEntry.story(hidden.id()))),
+                                        new DashboardItem(
+                                                "Health",
+                                                List.of(
+                                                        DashboardEntry.story(b.id()),
+                                                        DashboardEntry.link(
+                                                                "https://example.org/shelters", "Shelter map"))),
+                                        new DashboardItem("Drafts", List.of(DashboardEntry.story(hidden.id()))))));
         String html = web.get("/dashboards/storm").body();
         assertTrue(html.contains("<h1>Storm dashboard</h1>"));
         assertTrue(html.contains("Illustration: Rae Lin/Lede"));
-        assertTrue(html.contains("<li><strong>Schools:</strong> <a href=\"" + url(a) + "\">Storm closes schools</a></li>"), html);
-        assertTrue(html.contains("<a href=\"" + url(b) + "\">Shelters open downtown</a> — <a href=\"https://example.org/shelters\" rel=\"noopener\">Shelter map</a>"));
+        assertTrue(
+                html.contains("<li><strong>Schools:</strong> <a href=\"" + url(a) + "\">Storm closes schools</a></li>"),
+                html);
+        assertTrue(
+                html.contains(
+                        "<a href=\"" + url(b)
+                                + "\">Shelters open downtown</a> — <a href=\"https://example.org/shelters\" rel=\"noopener\">Shelter map</a>"));
         assertFalse(html.contains("Drafts:"), "an item whose entries are not live is left out");
         assertTrue(html.contains(">Updated just now</time>"));
         String home = web.get("/").body();
@@ -154,7 +209,8 @@ class ReaderPagesTest extends WebServerTest {
     void storyCarriesNewsArticleJsonLdAndSocialTags() throws Exception {
         Story story = publish("Port budget approved", politics, List.of("budget", "port"));
         String html = web.get(url(story)).body();
-        Matcher m = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        Matcher m = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(html);
         assertTrue(m.find());
         JsonNode ld = new ObjectMapper().readTree(m.group(1));
         assertEquals("NewsArticle", ld.get("@type").asText());
@@ -164,7 +220,8 @@ class ReaderPagesTest extends WebServerTest {
         assertEquals(story.publishAt().toString(), ld.get("datePublished").asText());
         assertEquals(story.publishAt().toString(), ld.get("dateModified").asText());
         assertEquals("Test Ledger", ld.get("publisher").get("name").asText());
-        assertEquals("https://news.example" + url(story), ld.get("mainEntityOfPage").asText());
+        assertEquals(
+                "https://news.example" + url(story), ld.get("mainEntityOfPage").asText());
         assertTrue(html.contains("<meta property=\"og:title\" content=\"Port budget approved\">"));
         assertTrue(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
         assertTrue(html.contains("<meta property=\"og:image\" content=\"https://news.example/media/"));

@@ -40,17 +40,48 @@ class StoryPageTest extends WebServerTest {
     private Story publishedStory() {
         Topic topic = web.newsroom.topic("politics", "Politics & Policy");
         Author staff = web.newsroom.author("dana-wells", "Dana Wells");
-        Author guest = web.newsroom.services.authorService().create(Actor.SYSTEM, new AuthorFields("ruth-amsel", "Ruth Amsel",
-                null, "Ruth Amsel directs the Transit Futures Lab at Averill College.", null, true));
+        Author guest = web.newsroom
+                .services
+                .authorService()
+                .create(
+                        Actor.SYSTEM,
+                        new AuthorFields(
+                                "ruth-amsel",
+                                "Ruth Amsel",
+                                null,
+                                "Ruth Amsel directs the Transit Futures Lab at Averill College.",
+                                null,
+                                true));
         Media hero = web.newsroom.image("Commuters waiting on a tram platform in the rain");
-        StoryDraft draft = new StoryDraft("Council backs a tram line to the harbor <script>", "The vote ends a decade of debate.",
-                null, topic.id(), List.of("transit"), StoryKind.NEWS, List.of(staff.id(), guest.id()), null,
-                new ImageBlock(hero.id(), "Commuters at the Wharf Street stop.", Credit.photo("Mikel Arriaga", "Averill Wire via Lede")),
-                List.of(Paragraph.of("The city council voted 7–2 to build a tram line to the harbor."),
-                        new LeadIn("The big picture", Inline.of(Span.plain("The line is the first new "), Span.italic("rail"),
-                                Span.plain(" in 40 years; "), Span.link("read the plan", "https://example.org/plan"), Span.plain("."))),
+        StoryDraft draft = new StoryDraft(
+                "Council backs a tram line to the harbor <script>",
+                "The vote ends a decade of debate.",
+                null,
+                topic.id(),
+                List.of("transit"),
+                StoryKind.NEWS,
+                List.of(staff.id(), guest.id()),
+                null,
+                new ImageBlock(
+                        hero.id(),
+                        "Commuters at the Wharf Street stop.",
+                        Credit.photo("Mikel Arriaga", "Averill Wire via Lede")),
+                List.of(
+                        Paragraph.of("The city council voted 7–2 to build a tram line to the harbor."),
+                        new LeadIn(
+                                "The big picture",
+                                Inline.of(
+                                        Span.plain("The line is the first new "),
+                                        Span.italic("rail"),
+                                        Span.plain(" in 40 years; "),
+                                        Span.link("read the plan", "https://example.org/plan"),
+                                        Span.plain("."))),
                         Paragraph.of("The reasons for the vote are several:"),
-                        new ListBlock(false, List.of(ListItem.of("Ridership doubled."), new ListItem("Cost", Inline.plain("The state pays half.")))),
+                        new ListBlock(
+                                false,
+                                List.of(
+                                        ListItem.of("Ridership doubled."),
+                                        new ListItem("Cost", Inline.plain("The state pays half.")))),
                         new LeadIn("The bottom line", Inline.plain("Construction starts in spring."))));
         Story created = stories.createDraft(Actor.SYSTEM, draft);
         return stories.publish(Actor.SYSTEM, created.id(), created.revision());
@@ -62,23 +93,34 @@ class StoryPageTest extends WebServerTest {
         web.newsroom.clock.advance(Duration.ofHours(5));
         HttpResponse<String> response = web.get("/2026/11/20/" + story.slug());
         assertEquals(200, response.statusCode());
-        assertEquals("text/html;charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow()
-                .toLowerCase().replace(" ", ""));
+        assertEquals(
+                "text/html;charset=utf-8",
+                response.headers()
+                        .firstValue("Content-Type")
+                        .orElseThrow()
+                        .toLowerCase()
+                        .replace(" ", ""));
         String html = response.body();
-        assertTrue(html.contains("<h1>Council backs a tram line to the harbor &lt;script&gt;</h1>"), "escaped headline");
+        assertTrue(
+                html.contains("<h1>Council backs a tram line to the harbor &lt;script&gt;</h1>"), "escaped headline");
         assertTrue(html.contains("Photo: Mikel Arriaga/Averill Wire via Lede"), "credit");
         assertTrue(html.contains("Commuters at the Wharf Street stop."), "caption");
         assertTrue(html.contains("alt=\"Commuters waiting on a tram platform in the rain\""), "alt");
         assertTrue(html.contains("srcset=\""), "srcset");
         assertTrue(html.contains("<p>The city council voted 7–2 to build a tram line to the harbor.</p>"), "lede");
-        assertTrue(html.contains("<strong>The big picture:</strong> The line is the first new <em>rail</em> in 40 years; "
-                + "<a href=\"https://example.org/plan\">read the plan</a>."), "lead-in with inline styles");
+        assertTrue(
+                html.contains("<strong>The big picture:</strong> The line is the first new <em>rail</em> in 40 years; "
+                        + "<a href=\"https://example.org/plan\">read the plan</a>."),
+                "lead-in with inline styles");
         assertTrue(html.contains("<li><strong>Cost:</strong> The state pays half.</li>"), "labelled list item");
         assertTrue(html.contains("<a href=\"/authors/dana-wells\" rel=\"author\">Dana Wells</a>"), "byline");
-        assertTrue(html.contains("<p class=\"bio\">Ruth Amsel directs the Transit Futures Lab at Averill College.</p>"), "bio line");
+        assertTrue(
+                html.contains("<p class=\"bio\">Ruth Amsel directs the Transit Futures Lab at Averill College.</p>"),
+                "bio line");
         assertTrue(html.contains("<time datetime=\"2026-11-20T12:00:00Z\" data-relative>5 hours ago</time>"), html);
         assertTrue(html.contains("<a href=\"/topics/politics\">Politics &amp; Policy</a>"), "topic link");
-        assertTrue(html.contains("<link rel=\"canonical\" href=\"https://news.example/2026/11/20/" + story.slug() + "\">"));
+        assertTrue(html.contains(
+                "<link rel=\"canonical\" href=\"https://news.example/2026/11/20/" + story.slug() + "\">"));
         assertFalse(html.contains(">Updated "), "no Updated before a substantive update");
     }
 
@@ -108,15 +150,20 @@ class StoryPageTest extends WebServerTest {
         Story story = publishedStory();
         HttpResponse<String> response = web.get("/2025/01/01/" + story.slug());
         assertEquals(301, response.statusCode());
-        assertEquals("/2026/11/20/" + story.slug(), response.headers().firstValue("Location").orElseThrow());
+        assertEquals(
+                "/2026/11/20/" + story.slug(),
+                response.headers().firstValue("Location").orElseThrow());
     }
 
     @Test
     void homeListsLatestPublishedStoriesAsCards() {
         Story story = publishedStory();
         web.newsroom.clock.advance(Duration.ofMinutes(1));
-        Story second = stories.publish(Actor.SYSTEM, stories.createDraft(Actor.SYSTEM,
-                web.newsroom.publishableDraft("Second story")).id(), 1);
+        Story second = stories.publish(
+                Actor.SYSTEM,
+                stories.createDraft(Actor.SYSTEM, web.newsroom.publishableDraft("Second story"))
+                        .id(),
+                1);
         stories.createDraft(Actor.SYSTEM, web.newsroom.publishableDraft("A hidden draft"));
         String html = web.get("/").body();
         assertTrue(html.indexOf(second.headline()) < html.indexOf("Council backs a tram line"), "newest first");

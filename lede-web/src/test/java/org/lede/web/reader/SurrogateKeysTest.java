@@ -44,9 +44,22 @@ class SurrogateKeysTest extends WebServerTest {
         b = publish("Shelters open downtown", politics, "storm", dana);
         c = publish("Clinic hours extended", health, "clinic", lee);
         web.newsroom.clock.advance(Duration.ofMinutes(10));
-        web.newsroom.services.dashboardService().create(Actor.SYSTEM, new DashboardFields("storm", "Storm dashboard",
-                "Everything on the storm.", politics.id(), null, List.of(new DashboardItem("Schools",
-                        List.of(DashboardEntry.story(a.id()), DashboardEntry.link("https://example.org/map", "Map"))))));
+        web.newsroom
+                .services
+                .dashboardService()
+                .create(
+                        Actor.SYSTEM,
+                        new DashboardFields(
+                                "storm",
+                                "Storm dashboard",
+                                "Everything on the storm.",
+                                politics.id(),
+                                null,
+                                List.of(new DashboardItem(
+                                        "Schools",
+                                        List.of(
+                                                DashboardEntry.story(a.id()),
+                                                DashboardEntry.link("https://example.org/map", "Map"))))));
         // Let the set-up's own events purge now, not between two reads of a test.
         web.catchUp();
     }
@@ -54,8 +67,22 @@ class SurrogateKeysTest extends WebServerTest {
     private Story publish(String headline, Topic topic, String tag, Author author) {
         web.newsroom.clock.advance(Duration.ofMinutes(10));
         StoryDraft base = web.newsroom.publishableDraft(headline);
-        Story draft = web.newsroom.services.storyService().createDraft(Actor.SYSTEM, new StoryDraft(base.headline(),
-                base.dek(), null, topic.id(), List.of(tag), base.kind(), List.of(author.id()), null, base.hero(), base.body()));
+        Story draft = web.newsroom
+                .services
+                .storyService()
+                .createDraft(
+                        Actor.SYSTEM,
+                        new StoryDraft(
+                                base.headline(),
+                                base.dek(),
+                                null,
+                                topic.id(),
+                                List.of(tag),
+                                base.kind(),
+                                List.of(author.id()),
+                                null,
+                                base.hero(),
+                                base.body()));
         return web.newsroom.services.storyService().publish(Actor.SYSTEM, draft.id(), draft.revision());
     }
 
@@ -87,7 +114,10 @@ class SurrogateKeysTest extends WebServerTest {
             for (int i = 0; i < 2; i++) {
                 HttpResponse<String> response = web.get(path);
                 assertEquals(200, response.statusCode(), path);
-                List<String> header = Arrays.asList(response.headers().firstValue("Surrogate-Key").orElseThrow().split(" "));
+                List<String> header = Arrays.asList(response.headers()
+                        .firstValue("Surrogate-Key")
+                        .orElseThrow()
+                        .split(" "));
                 assertEquals(keys.getFirst(), header.getFirst(), path + " names itself first");
                 assertEquals("all", header.getLast(), path + " answers to all");
                 assertEquals(Set.copyOf(keys), Set.copyOf(header.subList(0, header.size() - 1)), path);
@@ -122,8 +152,10 @@ class SurrogateKeysTest extends WebServerTest {
         web.newsroom.clock.advance(Duration.ofSeconds(5));
         web.append("story.unpublished", a.id(), key(a));
         web.catchUp();
-        assertEquals(Set.of("/", url(a), url(a) + "/related", "/topics/politics", "/authors/dana", "/dashboards/storm"),
-                changed(before, lastModifiedOfEveryPage()), "every page showing the story, and no other");
+        assertEquals(
+                Set.of("/", url(a), url(a) + "/related", "/topics/politics", "/authors/dana", "/dashboards/storm"),
+                changed(before, lastModifiedOfEveryPage()),
+                "every page showing the story, and no other");
 
         before = lastModifiedOfEveryPage();
         web.newsroom.clock.advance(Duration.ofSeconds(5));
@@ -138,13 +170,24 @@ class SurrogateKeysTest extends WebServerTest {
         web.newsroom.clock.advance(Duration.ofSeconds(5));
         var services = web.newsroom.services;
         Actor writer = new Actor("writer-1", Role.WRITER);
-        StoryDraft fields = new StoryDraft("A draft nobody reads yet", null, null, null, List.of(), a.draft().kind(),
-                List.of(), null, null, a.draft().body());
+        StoryDraft fields = new StoryDraft(
+                "A draft nobody reads yet",
+                null,
+                null,
+                null,
+                List.of(),
+                a.draft().kind(),
+                List.of(),
+                null,
+                null,
+                a.draft().body());
         Story draft = services.storyService().createDraft(writer, fields);
-        draft = services.storyService().edit(writer, draft.id(), draft.revision(), fields.withHeadline("Still a draft"));
+        draft = services.storyService()
+                .edit(writer, draft.id(), draft.revision(), fields.withHeadline("Still a draft"));
         services.storyService().submitForReview(writer, draft.id(), draft.revision());
         web.newsroom.image("A ferry at dawn");
-        services.userService().create(Actor.SYSTEM, "new@newsroom.test", "New Person", Role.WRITER, "a long enough secret");
+        services.userService()
+                .create(Actor.SYSTEM, "new@newsroom.test", "New Person", Role.WRITER, "a long enough secret");
         web.catchUp();
         assertEquals(before, lastModifiedOfEveryPage(), "a draft save, an upload and a new account evict no page");
     }
@@ -155,15 +198,35 @@ class SurrogateKeysTest extends WebServerTest {
         Topic health = web.newsroom.services.topics().findBySlug("health").orElseThrow();
         var stories = web.newsroom.services.storyService();
         StoryDraft base = web.newsroom.publishableDraft("Clinic adds evening hours");
-        Story draft = stories.createDraft(Actor.SYSTEM, new StoryDraft(base.headline(), base.dek(), null, health.id(),
-                List.of("clinic"), base.kind(), List.of(lee.id()), null, base.hero(), base.body()));
+        Story draft = stories.createDraft(
+                Actor.SYSTEM,
+                new StoryDraft(
+                        base.headline(),
+                        base.dek(),
+                        null,
+                        health.id(),
+                        List.of("clinic"),
+                        base.kind(),
+                        List.of(lee.id()),
+                        null,
+                        base.hero(),
+                        base.body()));
         Story pinner = web.newsroom.services.stories().find(c.id()).orElseThrow();
         stories.pin(Actor.SYSTEM, pinner.id(), pinner.revision(), List.of(draft.id()));
         var dashboards = web.newsroom.services.dashboardService();
         var storm = web.newsroom.services.dashboards().findBySlug("storm").orElseThrow();
-        dashboards.update(Actor.SYSTEM, storm.id(), storm.revision(), new DashboardFields(storm.slug(), storm.title(),
-                storm.intro(), storm.topicId(), storm.illustration(), List.of(new DashboardItem("Schools",
-                        List.of(DashboardEntry.story(a.id()), DashboardEntry.story(draft.id()))))));
+        dashboards.update(
+                Actor.SYSTEM,
+                storm.id(),
+                storm.revision(),
+                new DashboardFields(
+                        storm.slug(),
+                        storm.title(),
+                        storm.intro(),
+                        storm.topicId(),
+                        storm.illustration(),
+                        List.of(new DashboardItem(
+                                "Schools", List.of(DashboardEntry.story(a.id()), DashboardEntry.story(draft.id()))))));
         web.catchUp();
         Map<String, String> before = lastModifiedOfEveryPage();
         String leeBefore = lastModified("/authors/lee");
@@ -171,8 +234,16 @@ class SurrogateKeysTest extends WebServerTest {
 
         stories.publish(Actor.SYSTEM, draft.id(), draft.revision());
         web.catchUp();
-        assertEquals(Set.of("/", "/topics/health", url(c), "/dashboards/storm", url(a), url(a) + "/related",
-                        "/topics/politics"), changed(before, lastModifiedOfEveryPage()),
+        assertEquals(
+                Set.of(
+                        "/",
+                        "/topics/health",
+                        url(c),
+                        "/dashboards/storm",
+                        url(a),
+                        url(a) + "/related",
+                        "/topics/politics"),
+                changed(before, lastModifiedOfEveryPage()),
                 "home, its topic, the story pinning it, the dashboard listing it and the pages showing that dashboard");
         assertNotEquals(leeBefore, lastModified("/authors/lee"), "its author's page");
     }
@@ -190,7 +261,8 @@ class SurrogateKeysTest extends WebServerTest {
     }
 
     private static Set<String> changed(Map<String, String> before, Map<String, String> after) {
-        return before.keySet().stream().filter(path -> !before.get(path).equals(after.get(path)))
+        return before.keySet().stream()
+                .filter(path -> !before.get(path).equals(after.get(path)))
                 .collect(Collectors.toSet());
     }
 }

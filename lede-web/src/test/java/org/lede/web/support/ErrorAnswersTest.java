@@ -19,9 +19,14 @@ import org.lede.web.WebServerTest;
 class ErrorAnswersTest extends WebServerTest {
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private HttpResponse<String> send(String method, String path, String accept) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(web.uri(path)).method(method, HttpRequest.BodyPublishers.noBody())
-                .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(String method, String path, String accept)
+            throws IOException, InterruptedException {
+        return client.send(
+                HttpRequest.newBuilder(web.uri(path))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .header("Accept", accept)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -36,10 +41,13 @@ class ErrorAnswersTest extends WebServerTest {
     @Test
     void corruptStoredDataIsALogged500NamingNothingToTheReader() throws Exception {
         var services = web.newsroom.services;
-        Story story = services.storyService().createDraft(Actor.SYSTEM, web.newsroom.publishableDraft("Harbour wall fixed"));
+        Story story =
+                services.storyService().createDraft(Actor.SYSTEM, web.newsroom.publishableDraft("Harbour wall fixed"));
         story = services.storyService().publish(Actor.SYSTEM, story.id(), story.revision());
         String id = story.id();
-        services.db().handle(h -> h.execute("UPDATE story_blocks SET type = 'hologram' WHERE story_id = ? AND position = 0", id));
+        services.db()
+                .handle(h ->
+                        h.execute("UPDATE story_blocks SET type = 'hologram' WHERE story_id = ? AND position = 0", id));
         web.catchUp();
         String path = Urls.story(story, ZoneId.of("UTC"));
 
