@@ -33,21 +33,10 @@ for tool in wrk curl python3; do
   fi
 done
 
+. "$root/bench/lib.sh"
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/lede-busy.XXXXXX")
 lede_pid="" wrk_pid="" writer_pid="" editor_pid="" warnings=0
-
-stop() {
-  local pid=$1 name=$2
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do
-    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-    sleep 0.2
-  done
-  echo "bench: $name did not stop within 10 s; killing it." >&2
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
 
 cleanup() {
   set +e
@@ -61,7 +50,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-if curl -s -o /dev/null --max-time 1 "$base/"; then
+if port_busy "$PORT"; then
   echo "bench: something already answers on $HOST:$PORT; stop it or set PORT." >&2
   exit 1
 fi
@@ -73,15 +62,7 @@ mkdir -p "$work/data"
 "$root/lede" serve --demo --host "$HOST" --port "$PORT" --base-url "$base" \
   --data-dir "$work/data" >"$work/lede.log" 2>&1 &
 lede_pid=$!
-for i in $(seq 1 240); do
-  curl -fs -o /dev/null --max-time 2 "$base/" && break
-  if ! kill -0 "$lede_pid" 2>/dev/null || [ "$i" = 240 ]; then
-    echo "bench: lede did not answer $base/; its output:" >&2
-    tail -n 20 "$work/lede.log" >&2
-    exit 1
-  fi
-  sleep 0.5
-done
+wait_for "$base/" "$lede_pid" lede "$work/lede.log" 240 || exit 1
 
 # The demo accounts' passwords are printed once, when the fresh data directory gets them.
 password() { awk -v role="$1" '$1 == role && $2 ~ /@demo\.lede\.test$/ {print $3}' "$work/lede.log"; }
@@ -99,11 +80,7 @@ if [ -z "$story_path" ]; then
   exit 1
 fi
 for url in "$base$story_path" "$base/"; do
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$url")
-  if [ "$code" != 200 ]; then
-    echo "bench: $url answered $code, not 200; refusing to measure it." >&2
-    exit 1
-  fi
+  require_200 "$url"
 done
 
 # Quiet: no --latency, only requests per second are compared; a run with failures is flagged.

@@ -27,22 +27,10 @@ if ! command -v curl >/dev/null 2>&1; then
   exit 1
 fi
 
+. "$root/bench/lib.sh"
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/lede-bench.XXXXXX")
 lede_pid="" nginx_pid="" wrk_pid="" warnings=0
-
-stop() {
-  local pid=$1 name=$2
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  # Lede closes its pool and Jetty on TERM; give it a moment, then stop asking.
-  for _ in $(seq 1 50); do
-    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-    sleep 0.2
-  done
-  echo "bench: $name did not stop within 10 s; killing it." >&2
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
 
 cleanup() {
   set +e
@@ -54,37 +42,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-# An answer before we start anything means someone else's server would be measured.
-port_busy() { curl -s -o /dev/null --max-time 1 "http://$HOST:$1/"; }
-
-wait_for() {
-  local url=$1 pid=$2 name=$3 log=$4 tries=$5
-  for _ in $(seq 1 "$tries"); do
-    if curl -fs -o /dev/null --max-time 2 "$url"; then
-      return 0
-    fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "bench: $name exited before answering; its output:" >&2
-      tail -n 20 "$log" >&2
-      return 1
-    fi
-    sleep 0.5
-  done
-  echo "bench: $name did not answer $url in time; its output:" >&2
-  tail -n 20 "$log" >&2
-  return 1
-}
-
-# wrk counts only statuses >= 400 as errors, so each URL is first checked for exactly 200 here.
-require_200() {
-  local url=$1 code
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$url")
-  if [ "$code" != 200 ]; then
-    echo "bench: $url answered $code, not 200; refusing to measure it." >&2
-    exit 1
-  fi
-}
 
 # Runs wrk and keeps its report in $work/$label.txt; warns when any request failed.
 run_wrk() {

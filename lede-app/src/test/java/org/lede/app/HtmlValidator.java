@@ -53,6 +53,34 @@ final class HtmlValidator {
         }
     }
 
+    /**
+     * The errors in these files, checked in one run together with a page that has a known error:
+     * a checker that silently reports nothing (a changed report format, an unread file) would
+     * otherwise pass every page, so this fails unless the known error is found.
+     *
+     * @param what what the files are, for the failure message
+     */
+    static List<Message> errorsWithControl(Path dir, List<Path> files, String what)
+            throws IOException, InterruptedException {
+        Path control = dir.resolve("control-invalid.html");
+        Files.writeString(
+                control,
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>t</title></head>"
+                        + "<body><ul><div>not a list item</div></ul></body></html>",
+                StandardCharsets.UTF_8);
+        List<Path> all = new ArrayList<>(files);
+        all.add(control);
+        List<Message> messages = check(all);
+        String controlName = control.getFileName().toString();
+        if (messages.stream().noneMatch(m -> m.isError() && m.file().equals(controlName))) {
+            throw new AssertionError("vnu.jar reported no error for a page with a div inside a ul, so its report on "
+                    + what + " means nothing: " + messages);
+        }
+        return messages.stream()
+                .filter(m -> m.isError() && !m.file().equals(controlName))
+                .toList();
+    }
+
     private static List<Message> parse(String json) {
         Map<String, Object> report = new Json().toType(json, Json.MAP_TYPE);
         List<Message> messages = new ArrayList<>();
