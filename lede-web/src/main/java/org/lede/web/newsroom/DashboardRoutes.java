@@ -3,8 +3,6 @@ package org.lede.web.newsroom;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.lede.common.LedeException;
@@ -124,7 +122,7 @@ public final class DashboardRoutes {
                 ctx,
                 200,
                 new DashboardsModel(
-                        views.page(ctx, "Dashboards", Section.DASHBOARDS, ctx.queryParam("notice")),
+                        views.page(ctx, "Dashboards", Section.DASHBOARDS, Notice.textOf(ctx)),
                         queries.dashboards(NewsroomAuth.actor(ctx)),
                         views.site().zone()));
     }
@@ -138,7 +136,7 @@ public final class DashboardRoutes {
         try {
             Actor actor = NewsroomAuth.actor(ctx);
             Dashboard created = dashboards.create(actor, parse(actor, form));
-            ctx.redirect("/newsroom/dashboards/" + created.id() + "?notice=Dashboard+created.", HttpStatus.SEE_OTHER);
+            ctx.redirect(Notice.DASHBOARD_CREATED.on("/newsroom/dashboards/" + created.id()), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showEditor(ctx, e.status(), e.getMessage(), null, form);
         }
@@ -149,7 +147,7 @@ public final class DashboardRoutes {
         showEditor(
                 ctx,
                 200,
-                ctx.queryParam("notice"),
+                Notice.textOf(ctx, dashboard.revision()),
                 dashboard,
                 DashboardForm.of(dashboard, lookup(NewsroomAuth.actor(ctx))));
     }
@@ -160,10 +158,7 @@ public final class DashboardRoutes {
         try {
             Actor actor = NewsroomAuth.actor(ctx);
             Dashboard saved = dashboards.update(actor, dashboard.id(), Forms.revision(ctx), parse(actor, form));
-            ctx.redirect(
-                    "/newsroom/dashboards/" + saved.id() + "?notice="
-                            + URLEncoder.encode("Saved (revision " + saved.revision() + ").", StandardCharsets.UTF_8),
-                    HttpStatus.SEE_OTHER);
+            ctx.redirect(Notice.SAVED_REVISION.on("/newsroom/dashboards/" + saved.id()), HttpStatus.SEE_OTHER);
         } catch (StaleRevisionException e) {
             // The form keeps the editor's text but carries the current revision, so saving again is a deliberate
             // overwrite.

@@ -7,10 +7,9 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.lede.common.LedeException;
+import org.lede.common.NotFoundException;
 import org.lede.common.ValidationException;
 import org.lede.content.Credit;
 import org.lede.media.Media;
@@ -60,7 +59,22 @@ public final class MediaLibraryRoutes {
     }
 
     private void library(Context ctx) {
-        showLibrary(ctx, 200, ctx.queryParam("notice"), MediaForm.empty());
+        showLibrary(ctx, 200, uploadNotice(ctx), MediaForm.empty());
+    }
+
+    /** The upload notice names the image by the id in the address, looked up here, never by text from it. */
+    private String uploadNotice(Context ctx) {
+        String id = ctx.queryParam("item");
+        if (id == null) {
+            return Notice.textOf(ctx);
+        }
+        try {
+            return Notice.textOf(
+                    ctx,
+                    MediaCard.of(queries.mediaItem(NewsroomAuth.actor(ctx), id)).name());
+        } catch (NotFoundException e) {
+            return null;
+        }
     }
 
     private void showLibrary(Context ctx, int status, String notice, MediaForm form) {
@@ -93,11 +107,8 @@ public final class MediaLibraryRoutes {
                     form.caption(),
                     form.parsedCredit());
             ctx.redirect(
-                    "/newsroom/media?notice="
-                            + URLEncoder.encode(
-                                    "Uploaded “" + MediaCard.of(added).name() + "”."
-                                            + (added.hasAlt() ? "" : " Add its alt text before using it in a story."),
-                                    StandardCharsets.UTF_8),
+                    (added.hasAlt() ? Notice.UPLOADED : Notice.UPLOADED_WITHOUT_ALT).on("/newsroom/media") + "&item="
+                            + added.id(),
                     HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showLibrary(ctx, e.status(), e.getMessage(), form);
@@ -106,7 +117,7 @@ public final class MediaLibraryRoutes {
 
     private void edit(Context ctx) {
         Media item = item(ctx);
-        showItem(ctx, 200, ctx.queryParam("notice"), item, MediaForm.of(item));
+        showItem(ctx, 200, Notice.textOf(ctx), item, MediaForm.of(item));
     }
 
     private void showItem(Context ctx, int status, String notice, Media item, MediaForm form) {
@@ -125,7 +136,7 @@ public final class MediaLibraryRoutes {
         MediaForm form = MediaForm.from(ctx);
         try {
             media.describe(NewsroomAuth.actor(ctx), item.id(), form.alt(), form.caption(), form.parsedCredit());
-            ctx.redirect("/newsroom/media/" + item.id() + "?notice=Saved.", HttpStatus.SEE_OTHER);
+            ctx.redirect(Notice.SAVED.on("/newsroom/media/" + item.id()), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showItem(ctx, e.status(), e.getMessage(), item, form);
         }

@@ -3,8 +3,6 @@ package org.lede.web.newsroom;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.lede.author.Author;
 import org.lede.author.AuthorService;
 import org.lede.common.LedeException;
@@ -61,7 +59,7 @@ public final class NewsroomAuthorRoutes {
     }
 
     private void list(Context ctx) {
-        showList(ctx, 200, ctx.queryParam("notice"), AuthorForm.empty());
+        showList(ctx, 200, Notice.textOf(ctx), AuthorForm.empty());
     }
 
     private void showList(Context ctx, int status, String notice, AuthorForm form) {
@@ -81,10 +79,7 @@ public final class NewsroomAuthorRoutes {
                     NewsroomAuth.actor(ctx),
                     new AuthorService.AuthorFields(
                             form.slugOrFromName(), form.name(), form.title(), form.bio(), null, form.contributor()));
-            ctx.redirect(
-                    "/newsroom/authors?notice="
-                            + URLEncoder.encode("Created the author “" + author.name() + "”.", StandardCharsets.UTF_8),
-                    HttpStatus.SEE_OTHER);
+            ctx.redirect(Notice.AUTHOR_CREATED.on("/newsroom/authors/" + author.id()), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showList(ctx, e.status(), e.getMessage(), form);
         }
@@ -92,7 +87,7 @@ public final class NewsroomAuthorRoutes {
 
     private void edit(Context ctx) {
         Author author = author(ctx);
-        showAuthor(ctx, 200, ctx.queryParam("notice"), author, AuthorForm.of(author));
+        showAuthor(ctx, 200, Notice.textOf(ctx, author.name()), author, AuthorForm.of(author));
     }
 
     private void showAuthor(Context ctx, int status, String notice, Author author, AuthorForm form) {
@@ -117,7 +112,7 @@ public final class NewsroomAuthorRoutes {
                             author.avatarMediaId(),
                             form.contributor(),
                             author.userId()));
-            ctx.redirect("/newsroom/authors/" + author.id() + "?notice=Saved.", HttpStatus.SEE_OTHER);
+            ctx.redirect(Notice.SAVED.on("/newsroom/authors/" + author.id()), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showAuthor(ctx, e.status(), e.getMessage(), author, form);
         }

@@ -3,8 +3,6 @@ package org.lede.web.newsroom;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
@@ -88,7 +86,7 @@ public final class StoryRoutes {
                 ctx,
                 200,
                 new StoriesModel(
-                        views.page(ctx, "Stories", Section.STORIES, ctx.queryParam("notice")),
+                        views.page(ctx, "Stories", Section.STORIES, Notice.textOf(ctx)),
                         queries.stories(actor, status, query, LIST_SIZE, 0),
                         status == null ? "" : status.key(),
                         query == null ? "" : query,
@@ -103,7 +101,7 @@ public final class StoryRoutes {
         StoryForm form = StoryForm.from(ctx);
         try {
             Story story = stories.createDraft(NewsroomAuth.actor(ctx), form.toDraft());
-            ctx.redirect("/newsroom/stories/" + story.id() + "?notice=Draft+saved.", HttpStatus.SEE_OTHER);
+            ctx.redirect(Notice.DRAFT_SAVED.on("/newsroom/stories/" + story.id()), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showEditor(ctx, e.status(), null, form, e.getMessage(), List.of());
         }
@@ -115,7 +113,7 @@ public final class StoryRoutes {
 
     private void edit(Context ctx) {
         Story story = story(ctx);
-        showEditor(ctx, 200, story, StoryForm.of(story), ctx.queryParam("notice"), List.of());
+        showEditor(ctx, 200, story, StoryForm.of(story), Notice.textOf(ctx, story.revision()), List.of());
     }
 
     /** One click, one command: the form's fields, the action and the pins go to the service together. */
@@ -133,10 +131,7 @@ public final class StoryRoutes {
                             : null,
                     ctx.formParam("pins") == null ? null : Forms.commaList(ctx, "pins"));
             Story saved = stories.apply(NewsroomAuth.actor(ctx), story.id(), revision, command);
-            ctx.redirect(
-                    "/newsroom/stories/" + saved.id() + "?notice="
-                            + URLEncoder.encode(done(action, saved), StandardCharsets.UTF_8),
-                    HttpStatus.SEE_OTHER);
+            ctx.redirect(done(action).on("/newsroom/stories/" + saved.id()), HttpStatus.SEE_OTHER);
         } catch (StaleRevisionException e) {
             showStale(ctx, story, revision, form, e);
         } catch (LedeException e) {
@@ -144,15 +139,15 @@ public final class StoryRoutes {
         }
     }
 
-    private static String done(Action action, Story story) {
+    private static Notice done(Action action) {
         return switch (action) {
-            case SUBMIT -> "Submitted for review.";
-            case PUBLISH -> "Published.";
-            case SCHEDULE -> "Scheduled.";
-            case UPDATE_MINOR -> "Updated (minor: the Updated time stays).";
-            case UPDATE_SUBSTANTIVE -> "Updated; readers see “Updated just now”.";
-            case UNPUBLISH -> "Unpublished: the story is off the site.";
-            case SAVE -> "Saved (revision " + story.revision() + ").";
+            case SUBMIT -> Notice.SUBMITTED;
+            case PUBLISH -> Notice.PUBLISHED;
+            case SCHEDULE -> Notice.SCHEDULED;
+            case UPDATE_MINOR -> Notice.UPDATED_MINOR;
+            case UPDATE_SUBSTANTIVE -> Notice.UPDATED_SUBSTANTIVE;
+            case UNPUBLISH -> Notice.UNPUBLISHED;
+            case SAVE -> Notice.SAVED_REVISION;
         };
     }
 
@@ -199,7 +194,7 @@ public final class StoryRoutes {
         try {
             stories.addCorrection(
                     NewsroomAuth.actor(ctx), story.id(), Forms.revision(ctx), Forms.text(ctx, "correction"));
-            ctx.redirect("/newsroom/stories/" + story.id() + "?notice=Correction+added.", HttpStatus.SEE_OTHER);
+            ctx.redirect(Notice.CORRECTION_ADDED.on("/newsroom/stories/" + story.id()), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showEditor(ctx, e.status(), story, StoryForm.of(story), e.getMessage(), List.of());
         }
@@ -240,10 +235,7 @@ public final class StoryRoutes {
         int n = parseRevision(ctx.pathParam("n"), story);
         try {
             Story restored = stories.restore(NewsroomAuth.actor(ctx), story.id(), Forms.revision(ctx), n);
-            ctx.redirect(
-                    "/newsroom/stories/" + restored.id() + "?notice=Revision+" + n + "+restored+as+revision+"
-                            + restored.revision() + ".",
-                    HttpStatus.SEE_OTHER);
+            ctx.redirect(Notice.RESTORED.on("/newsroom/stories/" + restored.id()), HttpStatus.SEE_OTHER);
         } catch (StaleRevisionException e) {
             showStale(ctx, story, Forms.revision(ctx), StoryForm.of(story), e);
         } catch (LedeException e) {

@@ -33,7 +33,7 @@ public final class TopStoriesRoutes {
         Actor actor = NewsroomAuth.actor(ctx);
         String slugs = String.join(
                 "\n", queries.topStories(actor).stream().map(Story::slug).toList());
-        show(ctx, 200, ctx.queryParam("notice"), slugs);
+        show(ctx, 200, Notice.textOf(ctx), slugs);
     }
 
     private void show(Context ctx, int status, String notice, String slugs) {
@@ -59,7 +59,7 @@ public final class TopStoriesRoutes {
                                     "top", "There is no story with the slug \"" + slug + "\".")))
                     .toList();
             stories.setTopStories(actor, ids);
-            ctx.redirect("/newsroom/top?notice=Top+stories+saved.", HttpStatus.SEE_OTHER);
+            ctx.redirect(Notice.TOP_SAVED.on("/newsroom/top"), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             show(ctx, e.status(), e.getMessage(), text);
         }

@@ -3,8 +3,6 @@ package org.lede.web.newsroom;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.lede.common.LedeException;
 import org.lede.common.Slugs;
 import org.lede.common.ValidationException;
@@ -67,7 +65,7 @@ public final class TopicRoutes {
                         .max()
                         .orElse(0)
                 + 1;
-        showList(ctx, 200, ctx.queryParam("notice"), new TopicForm("", "", "", Integer.toString(next)));
+        showList(ctx, 200, Notice.textOf(ctx), new TopicForm("", "", "", Integer.toString(next)));
     }
 
     private void showList(Context ctx, int status, String notice, TopicForm form) {
@@ -89,10 +87,7 @@ public final class TopicRoutes {
                     form.name(),
                     form.description(),
                     form.parsedPosition());
-            ctx.redirect(
-                    "/newsroom/topics?notice="
-                            + URLEncoder.encode("Created the topic “" + topic.name() + "”.", StandardCharsets.UTF_8),
-                    HttpStatus.SEE_OTHER);
+            ctx.redirect(Notice.TOPIC_CREATED.on("/newsroom/topics/" + topic.id()), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showList(ctx, e.status(), e.getMessage(), form);
         }
@@ -100,7 +95,7 @@ public final class TopicRoutes {
 
     private void edit(Context ctx) {
         Topic topic = topic(ctx);
-        showTopic(ctx, 200, ctx.queryParam("notice"), topic, TopicForm.of(topic));
+        showTopic(ctx, 200, Notice.textOf(ctx, topic.name()), topic, TopicForm.of(topic));
     }
 
     private void showTopic(Context ctx, int status, String notice, Topic topic, TopicForm form) {
@@ -118,7 +113,7 @@ public final class TopicRoutes {
                     NewsroomAuth.actor(ctx),
                     new Topic(
                             topic.id(), form.slugOrFromName(), form.name(), form.description(), form.parsedPosition()));
-            ctx.redirect("/newsroom/topics/" + topic.id() + "?notice=Saved.", HttpStatus.SEE_OTHER);
+            ctx.redirect(Notice.SAVED.on("/newsroom/topics/" + topic.id()), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showTopic(ctx, e.status(), e.getMessage(), topic, form);
         }

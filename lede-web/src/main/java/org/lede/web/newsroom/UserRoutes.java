@@ -3,8 +3,6 @@ package org.lede.web.newsroom;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.lede.common.LedeException;
 import org.lede.user.Role;
 import org.lede.user.User;
@@ -33,7 +31,14 @@ public final class UserRoutes {
     }
 
     private void list(Context ctx) {
-        show(ctx, 200, ctx.queryParam("notice"), new UserForm("", "", Role.WRITER.key()));
+        // The notice names the new member by the id in the address, looked up in the list itself.
+        String member = ctx.queryParam("member");
+        String notice = users.all(NewsroomAuth.actor(ctx)).stream()
+                .filter(u -> u.id().equals(member))
+                .findFirst()
+                .map(u -> Notice.textOf(ctx, u.email(), u.role().key()))
+                .orElseGet(() -> Notice.textOf(ctx));
+        show(ctx, 200, notice, new UserForm("", "", Role.WRITER.key()));
     }
 
     private void show(Context ctx, int status, String notice, UserForm form) {
@@ -56,14 +61,7 @@ public final class UserRoutes {
                     form.name(),
                     Role.parse(form.role()),
                     ctx.formParam("password"));
-            ctx.redirect(
-                    "/newsroom/users?notice="
-                            + URLEncoder.encode(
-                                    "Added " + user.email() + " as "
-                                            + user.role().key()
-                                            + ". Give them their password in person or by phone, not by email.",
-                                    StandardCharsets.UTF_8),
-                    HttpStatus.SEE_OTHER);
+            ctx.redirect(Notice.MEMBER_ADDED.on("/newsroom/users") + "&member=" + user.id(), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             show(ctx, e.status(), e.getMessage(), form);
         }

@@ -69,7 +69,7 @@ class DashboardRoutesTest extends WebServerTest {
         assertEquals("Maren Holt", dashboard.illustration().credit().by());
         assertEquals(
                 NewsroomClient.location(created),
-                "/newsroom/dashboards/" + dashboard.id() + "?notice=Dashboard+created.");
+                "/newsroom/dashboards/" + dashboard.id() + "?notice=dashboard-created");
 
         String page = editor.get("/newsroom/dashboards/" + dashboard.id()).body();
         assertTrue(page.contains(">Transit: " + tram.slug() + " | https://example.org/plan.pdf The council"), page);

@@ -1,0 +1,63 @@
+package org.lede.web.newsroom;
+
+import io.javalin.http.Context;
+import java.util.Locale;
+
+/**
+ * The one-line messages a newsroom page shows after a redirect. A redirect names a notice by
+ * key ({@code ?notice=draft-saved}); the page that shows it writes the words, filling in names
+ * from what it loaded itself, so no text from an address ever reaches the page.
+ */
+enum Notice {
+    DRAFT_SAVED("Draft saved."),
+    SAVED("Saved."),
+    SAVED_REVISION("Saved (revision %s)."),
+    SUBMITTED("Submitted for review."),
+    PUBLISHED("Published."),
+    SCHEDULED("Scheduled."),
+    UPDATED_MINOR("Updated (minor: the Updated time stays)."),
+    UPDATED_SUBSTANTIVE("Updated; readers see “Updated just now”."),
+    UNPUBLISHED("Unpublished: the story is off the site."),
+    CORRECTION_ADDED("Correction added."),
+    RESTORED("An earlier revision was restored as revision %s."),
+    TOP_SAVED("Top stories saved."),
+    DASHBOARD_CREATED("Dashboard created."),
+    TOPIC_CREATED("Created the topic “%s”."),
+    AUTHOR_CREATED("Created the author “%s”."),
+    UPLOADED("Uploaded “%s”."),
+    UPLOADED_WITHOUT_ALT("Uploaded “%s”. Add its alt text before using it in a story."),
+    MEMBER_ADDED("Added %s as %s. Give them their password in person or by phone, not by email.");
+
+    private final String words;
+
+    Notice(String words) {
+        this.words = words;
+    }
+
+    String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** {@code path} with this notice named in its query. */
+    String on(String path) {
+        return path + (path.contains("?") ? "&" : "?") + "notice=" + key();
+    }
+
+    /**
+     * The words of the notice the request names, with {@code args} for its blanks, or null when
+     * it names none, one this version does not know, or one whose blanks the page cannot fill.
+     */
+    static String textOf(Context ctx, Object... args) {
+        String key = ctx.queryParam("notice");
+        for (Notice notice : values()) {
+            if (notice.key().equals(key)) {
+                return notice.blanks() <= args.length ? notice.words.formatted(args) : null;
+            }
+        }
+        return null;
+    }
+
+    private int blanks() {
+        return words.split("%s", -1).length - 1;
+    }
+}
