@@ -12,6 +12,7 @@ import org.lede.dashboard.DashboardService;
 import org.lede.dashboard.DashboardStore;
 import org.lede.dashboard.store.JdbiDashboardStore;
 import org.lede.db.Database;
+import org.lede.db.SiteSecrets;
 import org.lede.media.BlobStore;
 import org.lede.media.MediaService;
 import org.lede.media.MediaStore;
@@ -24,6 +25,7 @@ import org.lede.related.PinsTopicTagsRelated;
 import org.lede.related.RelatedContent;
 import org.lede.story.BrevityChecks;
 import org.lede.story.PublishRules;
+import org.lede.story.StoryPreviews;
 import org.lede.story.StoryService;
 import org.lede.story.StoryStore;
 import org.lede.story.store.JdbiStoryStore;
@@ -59,7 +61,8 @@ public record Services(
         UserService userService,
         BrevityChecks brevityChecks,
         AuditService auditService,
-        NewsroomQueries newsroomQueries) {
+        NewsroomQueries newsroomQueries,
+        StoryPreviews storyPreviews) {
 
     public static Services create(Database db, Path mediaDir, Clock clock) {
         Ids ids = new Ids(clock);
@@ -99,6 +102,7 @@ public record Services(
                 users,
                 new BrevityChecks(rules),
                 new AuditService(outbox, users),
-                new NewsroomQueries(stories, topics, authors, media, dashboards));
+                new NewsroomQueries(stories, topics, authors, media, dashboards),
+                new StoryPreviews(db, stories, outbox, SiteSecrets.get(db, "story-preview"), clock));
     }
 }

@@ -98,6 +98,8 @@ public final class AuditService {
             case "story.submitted" -> "submitted for review";
             case "story.pinned" -> "pinned related stories on";
             case "story.restored" -> "restored an earlier revision of";
+            case "story.blocked" -> "held back (a publishing rule fails)";
+            case "story.preview-shared" -> "shared a preview link to";
             case "home.updated" -> "changed the home page's top stories";
             case "media.added" -> "uploaded";
             case "media.updated" -> "described";
@@ -110,6 +112,8 @@ public final class AuditService {
         return switch (event.type()) {
             case "story.updated" -> event.data().get("kind");
             case "story.restored" -> "revision " + event.data().get("from");
+            case "story.blocked" -> event.data().get("reason");
+            case "story.preview-shared" -> "until " + event.data().get("expires");
             case "user.created" -> event.data().get("role");
             default -> null;
         };

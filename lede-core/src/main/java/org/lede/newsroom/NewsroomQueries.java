@@ -11,7 +11,9 @@ import org.lede.dashboard.DashboardStore;
 import org.lede.media.Media;
 import org.lede.media.MediaStore;
 import org.lede.story.Story;
-import org.lede.story.StoryStatus;
+import org.lede.story.StoryCursor;
+import org.lede.story.StoryFilter;
+import org.lede.story.StoryListPage;
 import org.lede.story.StoryStore;
 import org.lede.topic.Topic;
 import org.lede.topic.TopicStore;
@@ -40,13 +42,34 @@ public final class NewsroomQueries {
     }
 
     /**
-     * The story list, most recently saved first.
+     * One page of the story list, most recently saved first, paged by position rather than offset.
      *
-     * @param status null for every status
-     * @param query  null, or words the headline must contain
+     * @param from  null for the first page, else the cursor of a page's "older" or "newer" link
+     * @param older true to read on past {@code from}, false to read back toward newer saves
      */
-    public List<Story> stories(Actor actor, StoryStatus status, String query, int limit, int offset) {
-        return stories.list(status, query, ownerFilter(actor), limit, offset);
+    public StoryListPage stories(Actor actor, StoryFilter filter, StoryCursor from, boolean older, int size) {
+        StoryFilter mine = filter.withCreatedBy(ownerFilter(actor));
+        List<Story> found = stories.page(mine, from, older, size + 1);
+        boolean beyond = found.size() > size;
+        List<Story> shown = !beyond ? found : older ? found.subList(0, size) : found.subList(1, size + 1);
+        if (shown.isEmpty()) {
+            return new StoryListPage(List.of(), null, null);
+        }
+        StoryCursor first = StoryCursor.of(shown.getFirst());
+        StoryCursor last = StoryCursor.of(shown.getLast());
+        // One row past the far edge says whether the other link leads anywhere.
+        boolean newer =
+                older ? from != null && !stories.page(mine, first, false, 1).isEmpty() : beyond;
+        boolean olderToo = older ? beyond : !stories.page(mine, last, true, 1).isEmpty();
+        return new StoryListPage(shown, newer ? first : null, olderToo ? last : null);
+    }
+
+    /**
+     * How many stories wait for an editor (in review, or scheduled and blocked by a publishing
+     * rule), for the newsroom's navigation; zero for everyone else, who cannot act on them.
+     */
+    public int waitingForEditors(Actor actor) {
+        return actor.role().canPublish() ? stories.countWaitingForEditors() : 0;
     }
 
     /** Stories whose headline matches, for the pickers (pins, dashboard items, top stories). */

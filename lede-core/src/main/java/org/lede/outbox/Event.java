@@ -78,6 +78,59 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * A scheduled story fell due but fails a publishing rule, so it stays scheduled, marked
+     * blocked with the reason for the editors. Readers see nothing change.
+     */
+    record StoryBlocked(String storyId, String slug, int revision, String reason, String actorId, Instant at)
+            implements Event {
+        public static final String TYPE = "story.blocked";
+
+        public StoryBlocked {
+            Objects.requireNonNull(storyId, "storyId");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String subject() {
+            return storyId;
+        }
+
+        @Override
+        public Set<String> pageKeys() {
+            return Set.of();
+        }
+    }
+
+    /**
+     * Someone made a signed link that shows a story as it stands to whoever holds it, until
+     * {@code expiresAt}; recorded so the audit log says who shared what. The link's page is never
+     * cached, so no page changes.
+     */
+    record PreviewShared(String storyId, String slug, Instant expiresAt, String actorId, Instant at) implements Event {
+        public static final String TYPE = "story.preview-shared";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String subject() {
+            return storyId;
+        }
+
+        @Override
+        public Set<String> pageKeys() {
+            return Set.of();
+        }
+    }
+
     /** The home page's top stories were set. */
     record TopStoriesSet(String actorId, Instant at) implements Event {
         @Override

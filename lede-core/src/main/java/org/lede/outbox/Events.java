@@ -1,5 +1,6 @@
 package org.lede.outbox;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,15 @@ public final class Events {
                     data.put("from", Integer.toString(s.restoredFrom()));
                 }
             }
+            case Event.StoryBlocked b -> {
+                data.put("slug", b.slug());
+                data.put("revision", Integer.toString(b.revision()));
+                data.put("reason", b.reason());
+            }
+            case Event.PreviewShared p -> {
+                data.put("slug", p.slug());
+                data.put("expires", p.expiresAt().toString());
+            }
             case Event.TopicSaved t -> data.put("slug", t.slug());
             case Event.AuthorSaved a -> data.put("slug", a.slug());
             case Event.DashboardSaved d -> {
@@ -50,6 +60,18 @@ public final class Events {
         Map<String, String> d = e.data();
         String actor = d.get("actor");
         String type = e.type();
+        if (type.equals(Event.StoryBlocked.TYPE)) {
+            return new Event.StoryBlocked(
+                    e.subject(),
+                    d.get("slug"),
+                    Integer.parseInt(d.getOrDefault("revision", "0")),
+                    d.get("reason"),
+                    actor,
+                    e.at());
+        }
+        if (type.equals(Event.PreviewShared.TYPE)) {
+            return new Event.PreviewShared(e.subject(), d.get("slug"), Instant.parse(d.get("expires")), actor, e.at());
+        }
         if (type.startsWith("story.")) {
             Event.StoryAction action =
                     Event.StoryAction.valueOf(type.substring(6).toUpperCase(Locale.ROOT));

@@ -96,7 +96,47 @@ public final class ReaderQueries {
         Instant now = clock.instant();
         StoryDraft shown = draft.slug() == null ? draft.withSlug("preview") : draft;
         return view(new Story(
-                "preview", shown, StoryStatus.PUBLISHED, now, now, null, now, now, null, 0, List.of(), List.of()));
+                "preview",
+                shown,
+                StoryStatus.PUBLISHED,
+                now,
+                now,
+                null,
+                now,
+                now,
+                null,
+                0,
+                List.of(),
+                List.of(),
+                null));
+    }
+
+    /** The address of the live story that was published under this slug before an editor changed it. */
+    public Optional<String> movedStory(String oldSlug) {
+        return stories.findByOldSlug(oldSlug).filter(Story::isLive).map(s -> Urls.story(s, site.zone()));
+    }
+
+    /**
+     * A stored story of any status as its page would show it if it went live now, for a signed
+     * preview link; one that was published before keeps its dates.
+     */
+    public StoryView previewOf(Story story) {
+        Instant now = clock.instant();
+        Instant first = story.firstPublishedAt() == null ? now : story.firstPublishedAt();
+        return view(new Story(
+                story.id(),
+                story.draft(),
+                StoryStatus.PUBLISHED,
+                story.publishAt() == null ? now : story.publishAt(),
+                first,
+                story.substantiveAt(),
+                story.createdAt(),
+                story.updatedAt(),
+                story.createdBy(),
+                story.revision(),
+                story.corrections(),
+                story.pins(),
+                null));
     }
 
     /** The editors' top stories, or the newest when they chose none. */
@@ -223,7 +263,11 @@ public final class ReaderQueries {
                 ? null
                 : topics.find(story.draft().topicId()).orElse(null);
         boolean updated = story.substantiveAt() != null;
-        Instant modified = updated ? story.substantiveAt() : story.publishAt();
+        Instant shown = updated ? story.substantiveAt() : story.publishAt();
+        // Search engines read the first publication as the story's date, however often it was
+        // unpublished and republished since; a republication or substantive update is a modification.
+        Instant published = story.firstPublishedAt() == null ? story.publishAt() : story.firstPublishedAt();
+        Instant modified = latest(published, story.publishAt(), story.substantiveAt());
         return new StoryView(
                 story.id(),
                 Urls.story(story, site.zone()),
@@ -235,14 +279,24 @@ public final class ReaderQueries {
                 story.draft().body(),
                 figures,
                 bioLine(story, bylines),
-                story.publishAt(),
+                published,
                 modified,
-                modified,
+                shown,
                 updated,
                 story.corrections(),
                 story.draft().tags(),
                 story.draft().kind().key(),
                 story.updatedAt());
+    }
+
+    private static Instant latest(Instant... times) {
+        Instant out = null;
+        for (Instant t : times) {
+            if (t != null && (out == null || t.isAfter(out))) {
+                out = t;
+            }
+        }
+        return out;
     }
 
     /** The story's own note, else the bio of its outside contributors: staff need no closing line. */

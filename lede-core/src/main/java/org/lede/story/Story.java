@@ -8,12 +8,14 @@ import org.lede.common.Slugs;
 
 /**
  * A story as stored: the writer's fields plus workflow state. Its slug is the draft's, which is
- * never null once stored and never changes once the story was first published.
+ * never null once stored; once the story was published only an editor changes it, and the old
+ * one keeps redirecting.
  *
  * @param publishAt         when it went (or goes, when scheduled) live; null for a draft never published
  * @param firstPublishedAt  the first time it went live; fixes its dated URL
  * @param substantiveAt     the last substantive update; null until there is one
  * @param revision          bumped by every save; a save naming an older revision is refused
+ * @param blockedReason     why a scheduled story did not go out when due (a publishing rule it fails); else null
  */
 public record Story(
         String id,
@@ -27,7 +29,8 @@ public record Story(
         String createdBy,
         int revision,
         List<Correction> corrections,
-        List<String> pins) {
+        List<String> pins,
+        String blockedReason) {
     public Story {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(draft, "draft");
@@ -64,7 +67,8 @@ public record Story(
                 createdBy,
                 revision,
                 corrections,
-                pins);
+                pins,
+                blockedReason);
     }
 
     Story withStatus(StoryStatus newStatus, Instant newPublishAt, Instant newFirst, Instant newSubstantive) {
@@ -80,7 +84,8 @@ public record Story(
                 createdBy,
                 revision,
                 corrections,
-                pins);
+                pins,
+                blockedReason);
     }
 
     Story withCorrections(List<Correction> newCorrections) {
@@ -96,7 +101,8 @@ public record Story(
                 createdBy,
                 revision,
                 newCorrections,
-                pins);
+                pins,
+                blockedReason);
     }
 
     Story withPins(List<String> newPins) {
@@ -112,7 +118,25 @@ public record Story(
                 createdBy,
                 revision,
                 corrections,
-                newPins);
+                newPins,
+                blockedReason);
+    }
+
+    Story withBlockedReason(String reason) {
+        return new Story(
+                id,
+                draft,
+                status,
+                publishAt,
+                firstPublishedAt,
+                substantiveAt,
+                createdAt,
+                updatedAt,
+                createdBy,
+                revision,
+                corrections,
+                pins,
+                reason);
     }
 
     /** The next revision of this story, saved at {@code now}. */
@@ -129,6 +153,7 @@ public record Story(
                 createdBy,
                 revision + 1,
                 corrections,
-                pins);
+                pins,
+                blockedReason);
     }
 }

@@ -89,7 +89,7 @@ public final class StoryService {
         return tx.inTransaction(() -> {
             rules.checkReferences(draft);
             Instant now = now();
-            String slug = draft.slug() == null ? freeSlug(Slugs.slugify(draft.headline())) : claim(draft.slug());
+            String slug = draft.slug() == null ? freeSlug(Slugs.slugify(draft.headline())) : claim(null, draft.slug());
             Story story = new Story(
                     ids.next(),
                     draft.withSlug(slug),
@@ -102,7 +102,8 @@ public final class StoryService {
                     actor.userId(),
                     1,
                     List.of(),
-                    List.of());
+                    List.of(),
+                    null);
             stories.insert(story);
             record(actor, story, StoryAction.CREATED, null, null, Set.of());
             return story;
@@ -201,22 +202,52 @@ public final class StoryService {
     /**
      * Publishes every scheduled story whose time has come, keeping its intended time as its
      * publish time, so a story due while the server was down goes out at start-up as if on time.
+     * The publishing rules are checked again, since what a story refers to can change after it
+     * was scheduled (an image loses its alt text, say): one that fails stays scheduled and is
+     * marked blocked with the reason, once, for the editors to fix; a save that passes the rules
+     * clears the mark and the next pass publishes it.
      *
      * @return the stories published
      */
     public List<Story> publishDue() {
         List<Story> published = new ArrayList<>();
         for (Story due : stories.dueForPublishing(now())) {
-            published.add(save(
-                    Actor.SYSTEM,
-                    due.id(),
-                    due.revision(),
-                    StoryAction.PUBLISHED,
-                    null,
-                    null,
-                    current -> goLive(current, current.publishAt())));
+            String problem = publishingProblem(due.draft());
+            if (problem == null) {
+                published.add(save(
+                        Actor.SYSTEM,
+                        due.id(),
+                        due.revision(),
+                        StoryAction.PUBLISHED,
+                        null,
+                        null,
+                        current -> goLive(current, current.publishAt())));
+            } else if (!problem.equals(due.blockedReason())) {
+                block(due, problem);
+            }
         }
         return published;
+    }
+
+    /** Marks a due story blocked: the same skeleton as every save, with its own event naming no pages. */
+    private void block(Story due, String reason) {
+        tx.inTransaction(() -> {
+            Story next = due.withBlockedReason(reason).revised(now());
+            if (!stories.update(next, due.revision())) {
+                // Someone saved it since the list was read; the next pass looks at it again.
+                return null;
+            }
+            stories.addRevision(new StoryRevision(
+                    next.id(),
+                    next.revision(),
+                    Event.StoryBlocked.TYPE,
+                    Actor.SYSTEM.userId(),
+                    next.updatedAt(),
+                    next));
+            outbox.append(new Event.StoryBlocked(
+                    next.id(), next.slug(), next.revision(), reason, Actor.SYSTEM.userId(), next.updatedAt()));
+            return null;
+        });
     }
 
     public Story addCorrection(Actor actor, String id, int expectedRevision, String text) {
@@ -283,13 +314,13 @@ public final class StoryService {
         if (current.isLive()) {
             throw new ConflictException("This story is live: save it as an update (substantive or minor) instead.");
         }
-        return current.withDraft(withSlugRules(current, draft));
+        return current.withDraft(withSlugRules(actor, current, draft));
     }
 
     private Story updated(Actor actor, Story current, StoryDraft draft, boolean substantive) {
         actor.requireEditor(PUBLISHERS_ONLY);
         requireStatus(current, "update it", StoryStatus.PUBLISHED);
-        StoryDraft next = withSlugRules(current, draft);
+        StoryDraft next = withSlugRules(actor, current, draft);
         rules.checkPublishable(next);
         Story changed = current.withDraft(next);
         return substantive
@@ -382,12 +413,15 @@ public final class StoryService {
             if (current.isLive()) {
                 keys.addAll(stories.places(id).pageKeys(id));
             }
-            Story next = change.apply(current).revised(now());
+            Story next = blockState(change.apply(current)).revised(now());
             rules.checkReferences(next.draft());
             if (!stories.update(next, expectedRevision)) {
                 // Another writer committed between our read and our write.
                 int now = stories.revisionOf(id).orElseThrow(() -> new NotFoundException("Story", id));
                 throw new StaleRevisionException("story", expectedRevision, now);
+            }
+            if (!next.slug().equals(current.slug())) {
+                moveSlug(current, next.slug());
             }
             if (next.isLive()) {
                 keys.addAll(stories.places(id).pageKeys(id));
@@ -419,25 +453,61 @@ public final class StoryService {
                 pageKeys));
     }
 
-    /** Keeps the slug once a story has been live, since its URL is out in the world by then. */
-    private StoryDraft withSlugRules(Story current, StoryDraft draft) {
+    /**
+     * A new slug is claimed like any other. Once the story has been published its address is out
+     * in the world: only editors change it then, and the old one keeps redirecting (see
+     * {@link #moveSlug}).
+     */
+    private StoryDraft withSlugRules(Actor actor, Story current, StoryDraft draft) {
         if (draft.slug() == null || draft.slug().equals(current.slug())) {
             return draft.withSlug(current.slug());
         }
-        if (current.firstPublishedAt() != null) {
-            throw new ValidationException(
-                    "slug",
-                    "The slug of a story that has been published stays \"" + current.slug()
-                            + "\", so links to it keep working.");
+        if (current.firstPublishedAt() != null && !actor.role().canPublish()) {
+            throw new ForbiddenException("Only editors change the slug of a story that has been published.");
         }
-        return draft.withSlug(claim(draft.slug()));
+        return draft.withSlug(claim(current.id(), draft.slug()));
     }
 
-    private String claim(String slug) {
-        if (stories.slugTaken(slug)) {
-            throw new ConflictException("The slug \"" + slug + "\" is already used by another story.");
+    /** A published story's old slug is kept, so its old address redirects; a slug taken back is current again. */
+    private void moveSlug(Story current, String newSlug) {
+        stories.forgetOldSlug(current.id(), newSlug);
+        if (current.firstPublishedAt() != null) {
+            stories.keepOldSlug(current.id(), current.slug(), now());
+        }
+    }
+
+    /** The slug, unless another story has it now or had it when published (its old address redirects there). */
+    private String claim(String storyId, String slug) {
+        String owner = stories.slugOwner(slug).orElse(null);
+        if (owner != null && !owner.equals(storyId)) {
+            throw new ConflictException("The slug \"" + slug + "\" is already used by another story"
+                    + " (now or before, and its old address still leads there).");
         }
         return slug;
+    }
+
+    /**
+     * Keeps a scheduled story's block until a save passes the publishing rules; any other status
+     * has nothing to be blocked from.
+     */
+    private Story blockState(Story next) {
+        if (next.blockedReason() == null) {
+            return next;
+        }
+        if (next.status() != StoryStatus.SCHEDULED) {
+            return next.withBlockedReason(null);
+        }
+        return next.withBlockedReason(publishingProblem(next.draft()));
+    }
+
+    /** The first publishing rule the draft fails, as the editors read it; null when it may go live. */
+    private String publishingProblem(StoryDraft draft) {
+        try {
+            rules.checkPublishable(draft);
+            return null;
+        } catch (ValidationException e) {
+            return e.getMessage();
+        }
     }
 
     private String freeSlug(String base) {

@@ -21,7 +21,20 @@ public interface StoryStore {
     /** The current revision number, or empty when there is no such story. */
     Optional<Integer> revisionOf(String id);
 
+    /** Whether a story has this slug now or had it once it was published (its old address still redirects). */
     boolean slugTaken(String slug);
+
+    /** The story whose slug this is, now or before (an old published slug); empty when none has it. */
+    Optional<String> slugOwner(String slug);
+
+    /** Keeps a published story's previous slug, so its old address redirects and no other story takes it. */
+    void keepOldSlug(String storyId, String slug, Instant at);
+
+    /** Drops an old slug of this story, when the story takes it back as its slug. */
+    void forgetOldSlug(String storyId, String slug);
+
+    /** The story that was published under this slug before it changed. */
+    Optional<Story> findByOldSlug(String slug);
 
     /**
      * What a Go deeper pin names: the id of the story with this id or slug, else of the
@@ -43,6 +56,18 @@ public interface StoryStore {
      * @param createdBy null for everyone's stories, else only this user's
      */
     List<Story> list(StoryStatus status, String query, String createdBy, int limit, int offset);
+
+    /**
+     * One page of stories for the newsroom, by last save then id, newest first, without an offset.
+     *
+     * @param from   null for the first page, else where the page starts (exclusive)
+     * @param older  true to read on past {@code from} toward older saves; false to read back toward newer
+     * @return up to {@code limit} stories, newest first either way
+     */
+    List<Story> page(StoryFilter filter, StoryCursor from, boolean older, int limit);
+
+    /** How many stories wait for an editor: in review, or scheduled and blocked by a publishing rule. */
+    int countWaitingForEditors();
 
     /** Published stories of one topic, newest first. */
     List<Story> publishedInTopic(String topicId, int limit, int offset);

@@ -3,6 +3,8 @@ package org.lede.newsroom;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +25,8 @@ import org.lede.common.ForbiddenException;
 import org.lede.common.NotFoundException;
 import org.lede.db.Dialect;
 import org.lede.story.Story;
+import org.lede.story.StoryFilter;
+import org.lede.story.StoryListPage;
 import org.lede.story.StoryService;
 import org.lede.story.StoryStatus;
 import org.lede.testing.Newsroom;
@@ -73,11 +77,75 @@ class NewsroomQueriesTest {
         newsroom.close();
     }
 
+    private List<Story> list(Actor actor, StoryFilter filter, int size) {
+        return queries.stories(actor, filter, null, true, size).stories();
+    }
+
+    @Test
+    void theStoryListPagesThroughEverythingOlderAndNewerWithoutOffsets() {
+        for (int i = 0; i < 7; i++) {
+            newsroom.clock.advance(java.time.Duration.ofSeconds(i % 2));
+            stories.createDraft(EDITOR, newsroom.publishableDraft("Paged story " + i));
+        }
+        // 11 stories; some saved in the same millisecond, so the id breaks the tie.
+        List<String> everything = new java.util.ArrayList<>();
+        StoryListPage page = queries.stories(EDITOR, StoryFilter.ALL, null, true, 4);
+        assertNull(page.newer(), "the first page has no newer link");
+        List<StoryListPage> pages = new java.util.ArrayList<>();
+        while (true) {
+            pages.add(page);
+            page.stories().forEach(s -> everything.add(s.id()));
+            if (page.older() == null) {
+                break;
+            }
+            page = queries.stories(EDITOR, StoryFilter.ALL, page.older(), true, 4);
+            assertNotNull(page.newer());
+        }
+        assertEquals(
+                List.of(4, 4, 3), pages.stream().map(p -> p.stories().size()).toList());
+        List<String> expected = newsroom.services.stories().list(null, null, null, 100, 0).stream()
+                .map(Story::id)
+                .toList();
+        assertEquals(expected, everything, "every story once, newest save first, ties by id");
+        StoryListPage back =
+                queries.stories(EDITOR, StoryFilter.ALL, pages.get(2).newer(), false, 4);
+        assertEquals(pages.get(1).stories(), back.stories(), "newer leads back to the page before");
+        assertNotNull(back.older());
+        StoryListPage first = queries.stories(EDITOR, StoryFilter.ALL, back.newer(), false, 4);
+        assertEquals(pages.get(0).stories(), first.stories());
+        assertNull(first.newer());
+    }
+
+    @Test
+    void theStoryListFiltersByTopicAuthorAndTheReviewQueue() {
+        Story mine = all.get(0);
+        StoryFilter byTopic = new StoryFilter(null, false, mine.draft().topicId(), null, null, null);
+        assertEquals(List.of(mine.id()), ids(list(EDITOR, byTopic, 10)));
+        StoryFilter byAuthor = new StoryFilter(
+                null, false, null, all.get(1).draft().authorIds().getFirst(), null, null);
+        assertEquals(List.of(all.get(1).id()), ids(list(EDITOR, byAuthor, 10)));
+        assertEquals(List.of(), ids(list(OTHER_WRITER, byTopic, 10)), "roles apply to filtered lists too");
+        StoryFilter queue = new StoryFilter(null, true, null, null, null, null);
+        assertEquals(List.of(), ids(list(EDITOR, queue, 10)));
+        assertEquals(0, queries.waitingForEditors(EDITOR));
+        stories.submitForReview(WRITER, mine.id(), mine.revision());
+        assertEquals(List.of(mine.id()), ids(list(EDITOR, queue, 10)));
+        assertEquals(1, queries.waitingForEditors(EDITOR));
+        assertEquals(1, queries.waitingForEditors(ADMIN));
+        assertEquals(0, queries.waitingForEditors(WRITER), "only editors are told what waits for them");
+    }
+
+    private static List<String> ids(List<Story> list) {
+        return list.stream().map(Story::id).toList();
+    }
+
     /** Every story-listing read, by name, as it is called for one actor. */
     private Map<String, BiFunction<Actor, List<Story>, List<Story>>> readers() {
         return Map.of(
-                "story list", (actor, stored) -> queries.stories(actor, null, null, 50, 0),
-                "story list by status", (actor, stored) -> queries.stories(actor, StoryStatus.DRAFT, "ferry", 50, 0),
+                "story list", (actor, stored) -> list(actor, StoryFilter.ALL, 50),
+                "story list by status",
+                        (actor, stored) ->
+                                list(actor, new StoryFilter(StoryStatus.DRAFT, false, null, null, "ferry", null), 50),
                 "finder", (actor, stored) -> queries.findStories(actor, "Harbour ferry", 50),
                 "by reference",
                         (actor, stored) -> stored.stream()
@@ -136,13 +204,11 @@ class NewsroomQueriesTest {
     void writersSeeTheirOwnDraftsEditorsSeeEveryone() {
         assertEquals(
                 List.of(all.get(0).id()),
-                queries.stories(WRITER, null, null, 10, 0).stream()
-                        .map(Story::id)
-                        .toList());
-        assertEquals(4, queries.stories(EDITOR, null, null, 10, 0).size());
+                list(WRITER, StoryFilter.ALL, 10).stream().map(Story::id).toList());
+        assertEquals(4, list(EDITOR, StoryFilter.ALL, 10).size());
         assertEquals(
                 List.of(all.get(1).id()),
-                queries.stories(EDITOR, StoryStatus.DRAFT, "another", 10, 0).stream()
+                list(EDITOR, new StoryFilter(StoryStatus.DRAFT, false, null, null, "another", null), 10).stream()
                         .map(Story::id)
                         .toList());
         assertEquals(

@@ -29,6 +29,8 @@ class EventsTest {
                         Set.of("story:S1", "home")),
                 new Event.StoryChanged(
                         Event.StoryAction.RESTORED, "S1", "tram-line", "draft", 5, null, 2, "u1", AT, Set.of()),
+                new Event.StoryBlocked("S1", "tram-line", 6, "Choose a topic before publishing.", "u1", AT),
+                new Event.PreviewShared("S1", "tram-line", AT.plusSeconds(604800), "u1", AT),
                 new Event.TopStoriesSet("u1", AT),
                 new Event.TopicSaved("T1", "world", "u1", AT),
                 new Event.AuthorSaved("A1", "ana-ruiz", "u1", AT),

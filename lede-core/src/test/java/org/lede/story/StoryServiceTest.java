@@ -160,24 +160,50 @@ class StoryServiceTest {
     }
 
     @Test
-    void slugIsStableOncePublished() {
+    void editorsChangeAPublishedSlugAndTheOldOneStaysReserved() {
         Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Ferry fares rise"));
         Story live = service.publish(EDITOR, draft.id(), 1);
+        Story moved = service.update(
+                EDITOR, live.id(), live.revision(), live.draft().withSlug("ferry-fares-up"), UpdateKind.MINOR);
+        assertEquals("ferry-fares-up", moved.slug());
+        assertEquals(
+                live.id(), store.findByOldSlug("ferry-fares-rise").orElseThrow().id());
+        assertTrue(store.slugTaken("ferry-fares-rise"));
+        Event.StoryChanged event = (Event.StoryChanged)
+                Events.fromOutbox(newsroom.services.outbox().after(0, 1000).getLast());
+        assertTrue(event.pageKeys().contains("story:" + live.id()), "the story's pages are purged");
+
+        ConflictException clash = assertThrows(
+                ConflictException.class,
+                () -> service.createDraft(
+                        WRITER, newsroom.publishableDraft("Other").withSlug("ferry-fares-rise")));
+        assertTrue(clash.getMessage().contains("ferry-fares-rise"), clash.getMessage());
+        assertEquals(
+                "ferry-fares-rise-2",
+                service.createDraft(WRITER, newsroom.publishableDraft("Ferry fares rise"))
+                        .slug(),
+                "a derived slug steps around an old one");
+
+        Story back = service.update(
+                EDITOR, moved.id(), moved.revision(), moved.draft().withSlug("ferry-fares-rise"), UpdateKind.MINOR);
+        assertEquals("ferry-fares-rise", back.slug(), "the story may take its own old slug back");
+        assertTrue(store.findByOldSlug("ferry-fares-rise").isEmpty());
+        assertEquals(
+                live.id(), store.findByOldSlug("ferry-fares-up").orElseThrow().id());
+    }
+
+    @Test
+    void writersChangeTheSlugOnlyBeforeFirstPublication() {
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Pier reopens"));
+        Story renamed = service.edit(WRITER, draft.id(), 1, draft.draft().withSlug("pier-reopens-friday"));
+        assertEquals("pier-reopens-friday", renamed.slug());
+        assertTrue(store.findByOldSlug("pier-reopens").isEmpty(), "a draft's slug had no address to keep");
+        Story live = service.publish(EDITOR, draft.id(), renamed.revision());
+        Story off = service.unpublish(EDITOR, live.id(), live.revision());
         assertThrows(
-                ValidationException.class,
-                () -> service.update(
-                        EDITOR,
-                        live.id(),
-                        live.revision(),
-                        live.draft().withSlug("ferry-fares-fall"),
-                        UpdateKind.MINOR));
-        Story updated = service.update(
-                EDITOR,
-                live.id(),
-                live.revision(),
-                live.draft().withHeadline("Ferry fares rise by a fifth").withSlug(null),
-                UpdateKind.MINOR);
-        assertEquals("ferry-fares-rise", updated.slug());
+                ForbiddenException.class,
+                () -> service.edit(WRITER, off.id(), off.revision(), off.draft().withSlug("pier-opens")));
+        assertEquals("pier-reopens-friday", store.find(draft.id()).orElseThrow().slug());
     }
 
     @Test
@@ -271,6 +297,54 @@ class StoryServiceTest {
         assertEquals(at, published.getFirst().publishAt());
         assertEquals(StoryStatus.PUBLISHED, store.find(draft.id()).orElseThrow().status());
         assertTrue(service.publishDue().isEmpty());
+    }
+
+    @Test
+    void aDueStoryThatFailsTheRulesStaysScheduledBlockedUntilASaveFixesIt() {
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Night market opens"));
+        String topic = draft.draft().topicId();
+        Instant at = newsroom.clock.instant().plus(Duration.ofHours(2));
+        Story scheduled = service.schedule(EDITOR, draft.id(), 1, at);
+        Story saved = service.edit(
+                EDITOR, draft.id(), scheduled.revision(), scheduled.draft().withTopic(null));
+        assertNull(saved.blockedReason());
+        newsroom.clock.advance(Duration.ofHours(3));
+        assertTrue(service.publishDue().isEmpty());
+        Story blocked = store.find(draft.id()).orElseThrow();
+        assertEquals(StoryStatus.SCHEDULED, blocked.status());
+        assertEquals("Choose a topic before publishing.", blocked.blockedReason());
+        OutboxEvent last = newsroom.services.outbox().after(0, 1000).getLast();
+        assertEquals("story.blocked", last.type());
+        assertEquals(Set.of(), last.pageKeys(), "readers see nothing change");
+        assertEquals("Choose a topic before publishing.", last.data().get("reason"));
+        assertEquals(
+                new Event.StoryBlocked(
+                        draft.id(), blocked.slug(), blocked.revision(), blocked.blockedReason(), "system", last.at()),
+                Events.fromOutbox(last));
+
+        int events = newsroom.services.outbox().after(0, 1000).size();
+        assertTrue(service.publishDue().isEmpty());
+        assertEquals(events, newsroom.services.outbox().after(0, 1000).size(), "blocked once, not on every pass");
+
+        Story fixed = service.edit(
+                EDITOR, draft.id(), blocked.revision(), blocked.draft().withTopic(topic));
+        assertNull(fixed.blockedReason(), "a save that passes the rules clears the block");
+        assertEquals(StoryStatus.SCHEDULED, fixed.status());
+        List<Story> published = service.publishDue();
+        assertEquals(List.of(draft.id()), published.stream().map(Story::id).toList());
+        assertEquals(at, published.getFirst().publishAt());
+    }
+
+    @Test
+    void aBlockedStoryThatIsUnpublishedIsNoLongerBlocked() {
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Library hours"));
+        Story scheduled = service.schedule(EDITOR, draft.id(), 1, newsroom.clock.instant());
+        service.edit(EDITOR, draft.id(), scheduled.revision(), scheduled.draft().withAuthors(List.of()));
+        service.publishDue();
+        Story blocked = store.find(draft.id()).orElseThrow();
+        assertEquals("Add at least one author before publishing.", blocked.blockedReason());
+        Story off = service.unpublish(EDITOR, draft.id(), blocked.revision());
+        assertNull(off.blockedReason());
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.lede.web.newsroom.UserRoutes;
 import org.lede.web.reader.ErrorModel;
 import org.lede.web.reader.MediaRoutes;
 import org.lede.web.reader.Page;
+import org.lede.web.reader.PreviewRoutes;
 import org.lede.web.reader.ReaderRoutes;
 import org.lede.web.support.ErrorPages;
 import org.lede.web.support.Templates;
@@ -92,12 +93,19 @@ public final class WebServer {
                         new Page(reader.site(), reader.topics(), title, null, null, ctx.path(), reader.now()),
                         status,
                         message)));
-        NewsroomViews newsroom = new NewsroomViews(templates, reader.site());
-        NewsroomAuth auth = new NewsroomAuth(services.userService());
         NewsroomQueries queries = services.newsroomQueries();
+        NewsroomViews newsroom = new NewsroomViews(templates, reader.site(), queries);
+        NewsroomAuth auth = new NewsroomAuth(services.userService());
         AuthRoutes authRoutes = new AuthRoutes(services.userService(), setup, newsroom);
-        StoryRoutes storyRoutes =
-                new StoryRoutes(services.storyService(), queries, services.brevityChecks(), reader, newsroom, clock);
+        StoryRoutes storyRoutes = new StoryRoutes(
+                services.storyService(),
+                services.storyPreviews(),
+                queries,
+                services.brevityChecks(),
+                reader,
+                newsroom,
+                clock);
+        PreviewRoutes previewRoutes = new PreviewRoutes(services.storyPreviews(), reader, templates);
         MediaLibraryRoutes mediaLibraryRoutes = new MediaLibraryRoutes(services.mediaService(), queries, newsroom);
         TopicRoutes topicRoutes = new TopicRoutes(services.topicService(), queries, newsroom);
         NewsroomAuthorRoutes authorRoutes = new NewsroomAuthorRoutes(services.authorService(), queries, newsroom);
@@ -128,6 +136,7 @@ public final class WebServer {
             // After the newsroom: Javalin runs the first route that matches, and the reader's dated story
             // path /{yyyy}/{mm}/{dd}/{slug} also matches /newsroom/stories/{id}/revisions.
             readerRoutes.register(config.routes);
+            previewRoutes.register(config.routes);
             mediaRoutes.register(config.routes);
             errors.register(config.routes);
         });

@@ -27,7 +27,9 @@ import org.lede.db.Database;
 import org.lede.db.Times;
 import org.lede.story.Correction;
 import org.lede.story.Story;
+import org.lede.story.StoryCursor;
 import org.lede.story.StoryDraft;
+import org.lede.story.StoryFilter;
 import org.lede.story.StoryKind;
 import org.lede.story.StoryPlaces;
 import org.lede.story.StoryRevision;
@@ -38,7 +40,7 @@ import org.lede.story.StoryStore;
 public final class JdbiStoryStore implements StoryStore {
     private static final String COLUMNS = "id, slug, headline, dek, topic_id, kind, contributor_note, hero_media_id,"
             + " hero_caption, hero_credit_kind, hero_credit_by, hero_credit_via, status, publish_at, first_published_at,"
-            + " substantive_at, created_at, updated_at, created_by, revision";
+            + " substantive_at, created_at, updated_at, created_by, revision, blocked_reason";
     private final Database db;
 
     public JdbiStoryStore(Database db) {
@@ -54,7 +56,7 @@ public final class JdbiStoryStore implements StoryStore {
                                         "INSERT INTO stories (" + COLUMNS + ") VALUES (:id, :slug, :headline, :dek,"
                                                 + " :topic_id, :kind, :contributor_note, :hero_media_id, :hero_caption, :hero_credit_kind,"
                                                 + " :hero_credit_by, :hero_credit_via, :status, :publish_at, :first_published_at,"
-                                                + " :substantive_at, :created_at, :updated_at, :created_by, :revision)"),
+                                                + " :substantive_at, :created_at, :updated_at, :created_by, :revision, :blocked_reason)"),
                                 story)
                         .execute();
             } catch (RuntimeException e) {
@@ -71,14 +73,14 @@ public final class JdbiStoryStore implements StoryStore {
             int rows;
             try {
                 rows = bindRow(
-                                h.createUpdate(
-                                        "UPDATE stories SET slug = :slug, headline = :headline, dek = :dek,"
-                                                + " topic_id = :topic_id, kind = :kind, contributor_note = :contributor_note,"
-                                                + " hero_media_id = :hero_media_id, hero_caption = :hero_caption,"
-                                                + " hero_credit_kind = :hero_credit_kind, hero_credit_by = :hero_credit_by,"
-                                                + " hero_credit_via = :hero_credit_via, status = :status, publish_at = :publish_at,"
-                                                + " first_published_at = :first_published_at, substantive_at = :substantive_at,"
-                                                + " updated_at = :updated_at, revision = :revision WHERE id = :id AND revision = :expected"),
+                                h.createUpdate("UPDATE stories SET slug = :slug, headline = :headline, dek = :dek,"
+                                        + " topic_id = :topic_id, kind = :kind, contributor_note = :contributor_note,"
+                                        + " hero_media_id = :hero_media_id, hero_caption = :hero_caption,"
+                                        + " hero_credit_kind = :hero_credit_kind, hero_credit_by = :hero_credit_by,"
+                                        + " hero_credit_via = :hero_credit_via, status = :status, publish_at = :publish_at,"
+                                        + " first_published_at = :first_published_at, substantive_at = :substantive_at,"
+                                        + " updated_at = :updated_at, revision = :revision, blocked_reason = :blocked_reason"
+                                        + " WHERE id = :id AND revision = :expected"),
                                 story)
                         .bind("expected", expectedRevision)
                         .execute();
@@ -126,7 +128,8 @@ public final class JdbiStoryStore implements StoryStore {
                 .bind("created_at", Times.format(s.createdAt()))
                 .bind("updated_at", Times.format(s.updatedAt()))
                 .bind("created_by", s.createdBy())
-                .bind("revision", s.revision());
+                .bind("revision", s.revision())
+                .bind("blocked_reason", s.blockedReason());
     }
 
     private static void insertChildren(Handle h, Story story) {
@@ -238,11 +241,99 @@ public final class JdbiStoryStore implements StoryStore {
 
     @Override
     public boolean slugTaken(String slug) {
-        return db.handle(h -> h.createQuery("SELECT COUNT(*) FROM stories WHERE slug = ?")
-                        .bind(0, slug)
-                        .mapTo(Integer.class)
-                        .one()
-                > 0);
+        return slugOwner(slug).isPresent();
+    }
+
+    @Override
+    public Optional<String> slugOwner(String slug) {
+        return db.handle(h -> h.createQuery(
+                        "SELECT id FROM stories WHERE slug = :slug UNION SELECT story_id FROM story_old_slugs WHERE slug = :slug")
+                .bind("slug", slug)
+                .mapTo(String.class)
+                .findFirst());
+    }
+
+    @Override
+    public void keepOldSlug(String storyId, String slug, Instant at) {
+        db.handle(h -> h.createUpdate("INSERT INTO story_old_slugs (slug, story_id, retired_at) VALUES (?, ?, ?)")
+                .bind(0, slug)
+                .bind(1, storyId)
+                .bind(2, Times.format(at))
+                .execute());
+    }
+
+    @Override
+    public void forgetOldSlug(String storyId, String slug) {
+        db.handle(h -> h.execute("DELETE FROM story_old_slugs WHERE slug = ? AND story_id = ?", slug, storyId));
+    }
+
+    @Override
+    public Optional<Story> findByOldSlug(String slug) {
+        return one("id = (SELECT story_id FROM story_old_slugs WHERE slug = ?)", slug);
+    }
+
+    @Override
+    public List<Story> page(StoryFilter filter, StoryCursor from, boolean older, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> binds = new HashMap<>();
+        if (filter.status() != null) {
+            where.append(" AND status = :status");
+            binds.put("status", filter.status().key());
+        }
+        if (filter.reviewQueue()) {
+            where.append(" AND (status = 'in-review' OR (status = 'scheduled' AND blocked_reason IS NOT NULL))");
+        }
+        if (filter.topicId() != null) {
+            where.append(" AND topic_id = :topic");
+            binds.put("topic", filter.topicId());
+        }
+        if (filter.authorId() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM story_authors sa WHERE sa.story_id = stories.id"
+                    + " AND sa.author_id = :author)");
+            binds.put("author", filter.authorId());
+        }
+        if (filter.createdBy() != null) {
+            where.append(" AND created_by = :createdBy");
+            binds.put("createdBy", filter.createdBy());
+        }
+        if (filter.query() != null && !filter.query().isBlank()) {
+            where.append(" AND LOWER(headline) LIKE :query ESCAPE '!'");
+            binds.put("query", likePattern(filter.query()));
+        }
+        if (from != null) {
+            // A row value compares (updated_at, id) as one key, which both databases read off the index in order.
+            where.append(
+                    older
+                            ? " AND (updated_at, id) < (:fromAt, :fromId)"
+                            : " AND (updated_at, id) > (:fromAt, :fromId)");
+            binds.put("fromAt", Times.format(from.updatedAt()));
+            binds.put("fromId", from.id());
+        }
+        String direction = older ? "DESC" : "ASC";
+        List<Story> found = db.handle(h -> {
+            var q = h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE " + where + " ORDER BY updated_at "
+                    + direction + ", id " + direction + " LIMIT :limit");
+            binds.forEach(q::bind);
+            return load(h, q.bind("limit", limit).map(JdbiStoryStore::row).list());
+        });
+        return older ? found : found.reversed();
+    }
+
+    @Override
+    public int countWaitingForEditors() {
+        return db.handle(h -> h.createQuery("SELECT COUNT(*) FROM stories WHERE status = 'in-review'"
+                        + " OR (status = 'scheduled' AND blocked_reason IS NOT NULL)")
+                .mapTo(Integer.class)
+                .one());
+    }
+
+    private static String likePattern(String words) {
+        String escaped = words.strip()
+                .toLowerCase(Locale.ROOT)
+                .replace("!", "!!")
+                .replace("%", "!%")
+                .replace("_", "!_");
+        return "%" + escaped + "%";
     }
 
     @Override
@@ -272,12 +363,7 @@ public final class JdbiStoryStore implements StoryStore {
                 q.bind("createdBy", createdBy);
             }
             if (query != null && !query.isBlank()) {
-                String escaped = query.strip()
-                        .toLowerCase(Locale.ROOT)
-                        .replace("!", "!!")
-                        .replace("%", "!%")
-                        .replace("_", "!_");
-                q.bind("query", "%" + escaped + "%");
+                q.bind("query", likePattern(query));
             }
             return load(
                     h,
@@ -453,7 +539,8 @@ public final class JdbiStoryStore implements StoryStore {
             String createdAt,
             String updatedAt,
             String createdBy,
-            int revision) {}
+            int revision,
+            String blockedReason) {}
 
     private static Row row(ResultSet rs, StatementContext ctx) throws SQLException {
         String heroId = rs.getString("hero_media_id");
@@ -482,7 +569,8 @@ public final class JdbiStoryStore implements StoryStore {
                 rs.getString("created_at"),
                 rs.getString("updated_at"),
                 rs.getString("created_by"),
-                rs.getInt("revision"));
+                rs.getInt("revision"),
+                rs.getString("blocked_reason"));
     }
 
     /** Attaches child rows with one query per table for the whole page of stories, not one per story. */
@@ -529,7 +617,8 @@ public final class JdbiStoryStore implements StoryStore {
                     r.createdBy(),
                     r.revision(),
                     corrections.getOrDefault(r.id(), List.of()),
-                    pins.getOrDefault(r.id(), List.of())));
+                    pins.getOrDefault(r.id(), List.of()),
+                    r.blockedReason()));
         }
         return out;
     }

@@ -50,6 +50,7 @@ final class StoryJson {
                         corrections.addObject().put("at", Times.format(c.at())).put("text", c.text()));
         ArrayNode pins = node.putArray("pins");
         story.pins().forEach(pins::add);
+        node.put("blockedReason", story.blockedReason());
         return node.toString();
     }
 
@@ -87,7 +88,8 @@ final class StoryJson {
                 text(n, "createdBy"),
                 n.path("revision").asInt(),
                 corrections,
-                strings(n.get("pins")));
+                strings(n.get("pins")),
+                text(n, "blockedReason"));
     }
 
     private static String text(JsonNode node, String field) {

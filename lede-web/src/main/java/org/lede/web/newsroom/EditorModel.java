@@ -7,7 +7,12 @@ import org.lede.media.Media;
 import org.lede.story.Story;
 import org.lede.topic.Topic;
 
-/** The story editor. */
+/**
+ * The story editor.
+ *
+ * @param previewUrl     a signed preview link just made for this story, shown once; else null
+ * @param previewExpires when that link stops working, in the site's zone
+ */
 public record EditorModel(
         NewsroomPage page,
         Story story,
@@ -18,7 +23,9 @@ public record EditorModel(
         List<LineDiff.Line> conflict,
         String liveUrl,
         String defaultTime,
-        String pins)
+        String pins,
+        String previewUrl,
+        String previewExpires)
         implements NewsroomView {
     @Override
     public String template() {

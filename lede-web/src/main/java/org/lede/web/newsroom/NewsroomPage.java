@@ -8,8 +8,23 @@ import org.lede.user.User;
  * What every newsroom page's frame needs: who is signed in (null on the sign-in page), the
  * CSRF token its forms carry, the title, which section is current, and a one-line notice.
  * What the page may offer is asked by name of method, so a misspelt permission fails the build.
+ *
+ * @param waitingForEditors how many stories wait for an editor (in review, or scheduled and
+ *                          blocked), shown in the navigation; zero for everyone but editors
  */
-public record NewsroomPage(SiteSettings site, User user, String csrf, String title, Section section, String notice) {
+public record NewsroomPage(
+        SiteSettings site,
+        User user,
+        String csrf,
+        String title,
+        Section section,
+        String notice,
+        int waitingForEditors) {
+
+    /** A page with nothing waiting to show, such as the sign-in page. */
+    public NewsroomPage(SiteSettings site, User user, String csrf, String title, Section section, String notice) {
+        this(site, user, csrf, title, section, notice, 0);
+    }
 
     /** Publishing, scheduling, updating and unpublishing stories. */
     public boolean canPublish() {

@@ -1,6 +1,7 @@
 package org.lede.web.newsroom;
 
 import io.javalin.http.Context;
+import org.lede.newsroom.NewsroomQueries;
 import org.lede.reading.SiteSettings;
 import org.lede.user.Session;
 import org.lede.web.support.Templates;
@@ -9,10 +10,12 @@ import org.lede.web.support.Templates;
 public final class NewsroomViews {
     private final Templates templates;
     private final SiteSettings site;
+    private final NewsroomQueries queries;
 
-    public NewsroomViews(Templates templates, SiteSettings site) {
+    public NewsroomViews(Templates templates, SiteSettings site, NewsroomQueries queries) {
         this.templates = templates;
         this.site = site;
+        this.queries = queries;
     }
 
     public SiteSettings site() {
@@ -22,7 +25,14 @@ public final class NewsroomViews {
     /** The frame of a page for the signed-in user. */
     public NewsroomPage page(Context ctx, String title, Section section, String notice) {
         Session session = NewsroomAuth.session(ctx);
-        return new NewsroomPage(site, session.user(), session.csrf(), title, section, notice);
+        return new NewsroomPage(
+                site,
+                session.user(),
+                session.csrf(),
+                title,
+                section,
+                notice,
+                queries.waitingForEditors(session.user().actor()));
     }
 
     public void render(Context ctx, int status, NewsroomView view) {

@@ -2,10 +2,29 @@ package org.lede.web.newsroom;
 
 import java.time.ZoneId;
 import java.util.List;
+import org.lede.author.Author;
 import org.lede.story.Story;
+import org.lede.topic.Topic;
 
-/** The story list. */
-public record StoriesModel(NewsroomPage page, List<Story> stories, String status, String query, ZoneId zone)
+/**
+ * The story list: one page, the filters as typed, and the links to the pages either side.
+ *
+ * @param status    a status key, {@code review} for what waits for an editor, or empty for all
+ * @param newerHref the page of more recently saved stories, or null on the first page
+ * @param olderHref the next page of older ones, or null on the last
+ */
+public record StoriesModel(
+        NewsroomPage page,
+        List<Story> stories,
+        String status,
+        String query,
+        String topicId,
+        String authorId,
+        List<Topic> topics,
+        List<Author> authors,
+        String newerHref,
+        String olderHref,
+        ZoneId zone)
         implements NewsroomView {
     @Override
     public String template() {

@@ -3,6 +3,8 @@ package org.lede.web.newsroom;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
@@ -24,7 +26,11 @@ import org.lede.story.StaleSave;
 import org.lede.story.Story;
 import org.lede.story.StoryCommand;
 import org.lede.story.StoryCommand.Action;
+import org.lede.story.StoryCursor;
 import org.lede.story.StoryDraft;
+import org.lede.story.StoryFilter;
+import org.lede.story.StoryListPage;
+import org.lede.story.StoryPreviews;
 import org.lede.story.StoryRevision;
 import org.lede.story.StoryService;
 import org.lede.story.StoryStatus;
@@ -34,8 +40,12 @@ import org.lede.web.support.Json;
 /** The story desk: the list, the editor with its live preview and checks, the workflow, revisions. */
 public final class StoryRoutes {
     private static final int LIST_SIZE = 50;
+    /** The list filter for what waits for an editor: stories in review and blocked scheduled ones. */
+    static final String REVIEW_QUEUE = "review";
+
     private static final int MEDIA_CHOICES = 60;
     private final StoryService stories;
+    private final StoryPreviews previews;
     private final NewsroomQueries queries;
     private final BrevityChecks checks;
     private final ReaderQueries reader;
@@ -44,12 +54,14 @@ public final class StoryRoutes {
 
     public StoryRoutes(
             StoryService stories,
+            StoryPreviews previews,
             NewsroomQueries queries,
             BrevityChecks checks,
             ReaderQueries reader,
             NewsroomViews views,
             Clock clock) {
         this.stories = stories;
+        this.previews = previews;
         this.queries = queries;
         this.checks = checks;
         this.reader = reader;
@@ -68,29 +80,77 @@ public final class StoryRoutes {
         routes.get("/newsroom/stories/{id}/revisions/{n}", this::revision);
         routes.post("/newsroom/stories/{id}/revisions/{n}/restore", this::restore);
         routes.post("/newsroom/preview", this::preview);
+        routes.post("/newsroom/stories/{id}/preview-link", this::shareLink);
     }
 
+    /**
+     * The story list, filtered, one page at a time: "older" and "newer" are plain links carrying
+     * the filters and a cursor, so paging works without script and costs the same at any depth.
+     */
     private void list(Context ctx) {
-        String statusParam = ctx.queryParam("status");
+        String statusParam = Objects.requireNonNullElse(ctx.queryParam("status"), "");
         StoryStatus status = null;
-        if (statusParam != null && !statusParam.isBlank()) {
+        boolean review = statusParam.equals(REVIEW_QUEUE);
+        if (!statusParam.isBlank() && !review) {
             try {
                 status = StoryStatus.parse(statusParam);
             } catch (IllegalArgumentException e) {
                 throw new ValidationException("status", "Unknown status \"" + statusParam + "\".");
             }
         }
-        String query = ctx.queryParam("q");
+        String query = Objects.requireNonNullElse(ctx.queryParam("q"), "");
+        String topic = Objects.requireNonNullElse(ctx.queryParam("topic"), "");
+        String author = Objects.requireNonNullElse(ctx.queryParam("author"), "");
+        String before = ctx.queryParam("before");
+        String after = ctx.queryParam("after");
         Actor actor = NewsroomAuth.actor(ctx);
+        StoryFilter filter = new StoryFilter(
+                status,
+                review,
+                topic.isBlank() ? null : topic,
+                author.isBlank() ? null : author,
+                query.isBlank() ? null : query,
+                null);
+        StoryListPage found = after != null
+                ? queries.stories(actor, filter, StoryCursor.parse(after), false, LIST_SIZE)
+                : queries.stories(actor, filter, before == null ? null : StoryCursor.parse(before), true, LIST_SIZE);
+        String filters = listQuery(List.of("status", statusParam, "q", query, "topic", topic, "author", author));
         views.render(
                 ctx,
                 200,
                 new StoriesModel(
                         views.page(ctx, "Stories", Section.STORIES, Notice.textOf(ctx)),
-                        queries.stories(actor, status, query, LIST_SIZE, 0),
-                        status == null ? "" : status.key(),
-                        query == null ? "" : query,
+                        found.stories(),
+                        statusParam,
+                        query,
+                        topic,
+                        author,
+                        queries.topics(actor),
+                        queries.authors(actor),
+                        found.newer() == null
+                                ? null
+                                : "/newsroom?" + filters + "after="
+                                        + found.newer().key(),
+                        found.older() == null
+                                ? null
+                                : "/newsroom?" + filters + "before="
+                                        + found.older().key(),
                         views.site().zone()));
+    }
+
+    /** The filters that are set, as the start of a query string ending in "&" (or empty). */
+    private static String listQuery(List<String> nameValues) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < nameValues.size(); i += 2) {
+            String value = nameValues.get(i + 1);
+            if (!value.isBlank()) {
+                out.append(nameValues.get(i))
+                        .append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8))
+                        .append('&');
+            }
+        }
+        return out.toString();
     }
 
     private void newStory(Context ctx) {
@@ -166,6 +226,17 @@ public final class StoryRoutes {
 
     private void showEditor(
             Context ctx, int status, Story story, StoryForm form, String notice, List<LineDiff.Line> conflict) {
+        showEditor(ctx, status, story, form, notice, conflict, null);
+    }
+
+    private void showEditor(
+            Context ctx,
+            int status,
+            Story story,
+            StoryForm form,
+            String notice,
+            List<LineDiff.Line> conflict,
+            StoryPreviews.Link previewLink) {
         Actor actor = NewsroomAuth.actor(ctx);
         views.render(
                 ctx,
@@ -186,7 +257,28 @@ public final class StoryRoutes {
                                 .toLocalDateTime()
                                 .toString()
                                 .substring(0, 16),
-                        story == null ? "" : String.join(", ", queries.slugsOf(actor, story.pins()))));
+                        story == null ? "" : String.join(", ", queries.slugsOf(actor, story.pins())),
+                        previewLink == null ? null : views.site().baseUrl() + "/preview/" + previewLink.token(),
+                        previewLink == null
+                                ? null
+                                : previewLink
+                                        .expiresAt()
+                                        .atZone(views.site().zone())
+                                        .toLocalDateTime()
+                                        .withSecond(0)
+                                        .withNano(0)
+                                        .toString()
+                                        .replace('T', ' ')));
+    }
+
+    /**
+     * Makes a signed link to the story as it stands and shows it in the editor: the link is the
+     * secret, so it goes in the page, never in an address or a log.
+     */
+    private void shareLink(Context ctx) {
+        Story story = story(ctx);
+        StoryPreviews.Link link = previews.share(NewsroomAuth.actor(ctx), story.id());
+        showEditor(ctx, 200, story, StoryForm.of(story), null, List.of(), link);
     }
 
     private void correct(Context ctx) {

@@ -116,7 +116,11 @@ public final class ReaderRoutes {
 
     private void story(Context ctx) {
         ReaderQueries.StoryPage found = queries.storyPage(ctx.pathParam("slug"), ReaderQueries.GO_DEEPER)
-                .orElseThrow(NotFoundResponse::new);
+                .orElse(null);
+        if (found == null) {
+            redirectFromOldSlug(ctx, "");
+            return;
+        }
         StoryView story = found.story();
         if (redirectedToCanonical(ctx, story, "")) {
             return;
@@ -132,7 +136,11 @@ public final class ReaderRoutes {
     }
 
     private void related(Context ctx) {
-        StoryView story = queries.story(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        StoryView story = queries.story(ctx.pathParam("slug")).orElse(null);
+        if (story == null) {
+            redirectFromOldSlug(ctx, "/related");
+            return;
+        }
         if (redirectedToCanonical(ctx, story, "/related")) {
             return;
         }
@@ -149,6 +157,13 @@ public final class ReaderRoutes {
                                 canonical(story.url() + "/related", number)),
                         story,
                         stream));
+    }
+
+    /** Sends the address of a story's slug before an editor changed it to its address now; else 404. */
+    private void redirectFromOldSlug(Context ctx, String suffix) {
+        String url = queries.movedStory(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        String query = ctx.queryString();
+        ctx.redirect(url + suffix + (query == null ? "" : "?" + query), HttpStatus.MOVED_PERMANENTLY);
     }
 
     /** Sends a mistyped or old date to the story's one address; true when it did. */

@@ -132,7 +132,8 @@ class ReaderPagesTest extends WebServerTest {
                                 main.createdBy(),
                                 main.revision(),
                                 main.corrections(),
-                                List.of(pinned.id())),
+                                List.of(pinned.id()),
+                                null),
                         main.revision());
         String html = web.get(url(main)).body();
         List<String> deeper = storyLinks(html, "class=\"go-deeper\"");
