@@ -92,6 +92,7 @@ public final class ErrorPages {
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";
             case 409 -> "Conflict";
+            case 410 -> "Gone";
             case 422 -> "Invalid input";
             case 413 -> "Too large";
             case 429 -> "Too many requests";
