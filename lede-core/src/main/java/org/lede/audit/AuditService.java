@@ -80,7 +80,7 @@ public final class AuditService {
         String verb = dot < 0 ? type : type.substring(dot + 1);
         String label = "user".equals(kind)
                 ? users.find(event.subject()).map(User::email).orElse(null)
-                : event.data().get("slug");
+                : event.data().getOrDefault("slug", event.data().get("name"));
         return new AuditEntry(
                 event.seq(),
                 event.at(),
@@ -103,6 +103,7 @@ public final class AuditService {
             case "home.updated" -> "changed the home page's top stories";
             case "media.added" -> "uploaded";
             case "media.updated" -> "described";
+            case "topic.merged" -> "merged";
             case "user.created" -> "added";
             default -> verb;
         };
@@ -115,6 +116,7 @@ public final class AuditService {
             case "story.blocked" -> event.data().get("reason");
             case "story.preview-shared" -> "until " + event.data().get("expires");
             case "user.created" -> event.data().get("role");
+            case "topic.merged" -> "into " + event.data().get("into");
             default -> null;
         };
     }

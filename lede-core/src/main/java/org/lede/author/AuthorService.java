@@ -5,6 +5,7 @@ import org.lede.common.ConflictException;
 import org.lede.common.Ids;
 import org.lede.common.Instants;
 import org.lede.common.NotFoundException;
+import org.lede.common.Reference;
 import org.lede.common.Transactions;
 import org.lede.outbox.Event;
 import org.lede.outbox.Outbox;
@@ -57,6 +58,21 @@ public final class AuthorService {
             authors.update(author);
             event(actor, author);
             return author;
+        });
+    }
+
+    /**
+     * Deletes an author who is on no byline.
+     *
+     * @throws ConflictException naming the stories that carry their byline
+     */
+    public void delete(Actor actor, String id) {
+        actor.requireEditor("Only editors and admins manage authors.");
+        tx.run(() -> {
+            Author author = authors.find(id).orElseThrow(() -> new NotFoundException("Author", id));
+            Reference.refuseWhileUsed(author.name(), authors.uses(id), "Take them off those bylines first.");
+            authors.delete(id);
+            outbox.append(new Event.AuthorDeleted(id, author.slug(), actor.userId(), Instants.now(clock)));
         });
     }
 

@@ -2,6 +2,7 @@ package org.lede.author;
 
 import java.util.List;
 import java.util.Optional;
+import org.lede.common.Reference;
 
 public interface AuthorStore {
     void insert(Author author);
@@ -16,4 +17,9 @@ public interface AuthorStore {
     List<Author> findAll(List<String> ids);
 
     List<Author> all();
+
+    void delete(String id);
+
+    /** The stories that carry the author in their byline. */
+    List<Reference> uses(String id);
 }

@@ -9,6 +9,7 @@ import org.lede.common.ConflictException;
 import org.lede.common.Ids;
 import org.lede.common.Instants;
 import org.lede.common.NotFoundException;
+import org.lede.common.Reference;
 import org.lede.common.StaleRevisionException;
 import org.lede.common.Transactions;
 import org.lede.common.ValidationException;
@@ -118,6 +119,30 @@ public final class DashboardService {
         });
     }
 
+    /**
+     * Deletes a dashboard no story pins; its address answers 410 Gone from then on.
+     *
+     * @throws ConflictException naming the stories that pin it
+     */
+    public void delete(Actor actor, String id, int expectedRevision) {
+        requireCurator(actor);
+        tx.run(() -> {
+            Dashboard current = dashboards.find(id).orElseThrow(() -> new NotFoundException("Dashboard", id));
+            if (current.revision() != expectedRevision) {
+                throw new StaleRevisionException("dashboard", expectedRevision, current.revision());
+            }
+            Reference.refuseWhileUsed(
+                    "the dashboard “" + current.title() + "”",
+                    dashboards.uses(id),
+                    "Take it out of their Go deeper pins first.");
+            Instant now = now();
+            if (!dashboards.delete(current, expectedRevision, now)) {
+                throw new StaleRevisionException("dashboard", expectedRevision, expectedRevision + 1);
+            }
+            outbox.append(new Event.DashboardDeleted(id, current.slug(), actor.userId(), now, pagesShowing(current)));
+        });
+    }
+
     private void check(DashboardFields form) {
         if (form.illustration() != null
                 && media.find(form.illustration().mediaId()).isEmpty()) {
@@ -144,14 +169,21 @@ public final class DashboardService {
     private void event(Actor actor, Dashboard before, Dashboard after) {
         Set<String> keys = new HashSet<>();
         for (Dashboard d : before == null ? List.of(after) : List.of(before, after)) {
-            keys.add(PageKeys.dashboard(d.slug()));
-            if (d.topicId() != null) {
-                topics.find(d.topicId()).ifPresent(t -> keys.add(PageKeys.topic(t.slug())));
-            }
+            keys.addAll(pagesShowing(d));
         }
-        keys.add(PageKeys.HOME);
         outbox.append(new Event.DashboardSaved(
                 before == null, after.id(), after.slug(), after.revision(), actor.userId(), after.updatedAt(), keys));
+    }
+
+    /** Its own page, and the streams that list it: home and its topic's page (stories' Go deeper carry its key). */
+    private Set<String> pagesShowing(Dashboard d) {
+        Set<String> keys = new HashSet<>();
+        keys.add(PageKeys.dashboard(d.slug()));
+        keys.add(PageKeys.HOME);
+        if (d.topicId() != null) {
+            topics.find(d.topicId()).ifPresent(t -> keys.add(PageKeys.topic(t.slug())));
+        }
+        return keys;
     }
 
     private Instant now() {

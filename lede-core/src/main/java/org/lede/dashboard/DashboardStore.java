@@ -1,7 +1,9 @@
 package org.lede.dashboard;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.lede.common.Reference;
 
 public interface DashboardStore {
     void insert(Dashboard dashboard);
@@ -14,4 +16,16 @@ public interface DashboardStore {
     Optional<Dashboard> findBySlug(String slug);
 
     List<Dashboard> all();
+
+    /** The stories that pin the dashboard under Go deeper. */
+    List<Reference> uses(String id);
+
+    /**
+     * Deletes the dashboard with its items when its stored revision is {@code expectedRevision},
+     * and keeps its slug as gone; returns false and changes nothing otherwise.
+     */
+    boolean delete(Dashboard dashboard, int expectedRevision, Instant at);
+
+    /** True when a deleted dashboard had this slug. */
+    boolean retired(String slug);
 }

@@ -13,4 +13,10 @@ public interface BlobStore {
     Optional<byte[]> get(String key);
 
     boolean exists(String key);
+
+    /**
+     * Deletes every blob whose key starts with {@code prefix}: an original and all its renditions
+     * share the content hash they start with. Missing blobs are not an error.
+     */
+    void deleteStartingWith(String prefix);
 }

@@ -13,6 +13,7 @@ import javax.imageio.stream.ImageInputStream;
 import org.lede.common.Ids;
 import org.lede.common.Instants;
 import org.lede.common.NotFoundException;
+import org.lede.common.Reference;
 import org.lede.common.Transactions;
 import org.lede.common.ValidationException;
 import org.lede.content.Credit;
@@ -106,6 +107,24 @@ public final class MediaService {
             outbox.append(new Event.MediaDescribed(next.id(), actor.userId(), Instants.now(clock)));
             return next;
         });
+    }
+
+    /**
+     * Deletes an image that nothing uses, then its original and renditions once the deletion has
+     * committed, so a refused or failed deletion never leaves a record whose files are gone.
+     *
+     * @throws ConflictException naming every story, dashboard and author that uses it
+     */
+    public void delete(Actor actor, String id) {
+        actor.requireEditor("Only editors and admins delete images.");
+        Media deleted = tx.inTransaction(() -> {
+            Media media = store.find(id).orElseThrow(() -> new NotFoundException("Media", id));
+            Reference.refuseWhileUsed("this image", store.uses(id), "Take it out of them first.");
+            store.delete(id);
+            outbox.append(new Event.MediaDeleted(id, media.originalName(), actor.userId(), Instants.now(clock)));
+            return media;
+        });
+        blobs.deleteStartingWith(deleted.sha256());
     }
 
     /** The key under which the original bytes of this item are kept. */

@@ -37,7 +37,11 @@ public sealed interface Event {
         UNPUBLISHED,
         CORRECTED,
         RESTORED,
-        PINNED;
+        PINNED,
+        /** A story that was never published, deleted with its revisions. */
+        DELETED,
+        /** A story taken down for good: kept with its revisions, its address answers 410 Gone. */
+        ARCHIVED;
 
         public String type() {
             return "story." + name().toLowerCase(Locale.ROOT);
@@ -224,6 +228,87 @@ public sealed interface Event {
         @Override
         public Set<String> pageKeys() {
             return Set.of(PageKeys.ALL);
+        }
+    }
+
+    /**
+     * An image nobody used was deleted with its files; since nothing showed it, no page changes.
+     *
+     * @param name the file name it was uploaded under, for the audit log
+     */
+    record MediaDeleted(String mediaId, String name, String actorId, Instant at) implements Event {
+        @Override
+        public String type() {
+            return "media.deleted";
+        }
+
+        @Override
+        public String subject() {
+            return mediaId;
+        }
+
+        @Override
+        public Set<String> pageKeys() {
+            return Set.of();
+        }
+    }
+
+    /** A dashboard was deleted; {@code pageKeys} holds its own page (now 410 Gone) and the pages that listed it. */
+    record DashboardDeleted(String dashboardId, String slug, String actorId, Instant at, Set<String> pageKeys)
+            implements Event {
+        public DashboardDeleted {
+            pageKeys = Set.copyOf(pageKeys);
+        }
+
+        @Override
+        public String type() {
+            return "dashboard.deleted";
+        }
+
+        @Override
+        public String subject() {
+            return dashboardId;
+        }
+    }
+
+    /**
+     * A topic was deleted, or merged into another that took over its stories and dashboards. Topic
+     * names are in every page's navigation, so every page shows the change.
+     *
+     * @param mergedInto the slug of the topic that took its stories over, or null when nothing used it
+     */
+    record TopicDeleted(String topicId, String slug, String mergedInto, String actorId, Instant at) implements Event {
+        @Override
+        public String type() {
+            return mergedInto == null ? "topic.deleted" : "topic.merged";
+        }
+
+        @Override
+        public String subject() {
+            return topicId;
+        }
+
+        @Override
+        public Set<String> pageKeys() {
+            return Set.of(PageKeys.ALL);
+        }
+    }
+
+    /** An author on no byline was deleted: only their own page showed them. */
+    record AuthorDeleted(String authorId, String slug, String actorId, Instant at) implements Event {
+        @Override
+        public String type() {
+            return "author.deleted";
+        }
+
+        @Override
+        public String subject() {
+            return authorId;
+        }
+
+        @Override
+        public Set<String> pageKeys() {
+            return Set.of(PageKeys.author(slug));
         }
     }
 

@@ -47,6 +47,15 @@ public final class Events {
             case Event.TopStoriesSet t -> {}
             case Event.MediaAdded m -> {}
             case Event.MediaDescribed m -> {}
+            case Event.MediaDeleted m -> data.put("name", m.name());
+            case Event.DashboardDeleted d -> data.put("slug", d.slug());
+            case Event.TopicDeleted t -> {
+                data.put("slug", t.slug());
+                if (t.mergedInto() != null) {
+                    data.put("into", t.mergedInto());
+                }
+            }
+            case Event.AuthorDeleted a -> data.put("slug", a.slug());
         }
         return new OutboxEvent(0, event.type(), event.subject(), data, event.at(), event.pageKeys());
     }
@@ -102,6 +111,12 @@ public final class Events {
                         actor,
                         e.at(),
                         e.pageKeys());
+            case "media.deleted" -> new Event.MediaDeleted(e.subject(), d.get("name"), actor, e.at());
+            case "dashboard.deleted" ->
+                new Event.DashboardDeleted(e.subject(), d.get("slug"), actor, e.at(), e.pageKeys());
+            case "topic.deleted", "topic.merged" ->
+                new Event.TopicDeleted(e.subject(), d.get("slug"), d.get("into"), actor, e.at());
+            case "author.deleted" -> new Event.AuthorDeleted(e.subject(), d.get("slug"), actor, e.at());
             case "user.created" -> new Event.UserCreated(e.subject(), d.get("role"), actor, e.at());
             default ->
                 throw new IllegalArgumentException("Unknown event type \"" + type + "\" at outbox position " + e.seq());

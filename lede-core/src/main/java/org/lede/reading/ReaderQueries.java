@@ -156,6 +156,30 @@ public final class ReaderQueries {
         return topics.findBySlug(slug);
     }
 
+    /**
+     * What became of a topic address no topic holds: the topic its stories were merged into
+     * (present), deleted with nothing to lead to (empty inner), or never a topic (empty).
+     */
+    public Optional<Optional<Topic>> retiredTopic(String slug) {
+        return topics.retired(slug)
+                .map(r -> Optional.ofNullable(r.mergedIntoId()).flatMap(topics::find));
+    }
+
+    /** True when a deleted dashboard had this address and no dashboard has taken it since. */
+    public boolean dashboardGone(String slug) {
+        return dashboards.findBySlug(slug).isEmpty() && dashboards.retired(slug);
+    }
+
+    /**
+     * True when the story at this address was public once and is not now (unpublished or
+     * archived): readers and search engines are told it was taken down, not that it never was.
+     */
+    public boolean storyGone(String slug) {
+        return stories.findBySlug(slug)
+                .filter(s -> !s.isLive() && s.firstPublishedAt() != null)
+                .isPresent();
+    }
+
     public StreamPage topicStream(Topic topic, int page) {
         return stream(
                 page,

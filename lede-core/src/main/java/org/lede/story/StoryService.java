@@ -12,6 +12,7 @@ import org.lede.common.ForbiddenException;
 import org.lede.common.Ids;
 import org.lede.common.Instants;
 import org.lede.common.NotFoundException;
+import org.lede.common.Reference;
 import org.lede.common.Slugs;
 import org.lede.common.StaleRevisionException;
 import org.lede.common.Transactions;
@@ -197,6 +198,65 @@ public final class StoryService {
 
     public Story unpublish(Actor actor, String id, int expectedRevision) {
         return apply(actor, id, expectedRevision, StoryCommand.of(Action.UNPUBLISH, null));
+    }
+
+    /**
+     * Deletes a story that was never published, with its revisions: nothing of it was ever public.
+     * Editors delete any; writers their own. A story that was published once is archived instead.
+     *
+     * @throws ConflictException when it was published once, is scheduled, or stories or dashboards use it (named)
+     */
+    public void delete(Actor actor, String id, int expectedRevision) {
+        tx.run(() -> {
+            Story current = get(id);
+            if (!actor.role().canPublish()
+                    && (actor.role() != Role.WRITER || !actor.userId().equals(current.createdBy()))) {
+                throw new ForbiddenException("Editors and admins delete stories; writers only drafts of their own.");
+            }
+            if (current.revision() != expectedRevision) {
+                throw new StaleRevisionException("story", expectedRevision, current.revision());
+            }
+            if (current.firstPublishedAt() != null) {
+                throw new ConflictException("This story has been published, so it is kept: unpublish it, then archive"
+                        + " it, and its address tells readers it is gone.");
+            }
+            requireStatus(current, "delete it", StoryStatus.DRAFT, StoryStatus.IN_REVIEW, StoryStatus.UNPUBLISHED);
+            Reference.refuseWhileUsed("“" + current.headline() + "”", stories.uses(id), "Take it out of them first.");
+            if (!stories.delete(id, expectedRevision)) {
+                int now = stories.revisionOf(id).orElseThrow(() -> new NotFoundException("Story", id));
+                throw new StaleRevisionException("story", expectedRevision, now);
+            }
+            outbox.append(new Event.StoryChanged(
+                    StoryAction.DELETED,
+                    id,
+                    current.slug(),
+                    "deleted",
+                    current.revision(),
+                    null,
+                    null,
+                    actor.userId(),
+                    now(),
+                    Set.of()));
+        });
+    }
+
+    /**
+     * Takes a story that was published, and has been unpublished, off the newsroom's list for
+     * good. It is kept with its revisions; its address answers 410 Gone.
+     */
+    public Story archive(Actor actor, String id, int expectedRevision) {
+        return save(actor, id, expectedRevision, StoryAction.ARCHIVED, null, null, current -> {
+            actor.requireEditor("Only editors and admins archive stories.");
+            if (current.firstPublishedAt() == null) {
+                throw new ConflictException("This story was never published: delete it instead.");
+            }
+            if (current.isLive() || current.status() == StoryStatus.SCHEDULED) {
+                throw new ConflictException(
+                        "This story is " + current.status().key() + ": unpublish it first, then" + " archive it.");
+            }
+            return current.withStatus(
+                    StoryStatus.ARCHIVED, current.publishAt(), current.firstPublishedAt(), current.substantiveAt());
+        });
     }
 
     /**
@@ -409,8 +469,12 @@ public final class StoryService {
             if (current.revision() != expectedRevision) {
                 throw new StaleRevisionException("story", expectedRevision, current.revision());
             }
+            if (current.status() == StoryStatus.ARCHIVED) {
+                throw new ConflictException("This story is archived: it is kept as it was and cannot be changed.");
+            }
             Set<String> keys = new HashSet<>();
-            if (current.isLive()) {
+            // Archiving names the pages that showed the story when it was live: their copies and its own.
+            if (current.isLive() || event == StoryAction.ARCHIVED) {
                 keys.addAll(stories.places(id).pageKeys(id));
             }
             Story next = blockState(change.apply(current)).revised(now());

@@ -7,7 +7,9 @@ public enum StoryStatus {
     IN_REVIEW,
     SCHEDULED,
     PUBLISHED,
-    UNPUBLISHED;
+    UNPUBLISHED,
+    /** Taken down for good after being published: kept with its revisions, out of the newsroom's default list. */
+    ARCHIVED;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -3,6 +3,7 @@ package org.lede.story;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.lede.common.Reference;
 
 /** Stories and their revisions. Implementations keep a story and its blocks in one write. */
 public interface StoryStore {
@@ -15,6 +16,15 @@ public interface StoryStore {
     boolean update(Story story, int expectedRevision);
 
     Optional<Story> find(String id);
+
+    /**
+     * Deletes the story with its blocks, pins and revisions when its stored revision is
+     * {@code expectedRevision}; returns false and changes nothing otherwise.
+     */
+    boolean delete(String id, int expectedRevision);
+
+    /** What would break if the story went: the stories that pin it and the dashboards that list it. */
+    List<Reference> uses(String id);
 
     Optional<Story> findBySlug(String slug);
 
@@ -51,7 +61,7 @@ public interface StoryStore {
     /**
      * Stories for the newsroom, most recently saved first.
      *
-     * @param status    null for every status
+     * @param status    null for every status but archived
      * @param query     null, or words the headline must contain (case-insensitive)
      * @param createdBy null for everyone's stories, else only this user's
      */

@@ -38,7 +38,25 @@ class EventsTest {
                 new Event.MediaDescribed("M1", "u1", AT),
                 new Event.DashboardSaved(true, "D1", "storm", 1, "u1", AT, Set.of("dashboard:storm", "home")),
                 new Event.DashboardSaved(false, "D1", "storm", 2, "u1", AT, Set.of("dashboard:storm")),
-                new Event.UserCreated("U2", "editor", "u1", AT));
+                new Event.UserCreated("U2", "editor", "u1", AT),
+                new Event.StoryChanged(
+                        Event.StoryAction.DELETED, "S2", "draft", "deleted", 3, null, null, "u1", AT, Set.of()),
+                new Event.StoryChanged(
+                        Event.StoryAction.ARCHIVED,
+                        "S1",
+                        "tram-line",
+                        "archived",
+                        6,
+                        null,
+                        null,
+                        "u1",
+                        AT,
+                        Set.of("story:S1")),
+                new Event.MediaDeleted("M1", "tram.png", "u1", AT),
+                new Event.DashboardDeleted("D1", "storm", "u1", AT, Set.of("dashboard:storm", "home")),
+                new Event.TopicDeleted("T1", "world", null, "u1", AT),
+                new Event.TopicDeleted("T2", "globe", "world", "u1", AT),
+                new Event.AuthorDeleted("A1", "ana-ruiz", "u1", AT));
         for (Event event : events) {
             OutboxEvent stored = Events.toOutbox(event);
             assertEquals(event.type(), stored.type());

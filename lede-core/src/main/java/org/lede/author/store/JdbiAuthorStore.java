@@ -12,6 +12,7 @@ import org.lede.author.Author;
 import org.lede.author.AuthorStore;
 import org.lede.common.ConflictException;
 import org.lede.common.Names;
+import org.lede.common.Reference;
 import org.lede.db.Database;
 
 public final class JdbiAuthorStore implements AuthorStore {
@@ -57,6 +58,20 @@ public final class JdbiAuthorStore implements AuthorStore {
             }
             throw e;
         }
+    }
+
+    @Override
+    public void delete(String id) {
+        db.handle(h -> h.execute("DELETE FROM authors WHERE id = ?", id));
+    }
+
+    @Override
+    public List<Reference> uses(String id) {
+        return db.handle(h -> h.createQuery("SELECT headline, status FROM stories WHERE id IN"
+                        + " (SELECT story_id FROM story_authors WHERE author_id = ?) ORDER BY headline, id")
+                .bind(0, id)
+                .map((rs, c) -> Reference.story(rs.getString("headline"), "published".equals(rs.getString("status"))))
+                .list());
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.lede.dashboard.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 import org.lede.common.ConflictException;
+import org.lede.common.Reference;
 import org.lede.content.Credit;
 import org.lede.content.CreditKind;
 import org.lede.content.ImageBlock;
@@ -122,6 +124,41 @@ public final class JdbiDashboardStore implements DashboardStore {
                         e.title());
             }
         }
+    }
+
+    @Override
+    public List<Reference> uses(String id) {
+        return db.handle(h -> h.createQuery("SELECT headline, status FROM stories WHERE id IN"
+                        + " (SELECT story_id FROM story_pins WHERE target_id = ?) ORDER BY headline, id")
+                .bind(0, id)
+                .map((rs, c) -> Reference.story(rs.getString("headline"), "published".equals(rs.getString("status"))))
+                .list());
+    }
+
+    @Override
+    public boolean delete(Dashboard dashboard, int expectedRevision, Instant at) {
+        return db.inTransaction(() -> db.handle(h -> {
+            // Items and their entries go with the row (ON DELETE CASCADE).
+            if (h.execute("DELETE FROM dashboards WHERE id = ? AND revision = ?", dashboard.id(), expectedRevision)
+                    == 0) {
+                return false;
+            }
+            h.execute("DELETE FROM retired_slugs WHERE kind = 'dashboard' AND slug = ?", dashboard.slug());
+            h.execute(
+                    "INSERT INTO retired_slugs (kind, slug, target_id, retired_at) VALUES ('dashboard', ?, NULL, ?)",
+                    dashboard.slug(),
+                    Times.format(at));
+            return true;
+        }));
+    }
+
+    @Override
+    public boolean retired(String slug) {
+        return db.handle(h -> h.createQuery("SELECT COUNT(*) FROM retired_slugs WHERE kind = 'dashboard' AND slug = ?")
+                        .bind(0, slug)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0);
     }
 
     @Override

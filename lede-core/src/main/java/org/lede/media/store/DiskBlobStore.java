@@ -3,6 +3,7 @@ package org.lede.media.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -58,6 +59,21 @@ public final class DiskBlobStore implements BlobStore {
     @Override
     public boolean exists(String key) {
         return Files.exists(path(key));
+    }
+
+    @Override
+    public void deleteStartingWith(String prefix) {
+        if (!KEY.matcher(prefix).matches() || !Files.isDirectory(root)) {
+            return;
+        }
+        try (DirectoryStream<Path> matches =
+                Files.newDirectoryStream(root, f -> f.getFileName().toString().startsWith(prefix))) {
+            for (Path file : matches) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the media files of " + prefix, e);
+        }
     }
 
     private Path path(String key) {

@@ -2,11 +2,13 @@ package org.lede.media.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.lede.common.Reference;
 import org.lede.content.Credit;
 import org.lede.content.CreditKind;
 import org.lede.db.Database;
@@ -67,6 +69,36 @@ public final class JdbiMediaStore implements MediaStore {
                 .bind(0, id)
                 .map((rs, c) -> row(rs))
                 .findOne());
+    }
+
+    @Override
+    public void delete(String id) {
+        db.handle(h -> h.execute("DELETE FROM media WHERE id = ?", id));
+    }
+
+    @Override
+    public List<Reference> uses(String id) {
+        // Image blocks are JSON in story_blocks; ids are ULIDs, so the pattern has no LIKE wildcards in it.
+        String inBlock = "%\"mediaId\":\"" + id + "\"%";
+        return db.handle(h -> {
+            List<Reference> uses = new ArrayList<>(h.createQuery("SELECT headline, status FROM stories"
+                            + " WHERE hero_media_id = :id OR id IN (SELECT story_id FROM story_blocks"
+                            + " WHERE type = 'image' AND data LIKE :block) ORDER BY headline, id")
+                    .bind("id", id)
+                    .bind("block", inBlock)
+                    .map((rs, c) ->
+                            Reference.story(rs.getString("headline"), "published".equals(rs.getString("status"))))
+                    .list());
+            uses.addAll(h.createQuery("SELECT title FROM dashboards WHERE illustration_media_id = ? ORDER BY title, id")
+                    .bind(0, id)
+                    .map((rs, c) -> new Reference(Reference.Kind.DASHBOARD, rs.getString("title")))
+                    .list());
+            uses.addAll(h.createQuery("SELECT name FROM authors WHERE avatar_media_id = ? ORDER BY name, id")
+                    .bind(0, id)
+                    .map((rs, c) -> new Reference(Reference.Kind.AUTHOR, rs.getString("name")))
+                    .list());
+            return uses;
+        });
     }
 
     @Override

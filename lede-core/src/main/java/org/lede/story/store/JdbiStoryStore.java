@@ -18,6 +18,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 import org.lede.common.ConflictException;
 import org.lede.common.CorruptDataException;
+import org.lede.common.Reference;
 import org.lede.common.ValidationException;
 import org.lede.content.Block;
 import org.lede.content.Credit;
@@ -97,6 +98,32 @@ public final class JdbiStoryStore implements StoryStore {
             insertChildren(h, story);
             return true;
         }));
+    }
+
+    @Override
+    public boolean delete(String id, int expectedRevision) {
+        // Blocks, authors, tags, corrections, pins and revisions go with the row (ON DELETE CASCADE).
+        return db.handle(h -> h.execute("DELETE FROM stories WHERE id = ? AND revision = ?", id, expectedRevision) > 0);
+    }
+
+    @Override
+    public List<Reference> uses(String id) {
+        return db.handle(h -> {
+            List<Reference> uses = new ArrayList<>(h.createQuery(
+                            "SELECT s.headline, s.status FROM stories s WHERE s.id IN"
+                                    + " (SELECT story_id FROM story_pins WHERE target_id = ?) ORDER BY s.headline, s.id")
+                    .bind(0, id)
+                    .map((rs, ctx) -> Reference.story(
+                            rs.getString("headline"),
+                            StoryStatus.PUBLISHED.key().equals(rs.getString("status"))))
+                    .list());
+            uses.addAll(h.createQuery("SELECT d.title FROM dashboards d WHERE d.id IN"
+                            + " (SELECT dashboard_id FROM dashboard_entries WHERE story_id = ?) ORDER BY d.title, d.id")
+                    .bind(0, id)
+                    .map((rs, ctx) -> new Reference(Reference.Kind.DASHBOARD, rs.getString("title")))
+                    .list());
+            return uses;
+        });
     }
 
     private static RuntimeException slugClash(RuntimeException e, Story story) {
@@ -346,6 +373,9 @@ public final class JdbiStoryStore implements StoryStore {
         StringBuilder where = new StringBuilder("1 = 1");
         if (status != null) {
             where.append(" AND status = :status");
+        } else {
+            // Archived stories are kept for the record, not for daily work: shown only when asked for.
+            where.append(" AND status <> 'archived'");
         }
         if (createdBy != null) {
             where.append(" AND created_by = :createdBy");

@@ -2,12 +2,16 @@ package org.lede.topic.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.lede.common.ConflictException;
 import org.lede.common.Names;
+import org.lede.common.Reference;
 import org.lede.db.Database;
+import org.lede.db.Times;
 import org.lede.topic.Topic;
 import org.lede.topic.TopicStore;
 
@@ -53,6 +57,55 @@ public final class JdbiTopicStore implements TopicStore {
             }
             throw e;
         }
+    }
+
+    @Override
+    public List<Reference> uses(String id) {
+        return db.handle(h -> {
+            List<Reference> uses = new ArrayList<>(h.createQuery(
+                            "SELECT headline, status FROM stories WHERE topic_id = ? ORDER BY headline, id")
+                    .bind(0, id)
+                    .map((rs, c) ->
+                            Reference.story(rs.getString("headline"), "published".equals(rs.getString("status"))))
+                    .list());
+            uses.addAll(h.createQuery("SELECT title FROM dashboards WHERE topic_id = ? ORDER BY title, id")
+                    .bind(0, id)
+                    .map((rs, c) -> new Reference(Reference.Kind.DASHBOARD, rs.getString("title")))
+                    .list());
+            return uses;
+        });
+    }
+
+    @Override
+    public void delete(Topic topic, String mergedIntoId, Instant at) {
+        db.inTransaction(() -> db.handle(h -> {
+            if (mergedIntoId != null) {
+                h.execute("UPDATE stories SET topic_id = ? WHERE topic_id = ?", mergedIntoId, topic.id());
+                h.execute("UPDATE dashboards SET topic_id = ? WHERE topic_id = ?", mergedIntoId, topic.id());
+            }
+            // Addresses that led here lead on to where this topic's stories went, or are gone with it.
+            h.execute(
+                    "UPDATE retired_slugs SET target_id = ? WHERE kind = 'topic' AND target_id = ?",
+                    mergedIntoId,
+                    topic.id());
+            h.execute("DELETE FROM topics WHERE id = ?", topic.id());
+            h.execute("DELETE FROM retired_slugs WHERE kind = 'topic' AND slug = ?", topic.slug());
+            h.execute(
+                    "INSERT INTO retired_slugs (kind, slug, target_id, retired_at) VALUES ('topic', ?, ?, ?)",
+                    topic.slug(),
+                    mergedIntoId,
+                    Times.format(at));
+            return null;
+        }));
+    }
+
+    @Override
+    public Optional<Retired> retired(String slug) {
+        return db.handle(
+                h -> h.createQuery("SELECT slug, target_id FROM retired_slugs WHERE kind = 'topic' AND slug = ?")
+                        .bind(0, slug)
+                        .map((rs, c) -> new Retired(rs.getString("slug"), rs.getString("target_id")))
+                        .findOne());
     }
 
     @Override

@@ -45,6 +45,10 @@ public final class AuditRoutes {
 
     /** Where the newsroom edits the thing an entry is about; null for things it has no page for. */
     public static String link(AuditEntry entry) {
+        if (entry.action().equals("deleted") || entry.action().equals("merged")) {
+            // The thing is gone; a link would lead to a 404.
+            return null;
+        }
         return switch (entry.kind()) {
             case "story" -> "/newsroom/stories/" + entry.subject();
             case "topic" -> "/newsroom/topics/" + entry.subject();

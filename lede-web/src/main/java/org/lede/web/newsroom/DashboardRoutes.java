@@ -55,6 +55,8 @@ public final class DashboardRoutes {
         routes.post("/newsroom/dashboards", this::create);
         routes.get("/newsroom/dashboards/{id}", this::edit);
         routes.post("/newsroom/dashboards/{id}", this::save);
+        routes.get("/newsroom/dashboards/{id}/delete", this::confirmDelete);
+        routes.post("/newsroom/dashboards/{id}/delete", this::delete);
     }
 
     /** The editor's fields as typed, items included, so a refused form comes back exactly as it was sent. */
@@ -201,6 +203,39 @@ public final class DashboardRoutes {
         }
         views.render(
                 ctx, 200, new StoryFinderModel(views.page(ctx, "Find stories", Section.DASHBOARDS, null), matches));
+    }
+
+    private void confirmDelete(Context ctx) {
+        Dashboard dashboard = dashboard(ctx);
+        showConfirm(ctx, 200, dashboard, dashboard.revision(), null);
+    }
+
+    private void showConfirm(Context ctx, int status, Dashboard dashboard, int revision, String refusal) {
+        views.render(
+                ctx,
+                status,
+                new ConfirmModel(
+                        views.page(ctx, "Delete “" + dashboard.title() + "”?", Section.DASHBOARDS, null),
+                        "The dashboard is deleted for good, and its address tells readers it was taken down. A"
+                                + " dashboard that stories pin under Go deeper cannot be deleted until the pins are"
+                                + " removed.",
+                        "/newsroom/dashboards/" + dashboard.id() + "/delete",
+                        "Delete this dashboard",
+                        revision,
+                        List.of(),
+                        "/newsroom/dashboards/" + dashboard.id(),
+                        refusal));
+    }
+
+    private void delete(Context ctx) {
+        Dashboard dashboard = dashboard(ctx);
+        int revision = Forms.revision(ctx);
+        try {
+            dashboards.delete(NewsroomAuth.actor(ctx), dashboard.id(), revision);
+            ctx.redirect(Notice.DASHBOARD_DELETED.on("/newsroom/dashboards"), HttpStatus.SEE_OTHER);
+        } catch (LedeException e) {
+            showConfirm(ctx, e.status(), dashboard, revision, e.getMessage());
+        }
     }
 
     private Dashboard dashboard(Context ctx) {

@@ -34,6 +34,8 @@ public final class MediaLibraryRoutes {
         routes.post("/newsroom/media", this::upload);
         routes.get("/newsroom/media/{id}", this::edit);
         routes.post("/newsroom/media/{id}", this::describe);
+        routes.get("/newsroom/media/{id}/delete", this::confirmDelete);
+        routes.post("/newsroom/media/{id}/delete", this::delete);
     }
 
     /** The describing fields as typed, so a refused form comes back as it was sent. */
@@ -139,6 +141,36 @@ public final class MediaLibraryRoutes {
             ctx.redirect(Notice.SAVED.on("/newsroom/media/" + item.id()), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showItem(ctx, e.status(), e.getMessage(), item, form);
+        }
+    }
+
+    private void confirmDelete(Context ctx) {
+        showConfirm(ctx, 200, item(ctx), null);
+    }
+
+    private void showConfirm(Context ctx, int status, Media item, String refusal) {
+        views.render(
+                ctx,
+                status,
+                new ConfirmModel(
+                        views.page(ctx, "Delete “" + MediaCard.of(item).name() + "”?", Section.MEDIA, null),
+                        "The image and its files are deleted for good. An image that a story, a dashboard or an"
+                                + " author's profile shows cannot be deleted until it is taken out of them.",
+                        "/newsroom/media/" + item.id() + "/delete",
+                        "Delete this image",
+                        null,
+                        List.of(),
+                        "/newsroom/media/" + item.id(),
+                        refusal));
+    }
+
+    private void delete(Context ctx) {
+        Media item = item(ctx);
+        try {
+            media.delete(NewsroomAuth.actor(ctx), item.id());
+            ctx.redirect(Notice.MEDIA_DELETED.on("/newsroom/media"), HttpStatus.SEE_OTHER);
+        } catch (LedeException e) {
+            showConfirm(ctx, e.status(), item, e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package org.lede.web.newsroom;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.List;
 import org.lede.author.Author;
 import org.lede.author.AuthorService;
 import org.lede.common.LedeException;
@@ -26,6 +27,8 @@ public final class NewsroomAuthorRoutes {
         routes.post("/newsroom/authors", this::create);
         routes.get("/newsroom/authors/{id}", this::edit);
         routes.post("/newsroom/authors/{id}", this::save);
+        routes.get("/newsroom/authors/{id}/delete", this::confirmDelete);
+        routes.post("/newsroom/authors/{id}/delete", this::delete);
     }
 
     /** An author's fields as typed, so a refused form comes back as it was sent. */
@@ -115,6 +118,36 @@ public final class NewsroomAuthorRoutes {
             ctx.redirect(Notice.SAVED.on("/newsroom/authors/" + author.id()), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showAuthor(ctx, e.status(), e.getMessage(), author, form);
+        }
+    }
+
+    private void confirmDelete(Context ctx) {
+        showConfirm(ctx, 200, author(ctx), null);
+    }
+
+    private void showConfirm(Context ctx, int status, Author author, String refusal) {
+        views.render(
+                ctx,
+                status,
+                new ConfirmModel(
+                        views.page(ctx, "Delete “" + author.name() + "”?", Section.AUTHORS, null),
+                        "The author and their page are deleted for good. An author on any story's byline cannot be"
+                                + " deleted until they are taken off it.",
+                        "/newsroom/authors/" + author.id() + "/delete",
+                        "Delete this author",
+                        null,
+                        List.of(),
+                        "/newsroom/authors/" + author.id(),
+                        refusal));
+    }
+
+    private void delete(Context ctx) {
+        Author author = author(ctx);
+        try {
+            service.delete(NewsroomAuth.actor(ctx), author.id());
+            ctx.redirect(Notice.AUTHOR_DELETED.on("/newsroom/authors"), HttpStatus.SEE_OTHER);
+        } catch (LedeException e) {
+            showConfirm(ctx, e.status(), author, e.getMessage());
         }
     }
 

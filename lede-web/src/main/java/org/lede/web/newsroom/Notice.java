@@ -26,6 +26,13 @@ enum Notice {
     AUTHOR_CREATED("Created the author “%s”."),
     UPLOADED("Uploaded “%s”."),
     UPLOADED_WITHOUT_ALT("Uploaded “%s”. Add its alt text before using it in a story."),
+    DRAFT_DELETED("Draft deleted."),
+    ARCHIVED("Archived: the story is kept, its address tells readers it is gone."),
+    MEDIA_DELETED("Image deleted, with its files."),
+    DASHBOARD_DELETED("Dashboard deleted; its address tells readers it is gone."),
+    TOPIC_DELETED("Topic deleted."),
+    TOPIC_MERGED("Topic merged: its stories and dashboards moved here, and its old address leads here."),
+    AUTHOR_DELETED("Author deleted."),
     MEMBER_ADDED("Added %s as %s. Give them their password in person or by phone, not by email.");
 
     private final String words;

@@ -81,6 +81,10 @@ public final class StoryRoutes {
         routes.post("/newsroom/stories/{id}/revisions/{n}/restore", this::restore);
         routes.post("/newsroom/preview", this::preview);
         routes.post("/newsroom/stories/{id}/preview-link", this::shareLink);
+        routes.get("/newsroom/stories/{id}/delete", this::confirmDelete);
+        routes.post("/newsroom/stories/{id}/delete", this::delete);
+        routes.get("/newsroom/stories/{id}/archive", this::confirmArchive);
+        routes.post("/newsroom/stories/{id}/archive", this::archive);
     }
 
     /**
@@ -151,6 +155,71 @@ public final class StoryRoutes {
             }
         }
         return out.toString();
+    }
+
+    private void confirmDelete(Context ctx) {
+        Story story = story(ctx);
+        showDeleteConfirm(ctx, 200, story, story.revision(), null);
+    }
+
+    private void showDeleteConfirm(Context ctx, int status, Story story, int revision, String refusal) {
+        views.render(
+                ctx,
+                status,
+                new ConfirmModel(
+                        views.page(ctx, "Delete “" + story.headline() + "”?", Section.STORIES, null),
+                        "The draft and all its revisions are deleted for good. Only a story that was never"
+                                + " published can be deleted; a published one is unpublished, then archived.",
+                        "/newsroom/stories/" + story.id() + "/delete",
+                        "Delete this draft",
+                        revision,
+                        List.of(),
+                        "/newsroom/stories/" + story.id(),
+                        refusal));
+    }
+
+    private void delete(Context ctx) {
+        Story story = story(ctx);
+        int revision = Forms.revision(ctx);
+        try {
+            stories.delete(NewsroomAuth.actor(ctx), story.id(), revision);
+            ctx.redirect(Notice.DRAFT_DELETED.on("/newsroom"), HttpStatus.SEE_OTHER);
+        } catch (LedeException e) {
+            showDeleteConfirm(ctx, e.status(), story, revision, e.getMessage());
+        }
+    }
+
+    private void confirmArchive(Context ctx) {
+        Story story = story(ctx);
+        showArchiveConfirm(ctx, 200, story, story.revision(), null);
+    }
+
+    private void showArchiveConfirm(Context ctx, int status, Story story, int revision, String refusal) {
+        views.render(
+                ctx,
+                status,
+                new ConfirmModel(
+                        views.page(ctx, "Archive “" + story.headline() + "”?", Section.STORIES, null),
+                        "The story is kept with its revisions but leaves the story list (the archived filter shows"
+                                + " it), and its address tells readers it was withdrawn. It cannot be changed"
+                                + " afterwards. A live story is unpublished first.",
+                        "/newsroom/stories/" + story.id() + "/archive",
+                        "Archive this story",
+                        revision,
+                        List.of(),
+                        "/newsroom/stories/" + story.id(),
+                        refusal));
+    }
+
+    private void archive(Context ctx) {
+        Story story = story(ctx);
+        int revision = Forms.revision(ctx);
+        try {
+            stories.archive(NewsroomAuth.actor(ctx), story.id(), revision);
+            ctx.redirect(Notice.ARCHIVED.on("/newsroom/stories/" + story.id()), HttpStatus.SEE_OTHER);
+        } catch (LedeException e) {
+            showArchiveConfirm(ctx, e.status(), story, revision, e.getMessage());
+        }
     }
 
     private void newStory(Context ctx) {

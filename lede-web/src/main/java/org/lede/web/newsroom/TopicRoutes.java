@@ -3,6 +3,7 @@ package org.lede.web.newsroom;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.List;
 import org.lede.common.LedeException;
 import org.lede.common.Slugs;
 import org.lede.common.ValidationException;
@@ -27,6 +28,8 @@ public final class TopicRoutes {
         routes.post("/newsroom/topics", this::create);
         routes.get("/newsroom/topics/{id}", this::edit);
         routes.post("/newsroom/topics/{id}", this::save);
+        routes.get("/newsroom/topics/{id}/delete", this::confirmDelete);
+        routes.post("/newsroom/topics/{id}/delete", this::delete);
     }
 
     /** A topic's fields as typed, so a refused form comes back as it was sent. */
@@ -116,6 +119,45 @@ public final class TopicRoutes {
             ctx.redirect(Notice.SAVED.on("/newsroom/topics/" + topic.id()), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {
             showTopic(ctx, e.status(), e.getMessage(), topic, form);
+        }
+    }
+
+    private void confirmDelete(Context ctx) {
+        showConfirm(ctx, 200, topic(ctx), null);
+    }
+
+    private void showConfirm(Context ctx, int status, Topic topic, String refusal) {
+        List<ConfirmModel.Choice> others = queries.topics(NewsroomAuth.actor(ctx)).stream()
+                .filter(t -> !t.id().equals(topic.id()))
+                .map(t -> new ConfirmModel.Choice(t.id(), t.name()))
+                .toList();
+        views.render(
+                ctx,
+                status,
+                new ConfirmModel(
+                        views.page(ctx, "Delete “" + topic.name() + "”?", Section.TOPICS, null),
+                        "A topic that stories or dashboards use is merged into another: they all move there, and"
+                                + " the old address leads there. A topic nothing uses is simply deleted.",
+                        "/newsroom/topics/" + topic.id() + "/delete",
+                        "Delete this topic",
+                        null,
+                        others,
+                        "/newsroom/topics/" + topic.id(),
+                        refusal));
+    }
+
+    private void delete(Context ctx) {
+        Topic topic = topic(ctx);
+        String into = Forms.value(ctx, "into").strip();
+        try {
+            service.delete(NewsroomAuth.actor(ctx), topic.id(), into.isEmpty() ? null : into);
+            ctx.redirect(
+                    into.isEmpty()
+                            ? Notice.TOPIC_DELETED.on("/newsroom/topics")
+                            : Notice.TOPIC_MERGED.on("/newsroom/topics/" + into),
+                    HttpStatus.SEE_OTHER);
+        } catch (LedeException e) {
+            showConfirm(ctx, e.status(), topic, e.getMessage());
         }
     }
 

@@ -7,7 +7,9 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.lede.common.GoneException;
 import org.lede.outbox.PageKeys;
 import org.lede.reading.AuthorView;
 import org.lede.reading.DashboardView;
@@ -76,7 +78,19 @@ public final class ReaderRoutes {
     }
 
     private void topic(Context ctx) {
-        Topic topic = queries.topic(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        String slug = ctx.pathParam("slug");
+        Optional<Topic> found = queries.topic(slug);
+        if (found.isEmpty()) {
+            Optional<Topic> mergedInto = queries.retiredTopic(slug).orElseThrow(NotFoundResponse::new);
+            ctx.redirect(
+                    "/topics/"
+                            + mergedInto
+                                    .orElseThrow(() -> new GoneException("This topic has been removed."))
+                                    .slug(),
+                    HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        Topic topic = found.get();
         int number = pageNumber(ctx);
         StreamPage stream = nonEmpty(queries.topicStream(topic, number), number);
         String path = "/topics/" + topic.slug();
@@ -107,7 +121,9 @@ public final class ReaderRoutes {
     }
 
     private void dashboard(Context ctx) {
-        DashboardView dashboard = queries.dashboard(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        DashboardView dashboard = queries.dashboard(ctx.pathParam("slug"))
+                .orElseThrow(() ->
+                        gone(queries.dashboardGone(ctx.pathParam("slug")), "This dashboard has been taken down."));
         render(
                 ctx,
                 dashboard.pageKeys(),
@@ -159,11 +175,24 @@ public final class ReaderRoutes {
                         stream));
     }
 
-    /** Sends the address of a story's slug before an editor changed it to its address now; else 404. */
+    /**
+     * Sends the address of a story's slug before an editor changed it to its address now; else
+     * 410 when a story was public there once, 404 when none ever was.
+     */
     private void redirectFromOldSlug(Context ctx, String suffix) {
-        String url = queries.movedStory(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        String url = queries.movedStory(ctx.pathParam("slug")).orElseThrow(() -> storyGone(ctx));
         String query = ctx.queryString();
         ctx.redirect(url + suffix + (query == null ? "" : "?" + query), HttpStatus.MOVED_PERMANENTLY);
+    }
+
+    private RuntimeException storyGone(Context ctx) {
+        return gone(
+                queries.storyGone(ctx.pathParam("slug")), "This story has been withdrawn and is no longer published.");
+    }
+
+    /** 410 for what was public once and was taken down on purpose; 404 for what never was. */
+    private static RuntimeException gone(boolean gone, String message) {
+        return gone ? new GoneException(message) : new NotFoundResponse();
     }
 
     /** Sends a mistyped or old date to the story's one address; true when it did. */

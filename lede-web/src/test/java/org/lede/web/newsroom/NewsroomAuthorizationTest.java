@@ -214,20 +214,47 @@ class NewsroomAuthorizationTest {
             row(POST, "/newsroom/stories/{own}/preview-link", OK, OK, OK, OK, REFUSED),
             row(POST, "/newsroom/stories/{other}/preview-link", OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
             row(GET, "/newsroom?status=review", OK, OK, OK, OK, SIGN_IN),
+            row(GET, "/newsroom/stories/{other}/delete", OK, OK, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(POST, "/newsroom/stories/{own}/delete", f -> f.revision("own"), OK, OK, OK, FORBIDDEN, REFUSED),
+            row(
+                    POST,
+                    "/newsroom/stories/{other}/delete",
+                    f -> f.revision("other"),
+                    OK,
+                    OK,
+                    FORBIDDEN,
+                    FORBIDDEN,
+                    REFUSED),
+            row(GET, "/newsroom/stories/{gone}/archive", OK, OK, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(
+                    POST,
+                    "/newsroom/stories/{gone}/archive",
+                    f -> f.revision("gone"),
+                    OK,
+                    OK,
+                    FORBIDDEN,
+                    FORBIDDEN,
+                    REFUSED),
             row(GET, "/newsroom/top", OK, OK, FORBIDDEN, FORBIDDEN, SIGN_IN),
             row(POST, "/newsroom/top", Fixture::topStories, OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
             row(GET, "/newsroom/media", OK, OK, OK, OK, SIGN_IN),
             row(UPLOAD, "/newsroom/media", Fixture::describe, OK, OK, OK, OK, REFUSED),
             row(GET, "/newsroom/media/{media}", OK, OK, OK, OK, SIGN_IN),
             row(POST, "/newsroom/media/{media}", Fixture::describe, OK, OK, OK, OK, REFUSED),
+            row(GET, "/newsroom/media/{media}/delete", OK, OK, OK, OK, SIGN_IN),
+            row(POST, "/newsroom/media/{sparemedia}/delete", OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
             row(GET, "/newsroom/topics", OK, OK, OK, OK, SIGN_IN),
             row(POST, "/newsroom/topics", Fixture::newTopic, OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
             row(GET, "/newsroom/topics/{topic}", OK, OK, OK, OK, SIGN_IN),
             row(POST, "/newsroom/topics/{topic}", Fixture::sameTopic, OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(GET, "/newsroom/topics/{topic}/delete", OK, OK, OK, OK, SIGN_IN),
+            row(POST, "/newsroom/topics/{sparetopic}/delete", OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
             row(GET, "/newsroom/authors", OK, OK, OK, OK, SIGN_IN),
             row(POST, "/newsroom/authors", Fixture::newAuthor, OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
             row(GET, "/newsroom/authors/{author}", OK, OK, OK, OK, SIGN_IN),
             row(POST, "/newsroom/authors/{author}", Fixture::sameAuthor, OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(GET, "/newsroom/authors/{author}/delete", OK, OK, OK, OK, SIGN_IN),
+            row(POST, "/newsroom/authors/{spareauthor}/delete", OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
             row(GET, "/newsroom/dashboards", OK, OK, OK, OK, SIGN_IN),
             row(GET, "/newsroom/dashboards/new", OK, OK, OK, OK, SIGN_IN),
             row(GET, "/newsroom/dashboards/stories?q=Matrix", OK, OK, OK, OK, SIGN_IN),
@@ -237,6 +264,16 @@ class NewsroomAuthorizationTest {
                     POST,
                     "/newsroom/dashboards/{dashboard}",
                     Fixture::sameDashboard,
+                    OK,
+                    OK,
+                    FORBIDDEN,
+                    FORBIDDEN,
+                    REFUSED),
+            row(GET, "/newsroom/dashboards/{dashboard}/delete", OK, OK, OK, OK, SIGN_IN),
+            row(
+                    POST,
+                    "/newsroom/dashboards/{sparedashboard}/delete",
+                    f -> List.of("revision", "1"),
                     OK,
                     OK,
                     FORBIDDEN,
@@ -324,6 +361,10 @@ class NewsroomAuthorizationTest {
                                 Actor.SYSTEM,
                                 server.newsroom.publishableDraft("Matrix draft " + counter.incrementAndGet()));
                     case "live" -> publishedStory();
+                    case "gone" -> {
+                        Story live = publishedStory();
+                        yield service.unpublish(Actor.SYSTEM, live.id(), live.revision());
+                    }
                     default -> throw new IllegalArgumentException(n);
                 };
             });
@@ -339,6 +380,35 @@ class NewsroomAuthorizationTest {
                     case "media" -> media.id();
                     case "dashboard" -> dashboard.id();
                     case "token" -> "not-the-setup-token";
+                    // Deletions consume what they delete: each request gets its own.
+                    case "sparemedia" ->
+                        server.newsroom
+                                .services
+                                .mediaService()
+                                .add(Actor.SYSTEM, uniquePng(), "spare.png", "A spare image", null, null)
+                                .id();
+                    case "sparetopic" ->
+                        server.newsroom
+                                .topic("spare-topic-" + counter.incrementAndGet(), "Spare topic")
+                                .id();
+                    case "spareauthor" ->
+                        server.newsroom
+                                .author("spare-author-" + counter.incrementAndGet(), "Spare Author")
+                                .id();
+                    case "sparedashboard" ->
+                        server.newsroom
+                                .services
+                                .dashboardService()
+                                .create(
+                                        Actor.SYSTEM,
+                                        new DashboardFields(
+                                                "spare-dashboard-" + counter.incrementAndGet(),
+                                                "Spare dashboard",
+                                                null,
+                                                null,
+                                                null,
+                                                List.of()))
+                                .id();
                     default -> story(m.group(1)).id();
                 };
                 m.appendReplacement(out, id);
@@ -595,6 +665,19 @@ class NewsroomAuthorizationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An image no other has the bytes of, so it is a media item of its own that nothing uses. */
+    private static byte[] uniquePng() {
+        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, counter.incrementAndGet());
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] png() {

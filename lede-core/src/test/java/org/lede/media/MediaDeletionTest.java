@@ -1,0 +1,148 @@
+package org.lede.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lede.author.Author;
+import org.lede.common.ConflictException;
+import org.lede.common.ForbiddenException;
+import org.lede.content.Credit;
+import org.lede.content.ImageBlock;
+import org.lede.content.Paragraph;
+import org.lede.dashboard.DashboardService.DashboardFields;
+import org.lede.db.Dialect;
+import org.lede.outbox.OutboxEvent;
+import org.lede.story.Story;
+import org.lede.story.StoryDraft;
+import org.lede.testing.Newsroom;
+import org.lede.user.Actor;
+import org.lede.user.Role;
+
+/** Deleting images: refused while anything shows them, and then with their files, on SQLite and PostgreSQL. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
+class MediaDeletionTest {
+    static final Actor EDITOR = new Actor("editor-1", Role.EDITOR);
+    static final Actor WRITER = new Actor("writer-1", Role.WRITER);
+
+    @Parameter
+    Dialect dialect;
+
+    @TempDir
+    Path dir;
+
+    Newsroom newsroom;
+    MediaService service;
+
+    @BeforeEach
+    void open() {
+        newsroom = new Newsroom(dialect, dir);
+        service = newsroom.services.mediaService();
+    }
+
+    @AfterEach
+    void close() {
+        newsroom.close();
+    }
+
+    @Test
+    void anUnusedImageGoesWithItsOriginalAndRenditions() {
+        Media image = newsroom.image("A harbour crane");
+        BlobStore blobs = newsroom.services.blobs();
+        new Renditions(newsroom.services.media(), blobs, List.of(32)).get(image.id(), 32, "png");
+        String rendition = image.sha256() + "-32.png";
+        assertTrue(blobs.exists(rendition));
+
+        service.delete(EDITOR, image.id());
+
+        assertTrue(newsroom.services.media().find(image.id()).isEmpty());
+        assertFalse(blobs.exists(MediaService.originalKey(image)));
+        assertFalse(blobs.exists(rendition));
+        OutboxEvent event = newsroom.services.outbox().after(0, 10_000).getLast();
+        assertEquals("media.deleted", event.type());
+        assertEquals("test.png", event.data().get("name"));
+    }
+
+    @Test
+    void anImageInUseIsKeptWithItsFilesAndEveryUserIsNamed() {
+        Media image = newsroom.image("A tram at dusk");
+        var stories = newsroom.services.storyService();
+        StoryDraft hero =
+                newsroom.publishableDraft("Tram line opens").withBody(List.of(Paragraph.of("The line opened.")));
+        Story live = stories.createDraft(
+                EDITOR, withHero(hero, new ImageBlock(image.id(), "A tram.", Credit.photo("Ana Ruiz", "Lede"))));
+        stories.publish(EDITOR, live.id(), live.revision());
+        stories.createDraft(
+                EDITOR,
+                newsroom.publishableDraft("Tram photos")
+                        .withBody(List.of(
+                                Paragraph.of("Pictures."),
+                                new ImageBlock(image.id(), "Another tram.", Credit.photo("Ana Ruiz", "Lede")))));
+        newsroom.services
+                .dashboardService()
+                .create(
+                        EDITOR,
+                        new DashboardFields(
+                                "trams",
+                                "Trams",
+                                null,
+                                null,
+                                new ImageBlock(image.id(), null, Credit.photo("Ana Ruiz", null)),
+                                List.of()));
+        Author author = newsroom.author("ana-ruiz", "Ana Ruiz");
+        newsroom.services
+                .authorService()
+                .update(
+                        EDITOR,
+                        new Author(
+                                author.id(),
+                                author.slug(),
+                                author.name(),
+                                author.title(),
+                                author.bio(),
+                                image.id(),
+                                false,
+                                null));
+
+        ConflictException refused = assertThrows(ConflictException.class, () -> service.delete(EDITOR, image.id()));
+
+        assertEquals(
+                "Cannot delete this image: used by 1 published story: “Tram line opens”; 1 story not published:"
+                        + " “Tram photos”; 1 dashboard: “Trams”; 1 author: “Ana Ruiz”. Take it out of them first.",
+                refused.getMessage());
+        assertTrue(newsroom.services.media().find(image.id()).isPresent());
+        assertTrue(newsroom.services.blobs().exists(MediaService.originalKey(image)), "files stay with the record");
+    }
+
+    @Test
+    void writersCannotDeleteImages() {
+        Media image = newsroom.image("A bridge");
+        assertThrows(ForbiddenException.class, () -> service.delete(WRITER, image.id()));
+        assertTrue(newsroom.services.media().find(image.id()).isPresent());
+    }
+
+    private static StoryDraft withHero(StoryDraft d, ImageBlock hero) {
+        return new StoryDraft(
+                d.headline(),
+                d.dek(),
+                d.slug(),
+                d.topicId(),
+                d.tags(),
+                d.kind(),
+                d.authorIds(),
+                d.contributorNote(),
+                hero,
+                d.body());
+    }
+}
