@@ -5,6 +5,7 @@ import java.util.List;
 import org.lede.content.ImageBlock;
 import org.lede.media.Media;
 import org.lede.media.MediaType;
+import org.lede.media.Renditions;
 
 /**
  * An image ready to render: its sources, intrinsic size (so the page does not shift while it
@@ -22,7 +23,7 @@ public record Figure(
         String credit,
         String creditText) {
     /** Widths of the renditions Lede makes; none wider than the original. */
-    public static final List<Integer> WIDTHS = List.of(320, 640, 960, 1280, 1600);
+    public static final List<Integer> WIDTHS = Renditions.WIDTHS;
 
     private static final int DEFAULT_WIDTH = 960;
 
