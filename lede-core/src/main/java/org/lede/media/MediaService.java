@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.lede.common.ForbiddenException;
 import org.lede.common.Ids;
 import org.lede.common.Instants;
 import org.lede.common.NotFoundException;
@@ -159,11 +160,20 @@ public final class MediaService {
 
     /**
      * Sets the alt text, default caption and default credit of an item. Anyone who may upload may
-     * describe, since describing is how an upload becomes publishable.
+     * describe, since describing is how an upload becomes publishable; once a published story
+     * shows the item, only editors may, since that story went through their review.
      */
     public Media describe(Actor actor, String id, String alt, String caption, Credit credit) {
         return tx.inTransaction(() -> {
             Media current = store.find(id).orElseThrow(() -> new NotFoundException("Media", id));
+            if (!actor.role().canPublish()) {
+                int stories = store.publishedStoriesUsing(id);
+                if (stories > 0) {
+                    throw new ForbiddenException("This image is used by " + stories + " published "
+                            + (stories == 1 ? "story" : "stories")
+                            + ", so only editors can change its description.");
+                }
+            }
             Media next = new Media(
                     current.id(),
                     current.sha256(),

@@ -27,7 +27,7 @@ public record Figure(
 
     private static final int DEFAULT_WIDTH = 960;
 
-    /** The media's own sources and size; caption and credit come from where it is placed. */
+    /** The media's own sources, size and alt text; caption and credit come from where it is placed. */
     public static Figure of(Media media) {
         List<String> sources = new ArrayList<>();
         int src = 0;
@@ -54,13 +54,14 @@ public record Figure(
                 null);
     }
 
+    /** This figure where a story or dashboard places it: the place's caption, credit and, when it kept one, alt text. */
     public Figure placed(ImageBlock image) {
         return new Figure(
                 src,
                 srcset,
                 width,
                 height,
-                alt,
+                image.alt() != null ? image.alt() : alt,
                 image.caption(),
                 image.credit() == null ? null : image.credit().render(),
                 image.credit() == null ? null : image.credit().text());

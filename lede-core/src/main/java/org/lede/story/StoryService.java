@@ -92,7 +92,7 @@ public final class StoryService {
             String slug = draft.slug() == null ? freeSlug(Slugs.slugify(draft.headline())) : claim(draft.slug());
             Story story = new Story(
                     ids.next(),
-                    draft.withSlug(slug),
+                    rules.withAltText(draft).withSlug(slug),
                     StoryStatus.DRAFT,
                     null,
                     null,
@@ -382,7 +382,8 @@ public final class StoryService {
             if (current.isLive()) {
                 keys.addAll(stories.places(id).pageKeys(id));
             }
-            Story next = change.apply(current).revised(now());
+            Story changed = change.apply(current);
+            Story next = changed.withDraft(rules.withAltText(changed.draft())).revised(now());
             rules.checkReferences(next.draft());
             if (!stories.update(next, expectedRevision)) {
                 // Another writer committed between our read and our write.
