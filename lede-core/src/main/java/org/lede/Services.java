@@ -14,6 +14,7 @@ import org.lede.dashboard.store.JdbiDashboardStore;
 import org.lede.db.Database;
 import org.lede.db.SiteSecrets;
 import org.lede.media.BlobStore;
+import org.lede.media.ImageWorkers;
 import org.lede.media.MediaService;
 import org.lede.media.MediaStore;
 import org.lede.media.store.DiskBlobStore;
@@ -96,7 +97,7 @@ public record Services(
                 new StoryService(db, stories, outbox, rules, clock, ids),
                 new TopicService(db, topics, outbox, clock, ids),
                 new AuthorService(db, authors, outbox, clock, ids),
-                new MediaService(db, media, blobs, outbox, clock, ids),
+                new MediaService(db, media, blobs, outbox, clock, ids, ImageWorkers.standard()),
                 new DashboardService(db, dashboards, stories, topics, media, outbox, clock, ids),
                 new PinsTopicTagsRelated(stories, dashboards),
                 users,

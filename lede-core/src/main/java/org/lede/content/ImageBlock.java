@@ -7,8 +7,16 @@ import org.lede.common.ValidationException;
 /**
  * An image placed in a story (in the body, or as its hero): which media item, with the caption
  * and credit for this use. Either may be null while drafting; publishing requires a credit.
+ *
+ * @param alt the media item's alt text as it was when the story was last saved, so a published
+ *     story reads what an editor saw, not what someone typed into the media library since; null
+ *     for blocks saved before it was kept
  */
-public record ImageBlock(String mediaId, String caption, Credit credit) implements Block {
+public record ImageBlock(String mediaId, String caption, Credit credit, String alt) implements Block {
+    public ImageBlock(String mediaId, String caption, Credit credit) {
+        this(mediaId, caption, credit, null);
+    }
+
     public ImageBlock {
         if (!Ids.isValid(mediaId)) {
             throw new ValidationException(
@@ -18,6 +26,11 @@ public record ImageBlock(String mediaId, String caption, Credit credit) implemen
         if (caption != null && caption.contains("\n")) {
             throw new ValidationException("caption", "A caption is one line.");
         }
+        alt = Check.maxLength("alt", Check.optional(alt), 500);
+    }
+
+    public ImageBlock withAlt(String newAlt) {
+        return new ImageBlock(mediaId, caption, credit, newAlt);
     }
 
     @Override

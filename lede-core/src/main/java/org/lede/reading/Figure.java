@@ -5,6 +5,7 @@ import java.util.List;
 import org.lede.content.ImageBlock;
 import org.lede.media.Media;
 import org.lede.media.MediaType;
+import org.lede.media.Renditions;
 
 /**
  * An image ready to render: its sources, intrinsic size (so the page does not shift while it
@@ -22,11 +23,11 @@ public record Figure(
         String credit,
         String creditText) {
     /** Widths of the renditions Lede makes; none wider than the original. */
-    public static final List<Integer> WIDTHS = List.of(320, 640, 960, 1280, 1600);
+    public static final List<Integer> WIDTHS = Renditions.WIDTHS;
 
     private static final int DEFAULT_WIDTH = 960;
 
-    /** The media's own sources and size; caption and credit come from where it is placed. */
+    /** The media's own sources, size and alt text; caption and credit come from where it is placed. */
     public static Figure of(Media media) {
         List<String> sources = new ArrayList<>();
         int src = 0;
@@ -53,13 +54,14 @@ public record Figure(
                 null);
     }
 
+    /** This figure where a story or dashboard places it: the place's caption, credit and, when it kept one, alt text. */
     public Figure placed(ImageBlock image) {
         return new Figure(
                 src,
                 srcset,
                 width,
                 height,
-                alt,
+                image.alt() != null ? image.alt() : alt,
                 image.caption(),
                 image.credit() == null ? null : image.credit().render(),
                 image.credit() == null ? null : image.credit().text());

@@ -66,7 +66,7 @@ public final class PublishRules {
                 out.add(new ValidationException("image", "An image refers to a media item that does not exist."));
                 continue;
             }
-            if (!item.hasAlt()) {
+            if (image.alt() == null && !item.hasAlt()) {
                 out.add(new ValidationException(
                         "image",
                         "Add alt text to the image \"" + describe(image, item)
@@ -78,6 +78,28 @@ public final class PublishRules {
             }
         }
         return out;
+    }
+
+    /**
+     * The draft with the media library's alt text copied into every image that has none of its
+     * own, so what is saved is what readers will see until the story is saved again.
+     */
+    StoryDraft withAltText(StoryDraft draft) {
+        if (images(draft).stream().allMatch(i -> i.alt() != null)) {
+            return draft;
+        }
+        ImageBlock hero = draft.hero() == null ? null : withAlt(draft.hero());
+        List<Block> body = draft.body().stream()
+                .map(b -> b instanceof ImageBlock image ? withAlt(image) : b)
+                .toList();
+        return draft.withHero(hero).withBody(body);
+    }
+
+    private ImageBlock withAlt(ImageBlock image) {
+        if (image.alt() != null) {
+            return image;
+        }
+        return media.find(image.mediaId()).map(m -> image.withAlt(m.alt())).orElse(image);
     }
 
     private static String describe(ImageBlock image, Media item) {

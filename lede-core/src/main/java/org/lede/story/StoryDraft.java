@@ -65,6 +65,10 @@ public record StoryDraft(
         return new StoryDraft(newHeadline, dek, slug, topicId, tags, kind, authorIds, contributorNote, hero, body);
     }
 
+    public StoryDraft withHero(ImageBlock newHero) {
+        return new StoryDraft(headline, dek, slug, topicId, tags, kind, authorIds, contributorNote, newHero, body);
+    }
+
     public StoryDraft withBody(List<Block> newBody) {
         return new StoryDraft(headline, dek, slug, topicId, tags, kind, authorIds, contributorNote, hero, newBody);
     }

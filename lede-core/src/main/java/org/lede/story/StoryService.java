@@ -93,7 +93,7 @@ public final class StoryService {
             String slug = draft.slug() == null ? freeSlug(Slugs.slugify(draft.headline())) : claim(null, draft.slug());
             Story story = new Story(
                     ids.next(),
-                    draft.withSlug(slug),
+                    rules.withAltText(draft).withSlug(slug),
                     StoryStatus.DRAFT,
                     null,
                     null,
@@ -477,7 +477,9 @@ public final class StoryService {
             if (current.isLive() || event == StoryAction.ARCHIVED) {
                 keys.addAll(stories.places(id).pageKeys(id));
             }
-            Story next = blockState(change.apply(current)).revised(now());
+            Story changed = change.apply(current);
+            Story next = blockState(changed.withDraft(rules.withAltText(changed.draft())))
+                    .revised(now());
             rules.checkReferences(next.draft());
             if (!stories.update(next, expectedRevision)) {
                 // Another writer committed between our read and our write.

@@ -357,7 +357,12 @@ class ReaderQueriesTest {
         assertEquals("A one-sentence dek.", view.dek());
         assertEquals(transit, view.topic());
         assertEquals(List.of(ben, ana), view.authors(), "the byline's order");
-        assertEquals(body, view.body());
+        assertEquals(
+                body.stream()
+                        .map(b -> b == bodyImage ? bodyImage.withAlt(depot.alt()) : b)
+                        .toList(),
+                view.body(),
+                "images keep the alt text they had when the story was saved");
         assertEquals(List.of("trams", "budget"), view.tags());
         assertEquals("analysis", view.kind());
         assertEquals(live.publishAt(), view.publishedAt());

@@ -1,6 +1,7 @@
 package org.lede.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -8,11 +9,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.lede.Services;
+import org.lede.media.MediaService;
 import org.lede.media.Renditions;
 import org.lede.newsroom.NewsroomQueries;
 import org.lede.outbox.OutboxEvent;
 import org.lede.outbox.OutboxPoller;
-import org.lede.reading.Figure;
 import org.lede.reading.ReaderQueries;
 import org.lede.web.cache.CachedPageHandler;
 import org.lede.web.cache.CdnPurger;
@@ -86,7 +87,7 @@ public final class WebServer {
                 : OutboxPoller.durable(
                         "cdn-purge", services.outbox(), new CdnPurger(options.cdnPurge()), WebServer::cdnPurgeFailed);
         ReaderRoutes readerRoutes = new ReaderRoutes(reader, templates, new PageResponses(cache));
-        MediaRoutes mediaRoutes = new MediaRoutes(new Renditions(services.media(), services.blobs(), Figure.WIDTHS));
+        MediaRoutes mediaRoutes = new MediaRoutes(new Renditions(services.media(), services.blobs()));
         ErrorPages errors = new ErrorPages((ctx, status, title, message) -> templates.render(
                 "reader/error.jte",
                 new ErrorModel(
@@ -118,6 +119,11 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = 25L * 1024 * 1024;
+            // Unlimited by default; NewsroomAuth refuses a declared length over the limit before
+            // reading, and these stop a body that declares none once it passes the limit.
+            config.jetty.multipartConfig.maxFileSize(MediaService.MAX_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(NewsroomAuth.MAX_MULTIPART_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             // A known path asked with the wrong method is answered 405 with Allow, not a misleading 404.
             config.http.prefer405over404 = true;
             // In front of everything Javalin puts on the server (its statistics handler, the servlet

@@ -74,6 +74,9 @@ public final class BlockJson {
         if (image.credit() != null) {
             node.set("credit", credit(image.credit()));
         }
+        if (image.alt() != null) {
+            node.put("alt", image.alt());
+        }
         return node;
     }
 
@@ -172,7 +175,8 @@ public final class BlockJson {
         return new ImageBlock(
                 text(node, "mediaId", "image"),
                 optionalText(node, "caption"),
-                credit == null || credit.isNull() ? null : readCredit(credit));
+                credit == null || credit.isNull() ? null : readCredit(credit),
+                optionalText(node, "alt"));
     }
 
     public static Credit readCredit(JsonNode node) {

@@ -41,7 +41,7 @@ import org.lede.story.StoryStore;
 public final class JdbiStoryStore implements StoryStore {
     private static final String COLUMNS = "id, slug, headline, dek, topic_id, kind, contributor_note, hero_media_id,"
             + " hero_caption, hero_credit_kind, hero_credit_by, hero_credit_via, status, publish_at, first_published_at,"
-            + " substantive_at, created_at, updated_at, created_by, revision, blocked_reason";
+            + " substantive_at, created_at, updated_at, created_by, revision, blocked_reason, hero_alt";
     private final Database db;
 
     public JdbiStoryStore(Database db) {
@@ -57,7 +57,7 @@ public final class JdbiStoryStore implements StoryStore {
                                         "INSERT INTO stories (" + COLUMNS + ") VALUES (:id, :slug, :headline, :dek,"
                                                 + " :topic_id, :kind, :contributor_note, :hero_media_id, :hero_caption, :hero_credit_kind,"
                                                 + " :hero_credit_by, :hero_credit_via, :status, :publish_at, :first_published_at,"
-                                                + " :substantive_at, :created_at, :updated_at, :created_by, :revision, :blocked_reason)"),
+                                                + " :substantive_at, :created_at, :updated_at, :created_by, :revision, :blocked_reason, :hero_alt)"),
                                 story)
                         .execute();
             } catch (RuntimeException e) {
@@ -74,14 +74,15 @@ public final class JdbiStoryStore implements StoryStore {
             int rows;
             try {
                 rows = bindRow(
-                                h.createUpdate("UPDATE stories SET slug = :slug, headline = :headline, dek = :dek,"
-                                        + " topic_id = :topic_id, kind = :kind, contributor_note = :contributor_note,"
-                                        + " hero_media_id = :hero_media_id, hero_caption = :hero_caption,"
-                                        + " hero_credit_kind = :hero_credit_kind, hero_credit_by = :hero_credit_by,"
-                                        + " hero_credit_via = :hero_credit_via, status = :status, publish_at = :publish_at,"
-                                        + " first_published_at = :first_published_at, substantive_at = :substantive_at,"
-                                        + " updated_at = :updated_at, revision = :revision, blocked_reason = :blocked_reason"
-                                        + " WHERE id = :id AND revision = :expected"),
+                                h.createUpdate(
+                                        "UPDATE stories SET slug = :slug, headline = :headline, dek = :dek,"
+                                                + " topic_id = :topic_id, kind = :kind, contributor_note = :contributor_note,"
+                                                + " hero_media_id = :hero_media_id, hero_caption = :hero_caption,"
+                                                + " hero_credit_kind = :hero_credit_kind, hero_credit_by = :hero_credit_by,"
+                                                + " hero_credit_via = :hero_credit_via, hero_alt = :hero_alt, status = :status,"
+                                                + " publish_at = :publish_at,"
+                                                + " first_published_at = :first_published_at, substantive_at = :substantive_at,"
+                                                + " updated_at = :updated_at, revision = :revision, blocked_reason = :blocked_reason WHERE id = :id AND revision = :expected"),
                                 story)
                         .bind("expected", expectedRevision)
                         .execute();
@@ -148,6 +149,7 @@ public final class JdbiStoryStore implements StoryStore {
                 .bind("hero_credit_kind", credit == null ? null : credit.kind().name())
                 .bind("hero_credit_by", credit == null ? null : credit.by())
                 .bind("hero_credit_via", credit == null ? null : credit.via())
+                .bind("hero_alt", hero == null ? null : hero.alt())
                 .bind("status", s.status().key())
                 .bind("publish_at", Times.format(s.publishAt()))
                 .bind("first_published_at", Times.format(s.firstPublishedAt()))
@@ -581,7 +583,7 @@ public final class JdbiStoryStore implements StoryStore {
                     ? null
                     : new Credit(
                             CreditKind.valueOf(kind), rs.getString("hero_credit_by"), rs.getString("hero_credit_via"));
-            hero = new ImageBlock(heroId, rs.getString("hero_caption"), credit);
+            hero = new ImageBlock(heroId, rs.getString("hero_caption"), credit, rs.getString("hero_alt"));
         }
         return new Row(
                 rs.getString("id"),

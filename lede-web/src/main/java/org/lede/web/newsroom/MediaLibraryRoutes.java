@@ -94,6 +94,10 @@ public final class MediaLibraryRoutes {
     private void upload(Context ctx) {
         MediaForm form = MediaForm.from(ctx);
         try {
+            List<UploadedFile> files = ctx.uploadedFiles();
+            if (files.size() > 1) {
+                throw new ValidationException("file", "Upload one image at a time.");
+            }
             UploadedFile file = ctx.uploadedFile("file");
             if (file == null
                     || file.size() == 0
@@ -101,6 +105,7 @@ public final class MediaLibraryRoutes {
                     || file.filename().isBlank()) {
                 throw new ValidationException("file", "Choose an image file to upload.");
             }
+            MediaService.checkSize(file.size());
             Media added = media.add(
                     NewsroomAuth.actor(ctx),
                     bytes(file),
@@ -178,7 +183,7 @@ public final class MediaLibraryRoutes {
         return queries.mediaItem(NewsroomAuth.actor(ctx), ctx.pathParam("id"));
     }
 
-    /** Whole files are read: the server's request limit bounds them, and the service says how far over its own limit one is. */
+    /** Read whole only once its size is known to be within the limit. */
     private static byte[] bytes(UploadedFile file) {
         try (InputStream in = file.content()) {
             return in.readAllBytes();

@@ -8,8 +8,11 @@ import io.javalin.http.UnauthorizedResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.lede.common.TooLargeException;
+import org.lede.media.MediaService;
 import org.lede.user.Actor;
 import org.lede.user.Session;
 import org.lede.user.UserService;
@@ -18,13 +21,18 @@ import org.lede.user.UserService;
  * Who is asking, for every newsroom request, and whether a change really comes from our own
  * form. Runs before every {@code /newsroom/} route: pages need a session (else the sign-in
  * page), and every non-GET request needs the CSRF token of its session, or for the sign-in
- * and setup forms the double-submit cookie.
+ * and setup forms the double-submit cookie. A multipart request (an upload) is judged before
+ * its body is read: it needs a session, its token in the address or a header, and a declared
+ * length within the upload limit, so nobody can make the server store a body it will refuse.
  */
 public final class NewsroomAuth {
     public static final String SESSION_COOKIE = "lede_session";
     public static final String CSRF_COOKIE = "lede_csrf";
     public static final String CSRF_FIELD = "_csrf";
     private static final String SESSION = "lede.session";
+    /** The largest upload request: one file at the media limit and room for the text fields beside it. */
+    public static final long MAX_MULTIPART_BYTES = MediaService.MAX_BYTES + 64 * 1024;
+
     private static final Set<String> PUBLIC = Set.of("/newsroom/login", "/newsroom/setup");
     private final UserService users;
 
@@ -46,6 +54,10 @@ public final class NewsroomAuth {
         boolean open =
                 PUBLIC.stream().anyMatch(p -> ctx.path().equals(p) || ctx.path().startsWith(p + "/"));
         boolean safe = ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD");
+        boolean multipart = isMultipart(ctx);
+        if (!safe && multipart && session.isEmpty()) {
+            throw new UnauthorizedResponse("Sign in to the newsroom first.");
+        }
         if (!safe) {
             String sent = sentToken(ctx);
             String expected = session.map(Session::csrf).orElse(open ? ctx.cookie(CSRF_COOKIE) : null);
@@ -67,6 +79,16 @@ public final class NewsroomAuth {
             }
             throw new UnauthorizedResponse("Sign in to the newsroom first.");
         }
+        long length = ctx.req().getContentLengthLong();
+        if (!safe && multipart && length > MAX_MULTIPART_BYTES) {
+            throw new TooLargeException("Images may be at most " + (MediaService.MAX_BYTES >> 20)
+                    + " MB; this upload is " + (length >> 20) + " MB.");
+        }
+    }
+
+    private static boolean isMultipart(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     private static String sentToken(Context ctx) {
@@ -74,9 +96,12 @@ public final class NewsroomAuth {
         if (header != null) {
             return header;
         }
+        if (isMultipart(ctx)) {
+            // Reading a form field would read the whole body; a form without script sends it in the address.
+            return ctx.queryParam(CSRF_FIELD);
+        }
         String type = ctx.contentType();
-        if (type != null
-                && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))) {
+        if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
             return ctx.formParam(CSRF_FIELD);
         }
         return null;

@@ -6,7 +6,10 @@ import io.javalin.http.NotFoundResponse;
 import org.lede.common.Ids;
 import org.lede.media.Renditions;
 
-/** Media files at {@code /media/{id}/{width}.{ext}}. They never change, so browsers and CDNs may keep them for a year. */
+/**
+ * Media files at {@code /media/{id}/{width}.{ext}}, read from storage and never decoded here. They
+ * never change, so browsers and CDNs may keep them for a year.
+ */
 public final class MediaRoutes {
     private final Renditions renditions;
 
@@ -28,7 +31,8 @@ public final class MediaRoutes {
         var rendition = renditions
                 .get(id, Integer.parseInt(file.substring(0, dot)), file.substring(dot + 1))
                 .orElseThrow(NotFoundResponse::new);
-        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        // The original standing in for a rendition still being made must not be kept under its address.
+        ctx.header("Cache-Control", rendition.lasting() ? "public, max-age=31536000, immutable" : "no-cache");
         ctx.contentType(rendition.type().mime()).result(rendition.bytes());
     }
 }

@@ -97,6 +97,11 @@ public final class NewsroomClient {
         return csrf;
     }
 
+    /** The session cookie's value, for requests this client cannot make (a raw socket's). */
+    public String sessionCookie() {
+        return cookie(NewsroomAuth.SESSION_COOKIE);
+    }
+
     public boolean hasSession() {
         return cookie(NewsroomAuth.SESSION_COOKIE) != null;
     }
@@ -148,9 +153,6 @@ public final class NewsroomClient {
         String boundary = "----lede-test-" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         List<String> fields = new ArrayList<>(List.of(nameValues));
-        if (withToken && csrf != null) {
-            fields.addAll(List.of(NewsroomAuth.CSRF_FIELD, csrf));
-        }
         for (int i = 0; i + 1 < fields.size(); i += 2) {
             write(
                     body,
@@ -166,8 +168,11 @@ public final class NewsroomClient {
             write(body, "\r\n");
         }
         write(body, "--" + boundary + "--\r\n");
+        // As the upload form does: a multipart body is not read for its token, so it goes in the address.
         return send(
-                path,
+                withToken && csrf != null
+                        ? path + (path.contains("?") ? "&" : "?") + NewsroomAuth.CSRF_FIELD + "=" + csrf
+                        : path,
                 "multipart/form-data; boundary=" + boundary,
                 HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     }
