@@ -102,6 +102,10 @@ public final class AuditService {
             case "media.added" -> "uploaded";
             case "media.updated" -> "described";
             case "user.created" -> "added";
+            case "user.role-changed" -> "changed the role of";
+            case "user.reset-link-issued" -> "issued a password-reset link for";
+            case "user.password-reset" -> "set a new password from a reset link for";
+            case "user.password-changed" -> "changed the password of";
             default -> verb;
         };
     }
@@ -110,7 +114,7 @@ public final class AuditService {
         return switch (event.type()) {
             case "story.updated" -> event.data().get("kind");
             case "story.restored" -> "revision " + event.data().get("from");
-            case "user.created" -> event.data().get("role");
+            case "user.created", "user.role-changed" -> event.data().get("role");
             default -> null;
         };
     }
