@@ -25,7 +25,7 @@ public final class NewsroomAuth {
     public static final String CSRF_COOKIE = "lede_csrf";
     public static final String CSRF_FIELD = "_csrf";
     private static final String SESSION = "lede.session";
-    private static final Set<String> PUBLIC = Set.of("/newsroom/login", "/newsroom/setup");
+    private static final Set<String> PUBLIC = Set.of("/newsroom/login", "/newsroom/setup", "/newsroom/reset");
     private final UserService users;
 
     public NewsroomAuth(UserService users) {
