@@ -2,7 +2,6 @@ package org.lede;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import org.lede.audit.AuditService;
 import org.lede.author.AuthorService;
 import org.lede.author.AuthorStore;
@@ -36,6 +35,7 @@ import org.lede.topic.store.JdbiTopicStore;
 import org.lede.user.LoginThrottle;
 import org.lede.user.UserService;
 import org.lede.user.store.Argon2Passwords;
+import org.lede.user.store.JdbiSecretStore;
 import org.lede.user.store.JdbiSessionStore;
 import org.lede.user.store.JdbiUserStore;
 
@@ -80,7 +80,8 @@ public record Services(
                 new JdbiUserStore(db),
                 new JdbiSessionStore(db),
                 new Argon2Passwords(),
-                new LoginThrottle(clock, Duration.ofMinutes(15), 5, 30),
+                new LoginThrottle(clock, LoginThrottle.Settings.DEFAULTS),
+                new JdbiSecretStore(db),
                 outbox,
                 clock,
                 ids);

@@ -17,6 +17,7 @@ import org.lede.story.PublishScheduler;
 import org.lede.user.Role;
 import org.lede.web.WebServer;
 import org.lede.web.cache.CdnPurger;
+import org.lede.web.support.ClientAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -73,6 +74,16 @@ final class ServeCommand implements Callable<Integer> {
                     + "LEDE_CDN_PURGE_HEADER sets one without showing it in the process list.")
     List<String> cdnPurgeHeaders;
 
+    @Option(
+            names = "--trusted-proxy",
+            defaultValue = "${env:LEDE_TRUSTED_PROXY}",
+            split = ",",
+            paramLabel = "ADDRESS|CIDR",
+            description = "A reverse proxy whose X-Forwarded-For names the client, as an address or CIDR block "
+                    + "(IPv4 or IPv6); repeatable or comma-separated. Without it the header is ignored, so behind a "
+                    + "proxy every client would share the proxy's sign-in limit.")
+    List<String> trustedProxies;
+
     @Option(names = "--demo", description = "Load the demo newsroom first; what is already there is left alone.")
     boolean demo;
 
@@ -92,7 +103,7 @@ final class ServeCommand implements Callable<Integer> {
                 "News in brief, made to scan.",
                 baseUrl == null || baseUrl.isBlank() ? "http://localhost" + (port == 0 ? "" : ":" + port) : baseUrl,
                 settings.zone());
-        WebServer.Options options = new WebServer.Options(cdnPurge());
+        WebServer.Options options = new WebServer.Options(cdnPurge(), clientAddress());
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(settings.database(dataDir))) {
             Services services = Services.create(db, dataDir.resolve("media"), clock);
@@ -142,6 +153,14 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private ClientAddress clientAddress() {
+        try {
+            return ClientAddress.trusting(trustedProxies == null ? List.of() : trustedProxies);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("--trusted-proxy: " + e.getMessage() + ".");
+        }
     }
 
     private CdnPurger.Target cdnPurge() {

@@ -3,25 +3,37 @@ package org.lede.app;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import org.lede.Services;
 import org.lede.db.Database;
 import org.lede.user.Actor;
+import org.lede.user.ResetLink;
 import org.lede.user.Role;
 import org.lede.user.User;
 import org.lede.user.UserService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
         name = "user",
         mixinStandardHelpOptions = true,
         description = "Manage newsroom accounts.",
-        subcommands = UserCommand.Add.class)
+        subcommands = {
+            UserCommand.Add.class,
+            UserCommand.ListUsers.class,
+            UserCommand.SetRole.class,
+            UserCommand.Disable.class,
+            UserCommand.Enable.class,
+            UserCommand.ResetPassword.class
+        })
 final class UserCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -29,6 +41,165 @@ final class UserCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Runs one account command against the configured database. The command line acts as the
+     * system: whoever can run it can read the database anyway. The service's rules still hold,
+     * so the last active admin cannot be disabled or demoted from here either.
+     */
+    private static void withUsers(Settings settings, CommandSpec spec, BiConsumer<UserService, PrintWriter> work) {
+        Path dataDir = settings.writableDataDir();
+        try (Database db = Database.open(settings.database(dataDir))) {
+            Services services = Services.create(db, dataDir.resolve("media"), Clock.systemUTC());
+            PrintWriter out = spec.commandLine().getOut();
+            work.accept(services.userService(), out);
+            out.flush();
+        }
+    }
+
+    private static User member(UserService users, String email) {
+        return users.findByEmail(email)
+                .orElseThrow(() -> new StartupException("there is no account for " + email + "."));
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the newsroom's accounts.")
+    static final class ListUsers implements Callable<Integer> {
+        @Mixin
+        Settings settings;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            withUsers(settings, spec, (users, out) -> {
+                for (User user : users.all(Actor.SYSTEM)) {
+                    out.println(String.join(
+                            "\t",
+                            user.email(),
+                            user.role().key(),
+                            user.disabled() ? "disabled" : "active",
+                            user.name()));
+                }
+            });
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "set-role",
+            mixinStandardHelpOptions = true,
+            description = "Give an account another role; its sessions end.")
+    static final class SetRole implements Callable<Integer> {
+        @Mixin
+        Settings settings;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "The account's email.")
+        String email;
+
+        @Option(
+                names = "--role",
+                required = true,
+                paramLabel = "ROLE",
+                description = "admin, editor, writer or contributor.")
+        String role;
+
+        @Override
+        public Integer call() {
+            Role parsed = Role.parse(role);
+            withUsers(settings, spec, (users, out) -> {
+                User user = users.setRole(Actor.SYSTEM, member(users, email).id(), parsed);
+                out.println(user.email() + " is now " + user.role().key() + "; their sessions were ended.");
+            });
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "disable",
+            mixinStandardHelpOptions = true,
+            description = "Stop an account from signing in and end its sessions; its work stays.")
+    static final class Disable implements Callable<Integer> {
+        @Mixin
+        Settings settings;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "The account's email.")
+        String email;
+
+        @Override
+        public Integer call() {
+            withUsers(settings, spec, (users, out) -> {
+                User user = users.disable(Actor.SYSTEM, member(users, email).id());
+                out.println("Disabled " + user.email() + ": signed out everywhere and cannot sign in.");
+            });
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "enable",
+            mixinStandardHelpOptions = true,
+            description = "Let a disabled account sign in again with its password.")
+    static final class Enable implements Callable<Integer> {
+        @Mixin
+        Settings settings;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "The account's email.")
+        String email;
+
+        @Override
+        public Integer call() {
+            withUsers(settings, spec, (users, out) -> {
+                User user = users.enable(Actor.SYSTEM, member(users, email).id());
+                out.println("Enabled " + user.email() + ".");
+            });
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "reset-password",
+            mixinStandardHelpOptions = true,
+            description = "Print a link, valid for one hour and only once, where the account chooses a new password; "
+                    + "its sessions end.")
+    static final class ResetPassword implements Callable<Integer> {
+        @Mixin
+        Settings settings;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "The account's email.")
+        String email;
+
+        @Option(
+                names = "--base-url",
+                defaultValue = "${env:LEDE_BASE_URL:-http://localhost:8080}",
+                paramLabel = "URL",
+                description = "The site's public address, which the link starts with (default: ${DEFAULT-VALUE}).")
+        String baseUrl;
+
+        @Override
+        public Integer call() {
+            withUsers(settings, spec, (users, out) -> {
+                ResetLink link =
+                        users.issueResetLink(Actor.SYSTEM, member(users, email).id());
+                out.println("Password-reset link for " + link.user().email() + " (valid for one hour, works once;"
+                        + " give it to them by a channel only they read):");
+                out.println(baseUrl.replaceAll("/+$", "") + link.path());
+            });
+            return 0;
+        }
     }
 
     @Command(

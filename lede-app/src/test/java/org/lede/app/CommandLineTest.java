@@ -58,6 +58,15 @@ class CommandLineTest {
     }
 
     @Test
+    void anUnusableTrustedProxyFailsWithOneLineBeforeTheDatabaseIsTouched() {
+        Cli.run("serve", "--port", "0", "--data-dir", dir.toString(), "--trusted-proxy", "10.0.0.0/8,proxy.internal")
+                .assertOneLineError("--trusted-proxy: a trusted proxy is an IP address or a CIDR block");
+        Cli.run("serve", "--port", "0", "--data-dir", dir.toString(), "--trusted-proxy", "10.0.0.0/33")
+                .assertOneLineError("must be from 0 to 32");
+        assertFalse(Files.exists(dir.resolve("lede.db")), "no database was made");
+    }
+
+    @Test
     void unreachableDatabaseFailsWithOneLineAndHidesThePassword() {
         Cli result = Cli.run(
                 "serve",

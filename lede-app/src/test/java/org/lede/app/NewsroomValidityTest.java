@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -110,10 +111,24 @@ class NewsroomValidityTest {
         add(writer, "writer", "one revision", firstLink(ownRevisions, Pattern.quote(own) + "/revisions/\\d+"));
         Page writerMedia = add(writer, "writer", "media library", "/newsroom/media");
         add(writer, "writer", "media item", firstLink(writerMedia, "/newsroom/media/[^/?#]+"));
+        add(writer, "writer", "own account", "/newsroom/account");
 
         NewsroomSignIn.Session admin = session("admin");
-        add(admin, "admin", "people", "/newsroom/users");
+        Page people = add(admin, "admin", "people", "/newsroom/users");
         add(admin, "admin", "audit log", "/newsroom/audit");
+        // The contributor's sessions end with the reset; no other page here is fetched as them.
+        Matcher contributor = Pattern.compile("contributor" + Pattern.quote(DOMAIN)
+                        + "</td>\\s*<td>\\s*<form method=\"post\" action=\"(/newsroom/users/[^/\"]+)/role\"")
+                .matcher(people.body());
+        assertTrue(contributor.find(), "the people page has a row for the demo contributor:\n" + people.body());
+        String resetPath = contributor.group(1) + "/reset";
+        HttpResponse<String> issued = admin.post(resetPath, List.of());
+        assertEquals(200, issued.statusCode(), issued.body());
+        pages.add(new Page("people with a reset link", "admin", resetPath, issued.statusCode(), issued.body()));
+        Matcher link = Pattern.compile("id=\"reset-url\" value=\"[^\"]*?(/newsroom/reset/[^\"]+)\"")
+                .matcher(issued.body());
+        assertTrue(link.find(), issued.body());
+        add(null, "nobody", "choose a new password", link.group(1));
     }
 
     @AfterAll
@@ -234,7 +249,9 @@ class NewsroomValidityTest {
             }
             Consumer<Chromium> open = page.status() == 409
                     ? NewsroomValidityTest::openStaleSave
-                    : b -> b.driver.get(site.url(page.path()));
+                    : page.path().endsWith("/reset")
+                            ? b -> openResetLink(b, page.path())
+                            : b -> b.driver.get(site.url(page.path()));
             browser.width(Chromium.DESKTOP_WIDTH);
             open.accept(browser);
             // A lost session would land on the sign-in page, and axe's silence would be about the wrong page.
@@ -305,6 +322,18 @@ class NewsroomValidityTest {
                 driver,
                 "the stale save's conflict view",
                 d -> !d.findElements(By.id("conflict-title")).isEmpty());
+    }
+
+    /** The reset link is the answer to the People page's button, so the browser presses it. */
+    private static void openResetLink(Chromium browser, String action) {
+        WebDriver driver = browser.driver;
+        driver.get(site.url("/newsroom/users"));
+        driver.findElement(By.cssSelector("form[action='" + action + "'] button"))
+                .click();
+        Eventually.until(
+                driver,
+                "the reset link",
+                d -> !d.findElements(By.id("reset-url")).isEmpty());
     }
 
     private static void prefersColorScheme(Chromium browser, String scheme) {

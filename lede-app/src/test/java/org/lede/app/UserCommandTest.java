@@ -124,4 +124,91 @@ class UserCommandTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("--email"), missing.err());
     }
+
+    @Test
+    void listsChangesRolesDisablesEnablesAndPrintsAResetLinkThatWorks() throws Exception {
+        String data = dir.toString();
+        assertEquals(
+                0,
+                addWithStdin(
+                                "quiet lantern over harbour\n",
+                                "user",
+                                "add",
+                                "--email",
+                                "boss@example.org",
+                                "--role",
+                                "admin",
+                                "--password-stdin",
+                                "--data-dir",
+                                data)
+                        .code());
+        assertEquals(
+                0,
+                addWithStdin(
+                                "quiet lantern over harbour\n",
+                                "user",
+                                "add",
+                                "--email",
+                                "wren@example.org",
+                                "--role",
+                                "writer",
+                                "--password-stdin",
+                                "--data-dir",
+                                data)
+                        .code());
+
+        Cli listed = Cli.run("user", "list", "--data-dir", data);
+        assertEquals(0, listed.code(), listed.err());
+        assertTrue(listed.out().contains("boss@example.org\tadmin\tactive\tboss"), listed.out());
+        assertTrue(listed.out().contains("wren@example.org\twriter\tactive\twren"), listed.out());
+
+        Cli promoted =
+                Cli.run("user", "set-role", "--email", "Wren@Example.org", "--role", "editor", "--data-dir", data);
+        assertEquals(0, promoted.code(), promoted.err());
+        assertTrue(promoted.out().contains("wren@example.org is now editor"), promoted.out());
+
+        Cli.run("user", "disable", "--email", "boss@example.org", "--data-dir", data)
+                .assertOneLineError("boss@example.org is the last active admin");
+        Cli.run("user", "set-role", "--email", "boss@example.org", "--role", "writer", "--data-dir", data)
+                .assertOneLineError("boss@example.org is the last active admin");
+        Cli.run("user", "disable", "--email", "nobody@example.org", "--data-dir", data)
+                .assertOneLineError("there is no account for nobody@example.org.");
+
+        assertEquals(
+                0,
+                Cli.run("user", "disable", "--email", "wren@example.org", "--data-dir", data)
+                        .code());
+        assertTrue(Cli.run("user", "list", "--data-dir", data).out().contains("wren@example.org\teditor\tdisabled"));
+        Cli.run("user", "reset-password", "--email", "wren@example.org", "--data-dir", data)
+                .assertOneLineError("enable the account before resetting its password");
+        assertEquals(
+                0,
+                Cli.run("user", "enable", "--email", "wren@example.org", "--data-dir", data)
+                        .code());
+        assertTrue(Cli.run("user", "list", "--data-dir", data).out().contains("wren@example.org\teditor\tactive"));
+
+        Cli reset = Cli.run(
+                "user",
+                "reset-password",
+                "--email",
+                "wren@example.org",
+                "--base-url",
+                "https://news.example/",
+                "--data-dir",
+                data);
+        assertEquals(0, reset.code(), reset.err());
+        Matcher link = Pattern.compile("(?m)^https://news\\.example(/newsroom/reset/\\S+)$")
+                .matcher(reset.out());
+        assertTrue(link.find(), reset.out());
+        try (RunningServer server = RunningServer.start(dir)) {
+            HttpResponse<String> form = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create("http://127.0.0.1:" + server.port() + link.group(1)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, form.statusCode(), form.body());
+            assertTrue(form.body().contains("Choose a new password for wren@example.org"), form.body());
+        }
+    }
 }

@@ -105,6 +105,10 @@ public final class AuditService {
             case "media.updated" -> "described";
             case "topic.merged" -> "merged";
             case "user.created" -> "added";
+            case "user.role-changed" -> "changed the role of";
+            case "user.reset-link-issued" -> "issued a password-reset link for";
+            case "user.password-reset" -> "set a new password from a reset link for";
+            case "user.password-changed" -> "changed the password of";
             default -> verb;
         };
     }
@@ -115,8 +119,8 @@ public final class AuditService {
             case "story.restored" -> "revision " + event.data().get("from");
             case "story.blocked" -> event.data().get("reason");
             case "story.preview-shared" -> "until " + event.data().get("expires");
-            case "user.created" -> event.data().get("role");
             case "topic.merged" -> "into " + event.data().get("into");
+            case "user.created", "user.role-changed" -> event.data().get("role");
             default -> null;
         };
     }

@@ -354,4 +354,48 @@ public sealed interface Event {
             return Set.of();
         }
     }
+
+    /** What happened to an account after it was made. */
+    enum UserChange {
+        ROLE_CHANGED,
+        DISABLED,
+        ENABLED,
+        RESET_LINK_ISSUED,
+        PASSWORD_RESET,
+        PASSWORD_CHANGED;
+
+        /** The part of the stored type after {@code user.}, such as {@code role-changed}. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        public static UserChange ofKey(String key) {
+            return valueOf(key.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    /**
+     * An account was disabled, enabled, given another role or a new password, or sent a reset link;
+     * {@code role} is the role it has afterwards. Readers never see accounts, so it names no page.
+     */
+    record UserChanged(UserChange change, String userId, String role, String actorId, Instant at) implements Event {
+        public UserChanged {
+            Objects.requireNonNull(change, "change");
+        }
+
+        @Override
+        public String type() {
+            return "user." + change.key();
+        }
+
+        @Override
+        public String subject() {
+            return userId;
+        }
+
+        @Override
+        public Set<String> pageKeys() {
+            return Set.of();
+        }
+    }
 }

@@ -44,6 +44,7 @@ public final class Events {
                 data.put("revision", Integer.toString(d.revision()));
             }
             case Event.UserCreated u -> data.put("role", u.role());
+            case Event.UserChanged u -> data.put("role", u.role());
             case Event.TopStoriesSet t -> {}
             case Event.MediaAdded m -> {}
             case Event.MediaDescribed m -> {}
@@ -118,6 +119,14 @@ public final class Events {
                 new Event.TopicDeleted(e.subject(), d.get("slug"), d.get("into"), actor, e.at());
             case "author.deleted" -> new Event.AuthorDeleted(e.subject(), d.get("slug"), actor, e.at());
             case "user.created" -> new Event.UserCreated(e.subject(), d.get("role"), actor, e.at());
+            case "user.role-changed",
+                    "user.disabled",
+                    "user.enabled",
+                    "user.reset-link-issued",
+                    "user.password-reset",
+                    "user.password-changed" ->
+                new Event.UserChanged(
+                        Event.UserChange.ofKey(type.substring(5)), e.subject(), d.get("role"), actor, e.at());
             default ->
                 throw new IllegalArgumentException("Unknown event type \"" + type + "\" at outbox position " + e.seq());
         };

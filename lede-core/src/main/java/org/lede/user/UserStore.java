@@ -15,4 +15,13 @@ public interface UserStore {
     List<User> all();
 
     int count();
+
+    /** Admins that are not disabled. */
+    int activeAdmins();
+
+    /**
+     * Makes the transaction the only one changing accounts until it ends, so two admins demoting
+     * or disabling each other at once cannot both pass the check that one admin remains.
+     */
+    void lockForAccountChange();
 }

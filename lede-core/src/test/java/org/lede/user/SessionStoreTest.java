@@ -56,25 +56,26 @@ class SessionStoreTest {
     @Test
     void aSessionIsFoundByTheHashOfItsToken() {
         Instant expires = NOW.plus(Duration.ofDays(14)).plusMillis(123);
-        store.insert("hash-ed", ed, "csrf-ed", NOW, expires);
-        store.insert("hash-ann", ann, "csrf-ann", NOW, expires.plusSeconds(60));
-        assertEquals(new Stored(ed, "csrf-ed", expires), store.find("hash-ed").orElseThrow());
+        store.insert("hash-ed", ed, "csrf-ed", NOW, expires, "10.0.0.1");
+        store.insert("hash-ann", ann, "csrf-ann", NOW, expires.plusSeconds(60), "10.0.0.1");
         assertEquals(
-                new Stored(ann, "csrf-ann", expires.plusSeconds(60)),
+                new Stored(ed, "csrf-ed", expires, NOW), store.find("hash-ed").orElseThrow());
+        assertEquals(
+                new Stored(ann, "csrf-ann", expires.plusSeconds(60), NOW),
                 store.find("hash-ann").orElseThrow());
     }
 
     @Test
     void anUnknownTokenHashFindsNothing() {
-        store.insert("hash-ed", ed, "csrf-ed", NOW, NOW.plus(Duration.ofDays(1)));
+        store.insert("hash-ed", ed, "csrf-ed", NOW, NOW.plus(Duration.ofDays(1)), "10.0.0.1");
         assertTrue(store.find("hash-nobody").isEmpty());
         assertTrue(store.find("HASH-ED").isEmpty(), "hashes match exactly, on both databases");
     }
 
     @Test
     void deletingASessionEndsOnlyThatOne() {
-        store.insert("hash-1", ed, "csrf-1", NOW, NOW.plus(Duration.ofDays(1)));
-        store.insert("hash-2", ed, "csrf-2", NOW, NOW.plus(Duration.ofDays(1)));
+        store.insert("hash-1", ed, "csrf-1", NOW, NOW.plus(Duration.ofDays(1)), "10.0.0.1");
+        store.insert("hash-2", ed, "csrf-2", NOW, NOW.plus(Duration.ofDays(1)), "10.0.0.1");
         store.delete("hash-1");
         assertTrue(store.find("hash-1").isEmpty());
         assertEquals("csrf-2", store.find("hash-2").orElseThrow().csrf());
@@ -84,11 +85,11 @@ class SessionStoreTest {
 
     @Test
     void sweepingRemovesExactlyTheSessionsThatExpiredBeforeNow() {
-        store.insert("long-gone", ed, "c1", NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofDays(16)));
-        store.insert("just-gone", ann, "c2", NOW.minus(Duration.ofDays(14)), NOW.minusMillis(1));
-        store.insert("just-live", ed, "c3", NOW.minus(Duration.ofDays(14)), NOW.plusMillis(1));
-        store.insert("fresh", ann, "c4", NOW, NOW.plus(Duration.ofDays(14)));
-        store.deleteExpired(NOW);
+        store.insert("long-gone", ed, "c1", NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofDays(16)), "10.0.0.1");
+        store.insert("just-gone", ann, "c2", NOW.minus(Duration.ofDays(14)), NOW.minusMillis(1), "10.0.0.1");
+        store.insert("just-live", ed, "c3", NOW.minus(Duration.ofDays(14)), NOW.plusMillis(1), "10.0.0.1");
+        store.insert("fresh", ann, "c4", NOW, NOW.plus(Duration.ofDays(14)), "10.0.0.1");
+        store.deleteExpired(NOW, NOW.minus(Duration.ofDays(30)));
         assertTrue(store.find("long-gone").isEmpty());
         assertTrue(store.find("just-gone").isEmpty());
         assertTrue(store.find("just-live").isPresent());
@@ -99,10 +100,10 @@ class SessionStoreTest {
     void sweepingComparesTimesAcrossDaysMonthsAndYears() {
         // Times are compared as text: fixed width keeps 2026-12-31 before 2027-01-01 and 09:00 before 10:00.
         Instant now = Instant.parse("2027-01-01T10:00:00Z");
-        store.insert("last-year", ed, "c1", NOW, Instant.parse("2026-12-31T23:59:59.999Z"));
-        store.insert("this-morning", ed, "c2", NOW, Instant.parse("2027-01-01T09:00:00Z"));
-        store.insert("tonight", ed, "c3", NOW, Instant.parse("2027-01-01T22:00:00Z"));
-        store.deleteExpired(now);
+        store.insert("last-year", ed, "c1", NOW, Instant.parse("2026-12-31T23:59:59.999Z"), "10.0.0.1");
+        store.insert("this-morning", ed, "c2", NOW, Instant.parse("2027-01-01T09:00:00Z"), "10.0.0.1");
+        store.insert("tonight", ed, "c3", NOW, Instant.parse("2027-01-01T22:00:00Z"), "10.0.0.1");
+        store.deleteExpired(now, NOW.minus(Duration.ofDays(30)));
         assertTrue(store.find("last-year").isEmpty());
         assertTrue(store.find("this-morning").isEmpty());
         assertTrue(store.find("tonight").isPresent());
@@ -112,18 +113,44 @@ class SessionStoreTest {
     void aSessionNeedsAnExistingAccount() {
         assertThrows(
                 RuntimeException.class,
-                () -> store.insert("hash-x", "01JB0000000000000000000000", "csrf", NOW, NOW.plus(Duration.ofDays(1))));
+                () -> store.insert(
+                        "hash-x", "01JB0000000000000000000000", "csrf", NOW, NOW.plus(Duration.ofDays(1)), "10.0.0.1"));
         assertTrue(store.find("hash-x").isEmpty());
     }
 
     @Test
     void aTokenHashIsOneSessionOnly() {
-        store.insert("hash-ed", ed, "csrf-1", NOW, NOW.plus(Duration.ofDays(1)));
+        store.insert("hash-ed", ed, "csrf-1", NOW, NOW.plus(Duration.ofDays(1)), "10.0.0.1");
         assertThrows(
                 RuntimeException.class,
-                () -> store.insert("hash-ed", ann, "csrf-2", NOW, NOW.plus(Duration.ofDays(2))));
+                () -> store.insert("hash-ed", ann, "csrf-2", NOW, NOW.plus(Duration.ofDays(2)), "10.0.0.1"));
         assertEquals(
-                new Stored(ed, "csrf-1", NOW.plus(Duration.ofDays(1))),
+                new Stored(ed, "csrf-1", NOW.plus(Duration.ofDays(1)), NOW),
                 store.find("hash-ed").orElseThrow());
+    }
+
+    @Test
+    void sweepingAlsoRemovesSessionsUnusedSinceTheIdleCutoff() {
+        store.insert("idle", ed, "c1", NOW.minus(Duration.ofHours(13)), NOW.plus(Duration.ofDays(13)), "10.0.0.1");
+        store.insert("used", ed, "c2", NOW.minus(Duration.ofHours(13)), NOW.plus(Duration.ofDays(13)), "10.0.0.1");
+        store.touch("used", NOW.minus(Duration.ofHours(1)));
+        store.deleteExpired(NOW, NOW.minus(Duration.ofHours(12)));
+        assertTrue(store.find("idle").isEmpty());
+        assertEquals(
+                NOW.minus(Duration.ofHours(1)), store.find("used").orElseThrow().lastSeenAt());
+    }
+
+    @Test
+    void endingAMembersSessionsCanKeepTheOneInUse() {
+        store.insert("ed-1", ed, "c1", NOW, NOW.plus(Duration.ofDays(1)), "10.0.0.1");
+        store.insert("ed-2", ed, "c2", NOW, NOW.plus(Duration.ofDays(1)), "10.0.0.1");
+        store.insert("ann-1", ann, "c3", NOW, NOW.plus(Duration.ofDays(1)), "10.0.0.1");
+        store.deleteForUser(ed, "ed-2");
+        assertTrue(store.find("ed-1").isEmpty());
+        assertTrue(store.find("ed-2").isPresent());
+        assertTrue(store.find("ann-1").isPresent(), "another member's sessions stay");
+        store.deleteForUser(ed, null);
+        assertTrue(store.find("ed-2").isEmpty());
+        assertTrue(store.find("ann-1").isPresent());
     }
 }

@@ -19,6 +19,7 @@ import org.lede.web.cache.CachedPageHandler;
 import org.lede.web.cache.CdnPurger;
 import org.lede.web.cache.PageCache;
 import org.lede.web.cache.PageResponses;
+import org.lede.web.newsroom.AccountRoutes;
 import org.lede.web.newsroom.AuditRoutes;
 import org.lede.web.newsroom.AuthRoutes;
 import org.lede.web.newsroom.DashboardRoutes;
@@ -36,6 +37,7 @@ import org.lede.web.reader.MediaRoutes;
 import org.lede.web.reader.Page;
 import org.lede.web.reader.PreviewRoutes;
 import org.lede.web.reader.ReaderRoutes;
+import org.lede.web.support.ClientAddress;
 import org.lede.web.support.ErrorPages;
 import org.lede.web.support.Templates;
 import org.slf4j.Logger;
@@ -63,9 +65,14 @@ public final class WebServer {
      * How the server is set up beyond its services.
      *
      * @param cdnPurge where to purge a CDN's copies of changed pages, or null when no CDN is in front
+     * @param clientAddress how to tell a request's client address, trusting which proxies
      */
-    public record Options(CdnPurger.Target cdnPurge) {
+    public record Options(CdnPurger.Target cdnPurge, ClientAddress clientAddress) {
         public static final Options DEFAULTS = new Options(null);
+
+        public Options(CdnPurger.Target cdnPurge) {
+            this(cdnPurge, ClientAddress.DIRECT);
+        }
     }
 
     public WebServer(Services services, ReaderQueries reader, Clock clock) {
@@ -97,7 +104,7 @@ public final class WebServer {
         NewsroomQueries queries = services.newsroomQueries();
         NewsroomViews newsroom = new NewsroomViews(templates, reader.site(), queries);
         NewsroomAuth auth = new NewsroomAuth(services.userService());
-        AuthRoutes authRoutes = new AuthRoutes(services.userService(), setup, newsroom);
+        AuthRoutes authRoutes = new AuthRoutes(services.userService(), setup, newsroom, options.clientAddress());
         StoryRoutes storyRoutes = new StoryRoutes(
                 services.storyService(),
                 services.storyPreviews(),
@@ -113,6 +120,7 @@ public final class WebServer {
         DashboardRoutes dashboardRoutes = new DashboardRoutes(services.dashboardService(), queries, newsroom);
         TopStoriesRoutes topStoriesRoutes = new TopStoriesRoutes(services.storyService(), queries, newsroom);
         UserRoutes userRoutes = new UserRoutes(services.userService(), newsroom);
+        AccountRoutes accountRoutes = new AccountRoutes(services.userService(), newsroom);
         AuditRoutes auditRoutes = new AuditRoutes(services.auditService(), newsroom);
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -137,6 +145,7 @@ public final class WebServer {
             authorRoutes.register(config.routes);
             dashboardRoutes.register(config.routes);
             userRoutes.register(config.routes);
+            accountRoutes.register(config.routes);
             auditRoutes.register(config.routes);
             topStoriesRoutes.register(config.routes);
             // After the newsroom: Javalin runs the first route that matches, and the reader's dated story

@@ -308,6 +308,9 @@ public final class JdbiStoryStore implements StoryStore {
         if (filter.status() != null) {
             where.append(" AND status = :status");
             binds.put("status", filter.status().key());
+        } else {
+            // Archived stories are kept for the record, not for daily work: shown only when asked for.
+            where.append(" AND status <> 'archived'");
         }
         if (filter.reviewQueue()) {
             where.append(" AND (status = 'in-review' OR (status = 'scheduled' AND blocked_reason IS NOT NULL))");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.lede.common.Names;
 import org.lede.db.Database;
+import org.lede.db.Dialect;
 import org.lede.db.Times;
 import org.lede.user.Role;
 import org.lede.user.User;
@@ -76,6 +77,22 @@ public final class JdbiUserStore implements UserStore {
     public int count() {
         return db.handle(h ->
                 h.createQuery("SELECT COUNT(*) FROM users").mapTo(Integer.class).one());
+    }
+
+    @Override
+    public int activeAdmins() {
+        return db.handle(h -> h.createQuery("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0")
+                .mapTo(Integer.class)
+                .one());
+    }
+
+    @Override
+    public void lockForAccountChange() {
+        // SQLite's transactions already take the one write lock when they begin (IMMEDIATE).
+        if (db.dialect() == Dialect.POSTGRESQL) {
+            // Conflicts with itself and with row writes, not with the SELECTs that sign-ins and pages make.
+            db.handle(h -> h.execute("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE"));
+        }
     }
 
     private static User row(ResultSet rs) throws SQLException {

@@ -33,7 +33,7 @@ public final class NewsroomAuth {
     /** The largest upload request: one file at the media limit and room for the text fields beside it. */
     public static final long MAX_MULTIPART_BYTES = MediaService.MAX_BYTES + 64 * 1024;
 
-    private static final Set<String> PUBLIC = Set.of("/newsroom/login", "/newsroom/setup");
+    private static final Set<String> PUBLIC = Set.of("/newsroom/login", "/newsroom/setup", "/newsroom/reset");
     private final UserService users;
 
     public NewsroomAuth(UserService users) {

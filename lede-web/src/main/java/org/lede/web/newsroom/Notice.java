@@ -33,7 +33,12 @@ enum Notice {
     TOPIC_DELETED("Topic deleted."),
     TOPIC_MERGED("Topic merged: its stories and dashboards moved here, and its old address leads here."),
     AUTHOR_DELETED("Author deleted."),
-    MEMBER_ADDED("Added %s as %s. Give them their password in person or by phone, not by email.");
+    MEMBER_ADDED("Added %s as %s. Give them their password in person or by phone, not by email."),
+    ROLE_CHANGED("%s is now %s; their sessions were ended, so they sign in again with the new rights."),
+    MEMBER_DISABLED("Disabled %s: they are signed out everywhere and cannot sign in."),
+    MEMBER_ENABLED("Enabled %s: they can sign in again with their password."),
+    PASSWORD_CHANGED("Password changed. Your other sessions were signed out."),
+    PASSWORD_RESET("Your new password is set, and every earlier session was signed out. Sign in with it now.");
 
     private final String words;
 

@@ -10,5 +10,6 @@ public enum Section {
     DASHBOARDS,
     USERS,
     AUDIT,
+    ACCOUNT,
     SIGN_IN
 }

@@ -51,6 +51,7 @@ import org.lede.story.Story;
 import org.lede.topic.Topic;
 import org.lede.user.Actor;
 import org.lede.user.Role;
+import org.lede.user.User;
 import org.lede.web.WebTestServer;
 
 /**
@@ -283,6 +284,22 @@ class NewsroomAuthorizationTest {
                     REFUSED),
             row(GET, "/newsroom/users", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN),
             row(POST, "/newsroom/users", Fixture::newUser, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(POST, "/newsroom/users/{member}/role", Fixture::role, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(POST, "/newsroom/users/{member}/disable", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(POST, "/newsroom/users/{disabled}/enable", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(POST, "/newsroom/users/{member}/reset", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(GET, "/newsroom/account", OK, OK, OK, OK, SIGN_IN),
+            row(POST, "/newsroom/account/password", Fixture::samePassword, OK, OK, OK, OK, REFUSED),
+            row(GET, "/newsroom/reset/{token}", NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+            row(
+                    POST,
+                    "/newsroom/reset/{token}",
+                    Fixture::newPassword,
+                    NOT_FOUND,
+                    NOT_FOUND,
+                    NOT_FOUND,
+                    NOT_FOUND,
+                    REFUSED),
             row(GET, "/newsroom/audit", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN));
 
     @Parameter
@@ -419,6 +436,8 @@ class NewsroomAuthorizationTest {
                                                 null,
                                                 List.of()))
                                 .id();
+                    case "member" -> member(false).id();
+                    case "disabled" -> member(true).id();
                     default -> story(m.group(1)).id();
                 };
                 m.appendReplacement(out, id);
@@ -562,6 +581,34 @@ class NewsroomAuthorizationTest {
                     "Illustration: Ana Ruiz",
                     "items",
                     "Lead: " + story("live").slug() + " | https://example.org/report The full report");
+        }
+
+        /** A member made for this request alone, so disabling or demoting it changes no other row. */
+        User member(boolean disabled) {
+            int n = counter.incrementAndGet();
+            var users = server.newsroom.services.userService();
+            User user = users.create(
+                    Actor.SYSTEM, "member" + n + "@newsroom.test", "Member " + n, Role.WRITER, NewsroomClient.PASSWORD);
+            return disabled ? users.disable(Actor.SYSTEM, user.id()) : user;
+        }
+
+        List<String> role() {
+            return List.of("role", "contributor");
+        }
+
+        /** The caller's own password again: a real change, and the next rows still sign in with it. */
+        List<String> samePassword() {
+            return List.of(
+                    "current",
+                    NewsroomClient.PASSWORD,
+                    "password",
+                    NewsroomClient.PASSWORD,
+                    "confirm",
+                    NewsroomClient.PASSWORD);
+        }
+
+        List<String> newPassword() {
+            return List.of("password", NewsroomClient.PASSWORD, "confirm", NewsroomClient.PASSWORD);
         }
 
         List<String> newUser() {
