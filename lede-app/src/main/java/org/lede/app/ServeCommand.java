@@ -1,5 +1,8 @@
 package org.lede.app;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,6 +100,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new StartupException("the port must be from 0 to 65535, not " + port + ".");
         }
+        checkPortFree();
         Path dataDir = settings.writableDataDir();
         SiteSettings site = new SiteSettings(
                 siteName,
@@ -160,6 +164,23 @@ final class ServeCommand implements Callable<Integer> {
             return ClientAddress.trusting(trustedProxies == null ? List.of() : trustedProxies);
         } catch (IllegalArgumentException e) {
             throw new StartupException("--trusted-proxy: " + e.getMessage() + ".");
+        }
+    }
+
+    /**
+     * A port in use is found before the database is created or migrated, so a second start by
+     * mistake changes nothing. The server binds again later; this only fails early and cleanly.
+     */
+    private void checkPortFree() {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            // As Jetty binds: a port whose old connections are still closing is free to use.
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new StartupException("cannot listen on " + host + ":" + port + ": " + Failures.rootMessage(e));
         }
     }
 

@@ -2,6 +2,7 @@ package org.lede.app;
 
 import org.lede.common.LedeException;
 import org.lede.db.DatabaseUnavailableException;
+import org.lede.db.DatabaseUrl;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -16,7 +17,8 @@ final class StartupErrors implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) throws Exception {
         if (e instanceof LedeException || e instanceof DatabaseUnavailableException || e instanceof StartupException) {
-            cli.getErr().println("lede: " + e.getMessage());
+            // Whatever said it (a driver repeating the URL it was given), no password is printed.
+            cli.getErr().println("lede: " + DatabaseUrl.redact(String.valueOf(e.getMessage())));
             return USER_ERROR;
         }
         throw e;

@@ -16,6 +16,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Headless Debian Chromium driven through Debian's chromedriver, so Selenium downloads nothing, with
@@ -64,6 +66,8 @@ final class Chromium implements AutoCloseable {
                 "--no-first-run",
                 "--user-data-dir=" + home.resolve("profile"),
                 "--window-size=" + DESKTOP_WIDTH + "," + HEIGHT);
+        // Console messages, so close() can see what the Content-Security-Policy refused.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         if (!javascript) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
@@ -150,9 +154,27 @@ final class Chromium implements AutoCloseable {
         }
     }
 
+    /**
+     * What the pages' Content-Security-Policy refused so far: Chromium logs each refusal to the
+     * console. Our own scripts and styles are allowed by hash, so any entry means a template's inline
+     * text and its hash disagree, or a page loads something the policy does not name.
+     */
+    List<String> cspViolations() {
+        List<String> violations = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getMessage().contains("Content Security Policy")) {
+                violations.add(entry.getMessage());
+            }
+        }
+        return violations;
+    }
+
+    /** Fails when any page this browser showed broke the Content-Security-Policy; see {@link #cspViolations}. */
     @Override
     public void close() {
+        List<String> violations = List.of();
         try {
+            violations = cspViolations();
             driver.quit();
         } finally {
             try {
@@ -161,5 +183,6 @@ final class Chromium implements AutoCloseable {
                 // A profile Chromium is still flushing is only litter in the temp folder.
             }
         }
+        assertEquals(List.of(), violations, "Content-Security-Policy violations in the browser console");
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +80,38 @@ class CommandLineTest {
                 "jdbc:postgresql://127.0.0.1:1/lede?user=lede&password=secret&connectTimeout=2");
         result.assertOneLineError("Cannot connect to the database");
         assertFalse(result.err().contains("secret"), result.err());
+    }
+
+    @Test
+    void aPasswordInTheUserInfoPartIsNeverPrinted() {
+        for (String url : new String[] {
+            "jdbc:postgresql://lede:hunter2secret@127.0.0.1:1/lede?connectTimeout=2",
+            // Not a URL the driver can read: it says so, repeating what it was given.
+            "jdbc:postgresql://lede:hunter2secret@/lede"
+        }) {
+            Cli result = Cli.run("serve", "--port", "0", "--data-dir", dir.toString(), "--database-url", url);
+            assertEquals(StartupErrors.USER_ERROR, result.code(), result.err());
+            assertEquals(1, result.err().strip().lines().count(), result.err());
+            assertFalse(result.err().contains("hunter2"), result.err());
+            assertFalse(result.out().contains("hunter2"), result.out());
+        }
+    }
+
+    @Test
+    void aPortInUseFailsWithOneLineBeforeTheDatabaseIsTouched() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Path data = dir.resolve("fresh");
+            Cli result = Cli.run(
+                    "serve",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    String.valueOf(taken.getLocalPort()),
+                    "--data-dir",
+                    data.toString());
+            result.assertOneLineError("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            assertFalse(Files.exists(data.resolve("lede.db")), "no database was created");
+        }
     }
 
     @Test

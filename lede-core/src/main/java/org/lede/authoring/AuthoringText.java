@@ -1,8 +1,11 @@
 package org.lede.authoring;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.lede.common.Check;
+import org.lede.common.ValidationException;
 import org.lede.content.Block;
 
 /**
@@ -40,9 +43,9 @@ import org.lede.content.Block;
  *       space takes the style its neighbours share, so bold, italic and links begin and end on a
  *       visible character. {@link org.lede.content.Inline} normalizes to this on construction,
  *       as a browser would show the text anyway.</li>
- *   <li>A paragraph is never empty, and a quote's attribution is one line: the records reject
- *       them, since no text could hold them. Labels, subheads, captions and credits were already
- *       one stripped line.</li>
+ *   <li>A paragraph is never empty: the record rejects it, since no text could hold it. A quote's
+ *       attribution, labels, subheads, captions and credits are one stripped line: the records make
+ *       any line break a space.</li>
  *   <li>Only {@code **Label:**} opening a paragraph or list item is a label. Bold text that ends
  *       with a colon in that place is written {@code __Text:__}.</li>
  *   <li>The attribution line is recognised only after the quote's text line, so a quote whose own
@@ -57,9 +60,17 @@ import org.lede.content.Block;
  * Text that cannot be read as blocks throws a {@link org.lede.common.ValidationException} whose
  * message starts with the line number: a heading other than "##", an image line without a valid
  * {@code media:} id or credit, a link or embed to an address that is not allowed (such as
- * {@code javascript:}), a link without text, a label that is too long.
+ * {@code javascript:}), a link without text, a label that is too long; and text longer than
+ * {@link #MAX_LENGTH}, before any of it is read.
  */
 public final class AuthoringText {
+    /**
+     * The longest story body, in characters of authoring text: about 30,000 words, far beyond any
+     * story, and small enough that a save holds the write lock briefly and every revision's copy
+     * stays small.
+     */
+    public static final int MAX_LENGTH = 200_000;
+
     private AuthoringText() {}
 
     /** The text of the blocks: one blank line between blocks, and a line end after the last. */
@@ -71,11 +82,23 @@ public final class AuthoringText {
     }
 
     /**
-     * The blocks of the text.
+     * The blocks of the text, with control characters other than tab and line feed removed.
      *
-     * @throws org.lede.common.ValidationException naming the line, when the text cannot be read
+     * @throws org.lede.common.ValidationException naming the line, when the text cannot be read; naming the
+     *     field {@code body}, when it is longer than {@link #MAX_LENGTH}
      */
     public static List<Block> parse(String text) {
-        return BlockReader.read(Objects.requireNonNull(text, "text"));
+        Objects.requireNonNull(text, "text");
+        if (text.length() > MAX_LENGTH) {
+            throw new ValidationException(
+                    "body",
+                    String.format(
+                            Locale.ROOT,
+                            "The story is %,d characters long; the most a story can hold is %,d. Shorten it or split it"
+                                    + " into two stories.",
+                            text.length(),
+                            MAX_LENGTH));
+        }
+        return BlockReader.read(Check.text(text));
     }
 }

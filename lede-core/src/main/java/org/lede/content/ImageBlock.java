@@ -23,9 +23,6 @@ public record ImageBlock(String mediaId, String caption, Credit credit, String a
                     "mediaId", "An image must name a media item by its id, not \"" + mediaId + "\".");
         }
         caption = Check.optional(caption);
-        if (caption != null && caption.contains("\n")) {
-            throw new ValidationException("caption", "A caption is one line.");
-        }
         alt = Check.maxLength("alt", Check.optional(alt), 500);
     }
 

@@ -1,6 +1,7 @@
 package org.lede.content;
 
 import java.util.Objects;
+import org.lede.common.Check;
 import org.lede.common.ValidationException;
 
 /**
@@ -9,7 +10,7 @@ import org.lede.common.ValidationException;
  */
 public record Span(String text, boolean bold, boolean italic, String href) {
     public Span {
-        Objects.requireNonNull(text, "text");
+        text = Check.line(Objects.requireNonNull(text, "text"));
         if (href != null) {
             href = Links.check(href);
         }

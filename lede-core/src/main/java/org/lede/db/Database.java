@@ -40,6 +40,10 @@ public final class Database implements Transactions, AutoCloseable {
     public static Database open(DatabaseUrl url) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url.jdbcUrl());
+        if (url.user() != null) {
+            config.setUsername(url.user());
+            config.setPassword(url.password());
+        }
         config.setPoolName("lede");
         config.setMaximumPoolSize(url.dialect() == Dialect.SQLITE ? 4 : 10);
         config.setConnectionTimeout(10_000);
@@ -50,14 +54,14 @@ public final class Database implements Transactions, AutoCloseable {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException(
-                    "Cannot connect to the database " + url + ": " + Failures.rootMessage(e));
+                    "Cannot connect to the database " + url + ": " + DatabaseUrl.redact(Failures.rootMessage(e)));
         }
         try {
             migrate(pool, url.dialect());
         } catch (FlywayException e) {
             pool.close();
             throw new DatabaseUnavailableException(
-                    "Cannot bring the database " + url + " up to date: " + Failures.rootMessage(e));
+                    "Cannot bring the database " + url + " up to date: " + DatabaseUrl.redact(Failures.rootMessage(e)));
         }
         return new Database(url, pool);
     }

@@ -1,5 +1,7 @@
 package org.lede.db;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.lede.common.ValidationException;
 
@@ -27,7 +29,9 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, String user, String p
 
     /**
      * Reads a URL given by a user. Credentials may ride in the URL's query
-     * ({@code ?user=...&password=...}) as the PostgreSQL driver accepts them.
+     * ({@code ?user=...&password=...}) as the PostgreSQL driver accepts them, or in its user-info
+     * part ({@code //user:secret@host/name}), which the driver does not read: those are taken out
+     * of the URL and handed to the pool separately, so no driver message can repeat them.
      */
     public static DatabaseUrl parse(String url, Path dataDir) {
         if (url == null || url.isBlank()) {
@@ -43,7 +47,17 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, String user, String p
                 throw invalid(
                         value, "it needs a host and a database name, as in jdbc:postgresql://localhost:5432/lede");
             }
-            return new DatabaseUrl(Dialect.POSTGRESQL, value, null, null);
+            int at = rest.lastIndexOf('@', slash);
+            if (at < 0) {
+                return new DatabaseUrl(Dialect.POSTGRESQL, value, null, null);
+            }
+            String userInfo = rest.substring(0, at);
+            int colon = userInfo.indexOf(':');
+            return new DatabaseUrl(
+                    Dialect.POSTGRESQL,
+                    "jdbc:postgresql://" + rest.substring(at + 1),
+                    decode(colon < 0 ? userInfo : userInfo.substring(0, colon)),
+                    colon < 0 ? null : decode(userInfo.substring(colon + 1)));
         }
         if (value.startsWith("jdbc:sqlite:")) {
             String file = value.substring("jdbc:sqlite:".length());
@@ -64,9 +78,16 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, String user, String p
                 "database-url", "The database URL \"" + redact(url) + "\" is not usable: " + why + ".");
     }
 
-    /** The URL without any password, for messages and logs. */
-    public static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("//([^/@]*):[^/@]*@", "//$1:***@");
+    /**
+     * The text without any password a database URL in it carries, in its query or its user-info part;
+     * for messages and logs, and for anything a driver says that may repeat the URL.
+     */
+    public static String redact(String text) {
+        return text.replaceAll("(?i)(password=)[^&\\s]*", "$1***").replaceAll("//([^/@:\\s]*):[^/\\s]*@", "//$1:***@");
+    }
+
+    private static String decode(String part) {
+        return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     @Override

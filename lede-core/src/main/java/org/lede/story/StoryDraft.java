@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import org.lede.common.Check;
 import org.lede.common.Slugs;
-import org.lede.common.ValidationException;
 import org.lede.content.Block;
 import org.lede.content.ImageBlock;
 
@@ -31,9 +30,6 @@ public record StoryDraft(
 
     public StoryDraft {
         headline = Check.maxLength("headline", Check.required("headline", headline), HEADLINE_MAX);
-        if (headline.contains("\n")) {
-            throw new ValidationException("headline", "A headline is one line.");
-        }
         dek = Check.maxLength("dek", Check.optional(dek), DEK_MAX);
         slug = Check.optional(slug) == null ? null : Slugs.check("slug", slug.strip());
         topicId = Check.optional(topicId);

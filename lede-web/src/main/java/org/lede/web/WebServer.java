@@ -39,6 +39,7 @@ import org.lede.web.reader.PreviewRoutes;
 import org.lede.web.reader.ReaderRoutes;
 import org.lede.web.support.ClientAddress;
 import org.lede.web.support.ErrorPages;
+import org.lede.web.support.SecurityHeaders;
 import org.lede.web.support.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,7 +137,11 @@ public final class WebServer {
             config.http.prefer405over404 = true;
             // In front of everything Javalin puts on the server (its statistics handler, the servlet
             // context, sessions), so a cached page costs no more than a handler that writes bytes.
-            config.jetty.modifyServer(server -> server.insertHandler(new CachedPageHandler(cache)));
+            // The security headers go outermost, so cached pages, routes, errors and redirects all carry them.
+            config.jetty.modifyServer(server -> {
+                server.insertHandler(new CachedPageHandler(cache));
+                server.insertHandler(new SecurityHeaders());
+            });
             auth.register(config.routes);
             authRoutes.register(config.routes);
             storyRoutes.register(config.routes);

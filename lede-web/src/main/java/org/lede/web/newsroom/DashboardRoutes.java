@@ -15,6 +15,7 @@ import org.lede.dashboard.DashboardService;
 import org.lede.newsroom.NewsroomQueries;
 import org.lede.story.Story;
 import org.lede.user.Actor;
+import org.lede.web.support.Templates;
 
 /**
  * Curated hubs: the list, and an editor that works without script. Items are lines of text
@@ -198,7 +199,7 @@ public final class DashboardRoutes {
         StoryMatchesModel matches =
                 new StoryMatchesModel(queries.findStories(NewsroomAuth.actor(ctx), query, SEARCH_SIZE), query);
         if ("list".equals(ctx.queryParam("part"))) {
-            ctx.html(views.fragment("newsroom/story-matches.jte", matches));
+            ctx.contentType(Templates.HTML).result(views.fragment("newsroom/story-matches.jte", matches));
             return;
         }
         views.render(

@@ -7,16 +7,20 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import org.lede.common.Check;
 import org.lede.common.ValidationException;
 
 /** Reading newsroom form fields into values, with messages a writer can act on. */
 final class Forms {
     private Forms() {}
 
-    /** A field as typed, or an empty string when the form did not send it, so a refused form shows it back as sent. */
+    /**
+     * A field as typed, or an empty string when the form did not send it, so a refused form shows it
+     * back as sent; without control characters, which the records would remove anyway.
+     */
     static String value(Context ctx, String name) {
         String value = ctx.formParam(name);
-        return value == null ? "" : value;
+        return value == null ? "" : Check.text(value);
     }
 
     /** A field's trimmed text, or null when it is missing or blank. */

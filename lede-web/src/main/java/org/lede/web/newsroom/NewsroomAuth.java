@@ -16,6 +16,7 @@ import org.lede.media.MediaService;
 import org.lede.user.Actor;
 import org.lede.user.Session;
 import org.lede.user.UserService;
+import org.lede.web.support.Https;
 
 /**
  * Who is asking, for every newsroom request, and whether a change really comes from our own
@@ -120,7 +121,7 @@ public final class NewsroomAuth {
     }
 
     static boolean secure(Context ctx) {
-        return "https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        return Https.requested(ctx.scheme(), ctx.header("X-Forwarded-Proto"));
     }
 
     static void setCookie(Context ctx, String name, String value, long maxAgeSeconds, String sameSite) {

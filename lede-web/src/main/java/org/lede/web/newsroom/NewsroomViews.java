@@ -36,7 +36,7 @@ public final class NewsroomViews {
     }
 
     public void render(Context ctx, int status, NewsroomView view) {
-        ctx.status(status).html(templates.render(view.template(), view));
+        ctx.status(status).contentType(Templates.HTML).result(templates.render(view.template(), view));
     }
 
     /** A part of a page, for the editor's scripts to put in place. */

@@ -30,23 +30,18 @@ public record StoryForm(
 
     static StoryForm from(Context ctx) {
         return new StoryForm(
-                value(ctx, "headline"),
-                value(ctx, "dek"),
-                value(ctx, "slug"),
-                value(ctx, "topic"),
-                value(ctx, "tags"),
-                value(ctx, "kind"),
+                Forms.value(ctx, "headline"),
+                Forms.value(ctx, "dek"),
+                Forms.value(ctx, "slug"),
+                Forms.value(ctx, "topic"),
+                Forms.value(ctx, "tags"),
+                Forms.value(ctx, "kind"),
                 ctx.formParams("authors"),
-                value(ctx, "contributorNote"),
-                value(ctx, "heroMedia"),
-                value(ctx, "heroCaption"),
-                value(ctx, "heroCredit"),
-                value(ctx, "body"));
-    }
-
-    private static String value(Context ctx, String name) {
-        String v = ctx.formParam(name);
-        return v == null ? "" : v;
+                Forms.value(ctx, "contributorNote"),
+                Forms.value(ctx, "heroMedia"),
+                Forms.value(ctx, "heroCaption"),
+                Forms.value(ctx, "heroCredit"),
+                Forms.value(ctx, "body"));
     }
 
     public static StoryForm of(Story story) {

@@ -428,7 +428,7 @@ public final class StoryRoutes {
             out.put("blocksPublishing", true);
             out.put("checks", List.of(Map.of("level", "error", "message", e.getMessage())));
         }
-        ctx.contentType("application/json").result(Json.write(out));
+        ctx.contentType("application/json;charset=utf-8").result(Json.write(out));
     }
 
     /** A revision number from the path; anything else names no revision of this story. */

@@ -49,7 +49,7 @@ public final class ReaderRoutes {
 
     private void favicon(Context ctx) {
         ctx.header("Cache-Control", "public, max-age=86400");
-        ctx.contentType("image/svg+xml").result(Assets.FAVICON_SVG);
+        ctx.contentType("image/svg+xml;charset=utf-8").result(Assets.FAVICON_SVG);
     }
 
     /** Crawlers may read the whole reader site but not the newsroom. */

@@ -6,12 +6,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The site's stylesheet and script. Both are small, so pages carry them inline: one request
- * per page and nothing that blocks rendering.
+ * The site's stylesheets and scripts. All are small, so pages carry them inline: one request
+ * per page and nothing that blocks rendering. Templates write each one whole between its tags,
+ * so {@link SecurityHeaders} can allow exactly these texts by their hashes and no other inline
+ * script or style.
  */
 public final class Assets {
     public static final String CSS = read("site.css");
     public static final String TIME_JS = read("time.js");
+    /** The story editor's live preview and checks. */
+    public static final String EDITOR_JS = read("editor.js");
+    /** The dashboard editor's story search. */
+    public static final String DASHBOARD_JS = read("dashboard.js");
+
     public static final String NEWSROOM_CSS = read("newsroom.css");
     public static final String FAVICON_SVG = read("favicon.svg");
 

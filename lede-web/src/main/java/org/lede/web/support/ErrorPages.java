@@ -72,9 +72,9 @@ public final class ErrorPages {
             if (field != null) {
                 problem.put("field", field);
             }
-            ctx.contentType("application/problem+json").result(Json.write(problem));
+            ctx.contentType("application/problem+json;charset=utf-8").result(Json.write(problem));
         } else {
-            ctx.contentType("text/html; charset=utf-8").result(html.render(ctx, status, title, message));
+            ctx.contentType("text/html;charset=utf-8").result(html.render(ctx, status, title, message));
         }
     }
 

@@ -9,6 +9,9 @@ import gg.jte.output.StringOutput;
  * template takes one typed model record, so a missing value fails the build, not a render.
  */
 public final class Templates {
+    /** What every rendered page is; the charset is said, not left for the browser to guess. */
+    public static final String HTML = "text/html;charset=utf-8";
+
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 
     public String render(String template, Object model) {
