@@ -2,6 +2,7 @@ package org.lede;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Base64;
 import org.lede.audit.AuditService;
 import org.lede.author.AuthorService;
 import org.lede.author.AuthorStore;
@@ -11,7 +12,6 @@ import org.lede.dashboard.DashboardService;
 import org.lede.dashboard.DashboardStore;
 import org.lede.dashboard.store.JdbiDashboardStore;
 import org.lede.db.Database;
-import org.lede.db.SiteSecrets;
 import org.lede.media.BlobStore;
 import org.lede.media.ImageWorkers;
 import org.lede.media.MediaService;
@@ -33,6 +33,7 @@ import org.lede.topic.TopicService;
 import org.lede.topic.TopicStore;
 import org.lede.topic.store.JdbiTopicStore;
 import org.lede.user.LoginThrottle;
+import org.lede.user.SecretStore;
 import org.lede.user.UserService;
 import org.lede.user.store.Argon2Passwords;
 import org.lede.user.store.JdbiSecretStore;
@@ -75,13 +76,14 @@ public record Services(
         DashboardStore dashboards = new JdbiDashboardStore(db);
         Outbox outbox = new JdbiOutbox(db);
         PublishRules rules = new PublishRules(topics, authors, media);
+        SecretStore secrets = new JdbiSecretStore(db);
         UserService users = new UserService(
                 db,
                 new JdbiUserStore(db),
                 new JdbiSessionStore(db),
                 new Argon2Passwords(),
                 new LoginThrottle(clock, LoginThrottle.Settings.DEFAULTS),
-                new JdbiSecretStore(db),
+                secrets,
                 outbox,
                 clock,
                 ids);
@@ -105,6 +107,7 @@ public record Services(
                 new BrevityChecks(rules),
                 new AuditService(outbox, users),
                 new NewsroomQueries(stories, topics, authors, media, dashboards),
-                new StoryPreviews(db, stories, outbox, SiteSecrets.get(db, "story-preview"), clock));
+                new StoryPreviews(
+                        db, stories, outbox, Base64.getUrlDecoder().decode(secrets.secret("story-preview")), clock));
     }
 }

@@ -14,10 +14,3 @@ ALTER TABLE stories ADD COLUMN blocked_reason TEXT;
 -- the review-queue count reads the status index too.
 CREATE INDEX stories_by_saved ON stories (updated_at, id);
 CREATE INDEX stories_by_status_saved ON stories (status, updated_at, id);
-
--- Server secrets made once and kept with the data, so signed links survive restarts and are
--- shared by every server over the same database.
-CREATE TABLE site_secrets (
-    name  TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
