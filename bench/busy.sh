@@ -50,12 +50,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-if port_busy "$PORT"; then
-  echo "bench: something already answers on $HOST:$PORT; stop it or set PORT." >&2
-  exit 1
-fi
-
-"$root/lede" --help >/dev/null || { echo "bench: ./lede could not be built; see above." >&2; exit 1; }
+prepare_lede
 
 echo "Starting Lede on $HOST:$PORT with the demo content..."
 mkdir -p "$work/data"

@@ -45,3 +45,12 @@ require_200() {
     exit 1
   fi
 }
+
+# Refuses to measure someone else's server on $PORT, then builds ./lede when its sources changed.
+prepare_lede() {
+  if port_busy "$PORT"; then
+    echo "bench: something already answers on $HOST:$PORT; stop it or set PORT." >&2
+    exit 1
+  fi
+  "$root/lede" --help >/dev/null || { echo "bench: ./lede could not be built; see above." >&2; exit 1; }
+}

@@ -63,6 +63,29 @@ final class UserCommand implements Runnable {
                 .orElseThrow(() -> new StartupException("there is no account for " + email + "."));
     }
 
+    /** A command about one existing account, named by its email: the options and the lookup they share. */
+    abstract static class MemberCommand implements Callable<Integer> {
+        @Mixin
+        Settings settings;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "The account's email.")
+        String email;
+
+        @Override
+        public Integer call() {
+            withUsers(
+                    settings,
+                    spec,
+                    (users, out) -> act(users, member(users, email).id(), out));
+            return 0;
+        }
+
+        abstract void act(UserService users, String memberId, PrintWriter out);
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the newsroom's accounts.")
     static final class ListUsers implements Callable<Integer> {
         @Mixin
@@ -91,15 +114,7 @@ final class UserCommand implements Runnable {
             name = "set-role",
             mixinStandardHelpOptions = true,
             description = "Give an account another role; its sessions end.")
-    static final class SetRole implements Callable<Integer> {
-        @Mixin
-        Settings settings;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "The account's email.")
-        String email;
+    static final class SetRole extends MemberCommand {
 
         @Option(
                 names = "--role",
@@ -109,13 +124,9 @@ final class UserCommand implements Runnable {
         String role;
 
         @Override
-        public Integer call() {
-            Role parsed = Role.parse(role);
-            withUsers(settings, spec, (users, out) -> {
-                User user = users.setRole(Actor.SYSTEM, member(users, email).id(), parsed);
-                out.println(user.email() + " is now " + user.role().key() + "; their sessions were ended.");
-            });
-            return 0;
+        void act(UserService users, String memberId, PrintWriter out) {
+            User user = users.setRole(Actor.SYSTEM, memberId, Role.parse(role));
+            out.println(user.email() + " is now " + user.role().key() + "; their sessions were ended.");
         }
     }
 
@@ -123,23 +134,12 @@ final class UserCommand implements Runnable {
             name = "disable",
             mixinStandardHelpOptions = true,
             description = "Stop an account from signing in and end its sessions; its work stays.")
-    static final class Disable implements Callable<Integer> {
-        @Mixin
-        Settings settings;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "The account's email.")
-        String email;
+    static final class Disable extends MemberCommand {
 
         @Override
-        public Integer call() {
-            withUsers(settings, spec, (users, out) -> {
-                User user = users.disable(Actor.SYSTEM, member(users, email).id());
-                out.println("Disabled " + user.email() + ": signed out everywhere and cannot sign in.");
-            });
-            return 0;
+        void act(UserService users, String memberId, PrintWriter out) {
+            User user = users.disable(Actor.SYSTEM, memberId);
+            out.println("Disabled " + user.email() + ": signed out everywhere and cannot sign in.");
         }
     }
 
@@ -147,23 +147,12 @@ final class UserCommand implements Runnable {
             name = "enable",
             mixinStandardHelpOptions = true,
             description = "Let a disabled account sign in again with its password.")
-    static final class Enable implements Callable<Integer> {
-        @Mixin
-        Settings settings;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "The account's email.")
-        String email;
+    static final class Enable extends MemberCommand {
 
         @Override
-        public Integer call() {
-            withUsers(settings, spec, (users, out) -> {
-                User user = users.enable(Actor.SYSTEM, member(users, email).id());
-                out.println("Enabled " + user.email() + ".");
-            });
-            return 0;
+        void act(UserService users, String memberId, PrintWriter out) {
+            User user = users.enable(Actor.SYSTEM, memberId);
+            out.println("Enabled " + user.email() + ".");
         }
     }
 
@@ -172,15 +161,7 @@ final class UserCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "Print a link, valid for one hour and only once, where the account chooses a new password; "
                     + "its sessions end.")
-    static final class ResetPassword implements Callable<Integer> {
-        @Mixin
-        Settings settings;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "The account's email.")
-        String email;
+    static final class ResetPassword extends MemberCommand {
 
         @Option(
                 names = "--base-url",
@@ -190,15 +171,11 @@ final class UserCommand implements Runnable {
         String baseUrl;
 
         @Override
-        public Integer call() {
-            withUsers(settings, spec, (users, out) -> {
-                ResetLink link =
-                        users.issueResetLink(Actor.SYSTEM, member(users, email).id());
-                out.println("Password-reset link for " + link.user().email() + " (valid for one hour, works once;"
-                        + " give it to them by a channel only they read):");
-                out.println(baseUrl.replaceAll("/+$", "") + link.path());
-            });
-            return 0;
+        void act(UserService users, String memberId, PrintWriter out) {
+            ResetLink link = users.issueResetLink(Actor.SYSTEM, memberId);
+            out.println("Password-reset link for " + link.user().email() + " (valid for one hour, works once;"
+                    + " give it to them by a channel only they read):");
+            out.println(baseUrl.replaceAll("/+$", "") + link.path());
         }
     }
 

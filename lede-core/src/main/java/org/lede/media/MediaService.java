@@ -168,7 +168,9 @@ public final class MediaService {
         return tx.inTransaction(() -> {
             Media current = store.find(id).orElseThrow(() -> new NotFoundException("Media", id));
             if (!actor.role().canPublish()) {
-                int stories = store.publishedStoriesUsing(id);
+                long stories = store.uses(id).stream()
+                        .filter(use -> use.kind() == Reference.Kind.PUBLISHED_STORY)
+                        .count();
                 if (stories > 0) {
                     throw new ForbiddenException("This image is used by " + stories + " published "
                             + (stories == 1 ? "story" : "stories")

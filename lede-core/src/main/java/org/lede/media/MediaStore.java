@@ -22,7 +22,4 @@ public interface MediaStore {
     List<Media> findAll(List<String> ids);
 
     List<Media> latest(int limit, int offset);
-
-    /** How many published stories show this item, as their hero or in their body. */
-    int publishedStoriesUsing(String mediaId);
 }

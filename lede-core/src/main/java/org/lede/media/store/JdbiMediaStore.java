@@ -137,18 +137,6 @@ public final class JdbiMediaStore implements MediaStore {
                 .list());
     }
 
-    @Override
-    public int publishedStoriesUsing(String mediaId) {
-        // Body images live in their block's JSON, written compactly by BlockJson, so the id is matched as text.
-        return db.handle(h -> h.createQuery("SELECT COUNT(*) FROM stories s WHERE s.status = 'published' AND"
-                        + " (s.hero_media_id = :id OR EXISTS (SELECT 1 FROM story_blocks b WHERE b.story_id = s.id"
-                        + " AND b.type = 'image' AND b.data LIKE :pattern))")
-                .bind("id", mediaId)
-                .bind("pattern", "%\"mediaId\":\"" + mediaId + "\"%")
-                .mapTo(Integer.class)
-                .one());
-    }
-
     private static Media row(ResultSet rs) throws SQLException {
         String kind = rs.getString("credit_kind");
         Credit credit = kind == null
