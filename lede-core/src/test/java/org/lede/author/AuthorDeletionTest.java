@@ -4,50 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.lede.common.ConflictException;
 import org.lede.common.ForbiddenException;
-import org.lede.db.Dialect;
 import org.lede.outbox.OutboxEvent;
 import org.lede.story.Story;
-import org.lede.testing.Newsroom;
-import org.lede.user.Actor;
-import org.lede.user.Role;
+import org.lede.testing.NewsroomTest;
 
 /** Deleting authors: refused while on a byline, on SQLite and PostgreSQL. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class AuthorDeletionTest {
-    static final Actor EDITOR = new Actor("editor-1", Role.EDITOR);
-    static final Actor WRITER = new Actor("writer-1", Role.WRITER);
+class AuthorDeletionTest extends NewsroomTest {
 
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path dir;
-
-    Newsroom newsroom;
     AuthorService service;
 
     @BeforeEach
     void open() {
-        newsroom = new Newsroom(dialect, dir);
         service = newsroom.services.authorService();
-    }
-
-    @AfterEach
-    void close() {
-        newsroom.close();
     }
 
     @Test

@@ -5,55 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.lede.common.ConflictException;
 import org.lede.common.ForbiddenException;
 import org.lede.common.StaleRevisionException;
 import org.lede.dashboard.DashboardService.DashboardFields;
-import org.lede.db.Dialect;
 import org.lede.outbox.OutboxEvent;
 import org.lede.story.Story;
-import org.lede.testing.Newsroom;
+import org.lede.testing.NewsroomTest;
 import org.lede.topic.Topic;
-import org.lede.user.Actor;
-import org.lede.user.Role;
 
 /** Deleting dashboards: refused while stories pin them, and their address kept as gone, on SQLite and PostgreSQL. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class DashboardDeletionTest {
-    static final Actor EDITOR = new Actor("editor-1", Role.EDITOR);
-    static final Actor WRITER = new Actor("writer-1", Role.WRITER);
+class DashboardDeletionTest extends NewsroomTest {
 
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path dir;
-
-    Newsroom newsroom;
     DashboardService service;
     DashboardStore store;
 
     @BeforeEach
     void open() {
-        newsroom = new Newsroom(dialect, dir);
         service = newsroom.services.dashboardService();
         store = newsroom.services.dashboards();
-    }
-
-    @AfterEach
-    void close() {
-        newsroom.close();
     }
 
     private Dashboard dashboard(String slug, String topicId) {

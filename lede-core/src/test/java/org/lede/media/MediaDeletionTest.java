@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.lede.author.Author;
 import org.lede.common.ConflictException;
 import org.lede.common.ForbiddenException;
@@ -21,39 +15,19 @@ import org.lede.content.Credit;
 import org.lede.content.ImageBlock;
 import org.lede.content.Paragraph;
 import org.lede.dashboard.DashboardService.DashboardFields;
-import org.lede.db.Dialect;
 import org.lede.outbox.OutboxEvent;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
-import org.lede.testing.Newsroom;
-import org.lede.user.Actor;
-import org.lede.user.Role;
+import org.lede.testing.NewsroomTest;
 
 /** Deleting images: refused while anything shows them, and then with their files, on SQLite and PostgreSQL. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class MediaDeletionTest {
-    static final Actor EDITOR = new Actor("editor-1", Role.EDITOR);
-    static final Actor WRITER = new Actor("writer-1", Role.WRITER);
+class MediaDeletionTest extends NewsroomTest {
 
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path dir;
-
-    Newsroom newsroom;
     MediaService service;
 
     @BeforeEach
     void open() {
-        newsroom = new Newsroom(dialect, dir);
         service = newsroom.services.mediaService();
-    }
-
-    @AfterEach
-    void close() {
-        newsroom.close();
     }
 
     @Test

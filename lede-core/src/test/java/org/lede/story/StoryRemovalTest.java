@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.lede.common.ConflictException;
 import org.lede.common.ForbiddenException;
 import org.lede.common.StaleRevisionException;
@@ -22,42 +16,24 @@ import org.lede.content.Paragraph;
 import org.lede.dashboard.DashboardEntry;
 import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardService.DashboardFields;
-import org.lede.db.Dialect;
 import org.lede.outbox.OutboxEvent;
 import org.lede.outbox.PageKeys;
-import org.lede.testing.Newsroom;
+import org.lede.testing.NewsroomTest;
 import org.lede.user.Actor;
 import org.lede.user.Role;
 
 /** Deleting drafts and archiving stories that were published, on SQLite and PostgreSQL. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class StoryRemovalTest {
-    static final Actor EDITOR = new Actor("editor-1", Role.EDITOR);
-    static final Actor WRITER = new Actor("writer-1", Role.WRITER);
+class StoryRemovalTest extends NewsroomTest {
     static final Actor OTHER_WRITER = new Actor("writer-2", Role.WRITER);
     static final Actor CONTRIBUTOR = new Actor("contributor-1", Role.CONTRIBUTOR);
 
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path dir;
-
-    Newsroom newsroom;
     StoryService service;
     StoryStore store;
 
     @BeforeEach
     void open() {
-        newsroom = new Newsroom(dialect, dir);
         service = newsroom.services.storyService();
         store = newsroom.services.stories();
-    }
-
-    @AfterEach
-    void close() {
-        newsroom.close();
     }
 
     private OutboxEvent lastEvent() {
