@@ -14,6 +14,7 @@ import org.lede.common.Failures;
 import org.lede.db.Database;
 import org.lede.demo.DemoAccounts;
 import org.lede.demo.DemoContent;
+import org.lede.media.MediaService;
 import org.lede.reading.ReaderQueries;
 import org.lede.reading.SiteSettings;
 import org.lede.story.PublishScheduler;
@@ -119,11 +120,13 @@ final class ServeCommand implements Callable<Integer> {
                 printDemoAccounts(
                         new DemoAccounts(services.userService()).ensure(), site.baseUrl() + "/newsroom/login");
             }
-            try (PublishScheduler ignored = new PublishScheduler(
-                            services.storyService(),
-                            Duration.ofSeconds(15),
-                            e -> LOG.error("Scheduled publishing failed; trying again shortly", e))
-                    .start()) {
+            // Images still being processed (the demo's, an upload's) finish before the database closes.
+            try (MediaService images = services.mediaService();
+                    PublishScheduler ignored = new PublishScheduler(
+                                    services.storyService(),
+                                    Duration.ofSeconds(15),
+                                    e -> LOG.error("Scheduled publishing failed; trying again shortly", e))
+                            .start()) {
                 ReaderQueries reader = new ReaderQueries(
                         services.stories(),
                         services.topics(),

@@ -13,7 +13,7 @@ import org.lede.common.BusyException;
  * queue bounds the uploads waiting their turn; beyond that an upload is refused, not queued.
  * Idle threads end, so a server that stops leaves none behind.
  */
-public final class ImageWorkers {
+public final class ImageWorkers implements AutoCloseable {
     private final ThreadPoolExecutor pool;
 
     public ImageWorkers(int threads, int queue) {
@@ -29,6 +29,23 @@ public final class ImageWorkers {
     /** Two threads, four waiting: the demo machine's two cores stay free for readers. */
     public static ImageWorkers standard() {
         return new ImageWorkers(2, 4);
+    }
+
+    /**
+     * Takes no more jobs and waits for those accepted to finish, so their files are written before
+     * whoever owns the media directory lets it go.
+     */
+    @Override
+    public void close() {
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(2, TimeUnit.MINUTES)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     void run(Runnable job) {

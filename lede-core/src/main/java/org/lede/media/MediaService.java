@@ -27,7 +27,7 @@ import org.lede.user.Actor;
  * stored as we encoded it again, without metadata; its renditions are made by the same job, so
  * no reader's request ever decodes an image.
  */
-public final class MediaService {
+public final class MediaService implements AutoCloseable {
     /** The largest file accepted; the web server's multipart limits use the same number. */
     public static final long MAX_BYTES = 20L * 1024 * 1024;
 
@@ -228,5 +228,11 @@ public final class MediaService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JDK has SHA-256", e);
         }
+    }
+
+    /** Waits for the images being processed, then takes no more: called before the storage closes. */
+    @Override
+    public void close() {
+        workers.close();
     }
 }

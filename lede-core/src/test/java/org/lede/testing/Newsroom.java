@@ -79,6 +79,8 @@ public final class Newsroom implements AutoCloseable {
 
     @Override
     public void close() {
+        // Renditions are written after an upload returns; they must land before the test's folder goes.
+        services.mediaService().close();
         services.db().close();
     }
 }
