@@ -24,6 +24,7 @@ import org.lede.dashboard.DashboardEntry;
 import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.media.Media;
+import org.lede.media.MediaService;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.story.StoryKind;
@@ -101,6 +102,13 @@ public final class DemoContent {
         Instant now = live.clock().instant();
         ShiftedClock clock = new ShiftedClock(now);
         Services at = Services.create(live.db(), mediaDir, clock);
+        // These services have image workers of their own: their renditions are written before loading returns.
+        try (MediaService images = at.mediaService()) {
+            return load(at, clock, now);
+        }
+    }
+
+    private int load(Services at, ShiftedClock clock, Instant now) {
         Map<String, Topic> topics = new LinkedHashMap<>();
         for (int i = 0; i < TOPICS.size(); i++) {
             TopicSeed seed = TOPICS.get(i);
