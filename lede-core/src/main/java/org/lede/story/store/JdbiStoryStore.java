@@ -36,6 +36,8 @@ import org.lede.story.StoryPlaces;
 import org.lede.story.StoryRevision;
 import org.lede.story.StoryStatus;
 import org.lede.story.StoryStore;
+import org.lede.story.json.BlockJson;
+import org.lede.story.json.StoryJson;
 
 /** Stories in SQL: a row in {@code stories}, its blocks, authors, tags, corrections and pins in child tables. */
 public final class JdbiStoryStore implements StoryStore {

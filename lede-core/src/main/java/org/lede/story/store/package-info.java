@@ -1,2 +1,2 @@
-/** The JDBI adapter for stories, and the JSON form of blocks and whole stories. */
+/** The JDBI adapter for stories. */
 package org.lede.story.store;

@@ -1,4 +1,4 @@
-package org.lede.story.store;
+package org.lede.story.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package org.lede.story.store;
+package org.lede.story.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,11 +14,11 @@ import org.lede.story.StoryDraft;
 import org.lede.story.StoryKind;
 import org.lede.story.StoryStatus;
 
-/** A whole story as one JSON document: how revisions are kept. */
-final class StoryJson {
+/** A whole story as one JSON document: how revisions are kept, and the shape the API and export send. */
+public final class StoryJson {
     private StoryJson() {}
 
-    static String write(Story story) {
+    public static String write(Story story) {
         StoryDraft d = story.draft();
         ObjectNode node = BlockJson.MAPPER.createObjectNode();
         node.put("id", story.id());
@@ -54,7 +54,7 @@ final class StoryJson {
         return node.toString();
     }
 
-    static Story read(String json) {
+    public static Story read(String json) {
         JsonNode n;
         try {
             n = BlockJson.MAPPER.readTree(json);
