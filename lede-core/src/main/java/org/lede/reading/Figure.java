@@ -12,6 +12,9 @@ import org.lede.media.Renditions;
  * loads), alt text, caption and printed credit.
  *
  * @param creditText the credit without its kind, for schema.org {@code creditText}; null when uncredited
+ * @param original   the full-size file's address, for feed enclosures
+ * @param mimeType   the file's media type
+ * @param byteSize   the full-size file's length in bytes, as feed enclosures must state it
  */
 public record Figure(
         String src,
@@ -21,7 +24,10 @@ public record Figure(
         String alt,
         String caption,
         String credit,
-        String creditText) {
+        String creditText,
+        String original,
+        String mimeType,
+        long byteSize) {
     /** Widths of the renditions Lede makes; none wider than the original. */
     public static final List<Integer> WIDTHS = Renditions.WIDTHS;
 
@@ -51,7 +57,10 @@ public record Figure(
                 media.alt() == null ? "" : media.alt(),
                 null,
                 null,
-                null);
+                null,
+                Urls.media(media.id(), media.width(), media.type().extension()),
+                media.type().mime(),
+                media.byteSize());
     }
 
     /** This figure where a story or dashboard places it: the place's caption, credit and, when it kept one, alt text. */
@@ -64,6 +73,9 @@ public record Figure(
                 image.alt() != null ? image.alt() : alt,
                 image.caption(),
                 image.credit() == null ? null : image.credit().render(),
-                image.credit() == null ? null : image.credit().text());
+                image.credit() == null ? null : image.credit().text(),
+                original,
+                mimeType,
+                byteSize);
     }
 }

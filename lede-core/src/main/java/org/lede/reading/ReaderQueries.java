@@ -1,7 +1,9 @@
 package org.lede.reading;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,6 +33,7 @@ import org.lede.related.RelatedContent;
 import org.lede.related.RelatedContent.Related;
 import org.lede.related.RelatedContent.RelatedDashboard;
 import org.lede.related.RelatedContent.RelatedStory;
+import org.lede.story.PublishedMonth;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.story.StoryStatus;
@@ -46,6 +49,13 @@ public final class ReaderQueries {
     public static final int PAGE_SIZE = 10;
     public static final int TOP_STORIES = 3;
     public static final int GO_DEEPER = 5;
+    /** How many stories a feed carries, newest first. */
+    public static final int FEED_SIZE = 50;
+    /** Google News reads stories first published within the last two days. */
+    public static final Duration NEWS_WINDOW = Duration.ofHours(48);
+    /** The most a Google News sitemap may list. */
+    public static final int NEWS_MAX = 1000;
+
     private final StoryStore stories;
     private final TopicStore topics;
     private final AuthorStore authors;
@@ -199,6 +209,92 @@ public final class ReaderQueries {
 
     public Optional<DashboardView> dashboard(String slug) {
         return dashboards.findBySlug(slug).map(d -> dashboardViews(List.of(d)).getFirst());
+    }
+
+    /** The site feed: the newest live stories, whole. */
+    public List<StoryView> feed() {
+        return views(stories.latestPublished(FEED_SIZE, 0));
+    }
+
+    /** A topic's feed: its newest live stories, whole. */
+    public List<StoryView> topicFeed(Topic topic) {
+        return views(stories.publishedInTopic(topic.id(), FEED_SIZE, 0));
+    }
+
+    /** An author's feed: the newest live stories with them on the byline, whole. */
+    public List<StoryView> authorFeed(Author author) {
+        return views(stories.publishedByAuthor(author.id(), FEED_SIZE, 0));
+    }
+
+    /** The UTC months holding live stories, newest first, for the sitemap index. */
+    public List<PublishedMonth> sitemapMonths() {
+        return stories.publishedMonths();
+    }
+
+    /** One slice of a month's live stories, oldest first, each with its last change for readers. */
+    public List<SitemapEntry> sitemapStories(YearMonth month, int limit, int offset) {
+        return stories.publishedInMonth(month, limit, offset).stream()
+                .map(s -> new SitemapEntry(Urls.story(s.firstPublishedAt(), s.slug(), site.zone()), s.lastModified()))
+                .toList();
+    }
+
+    /**
+     * Topic pages with something on them, in the navigation's order: each changes when a story
+     * or dashboard in it does. An empty topic page is left out, since it offers a crawler nothing.
+     */
+    public List<SitemapEntry> sitemapTopics() {
+        Map<String, Instant> changed = new HashMap<>(stories.lastPublishedByTopic());
+        dashboards.all().stream()
+                .filter(d -> d.topicId() != null)
+                .forEach(d -> changed.merge(d.topicId(), d.updatedAt(), ReaderQueries::later));
+        return topics.all().stream()
+                .filter(t -> changed.containsKey(t.id()))
+                .map(t -> new SitemapEntry(Urls.topic(t.slug()), changed.get(t.id())))
+                .toList();
+    }
+
+    /** Author pages of everyone on a live story's byline, each changed when one of their stories was. */
+    public List<SitemapEntry> sitemapAuthors() {
+        Map<String, Instant> changed = stories.lastPublishedByAuthor();
+        return authors.findAll(List.copyOf(changed.keySet())).stream()
+                .sorted(Comparator.comparing(Author::slug))
+                .map(a -> new SitemapEntry(Urls.author(a.slug()), changed.get(a.id())))
+                .toList();
+    }
+
+    /** Every dashboard page, changed when the dashboard was last saved. */
+    public List<SitemapEntry> sitemapDashboards() {
+        return dashboards.all().stream()
+                .map(d -> new SitemapEntry(Urls.dashboard(d.slug()), d.updatedAt()))
+                .toList();
+    }
+
+    /**
+     * The site's pages that are neither stories, topics, authors nor dashboards: the one list a
+     * new kind of page joins to be offered to crawlers. The home page changes with anything live.
+     */
+    public List<SitemapEntry> sitemapPages() {
+        Instant home = null;
+        for (PublishedMonth month : stories.publishedMonths()) {
+            home = later(home, month.lastModified());
+        }
+        for (Dashboard d : dashboards.all()) {
+            home = later(home, d.updatedAt());
+        }
+        return List.of(new SitemapEntry("/", home));
+    }
+
+    /** Live stories first published within {@link #NEWS_WINDOW}, newest first, for a Google News sitemap. */
+    public List<StoryView> newsStories() {
+        return views(stories.firstPublishedSince(clock.instant().minus(NEWS_WINDOW), NEWS_MAX));
+    }
+
+    private List<StoryView> views(List<Story> list) {
+        return list.stream().map(this::view).toList();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || (b != null && b.isAfter(a)) ? b : a;
     }
 
     /** A live story's page: the story and the first page of its Go deeper. */

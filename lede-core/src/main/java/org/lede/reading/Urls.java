@@ -1,5 +1,6 @@
 package org.lede.reading;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.lede.story.Story;
@@ -10,12 +11,16 @@ public final class Urls {
 
     /** A story's dated address, dated by its first publication in the site's zone; null if never published. */
     public static String story(Story story, ZoneId zone) {
-        if (story.firstPublishedAt() == null) {
+        return story(story.firstPublishedAt(), story.slug(), zone);
+    }
+
+    /** The dated address of a story first published at {@code firstPublishedAt} under this slug; null if never published. */
+    public static String story(Instant firstPublishedAt, String slug, ZoneId zone) {
+        if (firstPublishedAt == null) {
             return null;
         }
-        ZonedDateTime day = story.firstPublishedAt().atZone(zone);
-        return String.format(
-                "/%04d/%02d/%02d/%s", day.getYear(), day.getMonthValue(), day.getDayOfMonth(), story.slug());
+        ZonedDateTime day = firstPublishedAt.atZone(zone);
+        return String.format("/%04d/%02d/%02d/%s", day.getYear(), day.getMonthValue(), day.getDayOfMonth(), slug);
     }
 
     public static String topic(String slug) {

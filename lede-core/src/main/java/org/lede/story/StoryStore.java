@@ -1,7 +1,9 @@
 package org.lede.story;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lede.common.Reference;
 
@@ -95,6 +97,27 @@ public interface StoryStore {
     List<String> topStoryIds();
 
     void setTopStoryIds(List<String> ids);
+
+    /**
+     * The UTC months in which live stories were last (re)published, newest first, each with its
+     * count and latest change: one GROUP BY over the (status, publish_at) index, for the sitemap index.
+     */
+    List<PublishedMonth> publishedMonths();
+
+    /**
+     * Live stories last (re)published in this UTC month, oldest first (then by id), as a range
+     * over the (status, publish_at) index.
+     */
+    List<StoryStamp> publishedInMonth(YearMonth month, int limit, int offset);
+
+    /** Live stories first published at or after {@code since}, newest first. */
+    List<Story> firstPublishedSince(Instant since, int limit);
+
+    /** For each topic with live stories, by topic id: the latest publication or substantive update among them. */
+    Map<String, Instant> lastPublishedByTopic();
+
+    /** For each author on a live story's byline, by author id: the latest publication or substantive update among those stories. */
+    Map<String, Instant> lastPublishedByAuthor();
 
     /** Scheduled stories whose publish time is at or before {@code now}, oldest first. */
     List<Story> dueForPublishing(Instant now);

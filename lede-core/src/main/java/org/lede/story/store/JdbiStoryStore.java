@@ -3,6 +3,8 @@ package org.lede.story.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +29,7 @@ import org.lede.content.ImageBlock;
 import org.lede.db.Database;
 import org.lede.db.Times;
 import org.lede.story.Correction;
+import org.lede.story.PublishedMonth;
 import org.lede.story.Story;
 import org.lede.story.StoryCursor;
 import org.lede.story.StoryDraft;
@@ -34,6 +37,7 @@ import org.lede.story.StoryFilter;
 import org.lede.story.StoryKind;
 import org.lede.story.StoryPlaces;
 import org.lede.story.StoryRevision;
+import org.lede.story.StoryStamp;
 import org.lede.story.StoryStatus;
 import org.lede.story.StoryStore;
 import org.lede.story.json.BlockJson;
@@ -496,6 +500,82 @@ public final class JdbiStoryStore implements StoryStore {
             batch.add(i, values.get(i));
         }
         execute(batch);
+    }
+
+    @Override
+    public List<PublishedMonth> publishedMonths() {
+        // SUBSTR of the fixed-width UTC text is the month on both databases, so one portable GROUP BY does.
+        return db.handle(h -> h.createQuery("SELECT SUBSTR(publish_at, 1, 7) AS month, COUNT(*) AS n,"
+                        + " MAX(publish_at) AS published, MAX(substantive_at) AS updated FROM stories"
+                        + " WHERE status = 'published' GROUP BY SUBSTR(publish_at, 1, 7) ORDER BY month DESC")
+                .map((rs, ctx) -> new PublishedMonth(
+                        YearMonth.parse(rs.getString("month")),
+                        rs.getInt("n"),
+                        later(Times.parse(rs.getString("published")), Times.parse(rs.getString("updated")))))
+                .list());
+    }
+
+    @Override
+    public List<StoryStamp> publishedInMonth(YearMonth month, int limit, int offset) {
+        return db.handle(h -> h.createQuery("SELECT id, slug, first_published_at, publish_at, substantive_at"
+                        + " FROM stories WHERE status = 'published' AND publish_at >= :from AND publish_at < :to"
+                        + " ORDER BY publish_at, id LIMIT :limit OFFSET :offset")
+                .bind("from", Times.format(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
+                .bind(
+                        "to",
+                        Times.format(month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map((rs, ctx) -> new StoryStamp(
+                        rs.getString("id"),
+                        rs.getString("slug"),
+                        Times.parse(rs.getString("first_published_at")),
+                        Times.parse(rs.getString("publish_at")),
+                        Times.parse(rs.getString("substantive_at"))))
+                .list());
+    }
+
+    @Override
+    public List<Story> firstPublishedSince(Instant since, int limit) {
+        // A first publication is never later than the last one, so the publish_at bound lets the
+        // (status, publish_at) index narrow the rows before first_published_at is read.
+        return db.handle(h -> load(
+                h,
+                h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE status = 'published'"
+                                + " AND publish_at >= :since AND first_published_at >= :since"
+                                + " ORDER BY first_published_at DESC, id DESC LIMIT :limit")
+                        .bind("since", Times.format(since))
+                        .bind("limit", limit)
+                        .map(JdbiStoryStore::row)
+                        .list()));
+    }
+
+    @Override
+    public Map<String, Instant> lastPublishedByTopic() {
+        return lastChanges("SELECT topic_id AS owner, MAX(publish_at) AS published, MAX(substantive_at) AS updated"
+                + " FROM stories WHERE status = 'published' AND topic_id IS NOT NULL GROUP BY topic_id");
+    }
+
+    @Override
+    public Map<String, Instant> lastPublishedByAuthor() {
+        return lastChanges("SELECT a.author_id AS owner, MAX(s.publish_at) AS published,"
+                + " MAX(s.substantive_at) AS updated FROM story_authors a JOIN stories s ON s.id = a.story_id"
+                + " WHERE s.status = 'published' GROUP BY a.author_id");
+    }
+
+    private Map<String, Instant> lastChanges(String sql) {
+        Map<String, Instant> out = new HashMap<>();
+        db.handle(h -> h.createQuery(sql)
+                        .map((rs, ctx) -> Map.entry(
+                                rs.getString("owner"),
+                                later(Times.parse(rs.getString("published")), Times.parse(rs.getString("updated")))))
+                        .list())
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b != null && b.isAfter(a) ? b : a;
     }
 
     @Override
