@@ -19,6 +19,9 @@ import org.lede.web.cache.CachedPageHandler;
 import org.lede.web.cache.CdnPurger;
 import org.lede.web.cache.PageCache;
 import org.lede.web.cache.PageResponses;
+import org.lede.web.feed.FeedRoutes;
+import org.lede.web.feed.SitemapRoutes;
+import org.lede.web.feed.StoryHtml;
 import org.lede.web.newsroom.AccountRoutes;
 import org.lede.web.newsroom.AuditRoutes;
 import org.lede.web.newsroom.AuthRoutes;
@@ -94,7 +97,10 @@ public final class WebServer {
                 ? null
                 : OutboxPoller.durable(
                         "cdn-purge", services.outbox(), new CdnPurger(options.cdnPurge()), WebServer::cdnPurgeFailed);
-        ReaderRoutes readerRoutes = new ReaderRoutes(reader, templates, new PageResponses(cache));
+        PageResponses responses = new PageResponses(cache);
+        ReaderRoutes readerRoutes = new ReaderRoutes(reader, templates, responses);
+        FeedRoutes feedRoutes = new FeedRoutes(reader, new StoryHtml(templates), responses);
+        SitemapRoutes sitemapRoutes = new SitemapRoutes(reader, responses);
         MediaRoutes mediaRoutes = new MediaRoutes(new Renditions(services.media(), services.blobs()));
         ErrorPages errors = new ErrorPages((ctx, status, title, message) -> templates.render(
                 "reader/error.jte",
@@ -156,6 +162,8 @@ public final class WebServer {
             // After the newsroom: Javalin runs the first route that matches, and the reader's dated story
             // path /{yyyy}/{mm}/{dd}/{slug} also matches /newsroom/stories/{id}/revisions.
             readerRoutes.register(config.routes);
+            feedRoutes.register(config.routes);
+            sitemapRoutes.register(config.routes);
             previewRoutes.register(config.routes);
             mediaRoutes.register(config.routes);
             errors.register(config.routes);

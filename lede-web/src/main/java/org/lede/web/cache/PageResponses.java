@@ -4,8 +4,9 @@ import io.javalin.http.Context;
 import java.util.Collection;
 
 /**
- * Renders a reader page through the cache: the first request renders and stores it, and gets
- * the same headers and conditional answers that {@link CachedPageHandler} gives the requests after it.
+ * Renders a reader page, feed or sitemap through the cache: the first request renders and stores
+ * it, and gets the same headers and conditional answers that {@link CachedPageHandler} gives the
+ * requests after it. The cache keeps each entry's content type, so the handler needs no table of them.
  */
 public final class PageResponses {
     public static final String HTML = "text/html;charset=utf-8";
@@ -21,8 +22,18 @@ public final class PageResponses {
      * @param keys the surrogate keys of everything the page shows ({@link org.lede.outbox.PageKeys})
      */
     public void html(Context ctx, String html, Collection<String> keys) {
+        send(ctx, html, HTML, keys);
+    }
+
+    /**
+     * Answers with a document of any text type and keeps it, unless its query cannot be decoded.
+     *
+     * @param contentType the full Content-Type, charset included
+     * @param keys        the surrogate keys of everything the document shows
+     */
+    public void send(Context ctx, String body, String contentType, Collection<String> keys) {
         String key = CacheKeys.of(ctx.req().getRequestURI(), ctx.req().getQueryString());
-        PageCache.CachedPage page = cache.page(html, HTML, keys);
+        PageCache.CachedPage page = cache.page(body, contentType, keys);
         if (key != null) {
             cache.put(key, page);
         }
@@ -35,6 +46,6 @@ public final class PageResponses {
             ctx.status(304);
             return;
         }
-        ctx.contentType(HTML).result(page.body());
+        ctx.contentType(contentType).result(page.body());
     }
 }

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import org.lede.reading.SiteSettings;
 import org.lede.topic.Topic;
+import org.lede.web.feed.FeedLink;
 
 /**
  * What every reader page's frame needs: the site, its navigation, the page's title, description
- * and canonical address, and the time the page was rendered (relative times count from it).
+ * and canonical address, the time the page was rendered (relative times count from it), and the
+ * feeds it announces.
  */
 public record Page(
         SiteSettings site,
@@ -16,7 +18,25 @@ public record Page(
         String description,
         String canonical,
         String currentPath,
-        Instant now) {
+        Instant now,
+        List<FeedLink> feeds) {
+
+    /** A page that announces the site's feeds. */
+    public Page(
+            SiteSettings site,
+            List<Topic> topics,
+            String title,
+            String description,
+            String canonical,
+            String currentPath,
+            Instant now) {
+        this(site, topics, title, description, canonical, currentPath, now, FeedLink.site(site));
+    }
+
+    /** This page announcing these feeds instead. */
+    public Page withFeeds(List<FeedLink> links) {
+        return new Page(site, topics, title, description, canonical, currentPath, now, links);
+    }
 
     public String fullTitle() {
         return title == null ? site.name() : title + " | " + site.name();

@@ -19,6 +19,7 @@ import org.lede.reading.StoryView;
 import org.lede.reading.StreamPage;
 import org.lede.topic.Topic;
 import org.lede.web.cache.PageResponses;
+import org.lede.web.feed.FeedLink;
 import org.lede.web.support.Assets;
 import org.lede.web.support.Templates;
 
@@ -52,10 +53,12 @@ public final class ReaderRoutes {
         ctx.contentType("image/svg+xml;charset=utf-8").result(Assets.FAVICON_SVG);
     }
 
-    /** Crawlers may read the whole reader site but not the newsroom. */
+    /** Crawlers may read the whole reader site but not the newsroom, and are told where the sitemap index is. */
     private void robots(Context ctx) {
         ctx.header("Cache-Control", "public, max-age=3600");
-        ctx.contentType("text/plain;charset=utf-8").result("User-agent: *\nDisallow: /newsroom\n");
+        ctx.contentType("text/plain;charset=utf-8")
+                .result("User-agent: *\nDisallow: /newsroom\n\nSitemap: "
+                        + queries.site().baseUrl() + "/sitemap.xml\n");
     }
 
     Page page(Context ctx, String title, String description, String canonical) {
@@ -99,10 +102,11 @@ public final class ReaderRoutes {
                 keys(Set.of(PageKeys.topic(topic.slug())), stream.pageKeys()),
                 new TopicPageModel(
                         page(
-                                ctx,
-                                number == 1 ? topic.name() : topic.name() + ", page " + number,
-                                topic.description(),
-                                canonical(path, number)),
+                                        ctx,
+                                        number == 1 ? topic.name() : topic.name() + ", page " + number,
+                                        topic.description(),
+                                        canonical(path, number))
+                                .withFeeds(FeedLink.topic(queries.site(), topic.slug(), topic.name())),
                         topic,
                         stream));
     }
@@ -115,7 +119,11 @@ public final class ReaderRoutes {
                 ctx,
                 keys(author.pageKeys(), stream.pageKeys()),
                 new AuthorPageModel(
-                        page(ctx, author.author().name(), author.author().bio(), canonical(author.url(), number)),
+                        page(ctx, author.author().name(), author.author().bio(), canonical(author.url(), number))
+                                .withFeeds(FeedLink.author(
+                                        queries.site(),
+                                        author.author().slug(),
+                                        author.author().name())),
                         author,
                         stream));
     }
@@ -145,7 +153,15 @@ public final class ReaderRoutes {
                 ctx,
                 found.pageKeys(),
                 new StoryPageModel(
-                        page(ctx, story.headline(), story.dek(), story.url()),
+                        page(ctx, story.headline(), story.dek(), story.url())
+                                .withFeeds(FeedLink.story(
+                                        queries.site(),
+                                        story.topic() == null
+                                                ? null
+                                                : story.topic().slug(),
+                                        story.topic() == null
+                                                ? null
+                                                : story.topic().name())),
                         story,
                         found.deeper(),
                         StructuredData.newsArticle(story, queries.site())));
