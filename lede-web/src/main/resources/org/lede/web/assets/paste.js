@@ -6,8 +6,9 @@ function put(text){if(!body.value.trim()){body.value=text}else{body.setRangeText
 body.addEventListener("paste",function(e){
 var data=e.clipboardData;if(!data)return;
 var html=data.getData("text/html"),text=data.getData("text/plain");
-// A word or a line pastes as the browser does; structure is for a story's worth of text.
-if(!html&&text.indexOf("\n")<0)return;
+// A word or a line pastes as the browser does, and so does text already in the editor's markup
+// (copied from another story); structure is for a story's worth of text from a page or a document.
+if(!html&&(text.indexOf("\n")<0||/\*\*|__|\]\(|^(## |> |!\[|<https?:)/m.test(text)))return;
 e.preventDefault();
 status.setAttribute("data-state","working");
 status.textContent="Structuring the paste…";
