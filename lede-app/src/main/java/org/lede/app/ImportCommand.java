@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.lede.Services;
 import org.lede.authoring.PasteStructurer;
-import org.lede.content.Block;
-import org.lede.content.Paragraph;
+import org.lede.content.ImageBlock;
 import org.lede.db.Database;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
@@ -46,8 +45,6 @@ final class ImportCommand implements Runnable {
             description =
                     "Turn a UTF-8 text file, pasted from a story page, into a draft story and print the structure found.")
     static final class Text implements Callable<Integer> {
-        private static final int HEADLINE_FROM_LEDE = 120;
-
         @Mixin
         Settings settings;
 
@@ -83,7 +80,12 @@ final class ImportCommand implements Runnable {
                                                     .map(Topic::slug)
                                                     .toList()) + "."));
                 }
-                String headline = found.headline() != null ? found.headline() : headlineFromLede(found.body());
+                String headline =
+                        found.headline() != null ? found.headline() : PasteStructurer.proposedHeadline(found.body());
+                // The caption and credit are the hero's; its image is chosen in the newsroom.
+                ImageBlock hero = found.heroCaption() == null && found.heroCredit() == null
+                        ? null
+                        : ImageBlock.awaitingImage(found.heroCaption(), found.heroCredit());
                 StoryDraft draft = new StoryDraft(
                         headline,
                         null,
@@ -93,7 +95,7 @@ final class ImportCommand implements Runnable {
                         StoryKind.NEWS,
                         List.of(),
                         found.bioLine(),
-                        null,
+                        hero,
                         found.body());
                 Story story = services.storyService().createDraft(Actor.SYSTEM, draft);
                 var out = spec.commandLine().getOut();
@@ -102,23 +104,12 @@ final class ImportCommand implements Runnable {
                 out.println("headline: " + story.headline()
                         + (found.headline() == null ? " (from the lede; edit it in the newsroom)" : ""));
                 out.println(PasteStructurer.describe(found).strip());
+                if (hero != null) {
+                    out.println("saved the hero caption and credit; choose its image in the newsroom");
+                }
                 out.flush();
             }
             return 0;
-        }
-
-        static String headlineFromLede(List<Block> body) {
-            String lede = body.stream()
-                    .filter(b -> b instanceof Paragraph)
-                    .map(Block::plainText)
-                    .findFirst()
-                    .orElse(body.getFirst().plainText())
-                    .strip();
-            int end = lede.indexOf(". ");
-            String sentence = end > 0 ? lede.substring(0, end) : lede.replaceAll("\\.$", "");
-            return sentence.length() <= HEADLINE_FROM_LEDE
-                    ? sentence
-                    : sentence.substring(0, sentence.lastIndexOf(' ', HEADLINE_FROM_LEDE)) + "…";
         }
 
         static String readUtf8(Path file) {

@@ -9,8 +9,15 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lede.Services;
+import org.lede.content.Credit;
+import org.lede.content.ImageBlock;
+import org.lede.db.Database;
+import org.lede.db.DatabaseUrl;
+import org.lede.story.StoryDraft;
 
 class CommandLineTest {
     @TempDir
@@ -149,6 +156,46 @@ class CommandLineTest {
                 result.out());
         assertTrue(result.out().contains("Why it matters"), result.out());
         assertTrue(result.out().contains("3 items"), result.out());
+        String id = result.out()
+                .lines()
+                .filter(l -> l.startsWith("id: "))
+                .findFirst()
+                .orElseThrow()
+                .substring(4);
+        try (Database db = Database.open(DatabaseUrl.sqliteIn(dir.resolve("data")))) {
+            StoryDraft saved = Services.create(db, dir.resolve("data/media"), Clock.systemUTC())
+                    .stories()
+                    .find(id)
+                    .orElseThrow()
+                    .draft();
+            assertEquals(
+                    ImageBlock.awaitingImage(
+                            "A ferry leaves the pier at dawn.", Credit.photo("Ines Vidal", "Harbor Light via Lede")),
+                    saved.hero(),
+                    "the caption and credit it reports are saved");
+            assertEquals("Ines Vidal is a photographer and writer based in Port Averill.", saved.contributorNote());
+        }
+    }
+
+    @Test
+    void importTextProposesAHeadlineWithoutAnEllipsis() throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("long.txt"),
+                "The harbor board, after a long night of public comment from"
+                        + " shift workers, ferry crews, business owners and neighbors on both sides of the water, voted to add"
+                        + " a night ferry. More follows.\n");
+        Cli result = Cli.run(
+                "import",
+                "text",
+                file.toString(),
+                "--data-dir",
+                dir.resolve("data").toString());
+        assertEquals(0, result.code(), result.err());
+        assertTrue(
+                result.out()
+                        .contains("headline: The harbor board, after a long night of public comment from shift workers,"
+                                + " ferry crews, business owners and neighbors on (from the lede"),
+                result.out());
     }
 
     @Test

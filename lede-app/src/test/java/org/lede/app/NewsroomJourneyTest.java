@@ -224,6 +224,66 @@ class NewsroomJourneyTest {
     }
 
     @Test
+    void aPasteFromAWordProcessorFillsTheTextHeroAndBioFields() throws Exception {
+        String html = """
+                <html><head><style>p.MsoNormal{margin:0}</style></head><body>
+                <p class=MsoNormal>A ferry leaves the pier at dawn. Photo: Ines Vidal/Harbor Light<o:p></o:p></p>
+                <p class=MsoNormal>The harbor board voted on Thursday to add a night ferry between the two piers.</p>
+                <p class=MsoNormal><b>Why it matters:</b> Shift workers have had no way home after 11 p.m.</p>
+                <p class=MsoListParagraph><!--[if !supportLists]-->·&nbsp;<!--[endif]-->A boat every 40 minutes.</p>
+                <p class=MsoListParagraph><!--[if !supportLists]-->·&nbsp;<!--[endif]-->A fare of $2.</p>
+                <p class=MsoNormal><b>The bottom line:</b> The first boat sails in March.</p>
+                <p class=MsoNormal>Ines Vidal is a photographer and writer based in Port Averill.</p>
+                </body></html>""";
+        try (Chromium newsroom = Chromium.start()) {
+            WebDriver driver = newsroom.driver;
+            signIn(newsroom, WRITER_EMAIL);
+            driver.get(url("/newsroom/stories/new"));
+            Object dispatched = newsroom.driver.executeScript("""
+                    const data = new DataTransfer();
+                    data.setData('text/html', arguments[0]);
+                    data.setData('text/plain', 'plain fallback');
+                    const paste = new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true});
+                    return document.getElementById('body').dispatchEvent(paste);
+                    """, html);
+            assertEquals(false, dispatched, "the script takes the paste over (preventDefault)");
+
+            waitFor(
+                    driver,
+                    "#paste-status to say the paste is structured",
+                    d -> "done".equals(d.findElement(By.id("paste-status")).getDomAttribute("data-state")));
+            assertEquals("""
+                    The harbor board voted on Thursday to add a night ferry between the two piers.
+
+                    **Why it matters:** Shift workers have had no way home after 11 p.m.
+
+                    - A boat every 40 minutes.
+                    - A fare of $2.
+
+                    **The bottom line:** The first boat sails in March.
+                    """, String.valueOf(driver.findElement(By.id("body")).getDomProperty("value")));
+            assertEquals("A ferry leaves the pier at dawn.", value(driver, "heroCaption"));
+            assertEquals(CREDIT, value(driver, "heroCredit"));
+            assertEquals(
+                    "Ines Vidal is a photographer and writer based in Port Averill.", value(driver, "contributorNote"));
+            assertEquals(
+                    "The harbor board voted on Thursday to add a night ferry between the two piers",
+                    value(driver, "headline"));
+            String status = text(driver, "#paste-status");
+            assertTrue(status.contains("Filled in: headline, hero caption, hero credit, bio line."), status);
+            assertTrue(status.contains("stylesheet left out"), status);
+            waitFor(
+                    driver,
+                    "the preview to show the pasted lead-in in bold",
+                    d -> texts(d, "#preview p > strong").contains("Why it matters:"));
+        }
+    }
+
+    private static String value(WebDriver driver, String id) {
+        return String.valueOf(driver.findElement(By.id(id)).getDomProperty("value"));
+    }
+
+    @Test
     void staleTabSaveIsRefusedAndShowsWhatChanged() throws Exception {
         String original = "Harbour ferry timetable changes for the winter season";
         String tabAHeadline = "Harbour ferries run every 40 minutes from November";

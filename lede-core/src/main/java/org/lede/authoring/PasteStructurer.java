@@ -9,6 +9,7 @@ import org.lede.content.LeadIn;
 import org.lede.content.ListBlock;
 import org.lede.content.ListItem;
 import org.lede.content.Paragraph;
+import org.lede.content.Subhead;
 
 /**
  * Turns plain text pasted from a news page in the "smart brevity" style into blocks, so a story
@@ -26,11 +27,24 @@ import org.lede.content.Paragraph;
  */
 public final class PasteStructurer {
     static final String END_OF_STORY = "Go deeper";
+    /** The longest headline proposed from a lede, in characters. */
+    static final int HEADLINE_FROM_LEDE = 120;
 
-    /** What was found; the headline, hero caption, credit and bio line are null when absent. */
-    public record Structured(String headline, String heroCaption, Credit heroCredit, List<Block> body, String bioLine) {
+    /**
+     * What was found; the headline, hero caption, credit and bio line are null when absent.
+     *
+     * @param report what reading HTML simplified or left out ({@link HtmlBlocks}); empty for plain text
+     */
+    public record Structured(
+            String headline,
+            String heroCaption,
+            Credit heroCredit,
+            List<Block> body,
+            String bioLine,
+            List<String> report) {
         public Structured {
             body = List.copyOf(body);
+            report = List.copyOf(report);
         }
     }
 
@@ -57,14 +71,101 @@ public final class PasteStructurer {
             i++;
         }
         List<Block> body = body(lines.subList(i, lines.size()));
-        String bio = null;
+        String bio = bio(body);
+        return new Structured(headline, heroCaption, heroCredit, body, bio, List.of());
+    }
+
+    /**
+     * The same reading of HTML (a word processor's or a web page's clipboard): {@link HtmlBlocks}
+     * makes the blocks, an opening {@code h1} is the headline, and the plain-text rules then find
+     * what the markup did not say: a caption line with its credit at the top, labels and bullets
+     * typed as text, the bio line at the end and the "Go deeper" cut.
+     */
+    public static Structured structureHtml(String html) {
+        HtmlBlocks.Result converted = HtmlBlocks.convert(html);
+        List<String> report = new ArrayList<>(converted.report());
+        List<Block> body = plainRules(converted.blocks());
+        for (int i = 0; i < body.size(); i++) {
+            Block block = body.get(i);
+            if ((block instanceof Paragraph || block instanceof Subhead)
+                    && block.plainText().equals(END_OF_STORY)) {
+                report.add("\"" + END_OF_STORY + "\" and what follows left out: the page's related stories");
+                body = new ArrayList<>(body.subList(0, i));
+                break;
+            }
+        }
+        String heroCaption = null;
+        Credit heroCredit = null;
+        PasteLines.Hero hero = !body.isEmpty() && body.getFirst() instanceof Paragraph first
+                ? PasteLines.hero(first.plainText())
+                : null;
+        if (hero != null) {
+            heroCaption = hero.caption();
+            heroCredit = hero.credit();
+            body.removeFirst();
+        }
+        String bio = bio(body);
+        return new Structured(converted.title(), heroCaption, heroCredit, body, bio, report);
+    }
+
+    /**
+     * A headline proposed from the lede: its first sentence, cut at a word to at most 120
+     * characters, never ending in an ellipsis or a dangling comma, so it reads as a headline.
+     */
+    public static String proposedHeadline(List<Block> body) {
+        String lede = body.stream()
+                .filter(b -> b instanceof Paragraph)
+                .map(Block::plainText)
+                .findFirst()
+                .orElse(body.isEmpty() ? "" : body.getFirst().plainText())
+                .strip();
+        int end = lede.indexOf(". ");
+        String sentence = end > 0 ? lede.substring(0, end) : lede;
+        if (sentence.length() > HEADLINE_FROM_LEDE) {
+            int space = sentence.lastIndexOf(' ', HEADLINE_FROM_LEDE);
+            sentence = sentence.substring(0, space > 0 ? space : HEADLINE_FROM_LEDE);
+        }
+        int cut = sentence.length();
+        while (cut > 0 && " .,;:…-–—".indexOf(sentence.charAt(cut - 1)) >= 0) {
+            cut--;
+        }
+        return sentence.substring(0, cut);
+    }
+
+    /** Takes a last paragraph that reads as a contributor bio off the body. */
+    private static String bio(List<Block> body) {
         // A bio needs a story before it: a short last paragraph of a three-paragraph note is
         // more likely its ending than its author.
         if (body.size() > 3 && body.getLast() instanceof Paragraph last && PasteLines.isBio(last.plainText())) {
-            bio = last.plainText();
             body.removeLast();
+            return last.plainText();
         }
-        return new Structured(headline, heroCaption, heroCredit, body, bio);
+        return null;
+    }
+
+    /** Unstyled paragraphs read by the plain-text rules: typed bullets become lists, typed labels lead-ins. */
+    private static List<Block> plainRules(List<Block> blocks) {
+        List<Block> out = new ArrayList<>();
+        List<ListItem> items = new ArrayList<>();
+        boolean ordered = false;
+        for (Block block : blocks) {
+            boolean plain = block instanceof Paragraph p
+                    && p.text().spans().stream().noneMatch(sp -> sp.bold() || sp.italic() || sp.isLink());
+            PasteLines.Item item = plain ? PasteLines.item(block.plainText()) : null;
+            if (item != null) {
+                if (!items.isEmpty() && item.ordered() != ordered) {
+                    flushList(items, ordered, out);
+                }
+                ordered = item.ordered();
+                items.add(listItem(item.text()));
+                continue;
+            }
+            flushList(items, ordered, out);
+            PasteLines.Labelled labelled = plain ? PasteLines.labelled(block.plainText()) : null;
+            out.add(labelled == null ? block : new LeadIn(labelled.label(), Inline.plain(labelled.rest())));
+        }
+        flushList(items, ordered, out);
+        return out;
     }
 
     /** One line per thing found, for a writer to check what the paste became. */
@@ -105,6 +206,7 @@ public final class PasteStructurer {
         if (structured.bioLine() != null) {
             out.add("bio line: " + structured.bioLine());
         }
+        structured.report().forEach(line -> out.add("simplified: " + line));
         return String.join("\n", out);
     }
 

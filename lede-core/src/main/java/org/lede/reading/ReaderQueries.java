@@ -367,7 +367,7 @@ public final class ReaderQueries {
 
     private StoryView view(Story story) {
         List<String> mediaIds = new ArrayList<>();
-        if (story.draft().hero() != null) {
+        if (story.draft().hero() != null && story.draft().hero().hasMedia()) {
             mediaIds.add(story.draft().hero().mediaId());
         }
         story.draft().body().stream()
@@ -445,7 +445,7 @@ public final class ReaderQueries {
     private List<StoryCard> cards(List<Story> list) {
         Map<String, Topic> topicById = topicsById();
         Map<String, Media> mediaById = mediaById(list.stream()
-                .filter(s -> s.draft().hero() != null)
+                .filter(s -> s.draft().hero() != null && s.draft().hero().hasMedia())
                 .map(s -> s.draft().hero().mediaId())
                 .toList());
         List<StoryCard> out = new ArrayList<>(list.size());

@@ -33,7 +33,7 @@ public final class PublishRules {
             throw new ValidationException("authors", "One of the story's authors does not exist.");
         }
         for (ImageBlock image : images(draft)) {
-            if (media.find(image.mediaId()).isEmpty()) {
+            if (image.hasMedia() && media.find(image.mediaId()).isEmpty()) {
                 throw new ValidationException(
                         "image", "There is no media item with the id \"" + image.mediaId() + "\".");
             }
@@ -61,6 +61,13 @@ public final class PublishRules {
             out.add(new ValidationException("body", "The story has no text yet."));
         }
         for (ImageBlock image : images(draft)) {
+            if (!image.hasMedia()) {
+                out.add(new ValidationException(
+                        "heroMedia",
+                        "The hero has a caption or credit but no image: choose one from the media library, or clear"
+                                + " them."));
+                continue;
+            }
             Media item = media.find(image.mediaId()).orElse(null);
             if (item == null) {
                 out.add(new ValidationException("image", "An image refers to a media item that does not exist."));
@@ -96,7 +103,7 @@ public final class PublishRules {
     }
 
     private ImageBlock withAlt(ImageBlock image) {
-        if (image.alt() != null) {
+        if (image.alt() != null || !image.hasMedia()) {
             return image;
         }
         return media.find(image.mediaId()).map(m -> image.withAlt(m.alt())).orElse(image);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.lede.common.Check;
 import org.lede.common.Slugs;
+import org.lede.common.ValidationException;
 import org.lede.content.Block;
 import org.lede.content.ImageBlock;
 
@@ -38,6 +39,9 @@ public record StoryDraft(
         authorIds = List.copyOf(new LinkedHashSet<>(Check.list(authorIds)));
         contributorNote = Check.maxLength("contributorNote", Check.optional(contributorNote), 400);
         body = Check.list(body);
+        if (body.stream().anyMatch(b -> b instanceof ImageBlock image && !image.hasMedia())) {
+            throw new ValidationException("body", "An image in the text must name its media item.");
+        }
     }
 
     /** A draft with just a headline and body, for imports and tests. */

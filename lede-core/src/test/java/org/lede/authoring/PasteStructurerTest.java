@@ -2,6 +2,7 @@ package org.lede.authoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,8 @@ import org.lede.content.LeadIn;
 import org.lede.content.ListBlock;
 import org.lede.content.ListItem;
 import org.lede.content.Paragraph;
+import org.lede.content.Span;
+import org.lede.content.Subhead;
 
 class PasteStructurerTest {
     private static String fixture(String name) throws IOException {
@@ -270,5 +273,80 @@ class PasteStructurerTest {
                 paragraphs: 1
                 lead-ins: 0
                 lists: 0""", PasteStructurer.describe(s));
+    }
+
+    @Test
+    void aProposedHeadlineIsTheLedesFirstSentenceCutAtAWordWithoutAnEllipsis() {
+        assertEquals(
+                "Ferries run late",
+                PasteStructurer.proposedHeadline(
+                        List.of(new Subhead("Not this"), Paragraph.of("Ferries run late. The board voted."))));
+        assertEquals("Ferries run late", PasteStructurer.proposedHeadline(List.of(Paragraph.of("Ferries run late…"))));
+        assertEquals(
+                "Ferries run late", PasteStructurer.proposedHeadline(List.of(Paragraph.of("Ferries run late..."))));
+        String words = "word ".repeat(22) + "commas, and more words that go on";
+        assertEquals("word ".repeat(22) + "commas", PasteStructurer.proposedHeadline(List.of(Paragraph.of(words))));
+        String one = "x".repeat(130);
+        assertEquals("x".repeat(120), PasteStructurer.proposedHeadline(List.of(Paragraph.of(one))));
+        assertEquals(
+                "Only a list",
+                PasteStructurer.proposedHeadline(List.of(new ListBlock(false, List.of(ListItem.of("Only a list."))))));
+        assertEquals("", PasteStructurer.proposedHeadline(List.of()));
+    }
+
+    @Test
+    void htmlFromAWordProcessorReadsAsThePlainTextWould() {
+        PasteStructurer.Structured s = PasteStructurer.structureHtml("""
+                <html><head><style>p{}</style></head><body>
+                <h1>Tram line <i>approved</i></h1>
+                <p class=MsoNormal>Riders wait at the stop. Photo: Aïda Amer/Harbor City Ledger</p>
+                <p class=MsoNormal>The council voted 7–2 on Tuesday.</p>
+                <p><b>Why it matters:</b> It is the first new line in 60 years.</p>
+                <p>The big picture: Port cities revive streetcars.</p>
+                <p class=MsoListParagraph><!--[if !supportLists]-->·&nbsp;<!--[endif]-->The waterfront route.</p>
+                <p class=MsoListParagraph>· The university loop.</p>
+                <p>1. First</p><p>2. Second</p>
+                <ul><li>Real list</li></ul>
+                <p><i>· Styled bullets stay paragraphs</i></p>
+                <p>Jane Roe covers transit for the Ledger.</p>
+                <h2>Go deeper</h2><p>Related story</p>
+                </body></html>""");
+
+        assertEquals("Tram line approved", s.headline());
+        assertEquals("Riders wait at the stop.", s.heroCaption());
+        assertEquals(Credit.photo("Aïda Amer", "Harbor City Ledger"), s.heroCredit());
+        assertEquals("Jane Roe covers transit for the Ledger.", s.bioLine());
+        assertEquals(
+                List.of(
+                        Paragraph.of("The council voted 7–2 on Tuesday."),
+                        leadIn("Why it matters", "It is the first new line in 60 years."),
+                        leadIn("The big picture", "Port cities revive streetcars."),
+                        new ListBlock(
+                                false,
+                                List.of(ListItem.of("The waterfront route."), ListItem.of("The university loop."))),
+                        new ListBlock(true, List.of(ListItem.of("First"), ListItem.of("Second"))),
+                        new ListBlock(false, List.of(ListItem.of("Real list"))),
+                        new Paragraph(Inline.of(Span.italic("· Styled bullets stay paragraphs")))),
+                s.body());
+        assertEquals(
+                List.of(
+                        "stylesheet left out: the site has its own",
+                        "comment left out (2 times)",
+                        "\"Go deeper\" and what follows left out: the page's related stories"),
+                s.report());
+        assertTrue(PasteStructurer.describe(s).contains("simplified: comment left out (2 times)"));
+    }
+
+    @Test
+    void htmlWithoutCaptionOrBioKeepsEveryParagraph() {
+        PasteStructurer.Structured s =
+                PasteStructurer.structureHtml("<p>Just one line.</p><p>Jane Roe covers transit.</p>");
+
+        assertNull(s.headline());
+        assertNull(s.heroCaption());
+        assertNull(s.bioLine());
+        assertEquals(List.of(Paragraph.of("Just one line."), Paragraph.of("Jane Roe covers transit.")), s.body());
+        assertEquals(
+                List.of(), PasteStructurer.structureHtml("<ul><li>a</li></ul>").report());
     }
 }

@@ -30,6 +30,7 @@ import org.lede.web.newsroom.MediaLibraryRoutes;
 import org.lede.web.newsroom.NewsroomAuth;
 import org.lede.web.newsroom.NewsroomAuthorRoutes;
 import org.lede.web.newsroom.NewsroomViews;
+import org.lede.web.newsroom.PasteRoutes;
 import org.lede.web.newsroom.SetupLink;
 import org.lede.web.newsroom.StoryRoutes;
 import org.lede.web.newsroom.TopStoriesRoutes;
@@ -129,6 +130,7 @@ public final class WebServer {
         UserRoutes userRoutes = new UserRoutes(services.userService(), newsroom);
         AccountRoutes accountRoutes = new AccountRoutes(services.userService(), newsroom);
         AuditRoutes auditRoutes = new AuditRoutes(services.auditService(), newsroom);
+        PasteRoutes pasteRoutes = new PasteRoutes();
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -158,6 +160,7 @@ public final class WebServer {
             userRoutes.register(config.routes);
             accountRoutes.register(config.routes);
             auditRoutes.register(config.routes);
+            pasteRoutes.register(config.routes);
             topStoriesRoutes.register(config.routes);
             // After the newsroom: Javalin runs the first route that matches, and the reader's dated story
             // path /{yyyy}/{mm}/{dd}/{slug} also matches /newsroom/stories/{id}/revisions.

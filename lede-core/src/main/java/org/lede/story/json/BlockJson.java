@@ -67,7 +67,9 @@ public final class BlockJson {
     }
 
     public static ObjectNode writeImage(ObjectNode node, ImageBlock image) {
-        node.put("mediaId", image.mediaId());
+        if (image.hasMedia()) {
+            node.put("mediaId", image.mediaId());
+        }
         if (image.caption() != null) {
             node.put("caption", image.caption());
         }
@@ -159,7 +161,11 @@ public final class BlockJson {
             case "lead-in" -> new LeadIn(text(node, "label", type), inline(node.get("text"), type));
             case "list" -> new ListBlock(node.path("ordered").asBoolean(false), items(node.get("items")));
             case "quote" -> new Quote(inline(node.get("text"), type), optionalText(node, "attribution"));
-            case "image" -> readImage(node);
+            case "image" -> {
+                // Only a hero may wait for its image; a block in the text names one.
+                text(node, "mediaId", type);
+                yield readImage(node);
+            }
             case "subhead" -> new Subhead(text(node, "text", type));
             case "embed" -> new Embed(text(node, "url", type));
             default ->
@@ -173,7 +179,7 @@ public final class BlockJson {
     public static ImageBlock readImage(JsonNode node) {
         JsonNode credit = node.get("credit");
         return new ImageBlock(
-                text(node, "mediaId", "image"),
+                optionalText(node, "mediaId"),
                 optionalText(node, "caption"),
                 credit == null || credit.isNull() ? null : readCredit(credit),
                 optionalText(node, "alt"));

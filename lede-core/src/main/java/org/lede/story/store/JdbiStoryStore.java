@@ -661,9 +661,10 @@ public final class JdbiStoryStore implements StoryStore {
 
     private static Row row(ResultSet rs, StatementContext ctx) throws SQLException {
         String heroId = rs.getString("hero_media_id");
+        String kind = rs.getString("hero_credit_kind");
         ImageBlock hero = null;
-        if (heroId != null) {
-            String kind = rs.getString("hero_credit_kind");
+        // A hero's caption and credit may be kept before its image is chosen.
+        if (heroId != null || kind != null || rs.getString("hero_caption") != null) {
             Credit credit = kind == null
                     ? null
                     : new Credit(

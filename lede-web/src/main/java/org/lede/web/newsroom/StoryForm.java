@@ -56,7 +56,7 @@ public record StoryForm(
                 d.kind().key(),
                 d.authorIds(),
                 orEmpty(d.contributorNote()),
-                hero == null ? "" : hero.mediaId(),
+                hero == null || !hero.hasMedia() ? "" : hero.mediaId(),
                 hero == null ? "" : orEmpty(hero.caption()),
                 hero == null || hero.credit() == null ? "" : hero.credit().render(),
                 AuthoringText.format(d.body()));
@@ -69,9 +69,11 @@ public record StoryForm(
     /** @throws org.lede.common.ValidationException naming the field and what to fix */
     StoryDraft toDraft() {
         ImageBlock hero = null;
-        if (Check.optional(heroMediaId) != null) {
-            Credit credit = Check.optional(heroCredit) == null ? null : Credit.parse(heroCredit);
-            hero = new ImageBlock(heroMediaId.strip(), heroCaption, credit);
+        String mediaId = Check.optional(heroMediaId);
+        Credit credit = Check.optional(heroCredit) == null ? null : Credit.parse(heroCredit);
+        // A caption and credit without an image are kept for the image someone will choose.
+        if (mediaId != null || Check.optional(heroCaption) != null || credit != null) {
+            hero = new ImageBlock(mediaId == null ? null : mediaId.strip(), heroCaption, credit);
         }
         return new StoryDraft(
                 headline,

@@ -16,6 +16,8 @@ public final class Assets {
     public static final String TIME_JS = read("time.js");
     /** The story editor's live preview and checks. */
     public static final String EDITOR_JS = read("editor.js");
+    /** The story editor's paste: structures what is pasted into the text, as {@code lede import text} does. */
+    public static final String PASTE_JS = read("paste.js");
     /** The dashboard editor's story search. */
     public static final String DASHBOARD_JS = read("dashboard.js");
 

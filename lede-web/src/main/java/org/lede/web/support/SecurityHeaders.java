@@ -25,7 +25,8 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class SecurityHeaders extends Handler.Wrapper {
     /** Every inline script a page of ours may carry, written whole between its tags by the templates. */
-    public static final List<String> SCRIPTS = List.of(Assets.TIME_JS, Assets.EDITOR_JS, Assets.DASHBOARD_JS);
+    public static final List<String> SCRIPTS =
+            List.of(Assets.TIME_JS, Assets.EDITOR_JS, Assets.PASTE_JS, Assets.DASHBOARD_JS);
     /** Every inline stylesheet, likewise. */
     public static final List<String> STYLES = List.of(Assets.CSS, Assets.NEWSROOM_CSS);
 

@@ -214,6 +214,7 @@ class NewsroomAuthorizationTest {
                     FORBIDDEN,
                     REFUSED),
             row(POST, "/newsroom/preview", Fixture::newStory, OK, OK, OK, OK, REFUSED),
+            row(POST, "/newsroom/paste", Fixture::paste, OK, OK, OK, OK, REFUSED),
             row(POST, "/newsroom/stories/{own}/preview-link", OK, OK, OK, OK, REFUSED),
             row(POST, "/newsroom/stories/{other}/preview-link", OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
             row(GET, "/newsroom?status=review", OK, OK, OK, OK, SIGN_IN),
@@ -521,6 +522,10 @@ class NewsroomAuthorizationTest {
 
         List<String> newStory() {
             return List.of("headline", "Matrix story by " + who, "kind", "news", "body", "The council met on Tuesday.");
+        }
+
+        List<String> paste() {
+            return List.of("html", "<p><b>Why it matters:</b> Matrix paste by " + who + ".</p>");
         }
 
         List<String> topStories() {
