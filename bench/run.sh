@@ -44,10 +44,11 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # Runs wrk and keeps its report in $work/$label.txt; warns when any request failed.
+# Optional: a wrk Lua script, and the thread and connection counts for this run alone.
 run_wrk() {
-  local label=$1 seconds=$2 url=$3 out="$work/$1.txt"
+  local label=$1 seconds=$2 url=$3 script=${4:-} threads=${5:-$THREADS} connections=${6:-$CONNECTIONS} out="$work/$1.txt"
   # In the background so that Ctrl-C stops the run at once: bash runs traps only between commands.
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency "$url" >"$out" 2>&1 &
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" ${script:+-s "$script"} --latency "$url" >"$out" 2>&1 &
   wrk_pid=$!
   if ! wait "$wrk_pid"; then
     echo "bench: wrk failed on $url:" >&2
@@ -105,8 +106,11 @@ if [ -z "$story_path" ]; then
 fi
 story_url="$base$story_path"
 home_url="$base/"
+api_url="$base/api/v1/stories?limit=50"
 require_200 "$story_url"
 require_200 "$home_url"
+require_200 "$api_url"
+api_stories=$(curl -fsS "$api_url" | grep -o '"headline":' | wc -l)
 
 nginx_url=""
 if command -v nginx >/dev/null 2>&1; then
@@ -152,11 +156,16 @@ fi
 echo "Warming up (${WARMUP} s per page)..."
 run_wrk warmup-story "$WARMUP" "$story_url"
 run_wrk warmup-home "$WARMUP" "$home_url"
+run_wrk warmup-api "$WARMUP" "$api_url"
+run_wrk warmup-api-uncached "$WARMUP" "$api_url" "$root/bench/api-uncached.lua" 1 1
 [ -n "$nginx_url" ] && run_wrk warmup-nginx "$WARMUP" "$nginx_url"
 
 echo "Measuring (${DURATION} s per page, $THREADS threads, $CONNECTIONS connections)..."
 run_wrk story "$DURATION" "$story_url"
 run_wrk home "$DURATION" "$home_url"
+run_wrk api-list "$DURATION" "$api_url"
+# One connection: each request's latency is the cost of a miss (query, render, JSON, gzip), not queueing.
+run_wrk api-uncached "$DURATION" "$api_url" "$root/bench/api-uncached.lua" 1 1
 [ -n "$nginx_url" ] && run_wrk nginx-story "$DURATION" "$nginx_url"
 
 echo
@@ -164,6 +173,9 @@ echo "story: $story_path   ($(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d${DU
 printf '%-14s %12s %10s %10s %10s\n' page "requests/s" "p50 ms" "p99 ms" bytes
 row story "$story_url"
 row home "$home_url"
+row api-list "$api_url"
+row api-uncached "$api_url"
+echo "api: /api/v1/stories?limit=50 lists $api_stories stories; api-uncached is one connection, every request a cache miss"
 if [ -n "$nginx_url" ]; then
   row nginx-story "$nginx_url"
 else

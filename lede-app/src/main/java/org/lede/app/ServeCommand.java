@@ -88,8 +88,33 @@ final class ServeCommand implements Callable<Integer> {
                     + "proxy every client would share the proxy's sign-in limit.")
     List<String> trustedProxies;
 
+    @Option(
+            names = "--content-api-key",
+            defaultValue = "${env:LEDE_CONTENT_API_KEY}",
+            split = ",",
+            paramLabel = "KEY",
+            description = "Require this key of content API clients (/api/v1), sent as \"Authorization: Bearer KEY\" "
+                    + "or ?key=KEY; repeatable, so a key can be replaced without a gap. Without it the API is open. "
+                    + "LEDE_CONTENT_API_KEY (comma-separated) keeps keys out of the process list.")
+    List<String> contentApiKeys;
+
     @Option(names = "--demo", description = "Load the demo newsroom first; what is already there is left alone.")
     boolean demo;
+
+    private List<String> contentApiKeys() {
+        if (contentApiKeys == null) {
+            return List.of();
+        }
+        List<String> keys =
+                contentApiKeys.stream().filter(k -> k != null && !k.isBlank()).toList();
+        for (String key : keys) {
+            // RFC 6750's b64token: what a client can send after "Bearer " as it is.
+            if (!key.matches("[A-Za-z0-9._~+/-]+=*")) {
+                throw new StartupException("--content-api-key takes letters, digits and - . _ ~ + / (then = padding).");
+            }
+        }
+        return keys;
+    }
 
     /** Counted down when the server should stop; tests use it to stop a server started in-process. */
     final CountDownLatch stop = new CountDownLatch(1);
@@ -108,7 +133,8 @@ final class ServeCommand implements Callable<Integer> {
                 "News in brief, made to scan.",
                 baseUrl == null || baseUrl.isBlank() ? "http://localhost" + (port == 0 ? "" : ":" + port) : baseUrl,
                 settings.zone());
-        WebServer.Options options = new WebServer.Options(cdnPurge(), clientAddress());
+        WebServer.Options options =
+                new WebServer.Options(cdnPurge(), clientAddress()).withContentApiKeys(contentApiKeys());
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(settings.database(dataDir))) {
             Services services = Services.create(db, dataDir.resolve("media"), clock);

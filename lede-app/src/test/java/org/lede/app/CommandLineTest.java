@@ -76,6 +76,13 @@ class CommandLineTest {
     }
 
     @Test
+    void aContentApiKeyThatCannotBeSentAsABearerTokenFailsWithOneLine() {
+        Cli.run("serve", "--port", "0", "--data-dir", dir.toString(), "--content-api-key", "two words")
+                .assertOneLineError("--content-api-key takes letters, digits");
+        assertFalse(Files.exists(dir.resolve("lede.db")), "no database was made");
+    }
+
+    @Test
     void unreachableDatabaseFailsWithOneLineAndHidesThePassword() {
         Cli result = Cli.run(
                 "serve",

@@ -33,6 +33,8 @@ import org.lede.related.RelatedContent;
 import org.lede.related.RelatedContent.Related;
 import org.lede.related.RelatedContent.RelatedDashboard;
 import org.lede.related.RelatedContent.RelatedStory;
+import org.lede.story.PublishedCursor;
+import org.lede.story.PublishedFilter;
 import org.lede.story.PublishedMonth;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
@@ -119,6 +121,39 @@ public final class ReaderQueries {
                 List.of(),
                 List.of(),
                 null));
+    }
+
+    /** The live story with this id, or empty: a draft's id reads exactly like an unknown one. */
+    public Optional<StoryView> storyById(String id) {
+        return stories.find(id).filter(Story::isLive).map(this::view);
+    }
+
+    /**
+     * One page of live stories, newest first publication first, each resolved as its page shows it.
+     *
+     * @param after null for the first page, else where the previous page ended
+     */
+    public List<StoryView> published(PublishedFilter filter, PublishedCursor after, int limit) {
+        return views(stories.published(filter, after, limit));
+    }
+
+    /** Every author, by name. */
+    public List<Author> authors() {
+        return authors.all();
+    }
+
+    /** Every dashboard as readers see it. */
+    public List<DashboardView> dashboards() {
+        return dashboardViews(dashboards.all());
+    }
+
+    /** Images by media id, with their sources and size; unknown ids are left out. */
+    public Map<String, Figure> images(List<String> mediaIds) {
+        if (mediaIds.isEmpty()) {
+            return Map.of();
+        }
+        return media.findAll(mediaIds.stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(Media::id, Figure::of));
     }
 
     /** The address of the live story that was published under this slug before an editor changed it. */
@@ -289,10 +324,6 @@ public final class ReaderQueries {
         return views(stories.firstPublishedSince(clock.instant().minus(NEWS_WINDOW), NEWS_MAX));
     }
 
-    private List<StoryView> views(List<Story> list) {
-        return list.stream().map(this::view).toList();
-    }
-
     private static Instant later(Instant a, Instant b) {
         return a == null || (b != null && b.isAfter(a)) ? b : a;
     }
@@ -366,47 +397,82 @@ public final class ReaderQueries {
     }
 
     private StoryView view(Story story) {
+        return views(List.of(story)).getFirst();
+    }
+
+    /**
+     * The stories' views with one query each for their images, bylines and topics, however many
+     * stories there are, so a list of fifty costs about what one story does.
+     */
+    private List<StoryView> views(List<Story> list) {
         List<String> mediaIds = new ArrayList<>();
-        if (story.draft().hero() != null && story.draft().hero().hasMedia()) {
-            mediaIds.add(story.draft().hero().mediaId());
+        List<String> authorIds = new ArrayList<>();
+        for (Story story : list) {
+            if (story.draft().hero() != null && story.draft().hero().hasMedia()) {
+                mediaIds.add(story.draft().hero().mediaId());
+            }
+            story.draft().body().stream()
+                    .filter(b -> b instanceof ImageBlock)
+                    .forEach(b -> mediaIds.add(((ImageBlock) b).mediaId()));
+            authorIds.addAll(story.draft().authorIds());
         }
-        story.draft().body().stream()
-                .filter(b -> b instanceof ImageBlock)
-                .forEach(b -> mediaIds.add(((ImageBlock) b).mediaId()));
-        Map<String, Figure> figures = media.findAll(mediaIds).stream().collect(Collectors.toMap(Media::id, Figure::of));
-        ImageBlock hero = story.draft().hero();
-        Figure heroFigure = hero == null || !figures.containsKey(hero.mediaId())
-                ? null
-                : figures.get(hero.mediaId()).placed(hero);
-        List<Author> bylines = authors.findAll(story.draft().authorIds());
-        Topic topic = story.draft().topicId() == null
-                ? null
-                : topics.find(story.draft().topicId()).orElse(null);
-        boolean updated = story.substantiveAt() != null;
-        Instant shown = updated ? story.substantiveAt() : story.publishAt();
-        // Search engines read the first publication as the story's date, however often it was
-        // unpublished and republished since; a republication or substantive update is a modification.
-        Instant published = story.firstPublishedAt() == null ? story.publishAt() : story.firstPublishedAt();
-        Instant modified = latest(published, story.publishAt(), story.substantiveAt());
-        return new StoryView(
-                story.id(),
-                Urls.story(story, site.zone()),
-                story.headline(),
-                story.draft().dek(),
-                topic,
-                bylines,
-                heroFigure,
-                story.draft().body(),
-                figures,
-                bioLine(story, bylines),
-                published,
-                modified,
-                shown,
-                updated,
-                story.corrections(),
-                story.draft().tags(),
-                story.draft().kind().key(),
-                story.updatedAt());
+        Map<String, Figure> allFigures = images(mediaIds);
+        Map<String, Author> authorById = authors
+                .findAll(authorIds.stream().distinct().toList())
+                .stream()
+                .collect(Collectors.toMap(Author::id, Function.identity()));
+        // One story asks for its one topic; a list reads the few topics once.
+        Map<String, Topic> topicById = list.size() != 1
+                ? topicsById()
+                : Optional.ofNullable(list.getFirst().draft().topicId()).flatMap(topics::find).stream()
+                        .collect(Collectors.toMap(Topic::id, Function.identity()));
+        List<StoryView> out = new ArrayList<>(list.size());
+        for (Story story : list) {
+            Map<String, Figure> figures = new HashMap<>();
+            ImageBlock hero = story.draft().hero();
+            if (hero != null && allFigures.containsKey(hero.mediaId())) {
+                figures.put(hero.mediaId(), allFigures.get(hero.mediaId()));
+            }
+            story.draft().body().stream()
+                    .filter(b -> b instanceof ImageBlock i && allFigures.containsKey(i.mediaId()))
+                    .forEach(b -> figures.put(((ImageBlock) b).mediaId(), allFigures.get(((ImageBlock) b).mediaId())));
+            Figure heroFigure = hero == null || !figures.containsKey(hero.mediaId())
+                    ? null
+                    : figures.get(hero.mediaId()).placed(hero);
+            List<Author> bylines = story.draft().authorIds().stream()
+                    .filter(authorById::containsKey)
+                    .map(authorById::get)
+                    .toList();
+            Topic topic = story.draft().topicId() == null
+                    ? null
+                    : topicById.get(story.draft().topicId());
+            boolean updated = story.substantiveAt() != null;
+            Instant shown = updated ? story.substantiveAt() : story.publishAt();
+            // Search engines read the first publication as the story's date, however often it was
+            // unpublished and republished since; a republication or substantive update is a modification.
+            Instant published = story.firstPublishedAt() == null ? story.publishAt() : story.firstPublishedAt();
+            Instant modified = latest(published, story.publishAt(), story.substantiveAt());
+            out.add(new StoryView(
+                    story.id(),
+                    Urls.story(story, site.zone()),
+                    story.headline(),
+                    story.draft().dek(),
+                    topic,
+                    bylines,
+                    heroFigure,
+                    story.draft().body(),
+                    figures,
+                    bioLine(story, bylines),
+                    published,
+                    modified,
+                    shown,
+                    updated,
+                    story.corrections(),
+                    story.draft().tags(),
+                    story.draft().kind().key(),
+                    story.updatedAt()));
+        }
+        return out;
     }
 
     private static Instant latest(Instant... times) {

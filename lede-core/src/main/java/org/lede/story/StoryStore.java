@@ -81,6 +81,13 @@ public interface StoryStore {
     /** How many stories wait for an editor: in review, or scheduled and blocked by a publishing rule. */
     int countWaitingForEditors();
 
+    /**
+     * Published stories by first publication then id, newest first, without an offset.
+     *
+     * @param after null for the first page, else the place the page starts after (exclusive)
+     */
+    List<Story> published(PublishedFilter filter, PublishedCursor after, int limit);
+
     /** Published stories of one topic, newest first. */
     List<Story> publishedInTopic(String topicId, int limit, int offset);
 

@@ -15,6 +15,8 @@ import org.lede.newsroom.NewsroomQueries;
 import org.lede.outbox.OutboxEvent;
 import org.lede.outbox.OutboxPoller;
 import org.lede.reading.ReaderQueries;
+import org.lede.web.api.ApiDocRoutes;
+import org.lede.web.api.ContentApiRoutes;
 import org.lede.web.cache.CachedPageHandler;
 import org.lede.web.cache.CdnPurger;
 import org.lede.web.cache.PageCache;
@@ -71,12 +73,25 @@ public final class WebServer {
      *
      * @param cdnPurge where to purge a CDN's copies of changed pages, or null when no CDN is in front
      * @param clientAddress how to tell a request's client address, trusting which proxies
+     * @param contentApiKeys the keys a content API client must present; empty leaves the API open
      */
-    public record Options(CdnPurger.Target cdnPurge, ClientAddress clientAddress) {
+    public record Options(CdnPurger.Target cdnPurge, ClientAddress clientAddress, List<String> contentApiKeys) {
         public static final Options DEFAULTS = new Options(null);
+
+        public Options {
+            contentApiKeys = List.copyOf(contentApiKeys);
+        }
+
+        public Options(CdnPurger.Target cdnPurge, ClientAddress clientAddress) {
+            this(cdnPurge, clientAddress, List.of());
+        }
 
         public Options(CdnPurger.Target cdnPurge) {
             this(cdnPurge, ClientAddress.DIRECT);
+        }
+
+        public Options withContentApiKeys(List<String> keys) {
+            return new Options(cdnPurge, clientAddress, keys);
         }
     }
 
@@ -102,6 +117,9 @@ public final class WebServer {
         ReaderRoutes readerRoutes = new ReaderRoutes(reader, templates, responses);
         FeedRoutes feedRoutes = new FeedRoutes(reader, new StoryHtml(templates), responses);
         SitemapRoutes sitemapRoutes = new SitemapRoutes(reader, responses);
+        ContentApiRoutes contentApi =
+                new ContentApiRoutes(reader, new StoryHtml(templates), responses, options.contentApiKeys());
+        ApiDocRoutes apiDocs = new ApiDocRoutes();
         MediaRoutes mediaRoutes = new MediaRoutes(new Renditions(services.media(), services.blobs()));
         ErrorPages errors = new ErrorPages((ctx, status, title, message) -> templates.render(
                 "reader/error.jte",
@@ -162,6 +180,10 @@ public final class WebServer {
             auditRoutes.register(config.routes);
             pasteRoutes.register(config.routes);
             topStoriesRoutes.register(config.routes);
+            // Before the reader site, whose dated story path /{yyyy}/{mm}/{dd}/{slug} also matches
+            // /api/v1/stories/{id}.
+            apiDocs.register(config.routes);
+            contentApi.register(config.routes);
             // After the newsroom: Javalin runs the first route that matches, and the reader's dated story
             // path /{yyyy}/{mm}/{dd}/{slug} also matches /newsroom/stories/{id}/revisions.
             readerRoutes.register(config.routes);

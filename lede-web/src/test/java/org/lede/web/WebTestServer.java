@@ -66,8 +66,19 @@ public final class WebTestServer implements AutoCloseable {
         if (headers.length > 0) {
             request.headers(headers);
         }
+        return send(request);
+    }
+
+    /**
+     * Sends any request; an answer under /api/ must be one the OpenAPI document describes
+     * (operation, status, Content-Type and body), else the test fails ({@link ApiContract}).
+     */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.build();
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
+            ApiContract.check(built, response);
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

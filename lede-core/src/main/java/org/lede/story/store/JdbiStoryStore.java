@@ -29,6 +29,8 @@ import org.lede.content.ImageBlock;
 import org.lede.db.Database;
 import org.lede.db.Times;
 import org.lede.story.Correction;
+import org.lede.story.PublishedCursor;
+import org.lede.story.PublishedFilter;
 import org.lede.story.PublishedMonth;
 import org.lede.story.Story;
 import org.lede.story.StoryCursor;
@@ -355,6 +357,44 @@ public final class JdbiStoryStore implements StoryStore {
             return load(h, q.bind("limit", limit).map(JdbiStoryStore::row).list());
         });
         return older ? found : found.reversed();
+    }
+
+    @Override
+    public List<Story> published(PublishedFilter filter, PublishedCursor after, int limit) {
+        StringBuilder where = new StringBuilder("status = 'published'");
+        Map<String, Object> binds = new HashMap<>();
+        if (filter.topicId() != null) {
+            where.append(" AND topic_id = :topic");
+            binds.put("topic", filter.topicId());
+        }
+        if (filter.authorId() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM story_authors sa WHERE sa.story_id = stories.id"
+                    + " AND sa.author_id = :author)");
+            binds.put("author", filter.authorId());
+        }
+        if (filter.tag() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM story_tags st WHERE st.story_id = stories.id AND st.tag = :tag)");
+            binds.put("tag", filter.tag());
+        }
+        if (filter.kind() != null) {
+            where.append(" AND kind = :kind");
+            binds.put("kind", filter.kind().key());
+        }
+        if (filter.changedSince() != null) {
+            where.append(" AND updated_at >= :since");
+            binds.put("since", Times.format(filter.changedSince()));
+        }
+        if (after != null) {
+            where.append(" AND (first_published_at, id) < (:afterAt, :afterId)");
+            binds.put("afterAt", Times.format(after.firstPublishedAt()));
+            binds.put("afterId", after.id());
+        }
+        return db.handle(h -> {
+            var q = h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE " + where
+                    + " ORDER BY first_published_at DESC, id DESC LIMIT :limit");
+            binds.forEach(q::bind);
+            return load(h, q.bind("limit", limit).map(JdbiStoryStore::row).list());
+        });
     }
 
     @Override

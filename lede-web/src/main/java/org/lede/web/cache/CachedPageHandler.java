@@ -16,8 +16,6 @@ import org.eclipse.jetty.util.Callback;
  * twice the rate of the same bytes through a Javalin route. Anything not cached goes on to Javalin.
  */
 public final class CachedPageHandler extends Handler.Wrapper {
-    private static final HttpField CACHE_CONTROL =
-            new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, PageCache.CACHE_CONTROL);
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
     private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
     private final PageCache cache;
@@ -34,18 +32,20 @@ public final class CachedPageHandler extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         var uri = request.getHttpURI();
-        String key = CacheKeys.of(uri.getPath(), uri.getQuery());
+        String key =
+                CacheKeys.of(uri.getPath(), uri.getQuery(), request.getHeaders().get(HttpHeader.AUTHORIZATION));
         PageCache.CachedPage page = key == null ? null : cache.get(key);
         if (page == null) {
             return super.handle(request, response, callback);
         }
         PageCache.Wire wire = page.wire();
         var headers = response.getHeaders();
-        headers.add(CACHE_CONTROL);
+        headers.add(wire.cacheControl());
         headers.add(wire.etag());
         headers.add(wire.lastModified());
         headers.add(VARY);
         headers.add(wire.surrogateKey());
+        wire.extra().forEach(headers::add);
         var requestHeaders = request.getHeaders();
         if (Conditional.notModified(
                 page, requestHeaders.get(HttpHeader.IF_NONE_MATCH), requestHeaders.get(HttpHeader.IF_MODIFIED_SINCE))) {

@@ -87,6 +87,8 @@ public final class PageCache {
      *
      * @param keys         the surrogate keys of everything the page shows
      * @param surrogateKey the Surrogate-Key header: the keys and {@link PageKeys#ALL}, space-separated
+     * @param cacheControl what browsers and CDNs may do with it
+     * @param headers      further headers it is always sent with (CORS, Link), by name
      */
     public record CachedPage(
             byte[] body,
@@ -97,6 +99,8 @@ public final class PageCache {
             long expiresAt,
             Set<String> keys,
             String surrogateKey,
+            String cacheControl,
+            Map<String, String> headers,
             Wire wire) {
         public String lastModifiedHttp() {
             return HTTP_DATE.format(lastModified);
@@ -115,9 +119,18 @@ public final class PageCache {
             HttpField lastModified,
             HttpField length,
             HttpField gzipLength,
-            HttpField surrogateKey) {
+            HttpField surrogateKey,
+            HttpField cacheControl,
+            List<HttpField> extra) {
         static Wire of(
-                byte[] body, byte[] gzip, String contentType, String etag, String lastModified, String surrogateKey) {
+                byte[] body,
+                byte[] gzip,
+                String contentType,
+                String etag,
+                String lastModified,
+                String surrogateKey,
+                String cacheControl,
+                Map<String, String> headers) {
             return new Wire(
                     direct(body),
                     direct(gzip),
@@ -126,7 +139,11 @@ public final class PageCache {
                     new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, lastModified),
                     new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length)),
                     new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(gzip.length)),
-                    new PreEncodedHttpField(SURROGATE_KEY, surrogateKey));
+                    new PreEncodedHttpField(SURROGATE_KEY, surrogateKey),
+                    new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, cacheControl),
+                    headers.entrySet().stream()
+                            .map(h -> (HttpField) new PreEncodedHttpField(h.getKey(), h.getValue()))
+                            .toList());
         }
 
         private static ByteBuffer direct(byte[] bytes) {
@@ -170,7 +187,20 @@ public final class PageCache {
      * {@link PageKeys#ALL}, so one purge of that key clears a CDN too.
      */
     public CachedPage page(String html, String contentType, Collection<String> keys) {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        return page(html, contentType, keys, CACHE_CONTROL, Map.of());
+    }
+
+    /**
+     * A rendered answer with its own Cache-Control and further headers, sent alike from the
+     * cache and on the first request.
+     */
+    public CachedPage page(
+            String text,
+            String contentType,
+            Collection<String> keys,
+            String cacheControl,
+            Map<String, String> headers) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         byte[] gzip = gzip(body);
         String etag = etag(body);
@@ -186,7 +216,9 @@ public final class PageCache {
                 clock.millis() + ttlMillis,
                 Set.copyOf(shown),
                 surrogateKey,
-                Wire.of(body, gzip, contentType, etag, HTTP_DATE.format(now), surrogateKey));
+                cacheControl,
+                Map.copyOf(headers),
+                Wire.of(body, gzip, contentType, etag, HTTP_DATE.format(now), surrogateKey, cacheControl, headers));
     }
 
     /** Keeps a rendered page and returns it with its validators. */

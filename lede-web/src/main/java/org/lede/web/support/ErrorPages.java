@@ -3,9 +3,14 @@ package org.lede.web.support;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.lede.common.BadRequestException;
+import org.lede.common.BadRequestException.FieldError;
 import org.lede.common.LedeException;
+import org.lede.common.UnauthorizedException;
 import org.lede.common.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +19,14 @@ import org.slf4j.LoggerFactory;
  * The one place failures become answers. A {@link LedeException} carries its own status; a
  * Javalin response exception carries its own too; anything else is a bug, logged with its stack
  * trace and answered 500. Readers get the styled page, API clients an RFC 9457 problem document.
- * Forms that show their own errors read the same status from the exception.
+ * Forms that show their own errors read the same status from the exception. A problem document
+ * lists the wrong fields in {@code errors}, each {@code {field, detail}}.
  */
 public final class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+    /** RFC 9457's media type, with the charset every text type here says. */
+    public static final String PROBLEM_JSON = "application/problem+json;charset=utf-8";
+
     private final HtmlErrorRenderer html;
 
     /** Draws the styled error page of the reader site. */
@@ -35,44 +44,56 @@ public final class ErrorPages {
                 // Our data or our code is wrong, not the request: the operator needs the details, the client does not.
                 LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
             }
-            respond(
-                    ctx,
-                    e.status(),
-                    title(e.status()),
-                    message(e.status(), e.getMessage()),
-                    e instanceof ValidationException v ? v.field() : null);
+            if (e instanceof UnauthorizedException u) {
+                ctx.header("WWW-Authenticate", u.challenge());
+            }
+            respond(ctx, e.status(), title(e.status()), message(e.status(), e.getMessage()), fieldErrors(e));
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 405) {
                 // Javalin's only detail on a 405 is the list of methods the path answers (named for HTML or JSON).
                 e.getDetails().values().stream().findFirst().ifPresent(methods -> ctx.header("Allow", methods));
             }
-            respond(ctx, e.getStatus(), title(e.getStatus()), message(e.getStatus(), e.getMessage()), null);
+            respond(ctx, e.getStatus(), title(e.getStatus()), message(e.getStatus(), e.getMessage()), List.of());
         });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-            respond(ctx, 500, title(500), message(500, null), null);
+            respond(ctx, 500, title(500), message(500, null), List.of());
         });
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                respond(ctx, 404, title(404), message(404, null), null);
+                respond(ctx, 404, title(404), message(404, null), List.of());
             }
         });
     }
 
-    private void respond(Context ctx, int status, String title, String message, String field) {
+    /** The fields a failure names, each with what is wrong with it; none when it is not about a field. */
+    private static List<FieldError> fieldErrors(LedeException e) {
+        return switch (e) {
+            case BadRequestException b -> b.errors();
+            case ValidationException v when v.field() != null -> List.of(new FieldError(v.field(), v.getMessage()));
+            default -> List.of();
+        };
+    }
+
+    private void respond(Context ctx, int status, String title, String message, List<FieldError> errors) {
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
         if (wantsJson(ctx)) {
+            // RFC 9457: with the type about:blank, the title is the status code's own phrase.
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "about:blank");
-            problem.put("title", title);
+            problem.put("title", reasonPhrase(status));
             problem.put("status", status);
             problem.put("detail", message);
-            if (field != null) {
-                problem.put("field", field);
+            if (!errors.isEmpty()) {
+                problem.put(
+                        "errors",
+                        errors.stream()
+                                .map(f -> Map.of("field", f.field(), "detail", f.detail()))
+                                .toList());
             }
-            ctx.contentType("application/problem+json;charset=utf-8").result(Json.write(problem));
+            ctx.contentType(PROBLEM_JSON).result(Json.write(problem));
         } else {
             ctx.contentType("text/html;charset=utf-8").result(html.render(ctx, status, title, message));
         }
@@ -82,6 +103,12 @@ public final class ErrorPages {
         String accept = ctx.header("Accept");
         return ctx.path().startsWith("/api/")
                 || (accept != null && accept.contains("json") && !accept.contains("html"));
+    }
+
+    /** The status code's phrase from RFC 9110, as RFC 9457 asks of an about:blank problem's title. */
+    static String reasonPhrase(int status) {
+        HttpStatus known = HttpStatus.forStatus(status);
+        return known == HttpStatus.UNKNOWN ? title(status) : known.getMessage();
     }
 
     static String title(int status) {

@@ -107,7 +107,7 @@ class HttpCachingTest extends WebServerTest {
         HttpResponse<String> missing = web.get("/no/such/page");
         assertEquals(404, missing.statusCode());
         assertEquals("no-store", missing.headers().firstValue("Cache-Control").orElseThrow());
-        HttpResponse<String> api = web.get("/api/v1/nothing", "Accept", "application/json");
+        HttpResponse<String> api = web.get("/api/v1/topics/nothing", "Accept", "application/json");
         assertEquals(404, api.statusCode());
         assertTrue(api.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
         assertTrue(api.body().contains("\"status\":404"));

@@ -67,6 +67,7 @@ class ErrorAnswersTest extends WebServerTest {
     void aMissingThingIs404AndBadInputIs422AsProblemJson() throws Exception {
         HttpResponse<String> missing = send("GET", "/topics/no-such-topic", "application/json");
         assertEquals(404, missing.statusCode());
-        assertTrue(missing.body().contains("\"title\":\"Page not found\""), missing.body());
+        // RFC 9457: an about:blank problem is titled with the status code's own phrase.
+        assertTrue(missing.body().contains("\"title\":\"Not Found\""), missing.body());
     }
 }
