@@ -15,6 +15,10 @@ import org.lede.newsroom.NewsroomQueries;
 import org.lede.outbox.OutboxEvent;
 import org.lede.outbox.OutboxPoller;
 import org.lede.reading.ReaderQueries;
+import org.lede.web.api.admin.AdminApi;
+import org.lede.web.api.admin.AdminCurationRoutes;
+import org.lede.web.api.admin.AdminMediaRoutes;
+import org.lede.web.api.admin.AdminStoryRoutes;
 import org.lede.web.cache.CachedPageHandler;
 import org.lede.web.cache.CdnPurger;
 import org.lede.web.cache.PageCache;
@@ -123,6 +127,11 @@ public final class WebServer {
         UserRoutes userRoutes = new UserRoutes(services.userService(), newsroom);
         AccountRoutes accountRoutes = new AccountRoutes(services.userService(), newsroom);
         AuditRoutes auditRoutes = new AuditRoutes(services.auditService(), newsroom);
+        AdminApi adminApi = new AdminApi(services.apiTokenService());
+        AdminStoryRoutes adminStories = new AdminStoryRoutes(services.storyService(), queries);
+        AdminMediaRoutes adminMedia = new AdminMediaRoutes(services.mediaService(), queries);
+        AdminCurationRoutes adminCuration = new AdminCurationRoutes(
+                services.topicService(), services.authorService(), services.dashboardService(), queries);
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -153,6 +162,10 @@ public final class WebServer {
             accountRoutes.register(config.routes);
             auditRoutes.register(config.routes);
             topStoriesRoutes.register(config.routes);
+            adminApi.register(config.routes);
+            adminStories.register(config.routes);
+            adminMedia.register(config.routes);
+            adminCuration.register(config.routes);
             // After the newsroom: Javalin runs the first route that matches, and the reader's dated story
             // path /{yyyy}/{mm}/{dd}/{slug} also matches /newsroom/stories/{id}/revisions.
             readerRoutes.register(config.routes);

@@ -76,6 +76,18 @@ public final class WebTestServer implements AutoCloseable {
         }
     }
 
+    /** Sends a request built against {@link #uri}, as the API tests do. */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<byte[]> getBytes(String path) {
         try {
             return client.send(

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.lede.common.LedeException;
 import org.lede.common.ValidationException;
@@ -40,27 +41,29 @@ public final class ErrorPages {
                     e.status(),
                     title(e.status()),
                     message(e.status(), e.getMessage()),
-                    e instanceof ValidationException v ? v.field() : null);
+                    e instanceof ValidationException v ? v.field() : null,
+                    e instanceof ProblemException p ? p.extensions() : Map.of());
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 405) {
                 // Javalin's only detail on a 405 is the list of methods the path answers (named for HTML or JSON).
                 e.getDetails().values().stream().findFirst().ifPresent(methods -> ctx.header("Allow", methods));
             }
-            respond(ctx, e.getStatus(), title(e.getStatus()), message(e.getStatus(), e.getMessage()), null);
+            respond(ctx, e.getStatus(), title(e.getStatus()), message(e.getStatus(), e.getMessage()), null, Map.of());
         });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-            respond(ctx, 500, title(500), message(500, null), null);
+            respond(ctx, 500, title(500), message(500, null), null, Map.of());
         });
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                respond(ctx, 404, title(404), message(404, null), null);
+                respond(ctx, 404, title(404), message(404, null), null, Map.of());
             }
         });
     }
 
-    private void respond(Context ctx, int status, String title, String message, String field) {
+    private void respond(
+            Context ctx, int status, String title, String message, String field, Map<String, Object> extensions) {
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
         if (wantsJson(ctx)) {
@@ -71,7 +74,9 @@ public final class ErrorPages {
             problem.put("detail", message);
             if (field != null) {
                 problem.put("field", field);
+                problem.put("errors", List.of(Map.of("field", field, "detail", message)));
             }
+            problem.putAll(extensions);
             ctx.contentType("application/problem+json;charset=utf-8").result(Json.write(problem));
         } else {
             ctx.contentType("text/html;charset=utf-8").result(html.render(ctx, status, title, message));
