@@ -125,7 +125,7 @@ public final class WebServer {
         DashboardRoutes dashboardRoutes = new DashboardRoutes(services.dashboardService(), queries, newsroom);
         TopStoriesRoutes topStoriesRoutes = new TopStoriesRoutes(services.storyService(), queries, newsroom);
         UserRoutes userRoutes = new UserRoutes(services.userService(), newsroom);
-        AccountRoutes accountRoutes = new AccountRoutes(services.userService(), newsroom);
+        AccountRoutes accountRoutes = new AccountRoutes(services.userService(), services.apiTokenService(), newsroom);
         AuditRoutes auditRoutes = new AuditRoutes(services.auditService(), newsroom);
         AdminApi adminApi = new AdminApi(services.apiTokenService());
         AdminStoryRoutes adminStories = new AdminStoryRoutes(services.storyService(), queries);
