@@ -118,6 +118,14 @@ public final class ApiTokenService {
         return tokens.forUser(userId);
     }
 
+    /** Every token that still works, of every member, for the admins' people page. */
+    public List<ApiToken> live(Actor actor) {
+        if (actor.role() != Role.ADMIN) {
+            throw new ForbiddenException("Only admins see every member's API tokens.");
+        }
+        return tokens.live();
+    }
+
     /**
      * Who a request's secret acts as: its member with their current role, while the token is not
      * revoked and the member not disabled; else empty. The last use is written at most once per

@@ -15,6 +15,9 @@ public interface ApiTokenStore {
     /** A member's tokens, newest first, revoked ones included. */
     List<ApiToken> forUser(String userId);
 
+    /** Every token that is not revoked, of every member, newest first. */
+    List<ApiToken> live();
+
     void revoke(String id, Instant at);
 
     void touch(String id, Instant at);

@@ -134,8 +134,11 @@ class ApiTokenServiceTest extends NewsroomTest {
 
         CreatedToken forOther = tokens.create(admin.actor(), other.id(), "Made by an admin");
         assertEquals(Optional.of(other.actor()), tokens.authenticate(forOther.secret()));
+        assertEquals(List.of(forOther.token().id(), mine.token().id()), ids(tokens.live(admin.actor())));
+        assertThrows(ForbiddenException.class, () -> tokens.live(other.actor()));
         tokens.revoke(admin.actor(), mine.token().id());
         assertTrue(tokens.forUser(admin.actor(), writer.id()).getFirst().revoked());
+        assertEquals(List.of(forOther.token().id()), ids(tokens.live(admin.actor())), "revoked tokens are not live");
     }
 
     @Test
@@ -152,6 +155,10 @@ class ApiTokenServiceTest extends NewsroomTest {
         newsroom.clock.advance(Duration.ofSeconds(31));
         tokens.authenticate(created.secret());
         assertEquals(newsroom.clock.instant(), lastUsed(created));
+    }
+
+    private static List<String> ids(List<ApiToken> list) {
+        return list.stream().map(ApiToken::id).toList();
     }
 
     private Instant lastUsed(CreatedToken created) {

@@ -124,7 +124,7 @@ public final class WebServer {
         NewsroomAuthorRoutes authorRoutes = new NewsroomAuthorRoutes(services.authorService(), queries, newsroom);
         DashboardRoutes dashboardRoutes = new DashboardRoutes(services.dashboardService(), queries, newsroom);
         TopStoriesRoutes topStoriesRoutes = new TopStoriesRoutes(services.storyService(), queries, newsroom);
-        UserRoutes userRoutes = new UserRoutes(services.userService(), newsroom);
+        UserRoutes userRoutes = new UserRoutes(services.userService(), services.apiTokenService(), newsroom);
         AccountRoutes accountRoutes = new AccountRoutes(services.userService(), services.apiTokenService(), newsroom);
         AuditRoutes auditRoutes = new AuditRoutes(services.auditService(), newsroom);
         AdminApi adminApi = new AdminApi(services.apiTokenService());

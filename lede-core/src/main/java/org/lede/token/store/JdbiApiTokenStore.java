@@ -58,6 +58,13 @@ public final class JdbiApiTokenStore implements ApiTokenStore {
     }
 
     @Override
+    public List<ApiToken> live() {
+        return db.handle(h -> h.createQuery(SELECT + " WHERE revoked_at IS NULL ORDER BY created_at DESC, id DESC")
+                .map((rs, c) -> row(rs))
+                .list());
+    }
+
+    @Override
     public void revoke(String id, Instant at) {
         db.handle(h -> h.execute(
                 "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", Times.format(at), id));

@@ -63,6 +63,23 @@ class ApiTokenPageTest extends WebServerTest {
                         .apiTokenService()
                         .forUser(writer.user().actor(), writer.user().id())
                         .size(),
-                "only the one token was made");
+                "nothing was made by the refused requests");
+
+        HttpResponse<String> another = writer.post("/newsroom/account/tokens", "name", "Second script");
+        Matcher second = SECRET.matcher(another.body());
+        assertTrue(second.find(), another.body());
+        NewsroomClient admin = NewsroomClient.as(web, Role.ADMIN);
+        Document people = Jsoup.parse(admin.get("/newsroom/users").body());
+        var rows = people.select("#tokens-title ~ div table tbody tr");
+        assertEquals(1, rows.size(), "only tokens that still work are listed");
+        assertTrue(rows.first().text().contains(writer.user().email()), rows.text());
+        assertTrue(rows.first().text().contains("Second script"), rows.text());
+        assertEquals(303, admin.post(rows.first().select("form").attr("action")).statusCode());
+        assertEquals(401, apiStatus(second.group(1)), "an admin revoked it");
+        assertEquals(
+                0,
+                Jsoup.parse(admin.get("/newsroom/users").body())
+                        .select("#tokens-title ~ div table tbody tr")
+                        .size());
     }
 }

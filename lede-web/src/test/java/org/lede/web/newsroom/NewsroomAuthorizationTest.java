@@ -288,6 +288,7 @@ class NewsroomAuthorizationTest {
             row(POST, "/newsroom/users/{member}/disable", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
             row(POST, "/newsroom/users/{disabled}/enable", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
             row(POST, "/newsroom/users/{member}/reset", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(POST, "/newsroom/users/tokens/{othertoken}/revoke", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
             row(GET, "/newsroom/account", OK, OK, OK, OK, SIGN_IN),
             row(POST, "/newsroom/account/password", Fixture::samePassword, OK, OK, OK, OK, REFUSED),
             row(POST, "/newsroom/account/tokens", f -> List.of("name", "Matrix script"), OK, OK, OK, OK, REFUSED),
