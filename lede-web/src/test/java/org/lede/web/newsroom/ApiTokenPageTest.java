@@ -38,7 +38,7 @@ class ApiTokenPageTest extends WebServerTest {
         HttpResponse<String> page = writer.get("/newsroom/account");
         assertFalse(page.body().contains(secret.group(1)), "the secret is never shown again");
         Document doc = Jsoup.parse(page.body());
-        var row = doc.select("#tokens-title ~ table tbody tr").first();
+        var row = doc.select("#tokens-title ~ div table tbody tr").first();
         assertTrue(row.text().contains("Results <script>"), row.text());
         assertTrue(row.text().contains(secret.group(1).substring(0, 11)), "its prefix tells it apart");
         assertFalse(row.select("td").get(3).text().equals("never"), "its last use is shown");
