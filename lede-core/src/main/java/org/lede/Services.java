@@ -29,6 +29,8 @@ import org.lede.story.StoryPreviews;
 import org.lede.story.StoryService;
 import org.lede.story.StoryStore;
 import org.lede.story.store.JdbiStoryStore;
+import org.lede.token.ApiTokenService;
+import org.lede.token.store.JdbiApiTokenStore;
 import org.lede.topic.TopicService;
 import org.lede.topic.TopicStore;
 import org.lede.topic.store.JdbiTopicStore;
@@ -64,7 +66,8 @@ public record Services(
         BrevityChecks brevityChecks,
         AuditService auditService,
         NewsroomQueries newsroomQueries,
-        StoryPreviews storyPreviews) {
+        StoryPreviews storyPreviews,
+        ApiTokenService apiTokenService) {
 
     public static Services create(Database db, Path mediaDir, Clock clock) {
         Ids ids = new Ids(clock);
@@ -108,6 +111,7 @@ public record Services(
                 new AuditService(outbox, users),
                 new NewsroomQueries(stories, topics, authors, media, dashboards),
                 new StoryPreviews(
-                        db, stories, outbox, Base64.getUrlDecoder().decode(secrets.secret("story-preview")), clock));
+                        db, stories, outbox, Base64.getUrlDecoder().decode(secrets.secret("story-preview")), clock),
+                new ApiTokenService(db, new JdbiApiTokenStore(db), users, outbox, clock, ids));
     }
 }

@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Lede: a newsroom publishing platform.%n",
-        subcommands = {ServeCommand.class, ImportCommand.class, UserCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            ServeCommand.class,
+            ImportCommand.class,
+            UserCommand.class,
+            TokenCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footer = {
             "",
             "Environment: LEDE_PORT, LEDE_DATABASE_URL, LEDE_DATA_DIR, LEDE_BASE_URL, LEDE_SITE_NAME, LEDE_TIME_ZONE."

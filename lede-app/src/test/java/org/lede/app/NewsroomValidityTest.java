@@ -111,7 +111,15 @@ class NewsroomValidityTest {
         add(writer, "writer", "one revision", firstLink(ownRevisions, Pattern.quote(own) + "/revisions/\\d+"));
         Page writerMedia = add(writer, "writer", "media library", "/newsroom/media");
         add(writer, "writer", "media item", firstLink(writerMedia, "/newsroom/media/[^/?#]+"));
-        add(writer, "writer", "own account", "/newsroom/account");
+        Page account = add(writer, "writer", "own account", "/newsroom/account");
+        String csrf = Jsoup.parse(account.body())
+                .selectFirst("form[action=/newsroom/account/tokens] input[name=_csrf]")
+                .val();
+        HttpResponse<String> token = writer.post(
+                "/newsroom/account/tokens", List.of(Map.entry("_csrf", csrf), Map.entry("name", "Validity script")));
+        assertEquals(200, token.statusCode(), token.body());
+        pages.add(new Page("account with a new API token", "writer", "/newsroom/account", 200, token.body()));
+        add(writer, "writer", "account with its API tokens", "/newsroom/account");
 
         NewsroomSignIn.Session admin = session("admin");
         Page people = add(admin, "admin", "people", "/newsroom/users");

@@ -104,6 +104,8 @@ public final class AuditService {
             case "media.added" -> "uploaded";
             case "media.updated" -> "described";
             case "topic.merged" -> "merged";
+            case "token.created" -> "made the API token";
+            case "token.revoked" -> "revoked the API token";
             case "user.created" -> "added";
             case "user.role-changed" -> "changed the role of";
             case "user.reset-link-issued" -> "issued a password-reset link for";
@@ -113,7 +115,7 @@ public final class AuditService {
         };
     }
 
-    private static String detail(OutboxEvent event) {
+    private String detail(OutboxEvent event) {
         return switch (event.type()) {
             case "story.updated" -> event.data().get("kind");
             case "story.restored" -> "revision " + event.data().get("from");
@@ -121,6 +123,8 @@ public final class AuditService {
             case "story.preview-shared" -> "until " + event.data().get("expires");
             case "topic.merged" -> "into " + event.data().get("into");
             case "user.created", "user.role-changed" -> event.data().get("role");
+            case "token.created", "token.revoked" ->
+                "of " + users.find(event.data().get("user")).map(User::email).orElse("a removed member");
             default -> null;
         };
     }

@@ -398,4 +398,43 @@ public sealed interface Event {
             return Set.of();
         }
     }
+
+    /**
+     * A personal API token was made for a member; {@code name} is what they called it. Readers
+     * never see tokens, so it names no page.
+     */
+    record ApiTokenCreated(String tokenId, String userId, String name, String actorId, Instant at) implements Event {
+        @Override
+        public String type() {
+            return "token.created";
+        }
+
+        @Override
+        public String subject() {
+            return tokenId;
+        }
+
+        @Override
+        public Set<String> pageKeys() {
+            return Set.of();
+        }
+    }
+
+    /** A personal API token was revoked and stops working at once; it names no page. */
+    record ApiTokenRevoked(String tokenId, String userId, String name, String actorId, Instant at) implements Event {
+        @Override
+        public String type() {
+            return "token.revoked";
+        }
+
+        @Override
+        public String subject() {
+            return tokenId;
+        }
+
+        @Override
+        public Set<String> pageKeys() {
+            return Set.of();
+        }
+    }
 }

@@ -57,6 +57,14 @@ public final class Events {
                 }
             }
             case Event.AuthorDeleted a -> data.put("slug", a.slug());
+            case Event.ApiTokenCreated t -> {
+                data.put("user", t.userId());
+                data.put("name", t.name());
+            }
+            case Event.ApiTokenRevoked t -> {
+                data.put("user", t.userId());
+                data.put("name", t.name());
+            }
         }
         return new OutboxEvent(0, event.type(), event.subject(), data, event.at(), event.pageKeys());
     }
@@ -118,6 +126,8 @@ public final class Events {
             case "topic.deleted", "topic.merged" ->
                 new Event.TopicDeleted(e.subject(), d.get("slug"), d.get("into"), actor, e.at());
             case "author.deleted" -> new Event.AuthorDeleted(e.subject(), d.get("slug"), actor, e.at());
+            case "token.created" -> new Event.ApiTokenCreated(e.subject(), d.get("user"), d.get("name"), actor, e.at());
+            case "token.revoked" -> new Event.ApiTokenRevoked(e.subject(), d.get("user"), d.get("name"), actor, e.at());
             case "user.created" -> new Event.UserCreated(e.subject(), d.get("role"), actor, e.at());
             case "user.role-changed",
                     "user.disabled",

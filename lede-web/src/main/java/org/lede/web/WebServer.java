@@ -17,6 +17,10 @@ import org.lede.outbox.OutboxPoller;
 import org.lede.reading.ReaderQueries;
 import org.lede.web.api.ApiDocRoutes;
 import org.lede.web.api.ContentApiRoutes;
+import org.lede.web.api.admin.AdminApi;
+import org.lede.web.api.admin.AdminCurationRoutes;
+import org.lede.web.api.admin.AdminMediaRoutes;
+import org.lede.web.api.admin.AdminStoryRoutes;
 import org.lede.web.cache.CachedPageHandler;
 import org.lede.web.cache.CdnPurger;
 import org.lede.web.cache.PageCache;
@@ -145,10 +149,15 @@ public final class WebServer {
         NewsroomAuthorRoutes authorRoutes = new NewsroomAuthorRoutes(services.authorService(), queries, newsroom);
         DashboardRoutes dashboardRoutes = new DashboardRoutes(services.dashboardService(), queries, newsroom);
         TopStoriesRoutes topStoriesRoutes = new TopStoriesRoutes(services.storyService(), queries, newsroom);
-        UserRoutes userRoutes = new UserRoutes(services.userService(), newsroom);
-        AccountRoutes accountRoutes = new AccountRoutes(services.userService(), newsroom);
+        UserRoutes userRoutes = new UserRoutes(services.userService(), services.apiTokenService(), newsroom);
+        AccountRoutes accountRoutes = new AccountRoutes(services.userService(), services.apiTokenService(), newsroom);
         AuditRoutes auditRoutes = new AuditRoutes(services.auditService(), newsroom);
         PasteRoutes pasteRoutes = new PasteRoutes();
+        AdminApi adminApi = new AdminApi(services.apiTokenService());
+        AdminStoryRoutes adminStories = new AdminStoryRoutes(services.storyService(), queries);
+        AdminMediaRoutes adminMedia = new AdminMediaRoutes(services.mediaService(), queries);
+        AdminCurationRoutes adminCuration = new AdminCurationRoutes(
+                services.topicService(), services.authorService(), services.dashboardService(), queries);
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -184,6 +193,10 @@ public final class WebServer {
             // /api/v1/stories/{id}.
             apiDocs.register(config.routes);
             contentApi.register(config.routes);
+            adminApi.register(config.routes);
+            adminStories.register(config.routes);
+            adminMedia.register(config.routes);
+            adminCuration.register(config.routes);
             // After the newsroom: Javalin runs the first route that matches, and the reader's dated story
             // path /{yyyy}/{mm}/{dd}/{slug} also matches /newsroom/stories/{id}/revisions.
             readerRoutes.register(config.routes);

@@ -38,6 +38,8 @@ enum Notice {
     MEMBER_DISABLED("Disabled %s: they are signed out everywhere and cannot sign in."),
     MEMBER_ENABLED("Enabled %s: they can sign in again with their password."),
     PASSWORD_CHANGED("Password changed. Your other sessions were signed out."),
+    TOKEN_CREATED("API token made. Copy it now: it is shown only this once."),
+    TOKEN_REVOKED("API token revoked: requests that send it are refused from now on."),
     PASSWORD_RESET("Your new password is set, and every earlier session was signed out. Sign in with it now.");
 
     private final String words;
@@ -67,6 +69,11 @@ enum Notice {
             }
         }
         return null;
+    }
+
+    /** The words of a notice without blanks, for a page answered directly rather than after a redirect. */
+    String text() {
+        return words;
     }
 
     private int blanks() {

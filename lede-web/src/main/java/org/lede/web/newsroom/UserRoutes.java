@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.function.Function;
 import org.lede.common.LedeException;
+import org.lede.token.ApiTokenService;
 import org.lede.user.ResetLink;
 import org.lede.user.Role;
 import org.lede.user.User;
@@ -12,14 +13,17 @@ import org.lede.user.UserService;
 
 /**
  * People: the newsroom's members, adding one, changing a role, disabling and enabling, and
- * issuing a password-reset link. Admins only, which {@link UserService} enforces.
+ * issuing a password-reset link, and revoking anyone's API tokens. Admins only, which
+ * {@link UserService} and {@link ApiTokenService} enforce.
  */
 public final class UserRoutes {
     private final UserService users;
+    private final ApiTokenService tokens;
     private final NewsroomViews views;
 
-    public UserRoutes(UserService users, NewsroomViews views) {
+    public UserRoutes(UserService users, ApiTokenService tokens, NewsroomViews views) {
         this.users = users;
+        this.tokens = tokens;
         this.views = views;
     }
 
@@ -30,6 +34,7 @@ public final class UserRoutes {
         routes.post("/newsroom/users/{id}/disable", this::disable);
         routes.post("/newsroom/users/{id}/enable", this::enable);
         routes.post("/newsroom/users/{id}/reset", this::issueResetLink);
+        routes.post("/newsroom/users/tokens/{id}/revoke", this::revokeToken);
     }
 
     /** The new member's fields as typed; the password is never sent back into the page. */
@@ -63,7 +68,18 @@ public final class UserRoutes {
                         users.all(NewsroomAuth.actor(ctx)),
                         form,
                         UserService.MIN_PASSWORD,
-                        resetUrl));
+                        resetUrl,
+                        tokens.live(NewsroomAuth.actor(ctx)),
+                        views.site().zone()));
+    }
+
+    private void revokeToken(Context ctx) {
+        try {
+            tokens.revoke(NewsroomAuth.actor(ctx), ctx.pathParam("id"));
+            ctx.redirect(Notice.TOKEN_REVOKED.on("/newsroom/users"), HttpStatus.SEE_OTHER);
+        } catch (LedeException e) {
+            show(ctx, e.status(), e.getMessage(), new UserForm("", "", Role.WRITER.key()));
+        }
     }
 
     private void setRole(Context ctx) {

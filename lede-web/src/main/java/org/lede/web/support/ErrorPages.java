@@ -47,22 +47,34 @@ public final class ErrorPages {
             if (e instanceof UnauthorizedException u) {
                 ctx.header("WWW-Authenticate", u.challenge());
             }
-            respond(ctx, e.status(), title(e.status()), message(e.status(), e.getMessage()), fieldErrors(e));
+            respond(
+                    ctx,
+                    e.status(),
+                    title(e.status()),
+                    message(e.status(), e.getMessage()),
+                    fieldErrors(e),
+                    e instanceof ProblemException p ? p.extensions() : Map.of());
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 405) {
                 // Javalin's only detail on a 405 is the list of methods the path answers (named for HTML or JSON).
                 e.getDetails().values().stream().findFirst().ifPresent(methods -> ctx.header("Allow", methods));
             }
-            respond(ctx, e.getStatus(), title(e.getStatus()), message(e.getStatus(), e.getMessage()), List.of());
+            respond(
+                    ctx,
+                    e.getStatus(),
+                    title(e.getStatus()),
+                    message(e.getStatus(), e.getMessage()),
+                    List.of(),
+                    Map.of());
         });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-            respond(ctx, 500, title(500), message(500, null), List.of());
+            respond(ctx, 500, title(500), message(500, null), List.of(), Map.of());
         });
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                respond(ctx, 404, title(404), message(404, null), List.of());
+                respond(ctx, 404, title(404), message(404, null), List.of(), Map.of());
             }
         });
     }
@@ -76,7 +88,13 @@ public final class ErrorPages {
         };
     }
 
-    private void respond(Context ctx, int status, String title, String message, List<FieldError> errors) {
+    private void respond(
+            Context ctx,
+            int status,
+            String title,
+            String message,
+            List<FieldError> errors,
+            Map<String, Object> extensions) {
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
         if (wantsJson(ctx)) {
@@ -93,6 +111,7 @@ public final class ErrorPages {
                                 .map(f -> Map.of("field", f.field(), "detail", f.detail()))
                                 .toList());
             }
+            problem.putAll(extensions);
             ctx.contentType(PROBLEM_JSON).result(Json.write(problem));
         } else {
             ctx.contentType("text/html;charset=utf-8").result(html.render(ctx, status, title, message));

@@ -289,8 +289,12 @@ class NewsroomAuthorizationTest {
             row(POST, "/newsroom/users/{member}/disable", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
             row(POST, "/newsroom/users/{disabled}/enable", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
             row(POST, "/newsroom/users/{member}/reset", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(POST, "/newsroom/users/tokens/{othertoken}/revoke", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
             row(GET, "/newsroom/account", OK, OK, OK, OK, SIGN_IN),
             row(POST, "/newsroom/account/password", Fixture::samePassword, OK, OK, OK, OK, REFUSED),
+            row(POST, "/newsroom/account/tokens", f -> List.of("name", "Matrix script"), OK, OK, OK, OK, REFUSED),
+            row(POST, "/newsroom/account/tokens/{owntoken}/revoke", OK, OK, OK, OK, REFUSED),
+            row(POST, "/newsroom/account/tokens/{othertoken}/revoke", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
             row(GET, "/newsroom/reset/{token}", NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
             row(
                     POST,
@@ -436,6 +440,25 @@ class NewsroomAuthorizationTest {
                                                 null,
                                                 null,
                                                 List.of()))
+                                .id();
+                    case "owntoken" ->
+                        server.newsroom
+                                .services
+                                .apiTokenService()
+                                .create(
+                                        Actor.SYSTEM,
+                                        client.user() == null
+                                                ? member(false).id()
+                                                : client.user().id(),
+                                        "Own token")
+                                .token()
+                                .id();
+                    case "othertoken" ->
+                        server.newsroom
+                                .services
+                                .apiTokenService()
+                                .create(Actor.SYSTEM, member(false).id(), "Someone else's token")
+                                .token()
                                 .id();
                     case "member" -> member(false).id();
                     case "disabled" -> member(true).id();

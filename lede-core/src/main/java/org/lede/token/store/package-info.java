@@ -1,0 +1,2 @@
+/** The JDBI adapter for API tokens. */
+package org.lede.token.store;
