@@ -190,7 +190,13 @@ public final class ReaderQueries {
     }
 
     public Optional<AuthorView> author(String slug) {
-        return authors.findBySlug(slug).map(a -> new AuthorView(a, Urls.author(a.slug())));
+        return authors.findBySlug(slug)
+                .map(a -> new AuthorView(
+                        a,
+                        Urls.author(a.slug()),
+                        a.avatarMediaId() == null
+                                ? null
+                                : media.find(a.avatarMediaId()).map(Figure::of).orElse(null)));
     }
 
     public StreamPage authorStream(Author author, int page) {

@@ -322,7 +322,7 @@ class ReaderQueriesTest {
         assertEquals(transit, reader.topic("transit").orElseThrow());
         assertTrue(reader.topic("sport").isEmpty());
         assertEquals(
-                new AuthorView(ana, "/authors/ana-ruiz"),
+                new AuthorView(ana, "/authors/ana-ruiz", null),
                 reader.author("ana-ruiz").orElseThrow());
         assertTrue(reader.author("nobody").isEmpty());
         assertEquals(SITE, reader.site());

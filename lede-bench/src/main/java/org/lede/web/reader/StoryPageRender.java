@@ -130,6 +130,6 @@ public class StoryPageRender {
                 story.url(),
                 story.url(),
                 clock.instant());
-        return new StoryPageModel(page, story, found.deeper(), StructuredData.newsArticle(story, queries.site()));
+        return new StoryPageModel(page, story, found.deeper(), StructuredData.story(story, queries.site()));
     }
 }

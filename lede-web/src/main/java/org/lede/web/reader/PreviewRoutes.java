@@ -51,6 +51,6 @@ public final class PreviewRoutes {
                                 page,
                                 story,
                                 new StreamPage(List.of(), 1, false),
-                                StructuredData.newsArticle(story, queries.site()))));
+                                StructuredData.story(story, queries.site()))));
     }
 }

@@ -74,7 +74,7 @@ public final class ReaderRoutes {
         render(
                 ctx,
                 keys(Set.of(PageKeys.HOME), StreamPage.pageKeys(top), latest.pageKeys()),
-                new HomeModel(page, top, latest));
+                new HomeModel(page, top, latest, number == 1 ? StructuredData.home(queries.site()) : List.of()));
     }
 
     private void topic(Context ctx) {
@@ -117,7 +117,8 @@ public final class ReaderRoutes {
                 new AuthorPageModel(
                         page(ctx, author.author().name(), author.author().bio(), canonical(author.url(), number)),
                         author,
-                        stream));
+                        stream,
+                        StructuredData.author(author, queries.site())));
     }
 
     private void dashboard(Context ctx) {
@@ -127,7 +128,10 @@ public final class ReaderRoutes {
         render(
                 ctx,
                 dashboard.pageKeys(),
-                new DashboardPageModel(page(ctx, dashboard.title(), dashboard.intro(), dashboard.url()), dashboard));
+                new DashboardPageModel(
+                        page(ctx, dashboard.title(), dashboard.intro(), dashboard.url()),
+                        dashboard,
+                        StructuredData.dashboard(dashboard, queries.site())));
     }
 
     private void story(Context ctx) {
@@ -148,7 +152,7 @@ public final class ReaderRoutes {
                         page(ctx, story.headline(), story.dek(), story.url()),
                         story,
                         found.deeper(),
-                        StructuredData.newsArticle(story, queries.site())));
+                        StructuredData.story(story, queries.site())));
     }
 
     private void related(Context ctx) {
