@@ -27,6 +27,8 @@ import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardStore;
 import org.lede.media.Media;
 import org.lede.media.MediaStore;
+import org.lede.page.SitePage;
+import org.lede.page.SitePageStore;
 import org.lede.related.RelatedContent;
 import org.lede.related.RelatedContent.Related;
 import org.lede.related.RelatedContent.RelatedDashboard;
@@ -54,6 +56,7 @@ public final class ReaderQueries {
     private final RelatedContent related;
     private final SiteSettings site;
     private final Clock clock;
+    private final SitePageStore pages;
 
     public ReaderQueries(
             StoryStore stories,
@@ -63,7 +66,8 @@ public final class ReaderQueries {
             DashboardStore dashboards,
             RelatedContent related,
             SiteSettings site,
-            Clock clock) {
+            Clock clock,
+            SitePageStore pages) {
         this.stories = stories;
         this.topics = topics;
         this.authors = authors;
@@ -72,6 +76,7 @@ public final class ReaderQueries {
         this.related = related;
         this.site = site;
         this.clock = clock;
+        this.pages = pages;
     }
 
     public SiteSettings site() {
@@ -84,6 +89,30 @@ public final class ReaderQueries {
 
     public List<Topic> topics() {
         return topics.all();
+    }
+
+    /** The published site page at {@code /{slug}}, or empty for a draft or no page. */
+    public Optional<PageView> page(String slug) {
+        return pages.findBySlug(slug).filter(SitePage::published).map(this::pageView);
+    }
+
+    /**
+     * The published site pages in the order editors set: the footer's links, and with their last
+     * change, a sitemap's entries.
+     */
+    public List<PageLink> publishedPages() {
+        return pages.published().stream()
+                .map(p -> new PageLink(p.title(), Urls.page(p.slug()), p.updatedAt()))
+                .toList();
+    }
+
+    private PageView pageView(SitePage page) {
+        List<String> mediaIds = page.body().stream()
+                .filter(b -> b instanceof ImageBlock)
+                .map(b -> ((ImageBlock) b).mediaId())
+                .toList();
+        Map<String, Figure> figures = media.findAll(mediaIds).stream().collect(Collectors.toMap(Media::id, Figure::of));
+        return new PageView(page.slug(), Urls.page(page.slug()), page.title(), page.body(), figures, page.updatedAt());
     }
 
     /** The live story with this slug, or empty. */

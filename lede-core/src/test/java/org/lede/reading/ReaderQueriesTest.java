@@ -72,7 +72,15 @@ class ReaderQueriesTest {
         newsroom = new Newsroom(dialect, dir);
         var s = newsroom.services;
         reader = new ReaderQueries(
-                s.stories(), s.topics(), s.authors(), s.media(), s.dashboards(), s.related(), SITE, newsroom.clock);
+                s.stories(),
+                s.topics(),
+                s.authors(),
+                s.media(),
+                s.dashboards(),
+                s.related(),
+                SITE,
+                newsroom.clock,
+                s.sitePages());
         stories = s.storyService();
         transit = newsroom.topic("transit", "Transit");
         weather = newsroom.topic("weather", "Weather");

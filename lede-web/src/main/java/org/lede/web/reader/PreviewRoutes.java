@@ -39,6 +39,7 @@ public final class PreviewRoutes {
         Page page = new Page(
                 queries.site(),
                 queries.topics(),
+                queries.publishedPages(),
                 "Preview: " + story.headline(),
                 story.dek(),
                 null,

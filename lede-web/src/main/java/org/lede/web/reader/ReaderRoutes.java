@@ -13,6 +13,7 @@ import org.lede.common.GoneException;
 import org.lede.outbox.PageKeys;
 import org.lede.reading.AuthorView;
 import org.lede.reading.DashboardView;
+import org.lede.reading.PageView;
 import org.lede.reading.ReaderQueries;
 import org.lede.reading.StoryCard;
 import org.lede.reading.StoryView;
@@ -47,6 +48,20 @@ public final class ReaderRoutes {
         routes.get("/favicon.svg", this::favicon);
     }
 
+    /**
+     * The site's pages, at one path segment. Registered after every other route, since Javalin
+     * takes the first route that matches and {@code /{slug}} matches any single segment; the
+     * service refuses slugs that are the first segment of a route.
+     */
+    public void registerSitePages(RoutesConfig routes) {
+        routes.get("/{slug}", this::sitePage);
+    }
+
+    private void sitePage(Context ctx) {
+        PageView view = queries.page(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        render(ctx, view.pageKeys(), new SitePageModel(page(ctx, view.title(), null, view.url()), view));
+    }
+
     private void favicon(Context ctx) {
         ctx.header("Cache-Control", "public, max-age=86400");
         ctx.contentType("image/svg+xml;charset=utf-8").result(Assets.FAVICON_SVG);
@@ -59,7 +74,15 @@ public final class ReaderRoutes {
     }
 
     Page page(Context ctx, String title, String description, String canonical) {
-        return new Page(queries.site(), queries.topics(), title, description, canonical, ctx.path(), queries.now());
+        return new Page(
+                queries.site(),
+                queries.topics(),
+                queries.publishedPages(),
+                title,
+                description,
+                canonical,
+                ctx.path(),
+                queries.now());
     }
 
     private void home(Context ctx) {
