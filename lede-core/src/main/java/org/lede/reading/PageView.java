@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.lede.content.Block;
 import org.lede.content.ImageBlock;
+import org.lede.content.Paragraph;
 import org.lede.outbox.PageKeys;
 
 /**
@@ -22,6 +23,13 @@ public record PageView(
     public Figure figure(ImageBlock image) {
         Figure media = figures.get(image.mediaId());
         return media == null ? null : media.placed(image);
+    }
+
+    /** The text of its first paragraph, for the page's description; null when it opens otherwise. */
+    public String description() {
+        return body.isEmpty() || !(body.getFirst() instanceof Paragraph first)
+                ? null
+                : first.text().text();
     }
 
     public Set<String> pageKeys() {

@@ -59,7 +59,7 @@ public final class ReaderRoutes {
 
     private void sitePage(Context ctx) {
         PageView view = queries.page(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-        render(ctx, view.pageKeys(), new SitePageModel(page(ctx, view.title(), null, view.url()), view));
+        render(ctx, view.pageKeys(), new SitePageModel(page(ctx, view.title(), view.description(), view.url()), view));
     }
 
     private void favicon(Context ctx) {

@@ -92,6 +92,9 @@ class SitePagesTest extends WebServerTest {
                 "https://news.example/about",
                 doc.selectFirst("link[rel=canonical]").attr("href"));
         assertTrue(page.body().contains("class=\"site-header\""), "the site's frame");
+        assertEquals(
+                "We report on the city.",
+                doc.selectFirst("meta[name=description]").attr("content"));
         assertEquals("page", doc.selectFirst("footer.site-footer nav a").attr("aria-current"));
         assertTrue(
                 page.headers().firstValue("Surrogate-Key").orElseThrow().contains("page:about"),
