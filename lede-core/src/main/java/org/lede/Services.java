@@ -21,6 +21,9 @@ import org.lede.media.store.JdbiMediaStore;
 import org.lede.newsroom.NewsroomQueries;
 import org.lede.outbox.Outbox;
 import org.lede.outbox.store.JdbiOutbox;
+import org.lede.page.SitePageService;
+import org.lede.page.SitePageStore;
+import org.lede.page.store.JdbiSitePageStore;
 import org.lede.related.PinsTopicTagsRelated;
 import org.lede.related.RelatedContent;
 import org.lede.story.BrevityChecks;
@@ -67,7 +70,9 @@ public record Services(
         AuditService auditService,
         NewsroomQueries newsroomQueries,
         StoryPreviews storyPreviews,
-        ApiTokenService apiTokenService) {
+        ApiTokenService apiTokenService,
+        SitePageStore sitePages,
+        SitePageService sitePageService) {
 
     public static Services create(Database db, Path mediaDir, Clock clock) {
         Ids ids = new Ids(clock);
@@ -78,6 +83,7 @@ public record Services(
         BlobStore blobs = new DiskBlobStore(mediaDir);
         DashboardStore dashboards = new JdbiDashboardStore(db);
         Outbox outbox = new JdbiOutbox(db);
+        SitePageStore sitePages = new JdbiSitePageStore(db);
         PublishRules rules = new PublishRules(topics, authors, media);
         SecretStore secrets = new JdbiSecretStore(db);
         UserService users = new UserService(
@@ -109,9 +115,11 @@ public record Services(
                 users,
                 new BrevityChecks(rules),
                 new AuditService(outbox, users),
-                new NewsroomQueries(stories, topics, authors, media, dashboards),
+                new NewsroomQueries(stories, topics, authors, media, dashboards, sitePages),
                 new StoryPreviews(
                         db, stories, outbox, Base64.getUrlDecoder().decode(secrets.secret("story-preview")), clock),
-                new ApiTokenService(db, new JdbiApiTokenStore(db), users, outbox, clock, ids));
+                new ApiTokenService(db, new JdbiApiTokenStore(db), users, outbox, clock, ids),
+                sitePages,
+                new SitePageService(db, sitePages, outbox, clock, ids));
     }
 }

@@ -161,7 +161,8 @@ final class ServeCommand implements Callable<Integer> {
                         services.dashboards(),
                         services.related(),
                         site,
-                        clock);
+                        clock,
+                        services.sitePages());
                 WebServer server = new WebServer(services, reader, clock, options);
                 try {
                     server.start(host, port);

@@ -66,6 +66,8 @@ class SiteValidityTest {
         STORY(Pattern.compile("/\\d{4}/\\d{2}/\\d{2}/[^/?#]+")),
         AUTHOR(Pattern.compile("/authors/[^/?#]+")),
         DASHBOARD(Pattern.compile("/dashboards/[^/?#]+")),
+        /** A site page such as About, linked from every footer. */
+        PAGE(Pattern.compile("/[a-z0-9]+(-[a-z0-9]+)*")),
         NOT_FOUND(null);
 
         final Pattern path;

@@ -25,6 +25,9 @@ import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.media.Media;
 import org.lede.media.MediaService;
+import org.lede.page.SitePageService;
+import org.lede.page.SitePageService.SitePageCommand;
+import org.lede.page.SitePageService.SitePageFields;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.story.StoryKind;
@@ -41,6 +44,12 @@ import org.lede.user.Actor;
  */
 public final class DemoContent {
     private static final String ROOT = "/org/lede/demo/stories/";
+    private static final String PAGES = "/org/lede/demo/pages/";
+
+    private record PageSeed(String slug, String title) {}
+
+    private static final List<PageSeed> SITE_PAGES =
+            List.of(new PageSeed("about", "About Lede"), new PageSeed("corrections-policy", "Corrections policy"));
 
     private record TopicSeed(String slug, String name, String description) {}
 
@@ -167,6 +176,22 @@ public final class DemoContent {
                                             item("Politics", stories, "storm-idris-emergency-declaration"),
                                             item("Health", stories, "storm-idris-hospitals-brace"),
                                             item("World", stories, "storm-idris-veloria-ferries"))));
+        }
+        for (int i = 0; i < SITE_PAGES.size(); i++) {
+            PageSeed seed = SITE_PAGES.get(i);
+            if (live.sitePages().findBySlug(seed.slug()).isEmpty()) {
+                clock.set(now.minus(Duration.ofDays(30)));
+                at.sitePageService()
+                        .create(
+                                Actor.SYSTEM,
+                                new SitePageCommand(
+                                        new SitePageFields(
+                                                seed.slug(),
+                                                seed.title(),
+                                                AuthoringText.parse(read(PAGES + seed.slug() + ".txt")),
+                                                i + 1),
+                                        SitePageService.Action.PUBLISH));
+            }
         }
         return added;
     }

@@ -10,6 +10,8 @@ import org.lede.dashboard.Dashboard;
 import org.lede.dashboard.DashboardStore;
 import org.lede.media.Media;
 import org.lede.media.MediaStore;
+import org.lede.page.SitePage;
+import org.lede.page.SitePageStore;
 import org.lede.story.Story;
 import org.lede.story.StoryCursor;
 import org.lede.story.StoryFilter;
@@ -23,7 +25,7 @@ import org.lede.user.Actor;
  * The newsroom's reads. Stories follow one rule everywhere (lists, finders, pickers, slugs shown
  * in forms): editors and admins see every story, writers and contributors only those they
  * created, which are the ones they can open. Topics, authors, media and dashboards are shared
- * by the whole newsroom.
+ * by the whole newsroom. The site's pages, drafts included, are the editors' and admins' alone.
  */
 public final class NewsroomQueries {
     private final StoryStore stories;
@@ -31,14 +33,21 @@ public final class NewsroomQueries {
     private final AuthorStore authors;
     private final MediaStore media;
     private final DashboardStore dashboards;
+    private final SitePageStore pages;
 
     public NewsroomQueries(
-            StoryStore stories, TopicStore topics, AuthorStore authors, MediaStore media, DashboardStore dashboards) {
+            StoryStore stories,
+            TopicStore topics,
+            AuthorStore authors,
+            MediaStore media,
+            DashboardStore dashboards,
+            SitePageStore pages) {
         this.stories = stories;
         this.topics = topics;
         this.authors = authors;
         this.media = media;
         this.dashboards = dashboards;
+        this.pages = pages;
     }
 
     /**
@@ -144,6 +153,19 @@ public final class NewsroomQueries {
         Objects.requireNonNull(actor, "actor");
         return dashboards.find(id).orElseThrow(() -> new NotFoundException("Dashboard", id));
     }
+
+    /** Every site page, drafts too, in footer order. */
+    public List<SitePage> sitePages(Actor actor) {
+        actor.requireEditor(PAGES_REFUSAL);
+        return pages.all();
+    }
+
+    public SitePage sitePage(Actor actor, String id) {
+        actor.requireEditor(PAGES_REFUSAL);
+        return pages.find(id).orElseThrow(() -> new NotFoundException("Page", id));
+    }
+
+    private static final String PAGES_REFUSAL = "Only editors and admins see and write the site's pages.";
 
     private static String ownerFilter(Actor actor) {
         return actor.role().canPublish() ? null : actor.userId();

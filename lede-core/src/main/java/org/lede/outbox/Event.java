@@ -437,4 +437,50 @@ public sealed interface Event {
             return Set.of();
         }
     }
+
+    /** What happened to a site page (About, Contact ...). */
+    enum PageAction {
+        /** Made as a draft: readers see nothing. */
+        CREATED,
+        /** A draft saved: readers see nothing. */
+        EDITED,
+        PUBLISHED,
+        /** A published page saved. */
+        UPDATED,
+        UNPUBLISHED;
+
+        public String type() {
+            return "page." + name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * A site page was saved, published or taken off the site; {@code pageKeys} holds its old and
+     * new address while live and, when the footer's links changed, {@link PageKeys#FOOTER}.
+     */
+    record PageChanged(
+            PageAction action,
+            String pageId,
+            String slug,
+            int revision,
+            String actorId,
+            Instant at,
+            Set<String> pageKeys)
+            implements Event {
+        public PageChanged {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(pageId, "pageId");
+            pageKeys = Set.copyOf(pageKeys);
+        }
+
+        @Override
+        public String type() {
+            return action.type();
+        }
+
+        @Override
+        public String subject() {
+            return pageId;
+        }
+    }
 }

@@ -65,6 +65,10 @@ public final class Events {
                 data.put("user", t.userId());
                 data.put("name", t.name());
             }
+            case Event.PageChanged p -> {
+                data.put("slug", p.slug());
+                data.put("revision", Integer.toString(p.revision()));
+            }
         }
         return new OutboxEvent(0, event.type(), event.subject(), data, event.at(), event.pageKeys());
     }
@@ -101,6 +105,16 @@ public final class Events {
                     Integer.parseInt(d.getOrDefault("revision", "0")),
                     d.get("kind"),
                     d.containsKey("from") ? Integer.valueOf(d.get("from")) : null,
+                    actor,
+                    e.at(),
+                    e.pageKeys());
+        }
+        if (type.startsWith("page.")) {
+            return new Event.PageChanged(
+                    Event.PageAction.valueOf(type.substring(5).toUpperCase(Locale.ROOT)),
+                    e.subject(),
+                    d.get("slug"),
+                    Integer.parseInt(d.getOrDefault("revision", "0")),
                     actor,
                     e.at(),
                     e.pageKeys());

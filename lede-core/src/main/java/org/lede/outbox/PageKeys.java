@@ -11,6 +11,12 @@ public final class PageKeys {
     /** Every page: for rare changes that show everywhere, such as a topic's name in the navigation. */
     public static final String ALL = "all";
 
+    /**
+     * The footer, which links the published site pages. Every reader page shows it, so it is the
+     * key of every page.
+     */
+    public static final String FOOTER = ALL;
+
     private PageKeys() {}
 
     public static String story(String id) {
@@ -27,5 +33,10 @@ public final class PageKeys {
 
     public static String dashboard(String slug) {
         return "dashboard:" + slug;
+    }
+
+    /** A site page at {@code /{slug}}, such as About. */
+    public static String page(String slug) {
+        return "page:" + slug;
     }
 }

@@ -29,6 +29,8 @@ import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardStore;
 import org.lede.media.Media;
 import org.lede.media.MediaStore;
+import org.lede.page.SitePage;
+import org.lede.page.SitePageStore;
 import org.lede.related.RelatedContent;
 import org.lede.related.RelatedContent.Related;
 import org.lede.related.RelatedContent.RelatedDashboard;
@@ -66,6 +68,7 @@ public final class ReaderQueries {
     private final RelatedContent related;
     private final SiteSettings site;
     private final Clock clock;
+    private final SitePageStore pages;
 
     public ReaderQueries(
             StoryStore stories,
@@ -75,7 +78,8 @@ public final class ReaderQueries {
             DashboardStore dashboards,
             RelatedContent related,
             SiteSettings site,
-            Clock clock) {
+            Clock clock,
+            SitePageStore pages) {
         this.stories = stories;
         this.topics = topics;
         this.authors = authors;
@@ -84,6 +88,7 @@ public final class ReaderQueries {
         this.related = related;
         this.site = site;
         this.clock = clock;
+        this.pages = pages;
     }
 
     public SiteSettings site() {
@@ -96,6 +101,30 @@ public final class ReaderQueries {
 
     public List<Topic> topics() {
         return topics.all();
+    }
+
+    /** The published site page at {@code /{slug}}, or empty for a draft or no page. */
+    public Optional<PageView> page(String slug) {
+        return pages.findBySlug(slug).filter(SitePage::published).map(this::pageView);
+    }
+
+    /**
+     * The published site pages in the order editors set: the footer's links, and with their last
+     * change, a sitemap's entries.
+     */
+    public List<PageLink> publishedPages() {
+        return pages.published().stream()
+                .map(p -> new PageLink(p.title(), Urls.page(p.slug()), p.updatedAt()))
+                .toList();
+    }
+
+    private PageView pageView(SitePage page) {
+        List<String> mediaIds = page.body().stream()
+                .filter(b -> b instanceof ImageBlock)
+                .map(b -> ((ImageBlock) b).mediaId())
+                .toList();
+        Map<String, Figure> figures = media.findAll(mediaIds).stream().collect(Collectors.toMap(Media::id, Figure::of));
+        return new PageView(page.slug(), Urls.page(page.slug()), page.title(), page.body(), figures, page.updatedAt());
     }
 
     /** The live story with this slug, or empty. */
@@ -235,7 +264,13 @@ public final class ReaderQueries {
     }
 
     public Optional<AuthorView> author(String slug) {
-        return authors.findBySlug(slug).map(a -> new AuthorView(a, Urls.author(a.slug())));
+        return authors.findBySlug(slug)
+                .map(a -> new AuthorView(
+                        a,
+                        Urls.author(a.slug()),
+                        a.avatarMediaId() == null
+                                ? null
+                                : media.find(a.avatarMediaId()).map(Figure::of).orElse(null)));
     }
 
     public StreamPage authorStream(Author author, int page) {
@@ -316,7 +351,10 @@ public final class ReaderQueries {
         for (Dashboard d : dashboards.all()) {
             home = later(home, d.updatedAt());
         }
-        return List.of(new SitemapEntry("/", home));
+        List<SitemapEntry> entries = new ArrayList<>();
+        entries.add(new SitemapEntry("/", home));
+        publishedPages().forEach(p -> entries.add(new SitemapEntry(p.url(), p.lastModified())));
+        return entries;
     }
 
     /** Live stories first published within {@link #NEWS_WINDOW}, newest first, for a Google News sitemap. */

@@ -38,9 +38,11 @@ public record StoryView(
         List<Correction> corrections,
         List<String> tags,
         String kind,
-        Instant savedAt) {
+        Instant savedAt)
+        implements BodyView {
 
     /** The figure for an image block of the body: its media's sources with the block's own caption and credit. */
+    @Override
     public Figure figure(ImageBlock image) {
         Figure media = figures.get(image.mediaId());
         return media == null ? null : media.placed(image);

@@ -35,6 +35,11 @@ public final class Urls {
         return "/dashboards/" + slug;
     }
 
+    /** A site page's address: one segment, which is why its slug may not be a route's first segment. */
+    public static String page(String slug) {
+        return "/" + slug;
+    }
+
     public static String media(String mediaId, int width, String extension) {
         return "/media/" + mediaId + "/" + width + "." + extension;
     }

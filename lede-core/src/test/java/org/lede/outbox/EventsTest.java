@@ -56,7 +56,13 @@ class EventsTest {
                 new Event.DashboardDeleted("D1", "storm", "u1", AT, Set.of("dashboard:storm", "home")),
                 new Event.TopicDeleted("T1", "world", null, "u1", AT),
                 new Event.TopicDeleted("T2", "globe", "world", "u1", AT),
-                new Event.AuthorDeleted("A1", "ana-ruiz", "u1", AT));
+                new Event.AuthorDeleted("A1", "ana-ruiz", "u1", AT),
+                new Event.PageChanged(Event.PageAction.CREATED, "P1", "about", 1, "u1", AT, Set.of()),
+                new Event.PageChanged(
+                        Event.PageAction.PUBLISHED, "P1", "about", 2, "u1", AT, Set.of("page:about", PageKeys.ALL)),
+                new Event.PageChanged(Event.PageAction.UPDATED, "P1", "about", 3, "u1", AT, Set.of("page:about")),
+                new Event.PageChanged(
+                        Event.PageAction.UNPUBLISHED, "P1", "about", 4, "u1", AT, Set.of("page:about", PageKeys.ALL)));
         for (Event event : events) {
             OutboxEvent stored = Events.toOutbox(event);
             assertEquals(event.type(), stored.type());

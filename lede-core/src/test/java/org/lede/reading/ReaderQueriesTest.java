@@ -72,7 +72,15 @@ class ReaderQueriesTest {
         newsroom = new Newsroom(dialect, dir);
         var s = newsroom.services;
         reader = new ReaderQueries(
-                s.stories(), s.topics(), s.authors(), s.media(), s.dashboards(), s.related(), SITE, newsroom.clock);
+                s.stories(),
+                s.topics(),
+                s.authors(),
+                s.media(),
+                s.dashboards(),
+                s.related(),
+                SITE,
+                newsroom.clock,
+                s.sitePages());
         stories = s.storyService();
         transit = newsroom.topic("transit", "Transit");
         weather = newsroom.topic("weather", "Weather");
@@ -322,7 +330,7 @@ class ReaderQueriesTest {
         assertEquals(transit, reader.topic("transit").orElseThrow());
         assertTrue(reader.topic("sport").isEmpty());
         assertEquals(
-                new AuthorView(ana, "/authors/ana-ruiz"),
+                new AuthorView(ana, "/authors/ana-ruiz", null),
                 reader.author("ana-ruiz").orElseThrow());
         assertTrue(reader.author("nobody").isEmpty());
         assertEquals(SITE, reader.site());

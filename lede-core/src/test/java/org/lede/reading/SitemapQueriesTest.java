@@ -36,7 +36,15 @@ class SitemapQueriesTest extends NewsroomTest {
         store = s.stories();
         stories = s.storyService();
         reader = new ReaderQueries(
-                s.stories(), s.topics(), s.authors(), s.media(), s.dashboards(), s.related(), SITE, newsroom.clock);
+                s.stories(),
+                s.topics(),
+                s.authors(),
+                s.media(),
+                s.dashboards(),
+                s.related(),
+                SITE,
+                newsroom.clock,
+                s.sitePages());
     }
 
     Story publishAt(String instant, String headline) {

@@ -38,6 +38,7 @@ import org.lede.web.newsroom.NewsroomAuthorRoutes;
 import org.lede.web.newsroom.NewsroomViews;
 import org.lede.web.newsroom.PasteRoutes;
 import org.lede.web.newsroom.SetupLink;
+import org.lede.web.newsroom.SitePageRoutes;
 import org.lede.web.newsroom.StoryRoutes;
 import org.lede.web.newsroom.TopStoriesRoutes;
 import org.lede.web.newsroom.TopicRoutes;
@@ -128,7 +129,15 @@ public final class WebServer {
         ErrorPages errors = new ErrorPages((ctx, status, title, message) -> templates.render(
                 "reader/error.jte",
                 new ErrorModel(
-                        new Page(reader.site(), reader.topics(), title, null, null, ctx.path(), reader.now()),
+                        new Page(
+                                reader.site(),
+                                reader.topics(),
+                                reader.publishedPages(),
+                                title,
+                                null,
+                                null,
+                                ctx.path(),
+                                reader.now()),
                         status,
                         message)));
         NewsroomQueries queries = services.newsroomQueries();
@@ -148,6 +157,7 @@ public final class WebServer {
         TopicRoutes topicRoutes = new TopicRoutes(services.topicService(), queries, newsroom);
         NewsroomAuthorRoutes authorRoutes = new NewsroomAuthorRoutes(services.authorService(), queries, newsroom);
         DashboardRoutes dashboardRoutes = new DashboardRoutes(services.dashboardService(), queries, newsroom);
+        SitePageRoutes sitePageRoutes = new SitePageRoutes(services.sitePageService(), queries, newsroom);
         TopStoriesRoutes topStoriesRoutes = new TopStoriesRoutes(services.storyService(), queries, newsroom);
         UserRoutes userRoutes = new UserRoutes(services.userService(), services.apiTokenService(), newsroom);
         AccountRoutes accountRoutes = new AccountRoutes(services.userService(), services.apiTokenService(), newsroom);
@@ -184,6 +194,7 @@ public final class WebServer {
             topicRoutes.register(config.routes);
             authorRoutes.register(config.routes);
             dashboardRoutes.register(config.routes);
+            sitePageRoutes.register(config.routes);
             userRoutes.register(config.routes);
             accountRoutes.register(config.routes);
             auditRoutes.register(config.routes);
@@ -205,6 +216,8 @@ public final class WebServer {
             previewRoutes.register(config.routes);
             mediaRoutes.register(config.routes);
             errors.register(config.routes);
+            // Last: /{slug} would take any one-segment path registered after it.
+            readerRoutes.registerSitePages(config.routes);
         });
     }
 

@@ -38,7 +38,8 @@ public final class WebTestServer implements AutoCloseable {
                 s.dashboards(),
                 s.related(),
                 new SiteSettings("Test Ledger", "News in brief.", "https://news.example", ZoneId.of("UTC")),
-                newsroom.clock);
+                newsroom.clock,
+                s.sitePages());
         server = new WebServer(s, reader, newsroom.clock, options).start("127.0.0.1", 0);
     }
 

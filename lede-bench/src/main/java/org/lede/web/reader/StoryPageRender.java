@@ -79,7 +79,8 @@ public class StoryPageRender {
                 services.dashboards(),
                 services.related(),
                 site,
-                clock);
+                clock,
+                services.sitePages());
         templates = new Templates();
         slug = services.stories().latestPublished(1, 0).stream()
                 .map(Story::slug)
@@ -125,11 +126,12 @@ public class StoryPageRender {
         Page page = new Page(
                 queries.site(),
                 queries.topics(),
+                queries.publishedPages(),
                 story.headline(),
                 story.dek(),
                 story.url(),
                 story.url(),
                 clock.instant());
-        return new StoryPageModel(page, story, found.deeper(), StructuredData.newsArticle(story, queries.site()));
+        return new StoryPageModel(page, story, found.deeper(), StructuredData.story(story, queries.site()));
     }
 }

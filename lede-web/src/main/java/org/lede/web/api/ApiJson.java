@@ -119,13 +119,13 @@ final class ApiJson {
         return node;
     }
 
-    ObjectNode author(AuthorView view, Figure avatar) {
+    ObjectNode author(AuthorView view) {
         Author author = view.author();
         ObjectNode node = authorRef(author);
         node.put("title", author.title());
         node.put("bio", author.bio());
         node.put("contributor", author.contributor());
-        node.set("avatar", avatar == null ? NODES.nullNode() : image(avatar));
+        node.set("avatar", view.avatar() == null ? NODES.nullNode() : image(view.avatar()));
         return node;
     }
 

@@ -20,6 +20,7 @@ import org.lede.reading.DashboardView;
 import org.lede.reading.Figure;
 import org.lede.reading.ReaderQueries;
 import org.lede.reading.StoryView;
+import org.lede.reading.Urls;
 import org.lede.story.PublishedCursor;
 import org.lede.topic.Topic;
 import org.lede.web.cache.CacheKeys;
@@ -172,8 +173,11 @@ public final class ContentApiRoutes {
         ArrayNode items = body.putArray("items");
         Set<String> keys = new LinkedHashSet<>();
         for (Author author : authors) {
-            AuthorView view = new AuthorView(author, null);
-            items.add(json.author(view, author.avatarMediaId() == null ? null : avatars.get(author.avatarMediaId())));
+            AuthorView view = new AuthorView(
+                    author,
+                    Urls.author(author.slug()),
+                    author.avatarMediaId() == null ? null : avatars.get(author.avatarMediaId()));
+            items.add(json.author(view));
             keys.addAll(view.pageKeys());
         }
         send(ctx, body, keys, Cors.HEADERS);
@@ -182,10 +186,7 @@ public final class ContentApiRoutes {
     private void author(Context ctx) {
         StoryListQuery.noParameters(ctx);
         AuthorView author = queries.author(ctx.pathParam("slug")).orElseThrow(ContentApiRoutes::notFound);
-        String avatarId = author.author().avatarMediaId();
-        Figure avatar =
-                avatarId == null ? null : queries.images(List.of(avatarId)).get(avatarId);
-        send(ctx, json.author(author, avatar), author.pageKeys(), Cors.HEADERS);
+        send(ctx, json.author(author), author.pageKeys(), Cors.HEADERS);
     }
 
     private void dashboards(Context ctx) {

@@ -8,6 +8,7 @@ public enum Section {
     TOPICS,
     AUTHORS,
     DASHBOARDS,
+    PAGES,
     USERS,
     AUDIT,
     ACCOUNT,

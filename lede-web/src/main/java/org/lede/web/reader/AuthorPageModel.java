@@ -1,10 +1,12 @@
 package org.lede.web.reader;
 
+import java.util.List;
 import org.lede.reading.AuthorView;
 import org.lede.reading.StreamPage;
 
-/** An author page and their stories. */
-public record AuthorPageModel(Page page, AuthorView author, StreamPage stream) implements ReaderModel {
+/** An author page and their stories, with its structured data. */
+public record AuthorPageModel(Page page, AuthorView author, StreamPage stream, List<String> jsonLd)
+        implements ReaderModel {
     @Override
     public String template() {
         return "reader/author.jte";

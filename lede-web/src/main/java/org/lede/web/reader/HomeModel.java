@@ -4,8 +4,8 @@ import java.util.List;
 import org.lede.reading.StoryCard;
 import org.lede.reading.StreamPage;
 
-/** The home page: top stories and the stream of everything live. */
-public record HomeModel(Page page, List<StoryCard> top, StreamPage latest) implements ReaderModel {
+/** The home page: top stories and the stream of everything live, with the site's structured data. */
+public record HomeModel(Page page, List<StoryCard> top, StreamPage latest, List<String> jsonLd) implements ReaderModel {
     @Override
     public String template() {
         return "reader/home.jte";

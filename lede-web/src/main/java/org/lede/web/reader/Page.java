@@ -2,18 +2,20 @@ package org.lede.web.reader;
 
 import java.time.Instant;
 import java.util.List;
+import org.lede.reading.PageLink;
 import org.lede.reading.SiteSettings;
 import org.lede.topic.Topic;
 import org.lede.web.feed.FeedLink;
 
 /**
- * What every reader page's frame needs: the site, its navigation, the page's title, description
- * and canonical address, the time the page was rendered (relative times count from it), and the
- * feeds it announces.
+ * What every reader page's frame needs: the site, its navigation and footer links, the page's
+ * title, description and canonical address, the time the page was rendered (relative times
+ * count from it), and the feeds it announces.
  */
 public record Page(
         SiteSettings site,
         List<Topic> topics,
+        List<PageLink> footer,
         String title,
         String description,
         String canonical,
@@ -25,17 +27,18 @@ public record Page(
     public Page(
             SiteSettings site,
             List<Topic> topics,
+            List<PageLink> footer,
             String title,
             String description,
             String canonical,
             String currentPath,
             Instant now) {
-        this(site, topics, title, description, canonical, currentPath, now, FeedLink.site(site));
+        this(site, topics, footer, title, description, canonical, currentPath, now, FeedLink.site(site));
     }
 
     /** This page announcing these feeds instead. */
     public Page withFeeds(List<FeedLink> links) {
-        return new Page(site, topics, title, description, canonical, currentPath, now, links);
+        return new Page(site, topics, footer, title, description, canonical, currentPath, now, links);
     }
 
     public String fullTitle() {

@@ -39,6 +39,7 @@ public final class PreviewRoutes {
         Page page = new Page(
                 queries.site(),
                 queries.topics(),
+                queries.publishedPages(),
                 "Preview: " + story.headline(),
                 story.dek(),
                 null,
@@ -51,6 +52,6 @@ public final class PreviewRoutes {
                                 page,
                                 story,
                                 new StreamPage(List.of(), 1, false),
-                                StructuredData.newsArticle(story, queries.site()))));
+                                StructuredData.story(story, queries.site()))));
     }
 }

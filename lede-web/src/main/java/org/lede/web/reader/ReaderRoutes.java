@@ -13,6 +13,7 @@ import org.lede.common.GoneException;
 import org.lede.outbox.PageKeys;
 import org.lede.reading.AuthorView;
 import org.lede.reading.DashboardView;
+import org.lede.reading.PageView;
 import org.lede.reading.ReaderQueries;
 import org.lede.reading.StoryCard;
 import org.lede.reading.StoryView;
@@ -48,6 +49,20 @@ public final class ReaderRoutes {
         routes.get("/favicon.svg", this::favicon);
     }
 
+    /**
+     * The site's pages, at one path segment. Registered after every other route, since Javalin
+     * takes the first route that matches and {@code /{slug}} matches any single segment; the
+     * service refuses slugs that are the first segment of a route.
+     */
+    public void registerSitePages(RoutesConfig routes) {
+        routes.get("/{slug}", this::sitePage);
+    }
+
+    private void sitePage(Context ctx) {
+        PageView view = queries.page(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        render(ctx, view.pageKeys(), new SitePageModel(page(ctx, view.title(), view.description(), view.url()), view));
+    }
+
     private void favicon(Context ctx) {
         ctx.header("Cache-Control", "public, max-age=86400");
         ctx.contentType("image/svg+xml;charset=utf-8").result(Assets.FAVICON_SVG);
@@ -62,7 +77,15 @@ public final class ReaderRoutes {
     }
 
     Page page(Context ctx, String title, String description, String canonical) {
-        return new Page(queries.site(), queries.topics(), title, description, canonical, ctx.path(), queries.now());
+        return new Page(
+                queries.site(),
+                queries.topics(),
+                queries.publishedPages(),
+                title,
+                description,
+                canonical,
+                ctx.path(),
+                queries.now());
     }
 
     private void home(Context ctx) {
@@ -77,7 +100,7 @@ public final class ReaderRoutes {
         render(
                 ctx,
                 keys(Set.of(PageKeys.HOME), StreamPage.pageKeys(top), latest.pageKeys()),
-                new HomeModel(page, top, latest));
+                new HomeModel(page, top, latest, number == 1 ? StructuredData.home(queries.site()) : List.of()));
     }
 
     private void topic(Context ctx) {
@@ -125,7 +148,8 @@ public final class ReaderRoutes {
                                         author.author().slug(),
                                         author.author().name())),
                         author,
-                        stream));
+                        stream,
+                        StructuredData.author(author, queries.site())));
     }
 
     private void dashboard(Context ctx) {
@@ -135,7 +159,10 @@ public final class ReaderRoutes {
         render(
                 ctx,
                 dashboard.pageKeys(),
-                new DashboardPageModel(page(ctx, dashboard.title(), dashboard.intro(), dashboard.url()), dashboard));
+                new DashboardPageModel(
+                        page(ctx, dashboard.title(), dashboard.intro(), dashboard.url()),
+                        dashboard,
+                        StructuredData.dashboard(dashboard, queries.site())));
     }
 
     private void story(Context ctx) {
@@ -164,7 +191,7 @@ public final class ReaderRoutes {
                                                 : story.topic().name())),
                         story,
                         found.deeper(),
-                        StructuredData.newsArticle(story, queries.site())));
+                        StructuredData.story(story, queries.site())));
     }
 
     private void related(Context ctx) {

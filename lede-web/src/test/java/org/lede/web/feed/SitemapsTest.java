@@ -148,7 +148,8 @@ class SitemapsTest extends WebServerTest {
                 services.dashboards(),
                 services.related(),
                 new SiteSettings("Test Ledger", "News in brief.", BASE, ZoneId.of("UTC")),
-                web.newsroom.clock);
+                web.newsroom.clock,
+                services.sitePages());
         Sitemaps sitemaps = new Sitemaps(reader, 2);
         List<String> parts = locs(entries(parse(sitemaps.index()), "sitemapindex", "sitemap")).stream()
                 .filter(l -> l.contains("/stories-"))

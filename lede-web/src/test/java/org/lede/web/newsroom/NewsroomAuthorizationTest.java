@@ -47,6 +47,10 @@ import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.db.Dialect;
 import org.lede.media.Media;
+import org.lede.page.SitePage;
+import org.lede.page.SitePageService;
+import org.lede.page.SitePageService.SitePageCommand;
+import org.lede.page.SitePageService.SitePageFields;
 import org.lede.story.Story;
 import org.lede.topic.Topic;
 import org.lede.user.Actor;
@@ -283,6 +287,11 @@ class NewsroomAuthorizationTest {
                     FORBIDDEN,
                     FORBIDDEN,
                     REFUSED),
+            row(GET, "/newsroom/pages", OK, OK, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(GET, "/newsroom/pages/new", OK, OK, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(POST, "/newsroom/pages", Fixture::newPage, OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(GET, "/newsroom/pages/{page}", OK, OK, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(POST, "/newsroom/pages/{page}", Fixture::samePage, OK, OK, FORBIDDEN, FORBIDDEN, REFUSED),
             row(GET, "/newsroom/users", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN),
             row(POST, "/newsroom/users", Fixture::newUser, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
             row(POST, "/newsroom/users/{member}/role", Fixture::role, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
@@ -316,6 +325,7 @@ class NewsroomAuthorizationTest {
     static Author author;
     static Media media;
     static Dashboard dashboard;
+    static SitePage sitePage;
     static final AtomicInteger counter = new AtomicInteger();
 
     @BeforeParameterizedClassInvocation
@@ -345,6 +355,13 @@ class NewsroomAuthorizationTest {
                                 null,
                                 null,
                                 List.of(new DashboardItem("Lead", List.of(DashboardEntry.story(lead.id()))))));
+        sitePage = newsroom.services
+                .sitePageService()
+                .create(
+                        Actor.SYSTEM,
+                        new SitePageCommand(
+                                new SitePageFields("matrix-page", "Matrix page", List.of(), 1),
+                                SitePageService.Action.PUBLISH));
         for (Who who : Who.values()) {
             clients.put(
                     who,
@@ -411,6 +428,7 @@ class NewsroomAuthorizationTest {
                     case "author" -> author.id();
                     case "media" -> media.id();
                     case "dashboard" -> dashboard.id();
+                    case "page" -> sitePage.id();
                     case "token" -> "not-the-setup-token";
                     // Deletions consume what they delete: each request gets its own.
                     case "sparemedia" ->
@@ -578,6 +596,39 @@ class NewsroomAuthorizationTest {
         List<String> sameAuthor() {
             return List.of(
                     "slug", author.slug(), "name", author.name(), "title", "Editor", "bio", "", "contributor", "yes");
+        }
+
+        List<String> newPage() {
+            int n = counter.incrementAndGet();
+            return List.of(
+                    "title",
+                    "Matrix page " + n,
+                    "slug",
+                    "matrix-page-" + n,
+                    "position",
+                    "2",
+                    "body",
+                    "Text.",
+                    "action",
+                    "save");
+        }
+
+        List<String> samePage() {
+            SitePage current =
+                    server.newsroom.services.sitePages().find(sitePage.id()).orElseThrow();
+            return List.of(
+                    "revision",
+                    Integer.toString(current.revision()),
+                    "title",
+                    current.title(),
+                    "slug",
+                    current.slug(),
+                    "position",
+                    Integer.toString(current.position()),
+                    "body",
+                    "Text.",
+                    "action",
+                    "save");
         }
 
         List<String> newDashboard() {
