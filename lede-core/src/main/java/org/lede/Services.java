@@ -3,6 +3,7 @@ package org.lede;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.function.Consumer;
 import org.lede.audit.AuditService;
 import org.lede.author.AuthorService;
 import org.lede.author.AuthorStore;
@@ -21,6 +22,7 @@ import org.lede.media.store.JdbiMediaStore;
 import org.lede.newsroom.NewsroomQueries;
 import org.lede.outbox.Outbox;
 import org.lede.outbox.store.JdbiOutbox;
+import org.lede.reading.SiteSettings;
 import org.lede.related.PinsTopicTagsRelated;
 import org.lede.related.RelatedContent;
 import org.lede.story.BrevityChecks;
@@ -39,6 +41,14 @@ import org.lede.user.store.Argon2Passwords;
 import org.lede.user.store.JdbiSecretStore;
 import org.lede.user.store.JdbiSessionStore;
 import org.lede.user.store.JdbiUserStore;
+import org.lede.webhook.WebhookDispatcher;
+import org.lede.webhook.WebhookFanOut;
+import org.lede.webhook.WebhookPayloads;
+import org.lede.webhook.WebhookService;
+import org.lede.webhook.WebhookStore;
+import org.lede.webhook.WebhookTargets;
+import org.lede.webhook.Webhooks;
+import org.lede.webhook.store.JdbiWebhookStore;
 
 /**
  * The core's object graph over one database: stores, then the services that use them. Built with
@@ -64,7 +74,8 @@ public record Services(
         BrevityChecks brevityChecks,
         AuditService auditService,
         NewsroomQueries newsroomQueries,
-        StoryPreviews storyPreviews) {
+        StoryPreviews storyPreviews,
+        WebhookStore webhookStore) {
 
     public static Services create(Database db, Path mediaDir, Clock clock) {
         Ids ids = new Ids(clock);
@@ -108,6 +119,28 @@ public record Services(
                 new AuditService(outbox, users),
                 new NewsroomQueries(stories, topics, authors, media, dashboards),
                 new StoryPreviews(
-                        db, stories, outbox, Base64.getUrlDecoder().decode(secrets.secret("story-preview")), clock));
+                        db, stories, outbox, Base64.getUrlDecoder().decode(secrets.secret("story-preview")), clock),
+                new JdbiWebhookStore(db));
+    }
+
+    /**
+     * Webhooks for a server of {@code site}, whose payloads carry its absolute URLs.
+     *
+     * @param allowPrivate lets webhooks reach loopback, private and link-local addresses
+     * @param onError      told of a failure to read or record deliveries
+     */
+    public Webhooks webhooks(SiteSettings site, boolean allowPrivate, Consumer<RuntimeException> onError) {
+        Ids ids = new Ids(clock);
+        WebhookTargets targets = WebhookTargets.system(allowPrivate);
+        return new Webhooks(
+                new WebhookService(db, webhookStore, outbox, targets, clock, ids),
+                new WebhookFanOut(
+                        db,
+                        webhookStore,
+                        outbox,
+                        new WebhookPayloads(stories, dashboards, topics, authors, site),
+                        clock,
+                        ids),
+                new WebhookDispatcher(db, webhookStore, outbox, targets, clock, onError));
     }
 }

@@ -57,6 +57,12 @@ public final class Events {
                 }
             }
             case Event.AuthorDeleted a -> data.put("slug", a.slug());
+            case Event.WebhookChanged w -> {
+                data.put("name", w.url());
+                if (w.detail() != null) {
+                    data.put("detail", w.detail());
+                }
+            }
         }
         return new OutboxEvent(0, event.type(), event.subject(), data, event.at(), event.pageKeys());
     }
@@ -81,6 +87,11 @@ public final class Events {
         }
         if (type.equals(Event.PreviewShared.TYPE)) {
             return new Event.PreviewShared(e.subject(), d.get("slug"), Instant.parse(d.get("expires")), actor, e.at());
+        }
+        if (type.startsWith("webhook.")) {
+            Event.WebhookAction action =
+                    Event.WebhookAction.valueOf(type.substring(8).toUpperCase(Locale.ROOT));
+            return new Event.WebhookChanged(action, e.subject(), d.get("name"), d.get("detail"), actor, e.at());
         }
         if (type.startsWith("story.")) {
             Event.StoryAction action =
