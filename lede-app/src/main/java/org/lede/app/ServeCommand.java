@@ -88,6 +88,14 @@ final class ServeCommand implements Callable<Integer> {
                     + "proxy every client would share the proxy's sign-in limit.")
     List<String> trustedProxies;
 
+    @Option(
+            names = "--webhooks-allow-private",
+            description =
+                    "Let webhooks reach loopback, private, link-local and cloud-metadata addresses (a receiver on "
+                            + "this machine or its network). Without it those are refused at registration and at each delivery, "
+                            + "so whoever registers a webhook cannot make the server call inside its own network.")
+    boolean webhooksAllowPrivate;
+
     @Option(names = "--demo", description = "Load the demo newsroom first; what is already there is left alone.")
     boolean demo;
 
@@ -108,7 +116,7 @@ final class ServeCommand implements Callable<Integer> {
                 "News in brief, made to scan.",
                 baseUrl == null || baseUrl.isBlank() ? "http://localhost" + (port == 0 ? "" : ":" + port) : baseUrl,
                 settings.zone());
-        WebServer.Options options = new WebServer.Options(cdnPurge(), clientAddress());
+        WebServer.Options options = new WebServer.Options(cdnPurge(), clientAddress(), webhooksAllowPrivate);
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(settings.database(dataDir))) {
             Services services = Services.create(db, dataDir.resolve("media"), clock);

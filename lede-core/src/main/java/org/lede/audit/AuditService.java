@@ -109,13 +109,9 @@ public final class AuditService {
             case "user.reset-link-issued" -> "issued a password-reset link for";
             case "user.password-reset" -> "set a new password from a reset link for";
             case "user.password-changed" -> "changed the password of";
-            case "webhook.registered" -> "registered the webhook";
-            case "webhook.updated" -> "changed the events of the webhook";
-            case "webhook.enabled" -> "enabled the webhook";
-            case "webhook.disabled" -> "disabled the webhook";
-            case "webhook.deleted" -> "deleted the webhook";
-            case "webhook.redelivered" -> "asked to redeliver an event to the webhook";
-            case "webhook.test" -> "sent a test event to the webhook";
+            case "webhook.updated" -> "changed the events of";
+            case "webhook.redelivered" -> "asked to redeliver an event to";
+            case "webhook.test" -> "sent a test event to";
             default -> verb;
         };
     }

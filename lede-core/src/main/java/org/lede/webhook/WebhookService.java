@@ -125,11 +125,12 @@ public final class WebhookService {
      *
      * @throws ConflictException while it is still pending (it will be sent anyway) or its endpoint is disabled
      */
-    public WebhookDelivery redeliver(Actor actor, String deliveryId) {
+    public WebhookDelivery redeliver(Actor actor, String endpointId, String deliveryId) {
         requireAdmin(actor);
         return tx.inTransaction(() -> {
-            WebhookDelivery delivery =
-                    store.findDelivery(deliveryId).orElseThrow(() -> new NotFoundException("Delivery", deliveryId));
+            WebhookDelivery delivery = store.findDelivery(deliveryId)
+                    .filter(d -> d.endpointId().equals(endpointId))
+                    .orElseThrow(() -> new NotFoundException("Delivery", deliveryId));
             WebhookEndpoint endpoint = find(delivery.endpointId());
             if (!endpoint.enabled()) {
                 throw new ConflictException("The endpoint is disabled: enable it first.");

@@ -220,11 +220,11 @@ class WebhookServiceTest extends NewsroomTest {
         publish("Once more");
         fanOutAll();
         WebhookDelivery delivery = store.deliveries(endpoint.id(), 1).getFirst();
-        assertThrows(ConflictException.class, () -> service.redeliver(ADMIN, delivery.id()));
+        assertThrows(ConflictException.class, () -> service.redeliver(ADMIN, endpoint.id(), delivery.id()));
         store.update(delivery.attempted(
                 DeliveryStatus.DELIVERED, newsroom.clock.instant(), newsroom.clock.instant(), 204, 1, null));
         newsroom.clock.advance(Duration.ofHours(2));
-        WebhookDelivery again = service.redeliver(ADMIN, delivery.id());
+        WebhookDelivery again = service.redeliver(ADMIN, endpoint.id(), delivery.id());
         assertEquals(DeliveryStatus.PENDING, again.status());
         assertEquals(delivery.messageId(), again.messageId());
         assertEquals(

@@ -32,6 +32,7 @@ import org.lede.web.newsroom.StoryRoutes;
 import org.lede.web.newsroom.TopStoriesRoutes;
 import org.lede.web.newsroom.TopicRoutes;
 import org.lede.web.newsroom.UserRoutes;
+import org.lede.web.newsroom.WebhookRoutes;
 import org.lede.web.reader.ErrorModel;
 import org.lede.web.reader.MediaRoutes;
 import org.lede.web.reader.Page;
@@ -41,6 +42,10 @@ import org.lede.web.support.ClientAddress;
 import org.lede.web.support.ErrorPages;
 import org.lede.web.support.SecurityHeaders;
 import org.lede.web.support.Templates;
+import org.lede.webhook.WebhookDispatcher;
+import org.lede.webhook.WebhookFanOut;
+import org.lede.webhook.WebhookService;
+import org.lede.webhook.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +65,9 @@ public final class WebServer {
     private final PageCache cache;
     private final OutboxPoller purger;
     private final OutboxPoller cdnPurger;
+    private final OutboxPoller webhookFanOut;
+    private final WebhookDispatcher webhookDispatcher;
+    private final WebhookService webhookService;
     private final SetupLink setup = new SetupLink();
 
     /**
@@ -67,12 +75,22 @@ public final class WebServer {
      *
      * @param cdnPurge where to purge a CDN's copies of changed pages, or null when no CDN is in front
      * @param clientAddress how to tell a request's client address, trusting which proxies
+     * @param webhooksAllowPrivate let webhooks reach loopback, private and link-local addresses
+     *     (a receiver on this machine or network); refused otherwise
      */
-    public record Options(CdnPurger.Target cdnPurge, ClientAddress clientAddress) {
+    public record Options(CdnPurger.Target cdnPurge, ClientAddress clientAddress, boolean webhooksAllowPrivate) {
         public static final Options DEFAULTS = new Options(null);
 
         public Options(CdnPurger.Target cdnPurge) {
             this(cdnPurge, ClientAddress.DIRECT);
+        }
+
+        public Options(CdnPurger.Target cdnPurge, ClientAddress clientAddress) {
+            this(cdnPurge, clientAddress, false);
+        }
+
+        public Options withWebhooksAllowPrivate(boolean allow) {
+            return new Options(cdnPurge, clientAddress, allow);
         }
     }
 
@@ -94,6 +112,17 @@ public final class WebServer {
                 ? null
                 : OutboxPoller.durable(
                         "cdn-purge", services.outbox(), new CdnPurger(options.cdnPurge()), WebServer::cdnPurgeFailed);
+        // Durable, so events that happen while the server is down still reach the receivers; the
+        // dispatcher sends on its own threads, so neither a publish nor this poller waits for one.
+        Webhooks webhooks = services.webhooks(
+                reader.site(), options.webhooksAllowPrivate(), e -> LOG.error("Webhook deliveries failed", e));
+        webhookFanOut = OutboxPoller.durable(
+                WebhookFanOut.CONSUMER,
+                services.outbox(),
+                webhooks.fanOut(),
+                e -> LOG.error("Cannot read the outbox to queue webhook deliveries", e));
+        webhookDispatcher = webhooks.dispatcher();
+        webhookService = webhooks.service();
         ReaderRoutes readerRoutes = new ReaderRoutes(reader, templates, new PageResponses(cache));
         MediaRoutes mediaRoutes = new MediaRoutes(new Renditions(services.media(), services.blobs()));
         ErrorPages errors = new ErrorPages((ctx, status, title, message) -> templates.render(
@@ -123,6 +152,7 @@ public final class WebServer {
         UserRoutes userRoutes = new UserRoutes(services.userService(), newsroom);
         AccountRoutes accountRoutes = new AccountRoutes(services.userService(), newsroom);
         AuditRoutes auditRoutes = new AuditRoutes(services.auditService(), newsroom);
+        WebhookRoutes webhookRoutes = new WebhookRoutes(webhooks.service(), newsroom);
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -152,6 +182,7 @@ public final class WebServer {
             userRoutes.register(config.routes);
             accountRoutes.register(config.routes);
             auditRoutes.register(config.routes);
+            webhookRoutes.register(config.routes);
             topStoriesRoutes.register(config.routes);
             // After the newsroom: Javalin runs the first route that matches, and the reader's dated story
             // path /{yyyy}/{mm}/{dd}/{slug} also matches /newsroom/stories/{id}/revisions.
@@ -169,6 +200,8 @@ public final class WebServer {
         if (cdnPurger != null) {
             cdnPurger.start(Duration.ofMillis(500));
         }
+        webhookFanOut.start(Duration.ofMillis(200));
+        webhookDispatcher.start(Duration.ofMillis(200));
         return this;
     }
 
@@ -181,12 +214,19 @@ public final class WebServer {
         return app.port();
     }
 
+    /** The webhook commands as this server checks them (with its address rule), for tests. */
+    public WebhookService webhooks() {
+        return webhookService;
+    }
+
     /** Applies every committed change to the cached pages now, rather than on the next poll. */
     public void catchUp() {
         purger.poll();
     }
 
     public void stop() {
+        webhookFanOut.close();
+        webhookDispatcher.close();
         if (cdnPurger != null) {
             cdnPurger.close();
         }

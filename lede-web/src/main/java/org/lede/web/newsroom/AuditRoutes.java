@@ -55,6 +55,7 @@ public final class AuditRoutes {
             case "author" -> "/newsroom/authors/" + entry.subject();
             case "dashboard" -> "/newsroom/dashboards/" + entry.subject();
             case "media" -> "/newsroom/media/" + entry.subject();
+            case "webhook" -> "/newsroom/webhooks/" + entry.subject();
             default -> null;
         };
     }

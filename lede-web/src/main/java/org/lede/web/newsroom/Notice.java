@@ -37,6 +37,12 @@ enum Notice {
     ROLE_CHANGED("%s is now %s; their sessions were ended, so they sign in again with the new rights."),
     MEMBER_DISABLED("Disabled %s: they are signed out everywhere and cannot sign in."),
     MEMBER_ENABLED("Enabled %s: they can sign in again with their password."),
+    WEBHOOK_SAVED("Saved: the endpoint now gets the events ticked below."),
+    WEBHOOK_ENABLED("Enabled: deliveries waiting for this endpoint are sent now, each with a fresh day of retries."),
+    WEBHOOK_DISABLED("Disabled: nothing is sent to this endpoint until it is enabled again."),
+    WEBHOOK_DELETED("Webhook endpoint deleted, with its delivery log."),
+    WEBHOOK_TEST_SENT("A test event is on its way; it shows in the delivery log below."),
+    WEBHOOK_REDELIVERING("Queued again with the same webhook-id; the log below shows how it goes."),
     PASSWORD_CHANGED("Password changed. Your other sessions were signed out."),
     PASSWORD_RESET("Your new password is set, and every earlier session was signed out. Sign in with it now.");
 

@@ -10,6 +10,7 @@ public enum Section {
     DASHBOARDS,
     USERS,
     AUDIT,
+    WEBHOOKS,
     ACCOUNT,
     SIGN_IN
 }
