@@ -105,7 +105,7 @@ public final class WebhookRoutes {
                 ctx,
                 status,
                 new WebhookModel(
-                        views.page(ctx, "Webhook " + endpoint.url(), Section.WEBHOOKS, notice),
+                        views.page(ctx, "Webhook endpoint", Section.WEBHOOKS, notice),
                         endpoint,
                         form,
                         webhooks.deliveries(NewsroomAuth.actor(ctx), endpoint.id()),
@@ -169,8 +169,9 @@ public final class WebhookRoutes {
                 ctx,
                 200,
                 new ConfirmModel(
-                        views.page(ctx, "Delete the webhook " + endpoint.url(), Section.WEBHOOKS, null),
-                        "The endpoint and its delivery log are deleted, and deliveries not sent yet are dropped."
+                        views.page(ctx, "Delete a webhook endpoint", Section.WEBHOOKS, null),
+                        "The endpoint " + endpoint.url()
+                                + " and its delivery log are deleted, and deliveries not sent yet are dropped."
                                 + " To stop deliveries for a while, disable it instead.",
                         LIST + "/" + endpoint.id() + "/delete",
                         "Delete the webhook",
