@@ -88,10 +88,10 @@ public final class Events {
         if (type.equals(Event.PreviewShared.TYPE)) {
             return new Event.PreviewShared(e.subject(), d.get("slug"), Instant.parse(d.get("expires")), actor, e.at());
         }
-        if (type.startsWith("webhook.")) {
-            Event.WebhookAction action =
-                    Event.WebhookAction.valueOf(type.substring(8).toUpperCase(Locale.ROOT));
-            return new Event.WebhookChanged(action, e.subject(), d.get("name"), d.get("detail"), actor, e.at());
+        for (Event.WebhookAction action : Event.WebhookAction.values()) {
+            if (action.type().equals(type)) {
+                return new Event.WebhookChanged(action, e.subject(), d.get("name"), d.get("detail"), actor, e.at());
+            }
         }
         if (type.startsWith("story.")) {
             Event.StoryAction action =
