@@ -3,6 +3,7 @@ package org.lede;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.function.Consumer;
 import org.lede.audit.AuditService;
 import org.lede.author.AuthorService;
 import org.lede.author.AuthorStore;
@@ -24,6 +25,7 @@ import org.lede.outbox.store.JdbiOutbox;
 import org.lede.page.SitePageService;
 import org.lede.page.SitePageStore;
 import org.lede.page.store.JdbiSitePageStore;
+import org.lede.reading.SiteSettings;
 import org.lede.related.PinsTopicTagsRelated;
 import org.lede.related.RelatedContent;
 import org.lede.story.BrevityChecks;
@@ -44,6 +46,14 @@ import org.lede.user.store.Argon2Passwords;
 import org.lede.user.store.JdbiSecretStore;
 import org.lede.user.store.JdbiSessionStore;
 import org.lede.user.store.JdbiUserStore;
+import org.lede.webhook.WebhookDispatcher;
+import org.lede.webhook.WebhookFanOut;
+import org.lede.webhook.WebhookPayloads;
+import org.lede.webhook.WebhookService;
+import org.lede.webhook.WebhookStore;
+import org.lede.webhook.WebhookTargets;
+import org.lede.webhook.Webhooks;
+import org.lede.webhook.store.JdbiWebhookStore;
 
 /**
  * The core's object graph over one database: stores, then the services that use them. Built with
@@ -72,7 +82,8 @@ public record Services(
         StoryPreviews storyPreviews,
         ApiTokenService apiTokenService,
         SitePageStore sitePages,
-        SitePageService sitePageService) {
+        SitePageService sitePageService,
+        WebhookStore webhookStore) {
 
     public static Services create(Database db, Path mediaDir, Clock clock) {
         Ids ids = new Ids(clock);
@@ -120,6 +131,28 @@ public record Services(
                         db, stories, outbox, Base64.getUrlDecoder().decode(secrets.secret("story-preview")), clock),
                 new ApiTokenService(db, new JdbiApiTokenStore(db), users, outbox, clock, ids),
                 sitePages,
-                new SitePageService(db, sitePages, outbox, clock, ids));
+                new SitePageService(db, sitePages, outbox, clock, ids),
+                new JdbiWebhookStore(db));
+    }
+
+    /**
+     * Webhooks for a server of {@code site}, whose payloads carry its absolute URLs.
+     *
+     * @param allowPrivate lets webhooks reach loopback, private and link-local addresses
+     * @param onError      told of a failure to read or record deliveries
+     */
+    public Webhooks webhooks(SiteSettings site, boolean allowPrivate, Consumer<RuntimeException> onError) {
+        Ids ids = new Ids(clock);
+        WebhookTargets targets = WebhookTargets.system(allowPrivate);
+        return new Webhooks(
+                new WebhookService(db, webhookStore, outbox, targets, clock, ids),
+                new WebhookFanOut(
+                        db,
+                        webhookStore,
+                        outbox,
+                        new WebhookPayloads(stories, dashboards, topics, authors, site),
+                        clock,
+                        ids),
+                new WebhookDispatcher(db, webhookStore, outbox, targets, clock, onError));
     }
 }

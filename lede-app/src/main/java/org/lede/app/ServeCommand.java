@@ -98,6 +98,14 @@ final class ServeCommand implements Callable<Integer> {
                     + "LEDE_CONTENT_API_KEY (comma-separated) keeps keys out of the process list.")
     List<String> contentApiKeys;
 
+    @Option(
+            names = "--webhooks-allow-private",
+            description =
+                    "Let webhooks reach loopback, private, link-local and cloud-metadata addresses (a receiver on "
+                            + "this machine or its network). Without it those are refused at registration and at each delivery, "
+                            + "so whoever registers a webhook cannot make the server call inside its own network.")
+    boolean webhooksAllowPrivate;
+
     @Option(names = "--demo", description = "Load the demo newsroom first; what is already there is left alone.")
     boolean demo;
 
@@ -133,8 +141,8 @@ final class ServeCommand implements Callable<Integer> {
                 "News in brief, made to scan.",
                 baseUrl == null || baseUrl.isBlank() ? "http://localhost" + (port == 0 ? "" : ":" + port) : baseUrl,
                 settings.zone());
-        WebServer.Options options =
-                new WebServer.Options(cdnPurge(), clientAddress()).withContentApiKeys(contentApiKeys());
+        WebServer.Options options = new WebServer.Options(cdnPurge(), clientAddress(), webhooksAllowPrivate)
+                .withContentApiKeys(contentApiKeys());
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(settings.database(dataDir))) {
             Services services = Services.create(db, dataDir.resolve("media"), clock);

@@ -124,6 +124,21 @@ class NewsroomValidityTest {
         NewsroomSignIn.Session admin = session("admin");
         Page people = add(admin, "admin", "people", "/newsroom/users");
         add(admin, "admin", "audit log", "/newsroom/audit");
+        add(admin, "admin", "webhooks, none yet", "/newsroom/webhooks");
+        // A public address literal needs no DNS; nothing it subscribes to happens here, so nothing is sent.
+        HttpResponse<String> registered = admin.post(
+                "/newsroom/webhooks",
+                List.of(
+                        Map.entry("url", "https://93.184.216.34/hooks"),
+                        Map.entry("description", "Checker"),
+                        Map.entry("events", "dashboard.deleted")));
+        assertEquals(201, registered.statusCode(), registered.body());
+        pages.add(new Page(
+                "webhook with its secret", "admin", "/newsroom/webhooks", registered.statusCode(), registered.body()));
+        Page webhooks = add(admin, "admin", "webhooks", "/newsroom/webhooks");
+        String webhook = firstLink(webhooks, "/newsroom/webhooks/[^/?#]+");
+        add(admin, "admin", "webhook and its log", webhook);
+        add(admin, "admin", "delete a webhook", webhook + "/delete");
         // The contributor's sessions end with the reset; no other page here is fetched as them.
         Matcher contributor = Pattern.compile("contributor" + Pattern.quote(DOMAIN)
                         + "</td>\\s*<td>\\s*<form method=\"post\" action=\"(/newsroom/users/[^/\"]+)/role\"")

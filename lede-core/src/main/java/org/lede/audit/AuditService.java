@@ -111,6 +111,9 @@ public final class AuditService {
             case "user.reset-link-issued" -> "issued a password-reset link for";
             case "user.password-reset" -> "set a new password from a reset link for";
             case "user.password-changed" -> "changed the password of";
+            case "webhook.updated" -> "changed the events of";
+            case "webhook.redelivered" -> "asked to redeliver an event to";
+            case "webhook.test" -> "sent a test event to";
             default -> verb;
         };
     }
@@ -125,6 +128,7 @@ public final class AuditService {
             case "user.created", "user.role-changed" -> event.data().get("role");
             case "token.created", "token.revoked" ->
                 "of " + users.find(event.data().get("user")).map(User::email).orElse("a removed member");
+            case "webhook.disabled", "webhook.redelivered" -> event.data().get("detail");
             default -> null;
         };
     }

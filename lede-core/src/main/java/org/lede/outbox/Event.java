@@ -483,4 +483,51 @@ public sealed interface Event {
             return pageId;
         }
     }
+
+    /** What an admin (or Lede, giving up on a failing receiver) did to a webhook endpoint. */
+    enum WebhookAction {
+        REGISTERED,
+        UPDATED,
+        ENABLED,
+        DISABLED,
+        DELETED,
+        REDELIVERED,
+        /** A test event was sent to the endpoint; its type is also what the receiver gets. */
+        TEST;
+
+        public String type() {
+            return "webhook." + name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * A change to a webhook endpoint, or a delivery asked for by hand. Readers never see
+     * webhooks, so it names no page.
+     *
+     * @param url    the endpoint's address, for the audit log
+     * @param detail why it was disabled, or which event was redelivered; else null
+     */
+    record WebhookChanged(
+            WebhookAction action, String endpointId, String url, String detail, String actorId, Instant at)
+            implements Event {
+        public WebhookChanged {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(endpointId, "endpointId");
+        }
+
+        @Override
+        public String type() {
+            return action.type();
+        }
+
+        @Override
+        public String subject() {
+            return endpointId;
+        }
+
+        @Override
+        public Set<String> pageKeys() {
+            return Set.of();
+        }
+    }
 }

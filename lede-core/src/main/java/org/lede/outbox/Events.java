@@ -69,6 +69,12 @@ public final class Events {
                 data.put("slug", p.slug());
                 data.put("revision", Integer.toString(p.revision()));
             }
+            case Event.WebhookChanged w -> {
+                data.put("name", w.url());
+                if (w.detail() != null) {
+                    data.put("detail", w.detail());
+                }
+            }
         }
         return new OutboxEvent(0, event.type(), event.subject(), data, event.at(), event.pageKeys());
     }
@@ -93,6 +99,11 @@ public final class Events {
         }
         if (type.equals(Event.PreviewShared.TYPE)) {
             return new Event.PreviewShared(e.subject(), d.get("slug"), Instant.parse(d.get("expires")), actor, e.at());
+        }
+        for (Event.WebhookAction action : Event.WebhookAction.values()) {
+            if (action.type().equals(type)) {
+                return new Event.WebhookChanged(action, e.subject(), d.get("name"), d.get("detail"), actor, e.at());
+            }
         }
         if (type.startsWith("story.")) {
             Event.StoryAction action =

@@ -120,6 +120,15 @@ class EventsTest {
     }
 
     @Test
+    void webhookChangesComeBackAsTheyWent() {
+        for (Event.WebhookAction action : Event.WebhookAction.values()) {
+            Event event = new Event.WebhookChanged(action, "E1", "https://hooks.example/x", "why", "u", AT);
+            assertEquals(event, Events.fromOutbox(Events.toOutbox(event)));
+        }
+        assertEquals("webhook.test", Event.WebhookAction.TEST.type());
+    }
+
+    @Test
     void anUnknownTypeIsNamedWithItsPosition() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,

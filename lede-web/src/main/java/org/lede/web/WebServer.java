@@ -43,6 +43,7 @@ import org.lede.web.newsroom.StoryRoutes;
 import org.lede.web.newsroom.TopStoriesRoutes;
 import org.lede.web.newsroom.TopicRoutes;
 import org.lede.web.newsroom.UserRoutes;
+import org.lede.web.newsroom.WebhookRoutes;
 import org.lede.web.reader.ErrorModel;
 import org.lede.web.reader.MediaRoutes;
 import org.lede.web.reader.Page;
@@ -52,6 +53,10 @@ import org.lede.web.support.ClientAddress;
 import org.lede.web.support.ErrorPages;
 import org.lede.web.support.SecurityHeaders;
 import org.lede.web.support.Templates;
+import org.lede.webhook.WebhookDispatcher;
+import org.lede.webhook.WebhookFanOut;
+import org.lede.webhook.WebhookService;
+import org.lede.webhook.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +76,9 @@ public final class WebServer {
     private final PageCache cache;
     private final OutboxPoller purger;
     private final OutboxPoller cdnPurger;
+    private final OutboxPoller webhookFanOut;
+    private final WebhookDispatcher webhookDispatcher;
+    private final WebhookService webhookService;
     private final SetupLink setup = new SetupLink();
 
     /**
@@ -79,8 +87,14 @@ public final class WebServer {
      * @param cdnPurge where to purge a CDN's copies of changed pages, or null when no CDN is in front
      * @param clientAddress how to tell a request's client address, trusting which proxies
      * @param contentApiKeys the keys a content API client must present; empty leaves the API open
+     * @param webhooksAllowPrivate let webhooks reach loopback, private and link-local addresses
+     *     (a receiver on this machine or network); refused otherwise
      */
-    public record Options(CdnPurger.Target cdnPurge, ClientAddress clientAddress, List<String> contentApiKeys) {
+    public record Options(
+            CdnPurger.Target cdnPurge,
+            ClientAddress clientAddress,
+            List<String> contentApiKeys,
+            boolean webhooksAllowPrivate) {
         public static final Options DEFAULTS = new Options(null);
 
         public Options {
@@ -88,15 +102,23 @@ public final class WebServer {
         }
 
         public Options(CdnPurger.Target cdnPurge, ClientAddress clientAddress) {
-            this(cdnPurge, clientAddress, List.of());
+            this(cdnPurge, clientAddress, List.of(), false);
         }
 
         public Options(CdnPurger.Target cdnPurge) {
             this(cdnPurge, ClientAddress.DIRECT);
         }
 
+        public Options(CdnPurger.Target cdnPurge, ClientAddress clientAddress, boolean webhooksAllowPrivate) {
+            this(cdnPurge, clientAddress, List.of(), webhooksAllowPrivate);
+        }
+
         public Options withContentApiKeys(List<String> keys) {
-            return new Options(cdnPurge, clientAddress, keys);
+            return new Options(cdnPurge, clientAddress, keys, webhooksAllowPrivate);
+        }
+
+        public Options withWebhooksAllowPrivate(boolean allow) {
+            return new Options(cdnPurge, clientAddress, contentApiKeys, allow);
         }
     }
 
@@ -118,6 +140,17 @@ public final class WebServer {
                 ? null
                 : OutboxPoller.durable(
                         "cdn-purge", services.outbox(), new CdnPurger(options.cdnPurge()), WebServer::cdnPurgeFailed);
+        // Durable, so events that happen while the server is down still reach the receivers; the
+        // dispatcher sends on its own threads, so neither a publish nor this poller waits for one.
+        Webhooks webhooks = services.webhooks(
+                reader.site(), options.webhooksAllowPrivate(), e -> LOG.error("Webhook deliveries failed", e));
+        webhookFanOut = OutboxPoller.durable(
+                WebhookFanOut.CONSUMER,
+                services.outbox(),
+                webhooks.fanOut(),
+                e -> LOG.error("Cannot read the outbox to queue webhook deliveries", e));
+        webhookDispatcher = webhooks.dispatcher();
+        webhookService = webhooks.service();
         PageResponses responses = new PageResponses(cache);
         ReaderRoutes readerRoutes = new ReaderRoutes(reader, templates, responses);
         FeedRoutes feedRoutes = new FeedRoutes(reader, new StoryHtml(templates), responses);
@@ -168,6 +201,7 @@ public final class WebServer {
         AdminMediaRoutes adminMedia = new AdminMediaRoutes(services.mediaService(), queries);
         AdminCurationRoutes adminCuration = new AdminCurationRoutes(
                 services.topicService(), services.authorService(), services.dashboardService(), queries);
+        WebhookRoutes webhookRoutes = new WebhookRoutes(webhooks.service(), newsroom);
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -199,6 +233,7 @@ public final class WebServer {
             accountRoutes.register(config.routes);
             auditRoutes.register(config.routes);
             pasteRoutes.register(config.routes);
+            webhookRoutes.register(config.routes);
             topStoriesRoutes.register(config.routes);
             // Before the reader site, whose dated story path /{yyyy}/{mm}/{dd}/{slug} also matches
             // /api/v1/stories/{id}.
@@ -228,6 +263,8 @@ public final class WebServer {
         if (cdnPurger != null) {
             cdnPurger.start(Duration.ofMillis(500));
         }
+        webhookFanOut.start(Duration.ofMillis(200));
+        webhookDispatcher.start(Duration.ofMillis(200));
         return this;
     }
 
@@ -240,12 +277,19 @@ public final class WebServer {
         return app.port();
     }
 
+    /** The webhook commands as this server checks them (with its address rule), for tests. */
+    public WebhookService webhooks() {
+        return webhookService;
+    }
+
     /** Applies every committed change to the cached pages now, rather than on the next poll. */
     public void catchUp() {
         purger.poll();
     }
 
     public void stop() {
+        webhookFanOut.close();
+        webhookDispatcher.close();
         if (cdnPurger != null) {
             cdnPurger.close();
         }

@@ -27,7 +27,12 @@ public abstract class WebServerTest {
 
     @BeforeEach
     void startServer() {
-        web = new WebTestServer(dialect, dir);
+        web = new WebTestServer(dialect, dir, options());
+    }
+
+    /** How this class's server is set up; the defaults unless a test needs otherwise. */
+    protected WebServer.Options options() {
+        return WebServer.Options.DEFAULTS;
     }
 
     @AfterEach

@@ -56,6 +56,7 @@ public final class AuditRoutes {
             case "dashboard" -> "/newsroom/dashboards/" + entry.subject();
             case "media" -> "/newsroom/media/" + entry.subject();
             case "page" -> "/newsroom/pages/" + entry.subject();
+            case "webhook" -> "/newsroom/webhooks/" + entry.subject();
             default -> null;
         };
     }

@@ -11,6 +11,7 @@ public enum Section {
     PAGES,
     USERS,
     AUDIT,
+    WEBHOOKS,
     ACCOUNT,
     SIGN_IN
 }

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -56,7 +57,12 @@ import org.lede.topic.Topic;
 import org.lede.user.Actor;
 import org.lede.user.Role;
 import org.lede.user.User;
+import org.lede.web.WebServer;
 import org.lede.web.WebTestServer;
+import org.lede.webhook.DeliveryStatus;
+import org.lede.webhook.WebhookDelivery;
+import org.lede.webhook.WebhookEndpoint;
+import org.lede.webhook.WebhookMessage;
 
 /**
  * Every newsroom route, asked by every role and by nobody, against one table of what each may do.
@@ -314,7 +320,24 @@ class NewsroomAuthorizationTest {
                     NOT_FOUND,
                     NOT_FOUND,
                     REFUSED),
-            row(GET, "/newsroom/audit", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN));
+            row(GET, "/newsroom/audit", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(GET, "/newsroom/webhooks", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(POST, "/newsroom/webhooks", Fixture::newHook, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(GET, "/newsroom/webhooks/{hook}", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(POST, "/newsroom/webhooks/{hook}", Fixture::sameHook, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(POST, "/newsroom/webhooks/{sparehook}/disable", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(POST, "/newsroom/webhooks/{disabledhook}/enable", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(POST, "/newsroom/webhooks/{sparehook}/test", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(GET, "/newsroom/webhooks/{hook}/delete", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(POST, "/newsroom/webhooks/{sparehook}/delete", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
+            row(
+                    POST,
+                    "/newsroom/webhooks/{deliveredhook}/deliveries/{delivery}/redeliver",
+                    OK,
+                    FORBIDDEN,
+                    FORBIDDEN,
+                    FORBIDDEN,
+                    REFUSED));
 
     @Parameter
     Dialect dialect;
@@ -327,11 +350,16 @@ class NewsroomAuthorizationTest {
     static Dashboard dashboard;
     static SitePage sitePage;
     static final AtomicInteger counter = new AtomicInteger();
+    static WebhookEndpoint hook;
+    /** Nothing listens there: deliveries the table's publishes cause fail and wait, unseen. */
+    static final String HOOK_URL = "http://127.0.0.1:9/matrix";
 
     @BeforeParameterizedClassInvocation
     static void start(Dialect dialect, @TempDir Path dir) {
-        server = new WebTestServer(dialect, dir);
+        // Its webhooks point at this machine, which only the option allows.
+        server = new WebTestServer(dialect, dir, WebServer.Options.DEFAULTS.withWebhooksAllowPrivate(true));
         var newsroom = server.newsroom;
+        hook = newHookEndpoint(false);
         topic = newsroom.topic("matrix-topic", "Matrix topic");
         author = newsroom.author("matrix-author", "Matrix Author");
         media = newsroom.image("A matrix of coloured squares");
@@ -377,6 +405,12 @@ class NewsroomAuthorizationTest {
         clients.clear();
     }
 
+    static WebhookEndpoint newHookEndpoint(boolean disabled) {
+        var webhooks = server.server.webhooks();
+        WebhookEndpoint endpoint = webhooks.register(Actor.SYSTEM, HOOK_URL, "Matrix", Set.of("story.published"));
+        return disabled ? webhooks.setEnabled(Actor.SYSTEM, endpoint.id(), false) : endpoint;
+    }
+
     static Story publishedStory() {
         var stories = server.newsroom.services.storyService();
         Story draft = stories.createDraft(
@@ -389,6 +423,7 @@ class NewsroomAuthorizationTest {
         final Who who;
         final NewsroomClient client;
         final Map<String, Story> stories = new HashMap<>();
+        String delivery;
 
         Fixture(Who who, NewsroomClient client) {
             this.who = who;
@@ -478,6 +513,11 @@ class NewsroomAuthorizationTest {
                                 .create(Actor.SYSTEM, member(false).id(), "Someone else's token")
                                 .token()
                                 .id();
+                    case "hook" -> hook.id();
+                    case "sparehook" -> newHookEndpoint(false).id();
+                    case "disabledhook" -> newHookEndpoint(true).id();
+                    case "deliveredhook" -> deliveredHook();
+                    case "delivery" -> delivery;
                     case "member" -> member(false).id();
                     case "disabled" -> member(true).id();
                     default -> story(m.group(1)).id();
@@ -660,6 +700,44 @@ class NewsroomAuthorizationTest {
                     "Illustration: Ana Ruiz",
                     "items",
                     "Lead: " + story("live").slug() + " | https://example.org/report The full report");
+        }
+
+        /** An endpoint of its own with one delivery that went through, which may be redelivered. */
+        String deliveredHook() {
+            WebhookEndpoint endpoint = newHookEndpoint(false);
+            var store = server.newsroom.services.webhookStore();
+            Instant now = server.newsroom.clock.instant();
+            long seq = 1_000_000 + counter.incrementAndGet();
+            store.queue(
+                    "D" + seq, endpoint.id(), seq, "matrix", new WebhookMessage("webhook.test", now, Map.of()), now);
+            WebhookDelivery queued = store.findDelivery("D" + seq).orElseThrow();
+            store.update(new WebhookDelivery(
+                    queued.id(),
+                    queued.endpointId(),
+                    queued.eventSeq(),
+                    queued.type(),
+                    queued.subject(),
+                    queued.payload(),
+                    DeliveryStatus.DELIVERED,
+                    1,
+                    now,
+                    now,
+                    now,
+                    204,
+                    3L,
+                    null,
+                    now,
+                    now));
+            delivery = queued.id();
+            return endpoint.id();
+        }
+
+        List<String> newHook() {
+            return List.of("url", HOOK_URL, "description", "Matrix " + who, "events", "story.published");
+        }
+
+        List<String> sameHook() {
+            return List.of("description", "Matrix", "events", "story.published", "events", "story.updated");
         }
 
         /** A member made for this request alone, so disabling or demoting it changes no other row. */
