@@ -468,7 +468,7 @@ public final class ReaderQueries {
         for (Story story : list) {
             Map<String, Figure> figures = new HashMap<>();
             ImageBlock hero = story.draft().hero();
-            if (hero != null && allFigures.containsKey(hero.mediaId())) {
+            if (hero != null && hero.hasMedia() && allFigures.containsKey(hero.mediaId())) {
                 figures.put(hero.mediaId(), allFigures.get(hero.mediaId()));
             }
             story.draft().body().stream()

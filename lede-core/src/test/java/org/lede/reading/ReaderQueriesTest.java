@@ -661,4 +661,16 @@ class ReaderQueriesTest {
         assertTrue(reader.story("preview").isEmpty());
         assertEquals(0, newsroom.services.stories().count());
     }
+
+    @Test
+    void aPreviewOfAHeroStillWaitingForItsImageShowsNoHero() {
+        StoryDraft waiting = draft("Caption first")
+                .withHero(ImageBlock.awaitingImage("The quay at dawn.", Credit.photo("Ana Ruiz", "Lede")))
+                .withBody(List.of(Paragraph.of("Only words so far.")));
+
+        StoryView preview = reader.preview(waiting);
+
+        assertNull(preview.hero(), "a caption without its image has nothing to show yet");
+        assertEquals("Caption first", preview.headline());
+    }
 }
