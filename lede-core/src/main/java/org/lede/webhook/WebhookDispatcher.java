@@ -10,9 +10,12 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +39,10 @@ import org.lede.user.Actor;
  * {@code webhook-id}). Failures are retried with {@link Backoff} for a day; then the delivery has
  * failed and its endpoint is disabled with the reason, for an admin to look at. Times come from
  * the injected clock; only the attempt's duration is measured on the wall.
+ *
+ * <p>Attempts that delivered or will be retried are recorded together, in one transaction per
+ * tick: one write per attempt would queue a newsroom's publishes behind SQLite's single writer.
+ * Until its record is written a delivery stays in flight, so it is never sent twice meanwhile.
  */
 public final class WebhookDispatcher implements AutoCloseable {
     static final int CONCURRENCY = 16;
@@ -53,6 +60,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Consumer<RuntimeException> onError;
     private final Semaphore slots = new Semaphore(CONCURRENCY);
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Queue<WebhookDelivery> attempted = new ConcurrentLinkedQueue<>();
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lede-webhooks");
@@ -90,9 +98,29 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private void dispatchSafely() {
         try {
+            recordAttempts();
             dispatchDue();
         } catch (RuntimeException e) {
             onError.accept(e);
+        }
+    }
+
+    /**
+     * Writes the attempts finished since the last tick. Should the write fail, those deliveries
+     * are still pending in the database and are sent again: at least once holds.
+     */
+    private void recordAttempts() {
+        List<WebhookDelivery> done = new ArrayList<>();
+        for (WebhookDelivery d = attempted.poll(); d != null; d = attempted.poll()) {
+            done.add(d);
+        }
+        if (done.isEmpty()) {
+            return;
+        }
+        try {
+            tx.run(() -> done.forEach(store::update));
+        } finally {
+            done.forEach(d -> inFlight.remove(d.id()));
         }
     }
 
@@ -108,12 +136,15 @@ public final class WebhookDispatcher implements AutoCloseable {
             started++;
             try {
                 senders.execute(() -> {
+                    boolean queued = false;
                     try {
-                        attempt(delivery);
+                        queued = attempt(delivery);
                     } catch (RuntimeException e) {
                         onError.accept(e);
                     } finally {
-                        inFlight.remove(delivery.id());
+                        if (!queued) {
+                            inFlight.remove(delivery.id());
+                        }
                         slots.release();
                     }
                 });
@@ -126,15 +157,16 @@ public final class WebhookDispatcher implements AutoCloseable {
         return started;
     }
 
-    private void attempt(WebhookDelivery delivery) {
+    /** Sends one delivery; true when its record waits for the next tick's write. */
+    private boolean attempt(WebhookDelivery delivery) {
         WebhookEndpoint endpoint = store.find(delivery.endpointId()).orElse(null);
         if (endpoint == null || !endpoint.enabled()) {
-            return;
+            return false;
         }
         long started = System.nanoTime();
         Outcome outcome = send(endpoint, delivery);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        record(delivery, outcome, millis);
+        return record(delivery, outcome, millis);
     }
 
     /** What one attempt came to: a status (null when none came back) and, on failure, why. */
@@ -188,11 +220,11 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    private void record(WebhookDelivery delivery, Outcome outcome, long millis) {
+    private boolean record(WebhookDelivery delivery, Outcome outcome, long millis) {
         Instant now = Instants.now(clock);
         if (outcome.delivered()) {
-            store.update(delivery.attempted(DeliveryStatus.DELIVERED, now, now, outcome.code(), millis, null));
-            return;
+            attempted.add(delivery.attempted(DeliveryStatus.DELIVERED, now, now, outcome.code(), millis, null));
+            return true;
         }
         String error = outcome.error().length() > MAX_ERROR ? outcome.error().substring(0, MAX_ERROR) : outcome.error();
         Instant next = Backoff.next(
@@ -201,8 +233,8 @@ public final class WebhookDispatcher implements AutoCloseable {
                 delivery.attempts() + 1,
                 ThreadLocalRandom.current().nextDouble());
         if (next != null) {
-            store.update(delivery.attempted(DeliveryStatus.PENDING, now, next, outcome.code(), millis, error));
-            return;
+            attempted.add(delivery.attempted(DeliveryStatus.PENDING, now, next, outcome.code(), millis, error));
+            return true;
         }
         tx.run(() -> {
             store.update(delivery.attempted(DeliveryStatus.FAILED, now, now, outcome.code(), millis, error));
@@ -215,6 +247,7 @@ public final class WebhookDispatcher implements AutoCloseable {
                         WebhookAction.DISABLED, endpoint.id(), endpoint.url(), reason, Actor.SYSTEM.userId(), now));
             });
         });
+        return false;
     }
 
     @Override
@@ -222,5 +255,11 @@ public final class WebhookDispatcher implements AutoCloseable {
         poller.shutdownNow();
         senders.shutdownNow();
         client.close();
+        try {
+            recordAttempts();
+        } catch (RuntimeException e) {
+            // The database may already be closed; those deliveries are then sent again.
+            onError.accept(e);
+        }
     }
 }
