@@ -93,8 +93,17 @@ public final class OutboxPoller implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops polling and waits for a poll in progress to end, so whoever closes the database next
+     * does not pull it from under a consumer halfway through a batch.
+     */
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

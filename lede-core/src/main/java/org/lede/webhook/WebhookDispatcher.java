@@ -254,6 +254,14 @@ public final class WebhookDispatcher implements AutoCloseable {
     public void close() {
         poller.shutdownNow();
         senders.shutdownNow();
+        try {
+            // A tick or an attempt in progress ends before the last attempts are recorded and the
+            // database may close.
+            poller.awaitTermination(10, TimeUnit.SECONDS);
+            senders.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         client.close();
         try {
             recordAttempts();
