@@ -29,8 +29,7 @@ class NewsroomTransferTest extends NewsroomTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static NewsroomTransfer transfer(Services s) {
-        return new NewsroomTransfer(
-                s.db(), new JdbiTransferStore(s.db()), s.blobs(), s.db().dialect() == Dialect.SQLITE);
+        return s.transfer();
     }
 
     private Path exportDemo() {
