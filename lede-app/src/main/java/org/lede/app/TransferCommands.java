@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.lede.Services;
@@ -26,6 +28,17 @@ final class TransferCommands {
         void run(NewsroomTransfer transfer, Path mediaDir, PrintWriter out);
     }
 
+    private interface Step {
+        NewsroomTransfer.Summary run();
+    }
+
+    /** Runs a transfer and reports it with its own time, apart from the JVM's start and the migrations. */
+    private static void timed(PrintWriter out, String what, Path file, Step step) {
+        long start = System.nanoTime();
+        NewsroomTransfer.Summary summary = step.run();
+        report(out, what, file, summary, Duration.ofNanos(System.nanoTime() - start));
+    }
+
     private static void withTransfer(Settings settings, CommandSpec spec, Work work) {
         Path dataDir = settings.writableDataDir();
         try (Database db = Database.open(settings.database(dataDir))) {
@@ -37,9 +50,11 @@ final class TransferCommands {
         }
     }
 
-    private static void report(PrintWriter out, String what, Path file, NewsroomTransfer.Summary summary) {
+    private static void report(
+            PrintWriter out, String what, Path file, NewsroomTransfer.Summary summary, Duration took) {
         out.println(what + " " + file + " with " + summary.mediaFiles() + " media originals in "
-                + NewsroomTransfer.mediaBeside(file) + ".");
+                + NewsroomTransfer.mediaBeside(file)
+                + String.format(Locale.ROOT, " in %.2f s.", took.toMillis() / 1000.0));
         if (!summary.missingMedia().isEmpty()) {
             out.println(summary.missingMedia().size() + " originals were missing: "
                     + String.join(", ", summary.missingMedia()));
@@ -64,7 +79,9 @@ final class TransferCommands {
         @Override
         public Integer call() {
             withTransfer(
-                    settings, spec, (transfer, media, out) -> report(out, "exported", file, transfer.exportTo(file)));
+                    settings,
+                    spec,
+                    (transfer, media, out) -> timed(out, "exported", file, () -> transfer.exportTo(file)));
             return 0;
         }
     }
@@ -87,7 +104,9 @@ final class TransferCommands {
         @Override
         public Integer call() {
             withTransfer(
-                    settings, spec, (transfer, media, out) -> report(out, "imported", file, transfer.importFrom(file)));
+                    settings,
+                    spec,
+                    (transfer, media, out) -> timed(out, "imported", file, () -> transfer.importFrom(file)));
             return 0;
         }
     }
@@ -154,7 +173,9 @@ final class TransferCommands {
                 return 0;
             }
             withTransfer(
-                    settings, spec, (transfer, media, out) -> report(out, "restored", file, transfer.importFrom(file)));
+                    settings,
+                    spec,
+                    (transfer, media, out) -> timed(out, "restored", file, () -> transfer.importFrom(file)));
             return 0;
         }
 
