@@ -19,6 +19,7 @@ import org.lede.common.Transactions;
 import org.lede.common.ValidationException;
 import org.lede.media.BlobStore;
 import org.lede.media.MediaType;
+import org.lede.media.Renditions;
 
 /**
  * The whole newsroom out and back in. An export is one JSON document, written from one snapshot,
@@ -51,7 +52,10 @@ public final class NewsroomTransfer {
         return absolute.resolveSibling(absolute.getFileName() + ".media");
     }
 
-    /** Writes the newsroom to {@code file} and its media originals beside it, from one snapshot. */
+    /**
+     * Writes the newsroom to {@code file} and its media originals and renditions beside it, from one
+     * snapshot that writers do not wait for. Call it outside a transaction.
+     */
     public Summary exportTo(Path file) {
         Path mediaDir = mediaBeside(file);
         AtomicInteger copied = new AtomicInteger();
@@ -59,18 +63,19 @@ public final class NewsroomTransfer {
         try {
             Files.createDirectories(mediaDir);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                transactions.inTransaction(() -> {
-                    store.write(out, (sha, contentType) -> {
-                        String key = originalKey(sha, contentType);
-                        var bytes = blobs.get(key);
-                        if (bytes.isEmpty()) {
-                            missing.add(key);
-                            return;
-                        }
-                        write(mediaDir.resolve(key), bytes.get());
-                        copied.incrementAndGet();
-                    });
-                    return null;
+                store.write(out, (sha, contentType) -> {
+                    String key = originalKey(sha, contentType);
+                    var bytes = blobs.get(key);
+                    if (bytes.isEmpty()) {
+                        missing.add(key);
+                        return;
+                    }
+                    write(mediaDir.resolve(key), bytes.get());
+                    copied.incrementAndGet();
+                    // Renditions ride along, so the imported site serves the sizes it served before.
+                    for (String rendition : renditionKeys(sha, contentType)) {
+                        blobs.get(rendition).ifPresent(b -> write(mediaDir.resolve(rendition), b));
+                    }
                 });
             }
         } catch (IOException e) {
@@ -104,12 +109,14 @@ public final class NewsroomTransfer {
                         missing.add(key);
                         return;
                     }
-                    try {
-                        blobs.put(key, Files.readAllBytes(original));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("Cannot read " + original, e);
-                    }
+                    put(key, original);
                     copied.incrementAndGet();
+                    for (String rendition : renditionKeys(sha, contentType)) {
+                        Path made = mediaDir.resolve(rendition);
+                        if (Files.isRegularFile(made)) {
+                            put(rendition, made);
+                        }
+                    }
                 });
                 return null;
             });
@@ -182,6 +189,19 @@ public final class NewsroomTransfer {
         }
     }
 
+    private void put(String key, Path file) {
+        try {
+            blobs.put(key, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private static List<String> renditionKeys(String sha, String contentType) {
+        MediaType type = mediaType(contentType);
+        return Renditions.WIDTHS.stream().map(w -> Renditions.key(sha, w, type)).toList();
+    }
+
     private static void write(Path target, byte[] bytes) {
         try {
             Files.write(target, bytes);
@@ -190,11 +210,15 @@ public final class NewsroomTransfer {
         }
     }
 
-    private static String originalKey(String sha, String contentType) {
-        MediaType type = Arrays.stream(MediaType.values())
+    private static MediaType mediaType(String contentType) {
+        return Arrays.stream(MediaType.values())
                 .filter(t -> t.mime().equals(contentType))
                 .findFirst()
                 .orElseThrow(() -> new ValidationException("file", "unknown media type " + contentType));
+    }
+
+    private static String originalKey(String sha, String contentType) {
+        MediaType type = mediaType(contentType);
         if (!sha.matches("[0-9a-f]{64}")) {
             throw new ValidationException("file", "not a media hash: " + sha);
         }

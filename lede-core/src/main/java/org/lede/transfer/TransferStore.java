@@ -19,8 +19,8 @@ public interface TransferStore {
     List<String> occupiedTables();
 
     /**
-     * Writes the document from the caller's transaction, which this first makes one read-only
-     * snapshot where the database needs to be told (PostgreSQL: REPEATABLE READ).
+     * Writes the document from one read-only snapshot of its own (PostgreSQL: REPEATABLE READ;
+     * SQLite: a deferred read in WAL mode), so writers go on meanwhile. Call it outside a transaction.
      */
     void write(OutputStream out, MediaVisitor media);
 

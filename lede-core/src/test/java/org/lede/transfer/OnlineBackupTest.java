@@ -1,6 +1,7 @@
 package org.lede.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,18 +114,22 @@ class OnlineBackupTest extends NewsroomTest {
         });
         writer.start();
         Path backup = dir.resolve("backups/open-write.backup");
+        Path export = dir.resolve("backups/open-write.json");
         Files.createDirectories(backup.getParent());
         try {
             written.await();
             // Were the backup to wait for the writer's commit, it would wait here for ever.
             assertTimeoutPreemptively(
                     Duration.ofSeconds(30), () -> newsroom.services.transfer().backup(backup, dir.resolve("media")));
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(30), () -> newsroom.services.transfer().exportTo(export));
         } finally {
             backedUp.countDown();
             writer.join();
         }
         assertNull(failure.get(), () -> "the writer failed: " + failure.get());
         assertTrue(newsroom.services.topics().findBySlug("in-flight").isPresent(), "the write committed after");
+        assertFalse(Files.readString(export).contains("in-flight"), "nor is it in an export made meanwhile");
         Path restored = dir.resolve("restored-open");
         Files.createDirectories(restored);
         try (Restored after = restore(backup, restored)) {

@@ -91,33 +91,63 @@ public final class JdbiTransferStore implements TransferStore {
 
     @Override
     public void write(OutputStream out, MediaVisitor media) {
+        if (db.dialect() == Dialect.POSTGRESQL) {
+            db.inTransaction(() -> db.handle(h -> {
+                try (Statement s = h.getConnection().createStatement()) {
+                    // The first statement of the transaction, so every table is read from one snapshot.
+                    s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Cannot open a snapshot for export", e);
+                }
+                writeDocument(h.getConnection(), out, media);
+                return null;
+            }));
+            return;
+        }
+        // The pool opens SQLite transactions IMMEDIATE, which would hold writers off for the whole
+        // export; a deferred one is a plain WAL reader: one snapshot, writers go on.
         db.handle(h -> {
             Connection c = h.getConnection();
-            try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
-                if (db.dialect() == Dialect.POSTGRESQL) {
+            try {
+                if (!c.getAutoCommit()) {
+                    throw new IllegalStateException("export opens its own snapshot; call it outside a transaction");
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute("BEGIN DEFERRED");
+                }
+                try {
+                    writeDocument(c, out, media);
+                } finally {
                     try (Statement s = c.createStatement()) {
-                        s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+                        s.execute("COMMIT");
                     }
                 }
-                json.writeStartObject();
-                json.writeStringField("format", FORMAT);
-                json.writeNumberField("version", VERSION);
-                json.writeObjectFieldStart("tables");
-                for (Table table : TABLES) {
-                    json.writeArrayFieldStart(table.name());
-                    writeRows(c, table, json, media);
-                    json.writeEndArray();
-                }
-                json.writeEndObject();
-                json.writeEndObject();
-                json.writeRaw('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write the export", e);
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot read the newsroom for export", e);
             }
             return null;
         });
+    }
+
+    private void writeDocument(Connection c, OutputStream out, MediaVisitor media) {
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("format", FORMAT);
+            json.writeNumberField("version", VERSION);
+            json.writeObjectFieldStart("tables");
+            for (Table table : TABLES) {
+                json.writeArrayFieldStart(table.name());
+                writeRows(c, table, json, media);
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the export", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the newsroom for export", e);
+        }
     }
 
     private void writeRows(Connection c, Table table, JsonGenerator json, MediaVisitor media)
