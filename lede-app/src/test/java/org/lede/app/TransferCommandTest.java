@@ -98,4 +98,24 @@ class TransferCommandTest {
         assertEquals(Files.readString(a), Files.readString(b), "the restored newsroom exports as the original");
         assertTrue(Files.readString(b).contains("Trams run late"));
     }
+
+    @Test
+    void restoreAlsoTakesAnExport() throws Exception {
+        Path data = newsroom();
+        Path export = dir.resolve("newsroom.json");
+        assertEquals(
+                0,
+                Cli.run("export", export.toString(), "--data-dir", data.toString())
+                        .code());
+        Path restored = dir.resolve("from-export");
+        Cli restore = Cli.run("restore", export.toString(), "--data-dir", restored.toString());
+        assertEquals(0, restore.code(), restore.err());
+        assertTrue(restore.out().startsWith("restored " + export), restore.out());
+        Path again = dir.resolve("again.json");
+        assertEquals(
+                0,
+                Cli.run("export", again.toString(), "--data-dir", restored.toString())
+                        .code());
+        assertEquals(Files.readString(export), Files.readString(again));
+    }
 }
