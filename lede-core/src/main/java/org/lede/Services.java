@@ -13,6 +13,7 @@ import org.lede.dashboard.DashboardService;
 import org.lede.dashboard.DashboardStore;
 import org.lede.dashboard.store.JdbiDashboardStore;
 import org.lede.db.Database;
+import org.lede.db.Dialect;
 import org.lede.media.BlobStore;
 import org.lede.media.ImageWorkers;
 import org.lede.media.MediaService;
@@ -39,6 +40,8 @@ import org.lede.token.store.JdbiApiTokenStore;
 import org.lede.topic.TopicService;
 import org.lede.topic.TopicStore;
 import org.lede.topic.store.JdbiTopicStore;
+import org.lede.transfer.NewsroomTransfer;
+import org.lede.transfer.store.JdbiTransferStore;
 import org.lede.user.LoginThrottle;
 import org.lede.user.SecretStore;
 import org.lede.user.UserService;
@@ -154,5 +157,10 @@ public record Services(
                         clock,
                         ids),
                 new WebhookDispatcher(db, webhookStore, outbox, targets, clock, onError));
+    }
+
+    /** Export, import and backup of the whole newsroom; made on demand, since only the CLI uses it. */
+    public NewsroomTransfer transfer() {
+        return new NewsroomTransfer(db, new JdbiTransferStore(db), blobs, db.dialect() == Dialect.SQLITE);
     }
 }

@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             ServeCommand.class,
             ImportCommand.class,
+            TransferCommands.Export.class,
+            TransferCommands.Backup.class,
+            TransferCommands.Restore.class,
             UserCommand.class,
             TokenCommand.class,
             CommandLine.HelpCommand.class

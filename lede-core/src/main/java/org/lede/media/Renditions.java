@@ -56,7 +56,8 @@ public final class Renditions {
     /** @param lasting false for a stand-in that must not be cached as this address's answer */
     public record Rendition(MediaType type, byte[] bytes, boolean lasting) {}
 
-    static String key(String sha, int width, MediaType type) {
+    /** The blob key of one rendition; an export carries renditions under the same names. */
+    public static String key(String sha, int width, MediaType type) {
         return sha + "-" + width + "." + type.extension();
     }
 
