@@ -12,6 +12,8 @@ import org.lede.dashboard.DashboardService;
 import org.lede.dashboard.DashboardStore;
 import org.lede.dashboard.store.JdbiDashboardStore;
 import org.lede.db.Database;
+import org.lede.importing.ImportStore;
+import org.lede.importing.store.JdbiImportStore;
 import org.lede.media.BlobStore;
 import org.lede.media.ImageWorkers;
 import org.lede.media.MediaService;
@@ -72,7 +74,8 @@ public record Services(
         StoryPreviews storyPreviews,
         ApiTokenService apiTokenService,
         SitePageStore sitePages,
-        SitePageService sitePageService) {
+        SitePageService sitePageService,
+        ImportStore imports) {
 
     public static Services create(Database db, Path mediaDir, Clock clock) {
         Ids ids = new Ids(clock);
@@ -120,6 +123,7 @@ public record Services(
                         db, stories, outbox, Base64.getUrlDecoder().decode(secrets.secret("story-preview")), clock),
                 new ApiTokenService(db, new JdbiApiTokenStore(db), users, outbox, clock, ids),
                 sitePages,
-                new SitePageService(db, sitePages, outbox, clock, ids));
+                new SitePageService(db, sitePages, outbox, clock, ids),
+                new JdbiImportStore(db));
     }
 }
