@@ -14,6 +14,8 @@ import org.lede.dashboard.DashboardStore;
 import org.lede.dashboard.store.JdbiDashboardStore;
 import org.lede.db.Database;
 import org.lede.db.Dialect;
+import org.lede.importing.ImportStore;
+import org.lede.importing.store.JdbiImportStore;
 import org.lede.media.BlobStore;
 import org.lede.media.ImageWorkers;
 import org.lede.media.MediaService;
@@ -86,7 +88,8 @@ public record Services(
         ApiTokenService apiTokenService,
         SitePageStore sitePages,
         SitePageService sitePageService,
-        WebhookStore webhookStore) {
+        WebhookStore webhookStore,
+        ImportStore imports) {
 
     public static Services create(Database db, Path mediaDir, Clock clock) {
         Ids ids = new Ids(clock);
@@ -135,7 +138,8 @@ public record Services(
                 new ApiTokenService(db, new JdbiApiTokenStore(db), users, outbox, clock, ids),
                 sitePages,
                 new SitePageService(db, sitePages, outbox, clock, ids),
-                new JdbiWebhookStore(db));
+                new JdbiWebhookStore(db),
+                new JdbiImportStore(db));
     }
 
     /**

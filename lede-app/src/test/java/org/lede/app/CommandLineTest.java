@@ -205,6 +205,79 @@ class CommandLineTest {
                 result.out());
     }
 
+    static final String WXR = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+                xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+            <channel><title>Pier News</title><wp:wxr_version>1.2</wp:wxr_version>
+            <wp:author><wp:author_login>ines</wp:author_login><wp:author_display_name>Ines Vidal</wp:author_display_name></wp:author>
+            <item><title>Night ferry approved</title><link>https://pier.example/2025/01/night-ferry/</link>
+              <dc:creator>ines</dc:creator><guid isPermaLink="false">https://pier.example/?p=7</guid>
+              <content:encoded><![CDATA[<p>The harbor board voted for a night ferry.</p>]]></content:encoded>
+              <wp:post_id>7</wp:post_id><wp:post_date_gmt>2025-01-09 17:00:00</wp:post_date_gmt>
+              <wp:post_name>night-ferry</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+              <category domain="category" nicename="harbor">Harbor</category>
+              <wp:comment><wp:comment_id>1</wp:comment_id></wp:comment></item>
+            <item><title>Contact</title><guid isPermaLink="false">https://pier.example/?page_id=2</guid>
+              <wp:post_id>2</wp:post_id><wp:status>publish</wp:status><wp:post_type>page</wp:post_type></item>
+            </channel></rss>
+            """;
+
+    @Test
+    void importWxrImportsOnceAndWritesAReport() throws Exception {
+        Path file = Files.writeString(dir.resolve("export.xml"), WXR, StandardCharsets.UTF_8);
+        String data = dir.resolve("data").toString();
+
+        Cli dry = Cli.run("import", "wxr", file.toString(), "--dry-run", "--data-dir", data);
+        assertEquals(0, dry.code(), dry.err());
+        assertEquals(
+                "dry run, nothing written: 1 created, 0 updated, 1 skipped, 0 failed; 1 comments ignored",
+                dry.out().strip());
+        assertEquals("", dry.err(), "no progress bar when not on a terminal");
+
+        Path report = dir.resolve("report.tsv");
+        Cli first = Cli.run("import", "wxr", file.toString(), "--report", report.toString(), "--data-dir", data);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().startsWith("1 created, 0 updated, 1 skipped, 0 failed"), first.out());
+        String lines = Files.readString(report);
+        assertTrue(lines.contains("created\thttps://pier.example/?p=7\tNight ferry approved\t"), lines);
+        assertTrue(lines.contains("skipped\thttps://pier.example/?page_id=2\tContact\t-"), lines);
+        try (Database db = Database.open(DatabaseUrl.sqliteIn(dir.resolve("data")))) {
+            var story = Services.create(db, dir.resolve("data/media"), Clock.systemUTC())
+                    .stories()
+                    .findBySlug("night-ferry")
+                    .orElseThrow();
+            assertEquals("published", story.status().key());
+            assertEquals(java.time.Instant.parse("2025-01-09T17:00:00Z"), story.firstPublishedAt());
+        }
+
+        Cli again = Cli.run("import", "wxr", file.toString(), "--data-dir", data);
+        assertTrue(again.out().startsWith("0 created, 0 updated, 2 skipped, 0 failed"), again.out());
+    }
+
+    @Test
+    void importWxrNamesWhereTheXmlBreaks() throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("broken.xml"), WXR.replace("</wp:post_name>", "</wp:post_nam>"), StandardCharsets.UTF_8);
+        Cli.run(
+                        "import",
+                        "wxr",
+                        file.toString(),
+                        "--data-dir",
+                        dir.resolve("data").toString())
+                .assertOneLineError("broken.xml:10:");
+        Cli unknown = Cli.run(
+                "import",
+                "wxr",
+                file.toString(),
+                "--on-error",
+                "later",
+                "--data-dir",
+                dir.resolve("data").toString());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("expected skip or stop"), unknown.err());
+    }
+
     @Test
     void importTextRefusesAnUnknownTopicAndNonUtf8Files() throws Exception {
         Path file = Files.writeString(dir.resolve("story.txt"), "A lede that stands alone.\n");

@@ -14,7 +14,9 @@ import org.lede.common.ValidationException;
  *
  * @param draft     the fields to save with the action; null to act on the stored fields.
  *                  Required for {@link Action#SAVE} and the updates; unpublishing takes none
- * @param publishAt when a scheduled story goes live; required for {@link Action#SCHEDULE} only
+ * @param publishAt when a scheduled story goes live, required for {@link Action#SCHEDULE}; for
+ *                  {@link Action#PUBLISH}, the earlier time an imported story first went out on
+ *                  its old site (null: now)
  * @param pins      Go deeper pins (story ids or slugs, in order) to set with the action; null leaves them
  */
 public record StoryCommand(Action action, StoryDraft draft, Instant publishAt, List<String> pins) {

@@ -138,7 +138,7 @@ public final class StoryService {
                             StoryStatus.SCHEDULED,
                             StoryStatus.UNPUBLISHED);
                     rules.checkPublishable(next.draft());
-                    yield goLive(next, now());
+                    yield goLive(next, publishedAt(command.publishAt()));
                 }
                 case SCHEDULE -> {
                     actor.requireEditor(PUBLISHERS_ONLY);
@@ -420,6 +420,19 @@ public final class StoryService {
             }
         }
         return pins;
+    }
+
+    /** Now, or the earlier time a story brought from another site first went out there. */
+    private Instant publishedAt(Instant original) {
+        Instant now = now();
+        if (original == null) {
+            return now;
+        }
+        if (original.isAfter(now)) {
+            throw new ValidationException(
+                    "publishAt", "A story cannot be published at a time still to come: schedule it instead.");
+        }
+        return original.truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static Story goLive(Story current, Instant publishAt) {

@@ -35,6 +35,7 @@ import org.lede.media.Media;
 import org.lede.outbox.Event;
 import org.lede.outbox.Events;
 import org.lede.outbox.OutboxEvent;
+import org.lede.story.StoryCommand.Action;
 import org.lede.testing.Newsroom;
 import org.lede.user.Actor;
 import org.lede.user.Role;
@@ -99,6 +100,27 @@ class StoryServiceTest {
         assertEquals(live, store.find(draft.id()).orElseThrow());
         assertEquals(List.of("story.created", "story.published"), eventTypes());
         assertEquals(List.of(live), store.latestPublished(10, 0));
+    }
+
+    @Test
+    void anImportedStoryIsPublishedAtItsOriginalTimeButNeverAtOneToCome() {
+        Story draft = service.createDraft(WRITER, newsroom.publishableDraft("Ferry returns"));
+        Instant original = Instant.parse("2024-03-04T18:30:00Z");
+        ValidationException future = assertThrows(
+                ValidationException.class,
+                () -> service.apply(
+                        EDITOR,
+                        draft.id(),
+                        1,
+                        new StoryCommand(
+                                Action.PUBLISH, null, newsroom.clock.instant().plusSeconds(1), null)));
+        assertEquals("publishAt", future.field());
+
+        Story live = service.apply(EDITOR, draft.id(), 1, new StoryCommand(Action.PUBLISH, null, original, null));
+
+        assertEquals(original, live.publishAt());
+        assertEquals(original, live.firstPublishedAt());
+        assertEquals(List.of("story.created", "story.published"), eventTypes());
     }
 
     @Test

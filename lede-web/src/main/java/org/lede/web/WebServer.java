@@ -14,6 +14,7 @@ import org.lede.media.Renditions;
 import org.lede.newsroom.NewsroomQueries;
 import org.lede.outbox.OutboxEvent;
 import org.lede.outbox.OutboxPoller;
+import org.lede.reading.OldAddresses;
 import org.lede.reading.ReaderQueries;
 import org.lede.web.api.ApiDocRoutes;
 import org.lede.web.api.ContentApiRoutes;
@@ -159,20 +160,23 @@ public final class WebServer {
                 new ContentApiRoutes(reader, new StoryHtml(templates), responses, options.contentApiKeys());
         ApiDocRoutes apiDocs = new ApiDocRoutes();
         MediaRoutes mediaRoutes = new MediaRoutes(new Renditions(services.media(), services.blobs()));
-        ErrorPages errors = new ErrorPages((ctx, status, title, message) -> templates.render(
-                "reader/error.jte",
-                new ErrorModel(
-                        new Page(
-                                reader.site(),
-                                reader.topics(),
-                                reader.publishedPages(),
-                                title,
-                                null,
-                                null,
-                                ctx.path(),
-                                reader.now()),
-                        status,
-                        message)));
+        ErrorPages errors = new ErrorPages(
+                (ctx, status, title, message) -> templates.render(
+                        "reader/error.jte",
+                        new ErrorModel(
+                                new Page(
+                                        reader.site(),
+                                        reader.topics(),
+                                        reader.publishedPages(),
+                                        title,
+                                        null,
+                                        null,
+                                        ctx.path(),
+                                        reader.now()),
+                                status,
+                                message)),
+                new OldAddresses(
+                        services.imports(), services.stories(), reader.site().zone())::storyAt);
         NewsroomQueries queries = services.newsroomQueries();
         NewsroomViews newsroom = new NewsroomViews(templates, reader.site(), queries);
         NewsroomAuth auth = new NewsroomAuth(services.userService());

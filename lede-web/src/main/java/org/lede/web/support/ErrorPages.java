@@ -7,6 +7,8 @@ import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.lede.common.BadRequestException;
 import org.lede.common.BadRequestException.FieldError;
 import org.lede.common.LedeException;
@@ -28,6 +30,7 @@ public final class ErrorPages {
     public static final String PROBLEM_JSON = "application/problem+json;charset=utf-8";
 
     private final HtmlErrorRenderer html;
+    private final Function<String, Optional<String>> movedTo;
 
     /** Draws the styled error page of the reader site. */
     public interface HtmlErrorRenderer {
@@ -35,7 +38,16 @@ public final class ErrorPages {
     }
 
     public ErrorPages(HtmlErrorRenderer html) {
+        this(html, path -> Optional.empty());
+    }
+
+    /**
+     * @param movedTo where a path that answers 404 here lives now (an imported story's address on
+     *     the site it came from), asked only for reader GETs about to be answered 404
+     */
+    public ErrorPages(HtmlErrorRenderer html, Function<String, Optional<String>> movedTo) {
         this.html = html;
+        this.movedTo = movedTo;
     }
 
     public void register(RoutesConfig routes) {
@@ -79,6 +91,26 @@ public final class ErrorPages {
         });
     }
 
+    /** Sends a reader's request for an address of the old site on to where its story lives now; true when it did. */
+    private boolean redirectedFromOldAddress(Context ctx) {
+        String method = ctx.method().name();
+        String path = ctx.path();
+        if (!(method.equals("GET") || method.equals("HEAD"))
+                || path.startsWith("/newsroom")
+                || path.startsWith("/api/")) {
+            return false;
+        }
+        Optional<String> url = movedTo.apply(path);
+        if (url.isEmpty()) {
+            return false;
+        }
+        String query = ctx.queryString();
+        // Set by hand: Javalin's redirect asks for the matched endpoint, and no route matched here.
+        ctx.status(HttpStatus.MOVED_PERMANENTLY);
+        ctx.header("Location", url.get() + (query == null ? "" : "?" + query));
+        return true;
+    }
+
     /** The fields a failure names, each with what is wrong with it; none when it is not about a field. */
     private static List<FieldError> fieldErrors(LedeException e) {
         return switch (e) {
@@ -95,6 +127,9 @@ public final class ErrorPages {
             String message,
             List<FieldError> errors,
             Map<String, Object> extensions) {
+        if (status == 404 && redirectedFromOldAddress(ctx)) {
+            return;
+        }
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
         if (wantsJson(ctx)) {
