@@ -36,6 +36,13 @@ class NewsroomTransferTest extends NewsroomTest {
         Services s = newsroom.services;
         new DemoContent(s, dir.resolve("media")).load();
         new DemoAccounts(s.userService()).ensure();
+        // What an import from another system leaves: the old address and the source it came from.
+        String story = s.stories().latestPublished(1, 0).getFirst().id();
+        s.db().inTransaction(() -> {
+            s.imports().redirect("/2019/05/old-permalink/", story, newsroom.clock.instant());
+            s.imports().remember("wxr-post", "https://old.example/?p=7", story, newsroom.clock.instant());
+            return null;
+        });
         Path first = dir.resolve("out/first.json");
         transfer(s).exportTo(mkdirs(first));
         return first;
@@ -54,6 +61,10 @@ class NewsroomTransferTest extends NewsroomTest {
         assertFalse(Files.readString(first).contains("password_hash"), "no password hashes leave");
         assertFalse(Files.readString(first).contains("$argon2"), "no password hashes leave");
         assertFalse(exported.at("/tables/media").isEmpty());
+        assertEquals(
+                "/2019/05/old-permalink/",
+                exported.at("/tables/redirects/0/path").asText());
+        assertEquals(1, exported.at("/tables/import_sources").size(), "a re-run of that import still changes nothing");
 
         for (Dialect target : Dialect.values()) {
             Path targetDir = dir.resolve("into-" + target.folder());

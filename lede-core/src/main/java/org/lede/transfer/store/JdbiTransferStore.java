@@ -65,7 +65,9 @@ public final class JdbiTransferStore implements TransferStore {
             new Table("dashboard_entries", List.of("dashboard_id", "#item_position", "#position"), Set.of(), Set.of()),
             new Table("top_stories", List.of("#position"), Set.of(), Set.of()),
             new Table("retired_slugs", List.of("kind", "slug"), Set.of(), Set.of()),
-            new Table("site_pages", List.of("id"), Set.of("body"), Set.of()));
+            new Table("site_pages", List.of("id"), Set.of("body"), Set.of()),
+            new Table("redirects", List.of("path"), Set.of(), Set.of()),
+            new Table("import_sources", List.of("kind", "source_id"), Set.of(), Set.of()));
 
     private final Database db;
 
