@@ -2,9 +2,11 @@ package org.lede.web.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +90,22 @@ class PageCacheTest {
         assertNotNull(small.get("/d"));
         assertEquals(3, small.stats().pages());
         assertEquals(0, small.purge(Set.of("story:b")), "an evicted page leaves the key index too");
+    }
+
+    @Test
+    void theEtagIsWeakAndChangesWithTheBodyAlone() {
+        String etag = cache.page(html(1), HTML, List.of()).etag();
+        assertTrue(etag.startsWith("W/\"") && etag.endsWith("\""), etag);
+        assertEquals(etag, cache.page(html(1), HTML, List.of("home")).etag());
+        Set<String> tags = new java.util.HashSet<>();
+        for (int n = 0; n < 1_000; n++) {
+            tags.add(cache.page(html(n), HTML, List.of()).etag());
+        }
+        assertEquals(1_000, tags.size(), "every body its own tag");
+        assertNotEquals(
+                etag,
+                cache.page(html(1).replace("<i>3</i>", "<i>4</i>"), HTML, List.of())
+                        .etag());
     }
 
     @Test
