@@ -59,9 +59,10 @@ public final class CachedPageHandler extends Handler.Wrapper {
         if (gzip) {
             headers.add(GZIP);
         }
-        headers.add(gzip ? wire.gzipLength() : wire.length());
+        PageCache.Gzip.Made compressed = gzip ? cache.gzip(key, page) : null;
+        headers.add(gzip ? compressed.length() : wire.length());
         // Each request gets its own view of the shared direct buffer: no copy, and no copy into the socket either.
-        ByteBuffer body = head ? ByteBuffer.allocate(0) : (gzip ? wire.gzip() : wire.body()).duplicate();
+        ByteBuffer body = head ? ByteBuffer.allocate(0) : (gzip ? compressed.buffer() : wire.body()).duplicate();
         response.write(true, body, callback);
         return true;
     }

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32C;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -32,7 +32,8 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.lede.outbox.PageKeys;
 
 /**
- * Rendered reader pages, kept as bytes with a gzip copy made once. A published page is a pure
+ * Rendered reader pages, kept as bytes with a gzip copy made once, when a client that accepts
+ * gzip first asks for it from here. A published page is a pure
  * function of published state, so it is rendered once and served until an outbox event names
  * one of its surrogate keys ({@link PageKeys}), or until its relative times ("5 minutes ago")
  * would have gone stale.
@@ -92,7 +93,6 @@ public final class PageCache {
      */
     public record CachedPage(
             byte[] body,
-            byte[] gzip,
             String contentType,
             String etag,
             Instant lastModified,
@@ -105,6 +105,52 @@ public final class PageCache {
         public String lastModifiedHttp() {
             return HTTP_DATE.format(lastModified);
         }
+
+        /** The gzip copy of the body, made now if no one has asked for it yet. */
+        public byte[] gzip() {
+            return wire.gzip().get().bytes();
+        }
+    }
+
+    /**
+     * A page's gzip copy, made on first use and then kept. Compressing is most of what storing a
+     * large page costs (about 3 ms of 300 kB of API JSON here), and many entries are never asked
+     * for compressed at all: the first answer is sent by the route, uncompressed or compressed by
+     * Javalin, and a page may be purged before anyone asks again.
+     */
+    public static final class Gzip {
+        private final byte[] body;
+        private volatile Made made;
+
+        /** The compressed bytes, in a direct buffer for Jetty, and their Content-Length. */
+        public record Made(byte[] bytes, ByteBuffer buffer, HttpField length) {}
+
+        Gzip(byte[] body) {
+            this.body = body;
+        }
+
+        boolean isMade() {
+            return made != null;
+        }
+
+        /** Compresses once: a second request that asks meanwhile waits rather than compressing again. */
+        Made get() {
+            Made m = made;
+            if (m == null) {
+                synchronized (this) {
+                    m = made;
+                    if (m == null) {
+                        byte[] bytes = PageCache.gzip(body);
+                        m = new Made(
+                                bytes,
+                                Wire.direct(bytes),
+                                new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(bytes.length)));
+                        made = m;
+                    }
+                }
+            }
+            return m;
+        }
     }
 
     /**
@@ -113,18 +159,16 @@ public final class PageCache {
      */
     public record Wire(
             ByteBuffer body,
-            ByteBuffer gzip,
+            Gzip gzip,
             HttpField contentType,
             HttpField etag,
             HttpField lastModified,
             HttpField length,
-            HttpField gzipLength,
             HttpField surrogateKey,
             HttpField cacheControl,
             List<HttpField> extra) {
         static Wire of(
                 byte[] body,
-                byte[] gzip,
                 String contentType,
                 String etag,
                 String lastModified,
@@ -133,12 +177,11 @@ public final class PageCache {
                 Map<String, String> headers) {
             return new Wire(
                     direct(body),
-                    direct(gzip),
+                    new Gzip(body),
                     new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType),
                     new PreEncodedHttpField(HttpHeader.ETAG, etag),
                     new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, lastModified),
                     new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length)),
-                    new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(gzip.length)),
                     new PreEncodedHttpField(SURROGATE_KEY, surrogateKey),
                     new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, cacheControl),
                     headers.entrySet().stream()
@@ -157,13 +200,18 @@ public final class PageCache {
     private static final class Entry {
         final String cacheKey;
         final CachedPage page;
-        final long size;
+        /** Guarded by the cache's lock: the body, and the gzip copy once it is made and counted. */
+        long size;
+        /** Guarded by the cache's lock. */
+        boolean gzipCounted;
+
         volatile long used;
 
         Entry(String cacheKey, CachedPage page, long used) {
             this.cacheKey = cacheKey;
             this.page = page;
-            this.size = (long) page.body().length + page.gzip().length;
+            this.gzipCounted = page.wire().gzip().isMade();
+            this.size = page.body().length + (gzipCounted ? (long) page.gzip().length : 0);
             this.used = used;
         }
     }
@@ -180,6 +228,33 @@ public final class PageCache {
             entry.used = now;
         }
         return entry.page;
+    }
+
+    /**
+     * The gzip copy of a page read from here under the key, made on the first call and counted
+     * against the budget while the page is still kept.
+     */
+    public Gzip.Made gzip(String key, CachedPage page) {
+        Gzip gzip = page.wire().gzip();
+        if (gzip.isMade()) {
+            return gzip.get();
+        }
+        Gzip.Made made = gzip.get();
+        lock.lock();
+        try {
+            Entry entry = pages.get(key);
+            if (entry != null && entry.page == page && !entry.gzipCounted) {
+                entry.gzipCounted = true;
+                entry.size += made.bytes().length;
+                bytes += made.bytes().length;
+                if (bytes > maxBytes) {
+                    evict();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        return made;
     }
 
     /**
@@ -202,14 +277,12 @@ public final class PageCache {
             Map<String, String> headers) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        byte[] gzip = gzip(body);
         String etag = etag(body);
         Set<String> shown = new LinkedHashSet<>(keys);
         shown.remove(PageKeys.ALL);
         String surrogateKey = String.join(" ", shown) + (shown.isEmpty() ? "" : " ") + PageKeys.ALL;
         return new CachedPage(
                 body,
-                gzip,
                 contentType,
                 etag,
                 now,
@@ -218,7 +291,7 @@ public final class PageCache {
                 surrogateKey,
                 cacheControl,
                 Map.copyOf(headers),
-                Wire.of(body, gzip, contentType, etag, HTTP_DATE.format(now), surrogateKey, cacheControl, headers));
+                Wire.of(body, contentType, etag, HTTP_DATE.format(now), surrogateKey, cacheControl, headers));
     }
 
     /** Keeps a rendered page and returns it with its validators. */
@@ -347,14 +420,22 @@ public final class PageCache {
         bytes -= entry.size;
     }
 
+    /**
+     * A weak validator from two checksums the JVM computes in hardware and the length: a tenth of
+     * the time of SHA-256 (about 1.5 ms of a 300 kB API list here). A weak tag only has to change
+     * when the page does (RFC 9110 section 8.8.1), and it is only ever compared with an earlier tag
+     * of the same address, so what matters is the chance that a changed page keeps its tag: about
+     * one in 2^64 for two independent 32-bit checksums. Nothing rests on it being hard to forge: a
+     * collision could only keep a reader's copy of a public page a while longer.
+     */
     static String etag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            // Weak: the gzip and identity encodings of one page are the same representation.
-            return "W/\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        Adler32 adler = new Adler32();
+        adler.update(body);
+        // Weak: the gzip and identity encodings of one page are the same representation.
+        return "W/\"" + Integer.toHexString(body.length) + "-" + HexFormat.of().toHexDigits((int) crc.getValue())
+                + HexFormat.of().toHexDigits((int) adler.getValue()) + "\"";
     }
 
     static byte[] gzip(byte[] body) {

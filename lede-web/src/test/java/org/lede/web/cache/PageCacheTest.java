@@ -1,9 +1,14 @@
 package org.lede.web.cache;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.lede.testing.TestClock;
 
@@ -87,6 +93,40 @@ class PageCacheTest {
     }
 
     @Test
+    void theEtagIsWeakAndChangesWithTheBodyAlone() {
+        String etag = cache.page(html(1), HTML, List.of()).etag();
+        assertTrue(etag.startsWith("W/\"") && etag.endsWith("\""), etag);
+        assertEquals(etag, cache.page(html(1), HTML, List.of("home")).etag());
+        Set<String> tags = new java.util.HashSet<>();
+        for (int n = 0; n < 1_000; n++) {
+            tags.add(cache.page(html(n), HTML, List.of()).etag());
+        }
+        assertEquals(1_000, tags.size(), "every body its own tag");
+        assertNotEquals(
+                etag,
+                cache.page(html(1).replace("<i>3</i>", "<i>4</i>"), HTML, List.of())
+                        .etag());
+    }
+
+    @Test
+    void theGzipCopyIsMadeOnTheFirstAskAndCountedOnce() throws Exception {
+        PageCache.CachedPage page = cache.put("/", html(1), HTML, List.of("home"));
+        long body = page.body().length;
+        assertEquals(body, cache.stats().bytes());
+
+        PageCache.Gzip.Made made = cache.gzip("/", page);
+        assertArrayEquals(page.body(), new GZIPInputStream(new ByteArrayInputStream(made.bytes())).readAllBytes());
+        assertEquals(body + made.bytes().length, cache.stats().bytes());
+        assertSame(made, cache.gzip("/", page), "compressed once");
+        assertEquals(body + made.bytes().length, cache.stats().bytes(), "counted once");
+
+        assertEquals(1, cache.purge(Set.of("home")));
+        assertEquals(0, cache.stats().bytes(), "the copy leaves with its page");
+        cache.gzip("/", page);
+        assertEquals(0, cache.stats().bytes(), "a copy made for a page no longer kept is not counted");
+    }
+
+    @Test
     void aPageLargerThanTheWholeBudgetIsServedButNotKept() {
         PageCache tiny = new PageCache(clock, Duration.ofSeconds(60), 16);
         PageCache.CachedPage page = tiny.put("/", html(1), HTML, List.of("home"));
@@ -144,7 +184,8 @@ class PageCacheTest {
         return s.toString();
     }
 
+    /** What a page counts when stored: its body, since no one has asked for its gzip copy yet. */
     private static long size(PageCache.CachedPage page) {
-        return page.body().length + page.gzip().length;
+        return page.body().length;
     }
 }
