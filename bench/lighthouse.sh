@@ -3,6 +3,7 @@
 # installs lighthouse 12.8.2 (the last release that runs on Node 20) into .tools/ once.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$root/bench/lib.sh"
 port=${PORT:-18095}
 # A prefix of its own: npm prunes packages it was not asked for, so sharing .tools/ would remove the test tools.
 tools="$root/.tools/lighthouse"
@@ -17,7 +18,8 @@ fi
 data=$(mktemp -d)
 "$root/lede" serve --demo --host 127.0.0.1 --port "$port" --data-dir "$data" >"$data/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+# stop() tolerates the TERM status the server exits with; under set -e a bare wait would make it the script's.
+trap 'stop "$server" server; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/" >/dev/null && break
   sleep 0.5
