@@ -28,6 +28,7 @@ import org.lede.outbox.store.JdbiOutbox;
 import org.lede.page.SitePageService;
 import org.lede.page.SitePageStore;
 import org.lede.page.store.JdbiSitePageStore;
+import org.lede.reading.ReaderQueries;
 import org.lede.reading.SiteSettings;
 import org.lede.related.PinsTopicTagsRelated;
 import org.lede.related.RelatedContent;
@@ -161,6 +162,11 @@ public record Services(
                         clock,
                         ids),
                 new WebhookDispatcher(db, webhookStore, outbox, targets, clock, onError));
+    }
+
+    /** What the reader site of {@code site} reads: published content, with its addresses in the site's zone. */
+    public ReaderQueries readerQueries(SiteSettings site) {
+        return new ReaderQueries(stories, topics, authors, media, dashboards, related, site, clock, sitePages);
     }
 
     /** Export, import and backup of the whole newsroom; made on demand, since only the CLI uses it. */

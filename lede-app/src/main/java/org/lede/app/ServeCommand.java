@@ -161,16 +161,7 @@ final class ServeCommand implements Callable<Integer> {
                                     Duration.ofSeconds(15),
                                     e -> LOG.error("Scheduled publishing failed; trying again shortly", e))
                             .start()) {
-                ReaderQueries reader = new ReaderQueries(
-                        services.stories(),
-                        services.topics(),
-                        services.authors(),
-                        services.media(),
-                        services.dashboards(),
-                        services.related(),
-                        site,
-                        clock,
-                        services.sitePages());
+                ReaderQueries reader = services.readerQueries(site);
                 WebServer server = new WebServer(services, reader, clock, options);
                 try {
                     server.start(host, port);

@@ -76,16 +76,7 @@ public final class PublishWithWebhooks {
         try (Database db = Database.open(DatabaseUrl.sqliteIn(dir))) {
             Services s = Services.create(db, dir.resolve("media"), clock);
             SiteSettings site = new SiteSettings("Bench", null, "https://news.example", ZoneId.of("UTC"));
-            ReaderQueries reader = new ReaderQueries(
-                    s.stories(),
-                    s.topics(),
-                    s.authors(),
-                    s.media(),
-                    s.dashboards(),
-                    s.related(),
-                    site,
-                    clock,
-                    s.sitePages());
+            ReaderQueries reader = s.readerQueries(site);
             WebServer server = new WebServer(
                             s, reader, clock, WebServer.Options.DEFAULTS.withWebhooksAllowPrivate(true))
                     .start("127.0.0.1", 0);

@@ -46,16 +46,7 @@ class SitePageServiceTest extends NewsroomTest {
         service = newsroom.services.sitePageService();
         store = newsroom.services.sitePages();
         var s = newsroom.services;
-        reader = new ReaderQueries(
-                s.stories(),
-                s.topics(),
-                s.authors(),
-                s.media(),
-                s.dashboards(),
-                s.related(),
-                new SiteSettings("Test", null, "https://news.example", java.time.ZoneOffset.UTC),
-                newsroom.clock,
-                store);
+        reader = s.readerQueries(new SiteSettings("Test", null, "https://news.example", java.time.ZoneOffset.UTC));
     }
 
     private static SitePageCommand command(String slug, String title, int position, Action action) {

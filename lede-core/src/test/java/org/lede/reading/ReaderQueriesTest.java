@@ -71,16 +71,7 @@ class ReaderQueriesTest {
     void open() {
         newsroom = new Newsroom(dialect, dir);
         var s = newsroom.services;
-        reader = new ReaderQueries(
-                s.stories(),
-                s.topics(),
-                s.authors(),
-                s.media(),
-                s.dashboards(),
-                s.related(),
-                SITE,
-                newsroom.clock,
-                s.sitePages());
+        reader = s.readerQueries(SITE);
         stories = s.storyService();
         transit = newsroom.topic("transit", "Transit");
         weather = newsroom.topic("weather", "Weather");

@@ -35,16 +35,7 @@ class SitemapQueriesTest extends NewsroomTest {
         var s = newsroom.services;
         store = s.stories();
         stories = s.storyService();
-        reader = new ReaderQueries(
-                s.stories(),
-                s.topics(),
-                s.authors(),
-                s.media(),
-                s.dashboards(),
-                s.related(),
-                SITE,
-                newsroom.clock,
-                s.sitePages());
+        reader = s.readerQueries(SITE);
     }
 
     Story publishAt(String instant, String headline) {

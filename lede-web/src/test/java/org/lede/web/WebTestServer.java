@@ -30,16 +30,8 @@ public final class WebTestServer implements AutoCloseable {
     public WebTestServer(Dialect dialect, Path dir, WebServer.Options options) {
         newsroom = new Newsroom(dialect, dir);
         var s = newsroom.services;
-        ReaderQueries reader = new ReaderQueries(
-                s.stories(),
-                s.topics(),
-                s.authors(),
-                s.media(),
-                s.dashboards(),
-                s.related(),
-                new SiteSettings("Test Ledger", "News in brief.", "https://news.example", ZoneId.of("UTC")),
-                newsroom.clock,
-                s.sitePages());
+        ReaderQueries reader = s.readerQueries(
+                new SiteSettings("Test Ledger", "News in brief.", "https://news.example", ZoneId.of("UTC")));
         server = new WebServer(s, reader, newsroom.clock, options).start("127.0.0.1", 0);
     }
 

@@ -120,16 +120,7 @@ public class UncachedLists {
         }
         SiteSettings site =
                 new SiteSettings("Lede", "News in brief, made to scan.", "http://localhost:8080", ZoneOffset.UTC);
-        queries = new ReaderQueries(
-                services.stories(),
-                services.topics(),
-                services.authors(),
-                services.media(),
-                services.dashboards(),
-                services.related(),
-                site,
-                clock,
-                services.sitePages());
+        queries = services.readerQueries(site);
         json = new ApiJson(site.baseUrl(), new StoryHtml(new Templates()));
         cache = new PageCache(clock, Duration.ofMinutes(5));
         views = apiViews();

@@ -71,16 +71,7 @@ public class StoryPageRender {
         new DemoContent(services, dir.resolve("media")).load();
         SiteSettings site =
                 new SiteSettings("Lede", "News in brief, made to scan.", "http://localhost:8080", ZoneOffset.UTC);
-        queries = new ReaderQueries(
-                services.stories(),
-                services.topics(),
-                services.authors(),
-                services.media(),
-                services.dashboards(),
-                services.related(),
-                site,
-                clock,
-                services.sitePages());
+        queries = services.readerQueries(site);
         templates = new Templates();
         slug = services.stories().latestPublished(1, 0).stream()
                 .map(Story::slug)

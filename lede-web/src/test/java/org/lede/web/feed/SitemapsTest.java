@@ -140,16 +140,8 @@ class SitemapsTest extends WebServerTest {
             expected.add(BASE + "/2026/11/0" + (i + 1) + "/" + s.slug());
         }
         var services = web.newsroom.services;
-        ReaderQueries reader = new ReaderQueries(
-                services.stories(),
-                services.topics(),
-                services.authors(),
-                services.media(),
-                services.dashboards(),
-                services.related(),
-                new SiteSettings("Test Ledger", "News in brief.", BASE, ZoneId.of("UTC")),
-                web.newsroom.clock,
-                services.sitePages());
+        ReaderQueries reader =
+                services.readerQueries(new SiteSettings("Test Ledger", "News in brief.", BASE, ZoneId.of("UTC")));
         Sitemaps sitemaps = new Sitemaps(reader, 2);
         List<String> parts = locs(entries(parse(sitemaps.index()), "sitemapindex", "sitemap")).stream()
                 .filter(l -> l.contains("/stories-"))
