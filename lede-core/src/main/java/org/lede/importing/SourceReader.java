@@ -1,0 +1,21 @@
+package org.lede.importing;
+
+/**
+ * Streams the items of one export, in file order, holding no more than one item at a time (plus
+ * whatever small site-wide tables the format keeps apart from its posts).
+ */
+public interface SourceReader extends AutoCloseable {
+    /**
+     * The next post or page, or null at the end. Records that are neither (attachments, settings)
+     * are skipped silently; a post the reader cannot represent is still returned, with notes.
+     *
+     * @throws ImportFormatException when the file is not well-formed, with line and column
+     */
+    SourceItem next();
+
+    /** How many bytes of the file have been read, for a progress bar. */
+    long position();
+
+    @Override
+    void close();
+}
