@@ -1,41 +1,34 @@
 package org.lede.webhook;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import org.lede.common.ValidationException;
+import org.lede.net.Destinations;
+import org.lede.net.RefusedHostException;
 
 /**
  * Whether a URL may receive webhooks: http or https, a host, no credentials, and every address
- * the host resolves to allowed by {@link TargetAddresses} (all of them, since the connection may
+ * the host resolves to allowed by
+ * {@link org.lede.net.TargetAddresses} (all of them, since the connection may
  * use any). Asked at registration and again before each delivery, because what a name resolves
  * to can change after it was registered.
  */
 public final class WebhookTargets {
     public static final int MAX_URL_LENGTH = 2000;
 
-    /** Looks a host name up; {@link InetAddress#getAllByName} outside tests. */
-    @FunctionalInterface
-    public interface Resolver {
-        InetAddress[] resolve(String host) throws UnknownHostException;
-    }
+    private final Destinations destinations;
 
-    private final Resolver resolver;
-    private final boolean allowPrivate;
+    public WebhookTargets(Destinations destinations) {
+        this.destinations = destinations;
+    }
 
     /**
      * @param allowPrivate lets webhooks reach any address, for a receiver on the same machine or
      *     network (tests, a newsroom's own tools); the URL's form is still checked
      */
-    public WebhookTargets(Resolver resolver, boolean allowPrivate) {
-        this.resolver = resolver;
-        this.allowPrivate = allowPrivate;
-    }
-
     public static WebhookTargets system(boolean allowPrivate) {
-        return new WebhookTargets(InetAddress::getAllByName, allowPrivate);
+        return new WebhookTargets(Destinations.system(allowPrivate));
     }
 
     /**
@@ -80,27 +73,15 @@ public final class WebhookTargets {
      */
     public void check(URI uri) {
         String host = uri.getHost();
-        // URI keeps an IPv6 literal in brackets; the resolver wants it bare.
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(bare);
-        } catch (UnknownHostException e) {
-            throw new ValidationException("url", "The host " + host + " cannot be found.");
-        }
-        if (addresses.length == 0) {
-            throw new ValidationException("url", "The host " + host + " has no address.");
-        }
-        if (allowPrivate) {
-            return;
-        }
-        for (InetAddress address : addresses) {
-            TargetAddresses.refusal(address).ifPresent(reason -> {
-                throw new ValidationException(
-                        "url",
-                        "Webhooks cannot be sent to " + host + ": it resolves to " + address.getHostAddress() + ", "
-                                + reason + ".");
-            });
+            destinations.addresses(host);
+        } catch (RefusedHostException e) {
+            throw new ValidationException(
+                    "url",
+                    e.address()
+                            .map(address -> "Webhooks cannot be sent to " + host + ": it resolves to "
+                                    + address.getHostAddress() + ", " + e.reason() + ".")
+                            .orElse(e.getMessage()));
         }
     }
 

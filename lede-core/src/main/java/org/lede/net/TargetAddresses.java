@@ -1,18 +1,18 @@
-package org.lede.webhook;
+package org.lede.net;
 
 import java.net.InetAddress;
 import java.util.Optional;
 
 /**
- * Which addresses a webhook may be sent to: only public unicast ones. Anyone who registers an
- * endpoint chooses where the server connects, so an address inside the network it runs in
+ * Which addresses the server may connect to when someone else chose the URL (a webhook endpoint,
+ * an image or feed to import): only public unicast ones. An address inside the network it runs in
  * (loopback, private ranges, link-local, cloud metadata services) would let them reach what only
  * the server should. IPv6 forms that carry an IPv4 address are judged by that address.
  */
 public final class TargetAddresses {
     private TargetAddresses() {}
 
-    /** Why {@code address} is refused, or empty when a webhook may go there. */
+    /** Why {@code address} is refused, or empty when the server may connect to it. */
     public static Optional<String> refusal(InetAddress address) {
         byte[] b = address.getAddress();
         return Optional.ofNullable(b.length == 4 ? ipv4(b, 0) : ipv6(b));

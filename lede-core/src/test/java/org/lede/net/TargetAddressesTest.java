@@ -1,4 +1,4 @@
-package org.lede.webhook;
+package org.lede.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
