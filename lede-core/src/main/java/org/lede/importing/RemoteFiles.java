@@ -12,7 +12,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,11 +223,11 @@ public final class RemoteFiles implements AutoCloseable {
 
     /** The Content-Length, or -1 when there is none that reads as a number (the body is counted anyway). */
     private static long declaredLength(HttpHeaders headers) {
-        String length = headers.firstValue("content-length").orElse("").strip();
-        if (length.isEmpty() || !length.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        try {
+            return headers.firstValueAsLong("content-length").orElse(-1);
+        } catch (NumberFormatException e) {
             return -1;
         }
-        return length.length() > 18 ? Long.MAX_VALUE : Long.parseLong(length);
     }
 
     private static boolean isImageType(String contentType) {
@@ -290,6 +289,7 @@ public final class RemoteFiles implements AutoCloseable {
             return wanted ? new Limited(out, limit) : new Unread();
         });
         try {
+            // One deadline for the answer and its whole body: the request's own timeout ends at the headers.
             return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
@@ -305,9 +305,6 @@ public final class RemoteFiles implements AutoCloseable {
             }
             if (cause instanceof HttpConnectTimeoutException) {
                 throw new RemoteFileException(subject, url, "no connection within " + seconds() + ".");
-            }
-            if (cause instanceof HttpTimeoutException) {
-                throw new RemoteFileException(subject, url, "it did not arrive within " + seconds() + ".");
             }
             if (cause instanceof ConnectException) {
                 throw new RemoteFileException(
@@ -326,7 +323,6 @@ public final class RemoteFiles implements AutoCloseable {
                         current.getScheme().equalsIgnoreCase("https")
                                 ? HttpClient.Version.HTTP_2
                                 : HttpClient.Version.HTTP_1_1)
-                .timeout(timeout)
                 .header("user-agent", "Lede-Import/1")
                 .header("accept", image ? "image/jpeg, image/png, image/webp;q=0.9, image/*;q=0.5" : "*/*")
                 .GET()

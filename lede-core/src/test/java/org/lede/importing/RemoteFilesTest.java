@@ -48,6 +48,7 @@ class RemoteFilesTest {
     private HttpServer server;
     private ExecutorService threads;
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<com.sun.net.httpserver.Headers> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private final CompletableFuture<Long> streamed = new CompletableFuture<>();
     private String base;
@@ -69,6 +70,7 @@ class RemoteFilesTest {
         server.setExecutor(threads);
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
+            asked.add(exchange.getRequestHeaders());
             try (exchange) {
                 answer(exchange, exchange.getRequestURI().getPath());
             }
@@ -111,11 +113,16 @@ class RemoteFilesTest {
             send(exchange, 200, "application/octet-stream", "GIF89a, or so".getBytes(StandardCharsets.UTF_8));
         } else if (path.equals("/unlabelled.png")) {
             send(exchange, 200, null, PNG);
+        } else if (path.equals("/big-feed.xml")) {
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write(new byte[1024 * 1024 + 1]);
         } else if (path.equals("/feed.xml")) {
             send(exchange, 200, "application/rss+xml", feed().getBytes(StandardCharsets.UTF_8));
         } else if (path.startsWith("/hops/")) {
             int left = Integer.parseInt(path.substring("/hops/".length()));
             redirect(exchange, left == 0 ? "/photo.png" : Integer.toString(left - 1));
+        } else if (path.startsWith("/status/")) {
+            send(exchange, Integer.parseInt(path.substring("/status/".length())), "image/png", PNG);
         } else if (path.equals("/moved.png")) {
             redirect(exchange, "/missing.png");
         } else if (path.equals("/to-private")) {
@@ -210,6 +217,47 @@ class RemoteFilesTest {
             assertEquals("image/png", fetched.contentType());
             assertEquals(url("/photo.png"), fetched.url());
         }
+    }
+
+    @Test
+    void plainHttpAsksForNoUpgradeAndImagesAskForImages() {
+        try (RemoteFiles files = files(true)) {
+            files.image(url("/photo.png"));
+            files.fetch(url("/page.html"));
+        }
+        assertEquals(2, asked.size());
+        assertFalse(asked.get(0).containsKey("upgrade"), asked.get(0).keySet().toString());
+        assertTrue(asked.get(0).getFirst("accept").startsWith("image/jpeg"));
+        assertEquals("*/*", asked.get(1).getFirst("accept"));
+    }
+
+    @Test
+    void everyTwoHundredIsSuccessAndNothingElse() {
+        try (RemoteFiles files = files(true)) {
+            assertArrayEquals(PNG, files.image(url("/status/200")).bytes());
+            assertArrayEquals(PNG, files.image(url("/status/299")).bytes());
+        }
+        assertEquals(
+                "Image " + base + "/status/300 was not downloaded: the server answered 300.",
+                refusal(files(true), base + "/status/300"));
+    }
+
+    @Test
+    void limitsInWholeMegabytesAreSaidSo() {
+        try (RemoteFiles files = files(true)) {
+            RemoteFileException e =
+                    assertThrows(RemoteFileException.class, () -> files.download(url("/big-feed.xml"), 1024 * 1024));
+            assertEquals(
+                    "File " + base + "/big-feed.xml was not downloaded: it is larger than 1 MB, the most accepted.",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aTimeoutInWholeSecondsIsSaidSo() {
+        assertEquals(
+                "Image " + base + "/slow.png was not downloaded: it did not arrive within 1 s.",
+                refusal(new RemoteFiles(true, LIMIT, Duration.ofSeconds(1)), base + "/slow.png"));
     }
 
     @Test
