@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.awt.image.BufferedImage;
@@ -15,6 +16,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lede.media.MediaService;
 import org.lede.net.Destinations;
 import org.lede.net.TargetAddresses;
 
@@ -48,7 +52,7 @@ class RemoteFilesTest {
     private HttpServer server;
     private ExecutorService threads;
     private final AtomicInteger requests = new AtomicInteger();
-    private final List<com.sun.net.httpserver.Headers> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Headers> asked = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private final CompletableFuture<Long> streamed = new CompletableFuture<>();
     private String base;
@@ -113,6 +117,10 @@ class RemoteFilesTest {
             send(exchange, 200, "application/octet-stream", "GIF89a, or so".getBytes(StandardCharsets.UTF_8));
         } else if (path.equals("/unlabelled.png")) {
             send(exchange, 200, null, PNG);
+        } else if (path.equals("/upload-limit.png")) {
+            exchange.getResponseHeaders().set("content-type", "image/png");
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write(padded((int) MediaService.MAX_BYTES + 1));
         } else if (path.equals("/big-feed.xml")) {
             exchange.sendResponseHeaders(200, 0);
             exchange.getResponseBody().write(new byte[1024 * 1024 + 1]);
@@ -369,7 +377,7 @@ class RemoteFilesTest {
     @Test
     void aClosedPortIsReported() throws IOException {
         int closed;
-        try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
         }
         assertEquals(
@@ -538,10 +546,16 @@ class RemoteFilesTest {
     void theLimitsForImagesAreTheUploadLimits() {
         try (RemoteFiles files = RemoteFiles.forImages(true)) {
             assertArrayEquals(PNG, files.image(url("/photo.png")).bytes());
+            assertEquals(
+                    "Image " + base + "/upload-limit.png was not downloaded: it is larger than 20 MB, the most"
+                            + " accepted.",
+                    assertThrows(RemoteFileException.class, () -> files.image(url("/upload-limit.png")))
+                            .getMessage());
         }
+        assertEquals(20L * 1024 * 1024, MediaService.MAX_BYTES);
         assertEquals(Duration.ofSeconds(30), RemoteFiles.TIMEOUT);
-        assertFalse(RemoteFiles.forImages(false)
-                .image(base + "/photo.png", new ArrayList<>())
-                .isPresent());
+        try (RemoteFiles files = RemoteFiles.forImages(false)) {
+            assertTrue(files.image(base + "/photo.png", new ArrayList<>()).isEmpty());
+        }
     }
 }
