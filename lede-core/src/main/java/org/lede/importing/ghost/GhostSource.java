@@ -321,7 +321,6 @@ public final class GhostSource implements SourceReader {
             sourceId = "line-" + line;
             notes.add("The post has no id, uuid or slug: a re-run cannot match it and imports it again.");
         }
-        String key = id == null ? sourceId : id;
         String slug = Json.text(post, "slug");
         String title = Json.text(post, "title");
         String excerpt = Json.text(post, "custom_excerpt");
@@ -329,7 +328,7 @@ public final class GhostSource implements SourceReader {
         Instant modified = first(date(post, "updated_at", notes), published, date(post, "created_at", notes));
         List<String> categories = new ArrayList<>();
         List<String> tags = new ArrayList<>();
-        terms(key, categories, tags, notes);
+        terms(id, categories, tags, notes);
         visibility(Json.text(post, "visibility"), notes);
         if (Json.text(post, "codeinjection_head") != null || Json.text(post, "codeinjection_foot") != null) {
             notes.add("The post's code injection was left out: a story runs no scripts of its own.");
@@ -344,10 +343,10 @@ public final class GhostSource implements SourceReader {
                 status(Json.text(post, "status"), notes),
                 published,
                 modified,
-                authors(key, Json.text(post, "author_id"), notes),
+                authors(id, Json.text(post, "author_id"), notes),
                 categories,
                 tags,
-                featured(key, post, notes),
+                featured(id, post, notes),
                 slug == null ? null : "/" + slug + "/",
                 List.of(),
                 0,

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -388,6 +389,121 @@ class GhostSourceTest {
                 items.get(1).notes());
     }
 
+    @Test
+    void tagsWithoutSortOrderKeepTheOrderOfTheFile() {
+        String json = "{\"meta\":{\"version\":\"1.0.0\"},\"data\":{\"posts\":[{\"id\":\"p\"}],"
+                + "\"tags\":[{\"id\":\"1\",\"name\":\"Zed\"},{\"id\":\"2\",\"name\":\"Alpha\"},"
+                + "{\"id\":\"3\",\"name\":\"Mid\"},{\"id\":\"4\"}],\"posts_tags\":[{\"post_id\":\"p\",\"tag_id\":\"1\"},"
+                + "{\"post_id\":\"p\",\"tag_id\":\"2\"},{\"post_id\":\"p\",\"tag_id\":\"3\"},\"junk\"]}}";
+        SourceItem item = readAll(bytes(json), "x").getFirst();
+        assertEquals(List.of("Zed"), item.categories());
+        assertEquals(List.of("Alpha", "Mid"), item.tags());
+    }
+
+    @Test
+    void cardsAndNodesWithoutTheirUsualFields() throws Exception {
+        List<Object> nodes = List.of(
+                Map.of("type", "embed", "html", "<iframe src=\"https://player.vimeo.com/video/1\"></iframe>"),
+                Map.of("type", "bookmark", "metadata", Map.of()),
+                Map.of("type", "codeblock", "code", "x", "caption", "Listing 1"),
+                Map.of("type", "callout", "calloutText", "<b>Note</b> this"),
+                Map.of("type", "toggle", "content", "<p>Only content</p>"),
+                Map.of("type", "button", "buttonText", "No address"),
+                Map.of("type", "button"),
+                Map.of("type", "button", "buttonUrl", "https://example.com/b"),
+                Map.of("type", "file", "fileName", "a.pdf"),
+                Map.of("type", "file"),
+                Map.of("type", "image", "caption", "No source"),
+                Map.of(
+                        "type",
+                        "list",
+                        "listType",
+                        "check",
+                        "children",
+                        List.of(Map.of(
+                                "type", "listitem", "children", List.of(Map.of("type", "text", "text", "Done"))))),
+                Map.of(
+                        "type",
+                        "paragraph",
+                        "children",
+                        List.of(
+                                Map.of("type", "mention", "children", List.of(Map.of("type", "text", "text", "@a"))),
+                                Map.of("type", "emoji", "text", "!"),
+                                Map.of("type", "tab"),
+                                Map.of("type", "image", "src", "x.jpg"))));
+        String lexical = Json.TREES.writeValueAsString(Map.of("root", Map.of("children", nodes)));
+        String mobiledoc = Json.TREES.writeValueAsString(Map.of(
+                "version",
+                "0.3.2",
+                "markups",
+                List.of(List.of("a", List.of("rel", "noopener", "href", "https://example.com/r", "target"))),
+                "sections",
+                List.of(List.of(1, "P", List.of(List.of(0, List.of(0), 1, "linked"))))));
+        String json = Json.TREES.writeValueAsString(Map.of(
+                "meta",
+                Map.of("version", "5.0.0"),
+                "data",
+                Map.of(
+                        "posts",
+                        List.of(
+                                Map.of("id", "a", "status", "draft", "lexical", lexical),
+                                Map.of("id", "b", "status", "draft", "mobiledoc", mobiledoc),
+                                Map.of(
+                                        "id",
+                                        "c",
+                                        "status",
+                                        "draft",
+                                        "lexical",
+                                        "{\"version\":1}",
+                                        "html",
+                                        "<p>From HTML</p>"),
+                                Map.of(
+                                        "id",
+                                        "d",
+                                        "status",
+                                        "draft",
+                                        "lexical",
+                                        "[]",
+                                        "plaintext",
+                                        "Only\n\nplain text")))));
+        List<SourceItem> items = readAll(bytes(json), "x");
+        SourceItem cards = items.get(0);
+        assertEquals(
+                "<iframe src=\"https://player.vimeo.com/video/1\"></iframe><pre><code>x</code></pre><p>Listing 1</p>"
+                        + "<div><b>Note</b> this</div><div><p>Only content</p></div><p>No address</p>"
+                        + "<p><a href=\"https://example.com/b\">https://example.com/b</a></p><p>a.pdf</p>"
+                        + "<figure><img src=\"\"><figcaption>No source</figcaption></figure><ul><li>Done</li></ul>"
+                        + "<p>@a! </p>",
+                cards.html());
+        assertEquals(
+                List.of(
+                        "A bookmark card without an address was left out.",
+                        "The caption of code cards was kept as a paragraph after the card.",
+                        "A callout card became plain text: Lede has no callouts.",
+                        "A toggle card was opened: its heading became a subhead and its content follows it.",
+                        "A button card became a link: Lede has no buttons. (3 times)",
+                        "A file card became a link to the file, which was not brought in: upload it to the media "
+                                + "library if it should stay. (2 times)",
+                        "A checklist became a plain list: Lede has no check boxes.",
+                        "A Lexical \"mention\" node was read as its text.",
+                        "A Lexical \"image\" node inside a paragraph was left out."),
+                cards.notes());
+        assertEquals(
+                "<p><a href=\"https://example.com/r\">linked</a></p>",
+                items.get(1).html());
+        assertEquals("<p>From HTML</p>", items.get(2).html());
+        assertEquals(
+                List.of("The post's Lexical document has no root: the next form the export holds was used."),
+                items.get(2).notes());
+        assertEquals("Only\n\nplain text", items.get(3).html());
+        assertEquals(
+                List.of(
+                        "The post's Lexical document could not be read: the next form the export holds was used.",
+                        "The post held only plain text: it was read as paragraphs."),
+                items.get(3).notes());
+        assertEquals(2, HtmlBlocks.convert(items.get(3).html()).blocks().size());
+    }
+
     /** 2,000 posts, the tables after them: read in two streaming passes, one post at a time. */
     @Test
     void aLargeExportIsStreamedOnePostAtATime() {
@@ -440,6 +556,7 @@ class GhostSourceTest {
                 read++;
             }
             assertEquals(count, read);
+            assertTrue(streams.get(1).closed, "the file is let go at its end, before close()");
             assertTrue(before > file.length - 100_000, before + " of " + file.length);
             assertNull(source.next());
         }
