@@ -269,8 +269,8 @@ public final class GhostSource implements SourceReader {
 
     /** A parser standing on the posts array's start, or null when the export has no posts. */
     private JsonParser openPosts() throws IOException {
-        InputStream in = open.get();
-        JsonParser p = Json.TREES.createParser(in);
+        // The parser closes the stream it was given when it is closed.
+        JsonParser p = Json.TREES.createParser(open.get());
         boolean found = false;
         try {
             p.nextToken();
@@ -279,7 +279,6 @@ public final class GhostSource implements SourceReader {
         } finally {
             if (!found) {
                 p.close();
-                in.close();
             }
         }
     }
