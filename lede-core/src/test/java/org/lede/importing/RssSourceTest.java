@@ -728,7 +728,7 @@ class RssSourceTest {
     void feedLevelElementsAfterTheFirstAreIgnored() {
         List<SourceItem> items = read("""
                 <feed xmlns="http://www.w3.org/2005/Atom">
-                  <link rel="self" href="https://s.example/feed"/>
+                  <link rel="self" href="https://s.example/feeds/main.atom"/>
                   <link href="https://s.example/"/>
                   <link href="https://elsewhere.example/"/>
                   <title>Feed</title>
