@@ -106,6 +106,10 @@ public final class RssSource implements SourceReader {
     private static final Pattern ENDS_WITH_CREDIT =
             Pattern.compile("(?is).*(?:^|[\\s(\\[])(?:photo|photograph|illustration|video|graphic|image|picture)s?"
                     + "(?:\\s*:|\\s+by\\s)\\s*[^:]+$");
+    private static final Pattern BLANK_LINE = Pattern.compile("\\R\\s*\\R");
+    private static final Pattern TRAILING_CLOSERS = Pattern.compile("[\\s).\\]]+$");
+    private static final Pattern HTML_SUFFIX = Pattern.compile("(?i)\\.html?$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern CREDIT_KIND = Pattern.compile("(?i)(?:photo|illustration|video|graphic)\\s*:.*");
 
     private enum Format {
@@ -711,7 +715,7 @@ public final class RssSource implements SourceReader {
     /** Plain text as HTML paragraphs, split at blank lines. */
     private static String paragraphs(String text) {
         StringBuilder out = new StringBuilder();
-        for (String paragraph : text.strip().split("\\R\\s*\\R")) {
+        for (String paragraph : BLANK_LINE.split(text.strip())) {
             if (!paragraph.isBlank()) {
                 out.append("<p>").append(escape(paragraph.strip())).append("</p>");
             }
@@ -863,7 +867,7 @@ public final class RssSource implements SourceReader {
             String credit = String.join("/", credits);
             String plain = caption == null ? "" : Jsoup.parse(caption).text().strip();
             // "The quay (Kim Li)." names the credit already, in its own words.
-            String bare = plain.replaceAll("[\\s).\\]]+$", "");
+            String bare = TRAILING_CLOSERS.matcher(plain).replaceFirst("");
             if (ENDS_WITH_CREDIT.matcher(plain).matches() || bare.endsWith(credit)) {
                 return caption;
             }
@@ -945,7 +949,7 @@ public final class RssSource implements SourceReader {
         if (segment == null) {
             return null;
         }
-        String name = segment.replaceFirst("(?i)\\.html?$", "").toLowerCase(Locale.ROOT);
+        String name = HTML_SUFFIX.matcher(segment).replaceFirst("").toLowerCase(Locale.ROOT);
         return SLUG.matcher(name).matches() && name.chars().anyMatch(Character::isLetter) ? name : null;
     }
 
@@ -963,7 +967,7 @@ public final class RssSource implements SourceReader {
     }
 
     private static String collapse(String text) {
-        return text.strip().replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(text.strip()).replaceAll(" ");
     }
 
     private static String blankToNull(String text) {
