@@ -453,6 +453,22 @@ class RssSourceTest {
     }
 
     @Test
+    void deeplyNestedMarkupIsReadWithoutRecursion() {
+        int depth = 20_000;
+        String nested = "<b>".repeat(depth) + "deep" + "</b>".repeat(depth);
+        String feed = rss(item("<guid>d</guid><description>" + nested + "</description>"));
+
+        // JDK 24 and later refuse elements deeper than 100 (jdk.xml.maxElementDepth); 21 reads them all.
+        try {
+            assertEquals(nested, read(feed).get(0).html());
+        } catch (ImportFormatException e) {
+            assertTrue(
+                    e.getMessage().matches("feed\\.rss:\\d+:\\d+: not well-formed XML: .*maxElementDepth.*"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void closingClosesTheStream() {
         boolean[] closed = {false};
         InputStream in = new ByteArrayInputStream(utf8("<rss version=\"2.0\"/>")) {
