@@ -226,9 +226,11 @@ public final class ImportJobs {
     }
 
     private void run(Tracker tracker, Runner runner, Path file, Options options) {
+        Summary summary = null;
+        String error = null;
         try (BufferedWriter out = Files.newBufferedWriter(report(tracker.id), StandardCharsets.UTF_8)) {
             try {
-                Summary summary = runner.run(file, options, new Listener() {
+                summary = runner.run(file, options, new Listener() {
                     @Override
                     public void item(ItemReport report) {
                         tracker.item(report);
@@ -240,18 +242,17 @@ public final class ImportJobs {
                         tracker.progress(position);
                     }
                 });
-                tracker.done(summary, clock.instant());
             } catch (LedeException e) {
-                tracker.failed(e.getMessage(), clock.instant());
+                error = e.getMessage();
             } catch (RuntimeException e) {
-                tracker.failed("The import stopped on an unexpected error: " + e, clock.instant());
+                error = "The import stopped on an unexpected error: " + e;
             }
-            if (tracker.snapshot().error() != null) {
-                out.write("stopped\t" + tracker.snapshot().error().replace('\n', ' '));
+            if (error != null) {
+                out.write("stopped\t" + error.replace('\n', ' '));
                 out.newLine();
             }
-        } catch (IOException e) {
-            tracker.failed("Cannot write the report: " + e.getMessage(), clock.instant());
+        } catch (IOException | UncheckedIOException e) {
+            error = "Cannot write the report: " + e.getMessage();
         } finally {
             try {
                 Files.deleteIfExists(file);
@@ -259,7 +260,13 @@ public final class ImportJobs {
             } catch (IOException ignored) {
                 // A leftover upload in the work directory harms nothing; the job's outcome stands.
             }
+            // Free before the job reads as ended, so whoever saw it end may start the next at once.
             running.set(null);
+            if (summary != null && error == null) {
+                tracker.done(summary, clock.instant());
+            } else {
+                tracker.failed(error == null ? "The import stopped unexpectedly." : error, clock.instant());
+            }
         }
     }
 
