@@ -173,4 +173,14 @@ public record Services(
     public NewsroomTransfer transfer() {
         return new NewsroomTransfer(db, new JdbiTransferStore(db), blobs, db.dialect() == Dialect.SQLITE);
     }
+
+    /**
+     * Export, import and backup without the rest of the graph: they read and write tables and
+     * files only, and building the services costs more than a demo's export (the account service
+     * hashes a decoy password with Argon2, password checks load zxcvbn's dictionaries).
+     */
+    public static NewsroomTransfer transfer(Database db, Path mediaDir) {
+        return new NewsroomTransfer(
+                db, new JdbiTransferStore(db), new DiskBlobStore(mediaDir), db.dialect() == Dialect.SQLITE);
+    }
 }

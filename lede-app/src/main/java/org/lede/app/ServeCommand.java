@@ -14,6 +14,7 @@ import org.lede.common.Failures;
 import org.lede.db.Database;
 import org.lede.demo.DemoAccounts;
 import org.lede.demo.DemoContent;
+import org.lede.importing.ImportJobs;
 import org.lede.media.MediaService;
 import org.lede.reading.ReaderQueries;
 import org.lede.reading.SiteSettings;
@@ -162,7 +163,12 @@ final class ServeCommand implements Callable<Integer> {
                                     e -> LOG.error("Scheduled publishing failed; trying again shortly", e))
                             .start()) {
                 ReaderQueries reader = services.readerQueries(site);
-                WebServer server = new WebServer(services, reader, clock, options);
+                WebServer server = new WebServer(
+                        services,
+                        reader,
+                        clock,
+                        options.withImports(
+                                new ImportJobs(ImportRunners.of(services), dataDir.resolve("imports"), clock)));
                 try {
                     server.start(host, port);
                 } catch (RuntimeException e) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,8 +41,7 @@ final class TransferCommands {
     private static void withTransfer(Settings settings, CommandSpec spec, Work work) {
         Path dataDir = settings.writableDataDir();
         try (Database db = Database.open(settings.database(dataDir))) {
-            Services services = Services.create(db, dataDir.resolve("media"), Clock.systemUTC());
-            NewsroomTransfer transfer = services.transfer();
+            NewsroomTransfer transfer = Services.transfer(db, dataDir.resolve("media"));
             PrintWriter out = spec.commandLine().getOut();
             work.run(transfer, dataDir.resolve("media"), out);
             out.flush();

@@ -42,7 +42,10 @@ class TransferCommandTest {
         assertEquals(0, exported.code(), exported.err());
         assertTrue(exported.out().contains("exported " + first), exported.out());
         String json = Files.readString(first);
-        assertTrue(json.startsWith("{\"format\":\"lede-export\",\"version\":1,"), json);
+        assertTrue(
+                json.startsWith("{\"$schema\":\"https://lede.example/api/schema/export.json\","
+                        + "\"format\":\"lede-export\",\"version\":1,"),
+                json);
         assertTrue(json.contains("ed@example.org") && json.contains("Trams run late"), json);
         assertTrue(!json.contains("password_hash") && !json.contains("$argon2"), "no password hashes");
 

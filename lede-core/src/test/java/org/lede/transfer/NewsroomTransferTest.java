@@ -56,6 +56,10 @@ class NewsroomTransferTest extends NewsroomTest {
         assertEquals(14, exported.at("/tables/stories").size());
         assertTrue(exported.at("/tables/story_revisions").size() >= 14);
         assertTrue(exported.at("/tables/story_blocks/0/data").isObject(), "blocks nest as the story document");
+        assertEquals(
+                exported.at("/tables/story_blocks/0/type").asText(),
+                exported.at("/tables/story_blocks/0/data/type").asText(),
+                "a block is whole, with its type, as story.json's Block");
         assertFalse(exported.at("/tables/site_pages").isEmpty());
         assertFalse(exported.at("/tables/users").isEmpty());
         assertFalse(Files.readString(first).contains("password_hash"), "no password hashes leave");

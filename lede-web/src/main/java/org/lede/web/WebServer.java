@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.lede.Services;
+import org.lede.importing.ImportJobs;
 import org.lede.media.MediaService;
 import org.lede.media.Renditions;
 import org.lede.newsroom.NewsroomQueries;
@@ -33,6 +34,7 @@ import org.lede.web.newsroom.AccountRoutes;
 import org.lede.web.newsroom.AuditRoutes;
 import org.lede.web.newsroom.AuthRoutes;
 import org.lede.web.newsroom.DashboardRoutes;
+import org.lede.web.newsroom.ImportRoutes;
 import org.lede.web.newsroom.MediaLibraryRoutes;
 import org.lede.web.newsroom.NewsroomAuth;
 import org.lede.web.newsroom.NewsroomAuthorRoutes;
@@ -80,6 +82,7 @@ public final class WebServer {
     private final OutboxPoller webhookFanOut;
     private final WebhookDispatcher webhookDispatcher;
     private final WebhookService webhookService;
+    private final ImportJobs importJobs;
     private final SetupLink setup = new SetupLink();
 
     /**
@@ -90,16 +93,26 @@ public final class WebServer {
      * @param contentApiKeys the keys a content API client must present; empty leaves the API open
      * @param webhooksAllowPrivate let webhooks reach loopback, private and link-local addresses
      *     (a receiver on this machine or network); refused otherwise
+     * @param imports the importers the newsroom's import page runs, or null for none
      */
     public record Options(
             CdnPurger.Target cdnPurge,
             ClientAddress clientAddress,
             List<String> contentApiKeys,
-            boolean webhooksAllowPrivate) {
+            boolean webhooksAllowPrivate,
+            ImportJobs imports) {
         public static final Options DEFAULTS = new Options(null);
 
         public Options {
             contentApiKeys = List.copyOf(contentApiKeys);
+        }
+
+        public Options(
+                CdnPurger.Target cdnPurge,
+                ClientAddress clientAddress,
+                List<String> contentApiKeys,
+                boolean webhooksAllowPrivate) {
+            this(cdnPurge, clientAddress, contentApiKeys, webhooksAllowPrivate, null);
         }
 
         public Options(CdnPurger.Target cdnPurge, ClientAddress clientAddress) {
@@ -115,11 +128,15 @@ public final class WebServer {
         }
 
         public Options withContentApiKeys(List<String> keys) {
-            return new Options(cdnPurge, clientAddress, keys, webhooksAllowPrivate);
+            return new Options(cdnPurge, clientAddress, keys, webhooksAllowPrivate, imports);
         }
 
         public Options withWebhooksAllowPrivate(boolean allow) {
-            return new Options(cdnPurge, clientAddress, contentApiKeys, allow);
+            return new Options(cdnPurge, clientAddress, contentApiKeys, allow, imports);
+        }
+
+        public Options withImports(ImportJobs jobs) {
+            return new Options(cdnPurge, clientAddress, contentApiKeys, webhooksAllowPrivate, jobs);
         }
     }
 
@@ -206,6 +223,9 @@ public final class WebServer {
         AdminCurationRoutes adminCuration = new AdminCurationRoutes(
                 services.topicService(), services.authorService(), services.dashboardService(), queries);
         WebhookRoutes webhookRoutes = new WebhookRoutes(webhooks.service(), newsroom);
+        importJobs = options.imports() == null ? ImportJobs.none(clock) : options.imports();
+        ImportRoutes importRoutes = new ImportRoutes(importJobs, newsroom);
+        auth.allowLargeUploads(ImportRoutes.PATH, ImportRoutes.MAX_UPLOAD_BYTES, "An import file");
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -238,6 +258,7 @@ public final class WebServer {
             auditRoutes.register(config.routes);
             pasteRoutes.register(config.routes);
             webhookRoutes.register(config.routes);
+            importRoutes.register(config.routes);
             topStoriesRoutes.register(config.routes);
             // Before the reader site, whose dated story path /{yyyy}/{mm}/{dd}/{slug} also matches
             // /api/v1/stories/{id}.
@@ -284,6 +305,11 @@ public final class WebServer {
     /** The webhook commands as this server checks them (with its address rule), for tests. */
     public WebhookService webhooks() {
         return webhookService;
+    }
+
+    /** The imports the newsroom's page starts, for tests that follow one. */
+    public ImportJobs importJobs() {
+        return importJobs;
     }
 
     /** Applies every committed change to the cached pages now, rather than on the next poll. */

@@ -37,6 +37,7 @@ public final class ApiContract {
     public static final String DOCUMENT_IRI = "https://lede.example/api/openapi.json";
 
     public static final String STORY_SCHEMA_IRI = "https://lede.example/api/schema/story.json";
+    public static final String EXPORT_SCHEMA_IRI = "https://lede.example/api/schema/export.json";
     public static final String OAS_SCHEMA_IRI = "https://spec.openapis.org/oas/3.1/schema/2022-10-07";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final String OPENAPI_TEXT = resource("/org/lede/web/api/openapi.json");
@@ -53,6 +54,8 @@ public final class ApiContract {
                             OPENAPI_TEXT,
                             STORY_SCHEMA_IRI,
                             STORY_TEXT,
+                            EXPORT_SCHEMA_IRI,
+                            resource("/org/lede/web/api/schema/export.json"),
                             OAS_SCHEMA_IRI,
                             resource("/oas/schema-3.1.json"))));
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.lede.Services;
 import org.lede.db.Dialect;
 
 /**
@@ -27,12 +28,17 @@ public abstract class WebServerTest {
 
     @BeforeEach
     void startServer() {
-        web = new WebTestServer(dialect, dir, options());
+        web = new WebTestServer(dialect, dir, this::options);
     }
 
     /** How this class's server is set up; the defaults unless a test needs otherwise. */
     protected WebServer.Options options() {
         return WebServer.Options.DEFAULTS;
+    }
+
+    /** As {@link #options()}, for a test that wires parts of the server from the newsroom's services. */
+    protected WebServer.Options options(Services services) {
+        return options();
     }
 
     @AfterEach

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import org.lede.Services;
 import org.lede.db.Dialect;
 import org.lede.outbox.OutboxEvent;
 import org.lede.reading.ReaderQueries;
@@ -28,11 +30,16 @@ public final class WebTestServer implements AutoCloseable {
     }
 
     public WebTestServer(Dialect dialect, Path dir, WebServer.Options options) {
+        this(dialect, dir, services -> options);
+    }
+
+    /** A server whose options are made from the newsroom's services, for parts wired from them (importers). */
+    public WebTestServer(Dialect dialect, Path dir, Function<Services, WebServer.Options> options) {
         newsroom = new Newsroom(dialect, dir);
         var s = newsroom.services;
         ReaderQueries reader = s.readerQueries(
                 new SiteSettings("Test Ledger", "News in brief.", "https://news.example", ZoneId.of("UTC")));
-        server = new WebServer(s, reader, newsroom.clock, options).start("127.0.0.1", 0);
+        server = new WebServer(s, reader, newsroom.clock, options.apply(s)).start("127.0.0.1", 0);
     }
 
     public URI uri(String path) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,8 +33,8 @@ import org.lede.db.Dialect;
 import org.lede.transfer.TransferStore;
 
 /**
- * Every newsroom table, in foreign-key order, as {@code {"format":"lede-export","version":1,
- * "tables":{"users":[{...}], ...}}}. A row is an object of its columns; the columns that hold the
+ * Every newsroom table, in foreign-key order, as {@code {"$schema":"...","format":"lede-export",
+ * "version":1,"tables":{"users":[{...}], ...}}}, in the shape of {@code /api/schema/export.json}. A row is an object of its columns; the columns that hold the
  * story document's JSON (blocks, revision snapshots, page bodies) are nested as that JSON, so the
  * document is read in the one shape of {@code /api/schema/story.json}. Rows are streamed in key
  * order, one at a time, so memory does not grow with the archive.
@@ -41,6 +42,9 @@ import org.lede.transfer.TransferStore;
 public final class JdbiTransferStore implements TransferStore {
     static final String FORMAT = "lede-export";
     static final int VERSION = 1;
+    /** The JSON Schema of the document, named in its {@code $schema} member so tools can find it. */
+    static final String SCHEMA = "https://lede.example/api/schema/export.json";
+
     private static final int BATCH = 500;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -134,6 +138,7 @@ public final class JdbiTransferStore implements TransferStore {
     private void writeDocument(Connection c, OutputStream out, MediaVisitor media) {
         try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
             json.writeStartObject();
+            json.writeStringField("$schema", SCHEMA);
             json.writeStringField("format", FORMAT);
             json.writeNumberField("version", VERSION);
             json.writeObjectFieldStart("tables");
@@ -178,6 +183,8 @@ public final class JdbiTransferStore implements TransferStore {
                             json.writeNull();
                         } else if (value instanceof Number n) {
                             json.writeNumber(n.longValue());
+                        } else if (table.name().equals("story_blocks") && column.equals("data")) {
+                            writeBlock(json, rs.getString("type"), value.toString());
                         } else if (table.jsonColumns().contains(column)) {
                             json.writeRawValue(value.toString());
                         } else {
@@ -191,6 +198,16 @@ public final class JdbiTransferStore implements TransferStore {
                 }
             }
         }
+    }
+
+    /**
+     * A block row keeps its type in a column of its own; the document carries the block whole, with
+     * its type, so it is one of story.json's Block shapes.
+     */
+    private static void writeBlock(JsonGenerator json, String type, String data) throws IOException {
+        ObjectNode block = MAPPER.createObjectNode().put("type", type);
+        block.setAll((ObjectNode) MAPPER.readTree(data));
+        json.writeTree(block);
     }
 
     @Override
@@ -216,7 +233,14 @@ public final class JdbiTransferStore implements TransferStore {
 
     private void readDocument(Connection c, JsonParser json, MediaVisitor media) throws IOException, SQLException {
         expect(json, json.nextToken() == JsonToken.START_OBJECT, "a JSON object");
-        expectField(json, "format");
+        expect(json, json.nextToken() == JsonToken.FIELD_NAME, "\"format\"");
+        if ("$schema".equals(json.currentName())) {
+            // Any schema address is read: the version below is what says how to read the rest.
+            expect(json, json.nextToken() == JsonToken.VALUE_STRING, "\"$schema\" to be a string");
+            expectField(json, "format");
+        } else {
+            expect(json, "format".equals(json.currentName()), "\"format\"");
+        }
         json.nextToken();
         expect(json, FORMAT.equals(json.getValueAsString()), "\"format\": \"" + FORMAT + "\"");
         expectField(json, "version");
@@ -268,6 +292,9 @@ public final class JdbiTransferStore implements TransferStore {
                     String name = names.next();
                     expect(json, types.containsKey(name), "a column of " + table.name() + ", not \"" + name + "\"");
                 }
+                if (table.name().equals("story_blocks")) {
+                    unwrapBlock(json, (ObjectNode) row);
+                }
                 for (int i = 0; i < columns.size(); i++) {
                     bind(insert, i + 1, types.get(columns.get(i)), row.get(columns.get(i)), table, columns.get(i));
                 }
@@ -287,6 +314,17 @@ public final class JdbiTransferStore implements TransferStore {
                 insert.executeBatch();
             }
         }
+    }
+
+    /** Stores a block as the story store does: its type in the type column, the rest as data. */
+    private static void unwrapBlock(JsonParser json, ObjectNode row) {
+        JsonNode data = row.get("data");
+        expect(json, data instanceof ObjectNode, "a block object in story_blocks.data");
+        JsonNode type = ((ObjectNode) data).remove("type");
+        expect(
+                json,
+                type == null || type.asText().equals(row.path("type").asText()),
+                "the block's type to be the row's, " + row.path("type"));
     }
 
     private static void bind(

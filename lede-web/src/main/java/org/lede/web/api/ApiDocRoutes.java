@@ -10,7 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The APIs described: the OpenAPI 3.1 document and the story document's JSON Schema, served as
+ * The APIs described: the OpenAPI 3.1 document and the JSON Schemas of the story document and of
+ * the export document ({@code lede export}), served as
  * the files they are in the jar, with a strong validator so clients and code generators can
  * check for a new version cheaply.
  *
@@ -23,14 +24,18 @@ import java.util.HexFormat;
 public final class ApiDocRoutes {
     public static final String OPENAPI = "/api/openapi.json";
     public static final String STORY_SCHEMA = "/api/schema/story.json";
+    public static final String EXPORT_SCHEMA = "/api/schema/export.json";
     private final Document openApi = Document.load("openapi.json", "application/json;charset=utf-8");
     private final Document storySchema = Document.load("schema/story.json", "application/schema+json;charset=utf-8");
+    private final Document exportSchema = Document.load("schema/export.json", "application/schema+json;charset=utf-8");
 
     public void register(RoutesConfig routes) {
         routes.get(OPENAPI, ctx -> openApi.send(ctx));
         routes.get(STORY_SCHEMA, ctx -> storySchema.send(ctx));
         routes.options(OPENAPI, Cors::preflight);
         routes.options(STORY_SCHEMA, Cors::preflight);
+        routes.get(EXPORT_SCHEMA, ctx -> exportSchema.send(ctx));
+        routes.options(EXPORT_SCHEMA, Cors::preflight);
     }
 
     private record Document(byte[] bytes, String contentType, String etag) {

@@ -9,8 +9,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.lede.common.TooLargeException;
 import org.lede.media.MediaService;
 import org.lede.user.Actor;
@@ -36,9 +38,21 @@ public final class NewsroomAuth {
 
     private static final Set<String> PUBLIC = Set.of("/newsroom/login", "/newsroom/setup", "/newsroom/reset");
     private final UserService users;
+    private final Map<String, UploadLimit> largeUploads = new ConcurrentHashMap<>();
+
+    /** A route whose uploads may be larger than an image, and what they are called in a refusal. */
+    private record UploadLimit(long maxBytes, String what) {}
 
     public NewsroomAuth(UserService users) {
         this.users = users;
+    }
+
+    /**
+     * Lets multipart requests to exactly {@code path} declare up to {@code maxBytes}; the route
+     * itself must bound what it reads, since the server-wide multipart limits are an image's.
+     */
+    public void allowLargeUploads(String path, long maxBytes, String what) {
+        largeUploads.put(path, new UploadLimit(maxBytes, what));
     }
 
     public void register(RoutesConfig routes) {
@@ -81,6 +95,14 @@ public final class NewsroomAuth {
             throw new UnauthorizedResponse("Sign in to the newsroom first.");
         }
         long length = ctx.req().getContentLengthLong();
+        UploadLimit large = largeUploads.get(ctx.path());
+        if (!safe && multipart && large != null) {
+            if (length > large.maxBytes()) {
+                throw new TooLargeException(large.what() + " may be at most " + (large.maxBytes() >> 20)
+                        + " MB; this upload is " + (length >> 20) + " MB.");
+            }
+            return;
+        }
         if (!safe && multipart && length > MAX_MULTIPART_BYTES) {
             throw new TooLargeException("Images may be at most " + (MediaService.MAX_BYTES >> 20)
                     + " MB; this upload is " + (length >> 20) + " MB.");

@@ -46,6 +46,7 @@ enum Notice {
     WEBHOOK_DELETED("Webhook endpoint deleted, with its delivery log."),
     WEBHOOK_TEST_SENT("A test event is on its way; it shows in the delivery log below."),
     WEBHOOK_REDELIVERING("Queued again with the same webhook-id; the log below shows how it goes."),
+    IMPORT_STARTED("Import started: this page follows it and shows the report when it ends."),
     PASSWORD_CHANGED("Password changed. Your other sessions were signed out."),
     TOKEN_CREATED("API token made. Copy it now: it is shown only this once."),
     TOKEN_REVOKED("API token revoked: requests that send it are refused from now on."),

@@ -12,6 +12,7 @@ public enum Section {
     USERS,
     AUDIT,
     WEBHOOKS,
+    IMPORT,
     ACCOUNT,
     SIGN_IN
 }

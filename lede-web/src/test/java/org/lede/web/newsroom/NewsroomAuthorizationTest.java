@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -47,6 +48,8 @@ import org.lede.dashboard.DashboardEntry;
 import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.db.Dialect;
+import org.lede.importing.ImportJobs;
+import org.lede.importing.WxrImporter;
 import org.lede.media.Media;
 import org.lede.page.SitePage;
 import org.lede.page.SitePageService;
@@ -57,6 +60,7 @@ import org.lede.topic.Topic;
 import org.lede.user.Actor;
 import org.lede.user.Role;
 import org.lede.user.User;
+import org.lede.web.Eventually;
 import org.lede.web.WebServer;
 import org.lede.web.WebTestServer;
 import org.lede.webhook.DeliveryStatus;
@@ -321,6 +325,18 @@ class NewsroomAuthorizationTest {
                     NOT_FOUND,
                     REFUSED),
             row(GET, "/newsroom/audit", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(GET, "/newsroom/import", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(
+                    UPLOAD,
+                    "/newsroom/import",
+                    f -> List.of("format", "wxr"),
+                    OK,
+                    FORBIDDEN,
+                    FORBIDDEN,
+                    FORBIDDEN,
+                    REFUSED),
+            row(GET, "/newsroom/import/{job}", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(GET, "/newsroom/import/{job}/report.txt", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN),
             row(GET, "/newsroom/webhooks", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN),
             row(POST, "/newsroom/webhooks", Fixture::newHook, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, REFUSED),
             row(GET, "/newsroom/webhooks/{hook}", OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, SIGN_IN),
@@ -357,7 +373,16 @@ class NewsroomAuthorizationTest {
     @BeforeParameterizedClassInvocation
     static void start(Dialect dialect, @TempDir Path dir) {
         // Its webhooks point at this machine, which only the option allows.
-        server = new WebTestServer(dialect, dir, WebServer.Options.DEFAULTS.withWebhooksAllowPrivate(true));
+        // Its importer reads nothing: the table is about who may start and follow an import.
+        server = new WebTestServer(
+                dialect,
+                dir,
+                WebServer.Options.DEFAULTS
+                        .withWebhooksAllowPrivate(true)
+                        .withImports(new ImportJobs(
+                                Map.of("wxr", (file, options, listener) -> new WxrImporter.Summary(0, 0, 0, 0, 0)),
+                                dir.resolve("imports"),
+                                Clock.systemUTC())));
         var newsroom = server.newsroom;
         hook = newHookEndpoint(false);
         topic = newsroom.topic("matrix-topic", "Matrix topic");
@@ -513,6 +538,7 @@ class NewsroomAuthorizationTest {
                                 .create(Actor.SYSTEM, member(false).id(), "Someone else's token")
                                 .token()
                                 .id();
+                    case "job" -> finishedJob();
                     case "hook" -> hook.id();
                     case "sparehook" -> newHookEndpoint(false).id();
                     case "disabledhook" -> newHookEndpoint(true).id();
@@ -700,6 +726,27 @@ class NewsroomAuthorizationTest {
                     "Illustration: Ana Ruiz",
                     "items",
                     "Lead: " + story("live").slug() + " | https://example.org/report The full report");
+        }
+
+        /** An import of its own, ended, so the next row may start another. */
+        String finishedJob() {
+            ImportJobs jobs = server.server.importJobs();
+            try {
+                Path upload = Files.createTempFile("matrix-", ".xml");
+                String id = jobs.start(
+                                Actor.SYSTEM,
+                                "wxr",
+                                upload,
+                                "matrix.xml",
+                                new WxrImporter.Options(null, false, WxrImporter.OnError.SKIP))
+                        .id();
+                Eventually.until(
+                        "the matrix import to end",
+                        () -> jobs.running(Actor.SYSTEM).isEmpty());
+                return id;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /** An endpoint of its own with one delivery that went through, which may be redelivered. */
