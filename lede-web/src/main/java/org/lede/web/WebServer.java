@@ -70,7 +70,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-    /** Relative times on a cached page ("5 minutes ago") must not stay stale for long without script. */
+    /** What depends on the hour rather than on an event (the news sitemap's last two days) must not stay stale for long. */
     static final Duration PAGE_TTL = Duration.ofSeconds(60);
 
     private final Javalin app;
@@ -171,8 +171,7 @@ public final class WebServer {
                                         title,
                                         null,
                                         null,
-                                        ctx.path(),
-                                        reader.now()),
+                                        ctx.path()),
                                 status,
                                 message)),
                 new OldAddresses(
