@@ -271,6 +271,15 @@ public final class WebServer {
         return this;
     }
 
+    /**
+     * Starts listening without the outbox's consumers, for a process that only reads pages (a
+     * static export) beside the running site, which alone delivers its webhooks and purges its CDN.
+     */
+    public WebServer startForReading(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
     /** The one-time address that creates the owner account; it works only while there is no account. */
     public String setupPath() {
         return setup.path();
