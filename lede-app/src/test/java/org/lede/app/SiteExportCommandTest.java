@@ -21,11 +21,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.lede.Services;
 import org.lede.db.Database;
-import org.lede.db.DatabaseUrl;
+import org.lede.db.Dialect;
 import org.lede.demo.DemoContent;
 import org.lede.media.MediaService;
 import org.lede.reading.SiteSettings;
@@ -37,17 +41,33 @@ import org.lede.user.Actor;
 import org.lede.web.support.Json;
 
 /** `lede export site DIR` over the demo newsroom, checked file by file against the running server. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
 class SiteExportCommandTest {
     private static final String BASE = "https://news.example";
     private static final Pattern SUMMARY = Pattern.compile("^(\\d+) written, (\\d+) unchanged, (\\d+) removed in ");
     private static final HttpClient HTTP =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    @Parameter
+    Dialect dialect;
+
     @TempDir
     Path dir;
 
+    private String[] database;
     private Path data;
     private Path site;
+
+    @BeforeEach
+    void database() {
+        database = RunningServer.databaseArgs(dialect);
+    }
+
+    /** The command line with this test's database after it. */
+    private Cli lede(String... args) {
+        return Cli.run(RunningServer.with(args, database));
+    }
 
     @Test
     void writesTheServersBytesThenOnlyWhatChanged() throws Exception {
@@ -141,7 +161,7 @@ class SiteExportCommandTest {
         data = dir.resolve("data");
         site = dir.resolve("site");
         Path wxr = Files.writeString(dir.resolve("export.xml"), CommandLineTest.WXR, StandardCharsets.UTF_8);
-        Cli imported = Cli.run("import", "wxr", wxr.toString(), "--data-dir", data.toString());
+        Cli imported = lede("import", "wxr", wxr.toString(), "--data-dir", data.toString());
         assertEquals(0, imported.code(), imported.err());
         export();
         assertEquals("""
@@ -150,7 +170,7 @@ class SiteExportCommandTest {
                 /2025/01/night-ferry /2025/01/09/night-ferry 301
                 """, Files.readString(site.resolve("_redirects")));
         assertTrue(Files.exists(site.resolve("2025/01/09/night-ferry.html")));
-        try (RunningServer server = RunningServer.start(data, "--base-url", BASE)) {
+        try (RunningServer server = RunningServer.start(data, RunningServer.with(database, "--base-url", BASE))) {
             for (String path : List.of("/feed", "/2025/01/night-ferry/", "/2025/01/night-ferry")) {
                 HttpResponse<byte[]> response = HTTP.send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
@@ -176,14 +196,14 @@ class SiteExportCommandTest {
         Path foreign = dir.resolve("foreign");
         Files.createDirectories(foreign);
         Files.writeString(foreign.resolve("keep.txt"), "someone's file");
-        Cli refused = Cli.run("export", "site", foreign.toString(), "--data-dir", data.toString(), "--base-url", BASE);
+        Cli refused = lede("export", "site", foreign.toString(), "--data-dir", data.toString(), "--base-url", BASE);
         refused.assertOneLineError("is not empty");
         assertEquals("someone's file", Files.readString(foreign.resolve("keep.txt")));
         assertEquals(1, Files.list(foreign).count());
 
-        Cli noBase = Cli.run("export", "site", dir.resolve("new").toString(), "--data-dir", data.toString());
+        Cli noBase = lede("export", "site", dir.resolve("new").toString(), "--data-dir", data.toString());
         noBase.assertOneLineError("--base-url");
-        Cli path = Cli.run(
+        Cli path = lede(
                 "export",
                 "site",
                 dir.resolve("new").toString(),
@@ -195,7 +215,7 @@ class SiteExportCommandTest {
     }
 
     private int[] export() {
-        Cli run = Cli.run("export", "site", site.toString(), "--data-dir", data.toString(), "--base-url", BASE);
+        Cli run = lede("export", "site", site.toString(), "--data-dir", data.toString(), "--base-url", BASE);
         assertEquals(0, run.code(), run.err() + run.out());
         assertEquals(1, run.out().strip().lines().count(), "a one-line summary: " + run.out());
         Matcher m = SUMMARY.matcher(run.out());
@@ -222,7 +242,7 @@ class SiteExportCommandTest {
 
     /** Starts `lede serve` on the same data and asks for each file's address as a browser would. */
     private void sameBytesAsTheServer(Set<String> files) throws Exception {
-        try (RunningServer server = RunningServer.start(data, "--base-url", BASE)) {
+        try (RunningServer server = RunningServer.start(data, RunningServer.with(database, "--base-url", BASE))) {
             for (String file : files) {
                 if (file.equals("_redirects") || file.equals(".nojekyll")) {
                     continue;
@@ -274,7 +294,7 @@ class SiteExportCommandTest {
     }
 
     private void withServices(Work work) {
-        try (Database db = Database.open(DatabaseUrl.parse(null, data))) {
+        try (Database db = Database.open(RunningServer.databaseUrl(database, data))) {
             Services services = Services.create(db, data.resolve("media"), Clock.systemUTC());
             try (MediaService images = services.mediaService()) {
                 work.run(services);
