@@ -51,17 +51,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(
-            names = "--base-url",
-            defaultValue = "${env:LEDE_BASE_URL}",
-            description = "The site's public address, for canonical links and feeds (default: http://localhost:PORT).")
-    String baseUrl;
-
-    @Option(
-            names = "--site-name",
-            defaultValue = "${env:LEDE_SITE_NAME:-Lede}",
-            description = "The site's name (default: ${DEFAULT-VALUE}).")
-    String siteName;
+    @Mixin
+    SiteOptions siteOptions;
 
     @Option(
             names = "--cdn-purge-url",
@@ -137,11 +128,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         checkPortFree();
         Path dataDir = settings.writableDataDir();
-        SiteSettings site = new SiteSettings(
-                siteName,
-                "News in brief, made to scan.",
-                baseUrl == null || baseUrl.isBlank() ? "http://localhost" + (port == 0 ? "" : ":" + port) : baseUrl,
-                settings.zone());
+        SiteSettings site = siteOptions.site("http://localhost" + (port == 0 ? "" : ":" + port), settings.zone());
         WebServer.Options options = new WebServer.Options(cdnPurge(), clientAddress(), webhooksAllowPrivate)
                 .withContentApiKeys(contentApiKeys());
         Clock clock = Clock.systemUTC();

@@ -16,6 +16,7 @@ import org.lede.transfer.NewsroomTransfer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -62,6 +63,7 @@ final class TransferCommands {
     @Command(
             name = "export",
             mixinStandardHelpOptions = true,
+            subcommands = SiteExportCommand.class,
             description = "Write the whole newsroom to FILE as one lede-export JSON document (no password hashes), "
                     + "with the media originals in the directory FILE.media beside it.")
     static final class Export implements Callable<Integer> {
@@ -71,11 +73,15 @@ final class TransferCommands {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "The JSON file to write.")
+        // Optional to picocli only: a required one would be asked of `export site DIR` too.
+        @Parameters(paramLabel = "FILE", arity = "0..1", description = "The JSON file to write.")
         Path file;
 
         @Override
         public Integer call() {
+            if (file == null) {
+                throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
+            }
             withTransfer(
                     settings,
                     spec,

@@ -1,6 +1,7 @@
 package org.lede.importing;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** What earlier imports made of each source item, and the old addresses that lead to stories. */
@@ -15,4 +16,7 @@ public interface ImportStore {
 
     /** The story an old path leads to. */
     Optional<String> redirectTarget(String path);
+
+    /** Every old path with the id of the story it leads to, by path; for a static copy of the site. */
+    Map<String, String> redirects();
 }

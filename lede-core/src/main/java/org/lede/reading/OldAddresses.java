@@ -1,6 +1,8 @@
 package org.lede.reading;
 
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.lede.importing.ImportStore;
 import org.lede.story.Story;
@@ -39,5 +41,18 @@ public final class OldAddresses {
                 .flatMap(stories::find)
                 .filter(Story::isLive)
                 .map(s -> Urls.story(s, zone));
+    }
+
+    /**
+     * Every old path that leads to a live story now, with that story's address, by path: what a
+     * static copy of the site writes as its redirect rules. Paths of stories taken off the site
+     * are left out, as {@link #storyAt} answers none for them.
+     */
+    public Map<String, String> live() {
+        Map<String, String> out = new LinkedHashMap<>();
+        imports.redirects()
+                .forEach((path, storyId) ->
+                        stories.find(storyId).filter(Story::isLive).ifPresent(s -> out.put(path, Urls.story(s, zone))));
+        return out;
     }
 }

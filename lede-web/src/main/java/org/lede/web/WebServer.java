@@ -72,7 +72,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-    /** Relative times on a cached page ("5 minutes ago") must not stay stale for long without script. */
+    /** What depends on the hour rather than on an event (the news sitemap's last two days) must not stay stale for long. */
     static final Duration PAGE_TTL = Duration.ofSeconds(60);
 
     private final Javalin app;
@@ -188,8 +188,7 @@ public final class WebServer {
                                         title,
                                         null,
                                         null,
-                                        ctx.path(),
-                                        reader.now()),
+                                        ctx.path()),
                                 status,
                                 message)),
                 new OldAddresses(
@@ -290,6 +289,15 @@ public final class WebServer {
         }
         webhookFanOut.start(Duration.ofMillis(200));
         webhookDispatcher.start(Duration.ofMillis(200));
+        return this;
+    }
+
+    /**
+     * Starts listening without the outbox's consumers, for a process that only reads pages (a
+     * static export) beside the running site, which alone delivers its webhooks and purges its CDN.
+     */
+    public WebServer startForReading(String host, int port) {
+        app.start(host, port);
         return this;
     }
 

@@ -121,8 +121,7 @@ public class StoryPageRender {
                 story.headline(),
                 story.dek(),
                 story.url(),
-                story.url(),
-                clock.instant());
+                story.url());
         return new StoryPageModel(page, story, found.deeper(), StructuredData.story(story, queries.site()));
     }
 }

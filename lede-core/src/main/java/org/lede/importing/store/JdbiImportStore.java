@@ -1,6 +1,8 @@
 package org.lede.importing.store;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.lede.db.Database;
 import org.lede.db.Times;
@@ -49,5 +51,14 @@ public final class JdbiImportStore implements ImportStore {
                 .bind(0, path)
                 .mapTo(String.class)
                 .findOne());
+    }
+
+    @Override
+    public Map<String, String> redirects() {
+        return db.handle(h -> h.createQuery("SELECT path, story_id FROM redirects ORDER BY path")
+                .reduceRows(new LinkedHashMap<String, String>(), (map, row) -> {
+                    map.put(row.getColumn("path", String.class), row.getColumn("story_id", String.class));
+                    return map;
+                }));
     }
 }

@@ -51,7 +51,14 @@ final class JsonFeedWriter {
             item.put(
                     "authors",
                     story.authors().stream()
-                            .map(a -> Map.of("name", a.name(), "url", feed.authorUrl(a)))
+                            .map(a -> {
+                                // In order: Map.of iterates in an order that differs from run to run,
+                                // which would change the feed's bytes with nothing changed in it.
+                                Map<String, Object> author = new LinkedHashMap<>();
+                                author.put("name", a.name());
+                                author.put("url", feed.authorUrl(a));
+                                return author;
+                            })
                             .toList());
         }
         List<String> tags = Feed.categories(story);

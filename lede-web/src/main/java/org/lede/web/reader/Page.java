@@ -1,6 +1,5 @@
 package org.lede.web.reader;
 
-import java.time.Instant;
 import java.util.List;
 import org.lede.reading.PageLink;
 import org.lede.reading.SiteSettings;
@@ -9,8 +8,8 @@ import org.lede.web.feed.FeedLink;
 
 /**
  * What every reader page's frame needs: the site, its navigation and footer links, the page's
- * title, description and canonical address, the time the page was rendered (relative times
- * count from it), and the feeds it announces.
+ * title, description and canonical address, and the feeds it announces. It holds no clock: a
+ * page's bytes depend on its content alone (see {@link org.lede.reading.RelativeTime}).
  */
 public record Page(
         SiteSettings site,
@@ -20,7 +19,6 @@ public record Page(
         String description,
         String canonical,
         String currentPath,
-        Instant now,
         List<FeedLink> feeds) {
 
     /** A page that announces the site's feeds. */
@@ -31,14 +29,13 @@ public record Page(
             String title,
             String description,
             String canonical,
-            String currentPath,
-            Instant now) {
-        this(site, topics, footer, title, description, canonical, currentPath, now, FeedLink.site(site));
+            String currentPath) {
+        this(site, topics, footer, title, description, canonical, currentPath, FeedLink.site(site));
     }
 
     /** This page announcing these feeds instead. */
     public Page withFeeds(List<FeedLink> links) {
-        return new Page(site, topics, footer, title, description, canonical, currentPath, now, links);
+        return new Page(site, topics, footer, title, description, canonical, currentPath, links);
     }
 
     public String fullTitle() {

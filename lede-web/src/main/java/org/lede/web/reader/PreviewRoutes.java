@@ -43,8 +43,7 @@ public final class PreviewRoutes {
                 "Preview: " + story.headline(),
                 story.dek(),
                 null,
-                ctx.path(),
-                queries.now());
+                ctx.path());
         ctx.contentType(PageResponses.HTML)
                 .result(templates.render(
                         "reader/story.jte",

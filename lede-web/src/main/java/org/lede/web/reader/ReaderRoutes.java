@@ -78,14 +78,7 @@ public final class ReaderRoutes {
 
     Page page(Context ctx, String title, String description, String canonical) {
         return new Page(
-                queries.site(),
-                queries.topics(),
-                queries.publishedPages(),
-                title,
-                description,
-                canonical,
-                ctx.path(),
-                queries.now());
+                queries.site(), queries.topics(), queries.publishedPages(), title, description, canonical, ctx.path());
     }
 
     private void home(Context ctx) {

@@ -310,6 +310,13 @@ class FeedsTest extends WebServerTest {
             assertEquals(
                     BASE + "/authors/ana-ruiz",
                     item.get("authors").get(0).get("url").asText());
+            // Members in one order on every run, so an unchanged feed keeps its bytes (ETag, static copies).
+            assertTrue(
+                    fetch(base + "/feed.json", "application/feed+json")
+                            .body()
+                            .contains("\"authors\":[{\"name\":\"Ana \\\"Ñ\\\" Ruiz\",\"url\":\"" + BASE
+                                    + "/authors/ana-ruiz\"}"),
+                    "authors as name, then url");
             List<String> tags = new ArrayList<>();
             item.get("tags").forEach(t -> tags.add(t.asText()));
             assertEquals(List.of("Food & <Drink>", "seafood", "prices-wages"), tags);

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lede.Services;
 import org.lede.importing.WxrImporter;
 import org.lede.importing.WxrImporter.OnError;
 import org.lede.importing.WxrImporter.Options;
+import org.lede.reading.OldAddresses;
 import org.lede.story.Story;
 import org.lede.user.Actor;
 import org.lede.web.WebServerTest;
@@ -101,5 +104,25 @@ class OldAddressesTest extends WebServerTest {
         services.storyService().unpublish(Actor.SYSTEM, ferry.id(), ferry.revision());
 
         assertEquals(404, web.get("/2025/01/night-ferry/").statusCode());
+    }
+
+    @Test
+    void theListOfLiveOldAddressesIsWhatTheSiteAnswers() {
+        OldAddresses old = new OldAddresses(services.imports(), services.stories(), ZoneOffset.UTC);
+        Map<String, String> live = old.live();
+        assertEquals(
+                Map.of(
+                        "/2025/01/night-ferry/", "/2025/01/09/night-ferry",
+                        "/harbor-news/", "/2025/01/10/harbor-news"),
+                live);
+        live.forEach((path, to) -> {
+            HttpResponse<String> response = web.get(path);
+            assertEquals(301, response.statusCode(), path);
+            assertEquals(to, response.headers().firstValue("Location").orElseThrow(), path);
+        });
+
+        Story ferry = services.stories().findBySlug("night-ferry").orElseThrow();
+        services.storyService().unpublish(Actor.SYSTEM, ferry.id(), ferry.revision());
+        assertEquals(Map.of("/harbor-news/", "/2025/01/10/harbor-news"), old.live(), "only stories that are live");
     }
 }
