@@ -2,6 +2,8 @@ package org.lede.story;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.lede.author.AuthorStore;
 import org.lede.common.ValidationException;
 import org.lede.content.Block;
@@ -50,6 +52,14 @@ public final class PublishRules {
 
     /** Everything that blocks publishing this draft, in the order a writer would fix it; empty when it may go live. */
     public List<ValidationException> problems(StoryDraft draft) {
+        return problems(draft, media::find);
+    }
+
+    /**
+     * The same, with the draft's images looked up in {@code library}: a dry run of an import asks
+     * of images it has not stored what a real run would find.
+     */
+    public List<ValidationException> problems(StoryDraft draft, Function<String, Optional<Media>> library) {
         List<ValidationException> out = new ArrayList<>();
         if (draft.topicId() == null) {
             out.add(new ValidationException("topic", "Choose a topic before publishing."));
@@ -68,7 +78,7 @@ public final class PublishRules {
                                 + " them."));
                 continue;
             }
-            Media item = media.find(image.mediaId()).orElse(null);
+            Media item = library.apply(image.mediaId()).orElse(null);
             if (item == null) {
                 out.add(new ValidationException("image", "An image refers to a media item that does not exist."));
                 continue;

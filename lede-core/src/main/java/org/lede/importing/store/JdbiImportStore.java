@@ -14,31 +14,36 @@ public final class JdbiImportStore implements ImportStore {
     }
 
     @Override
-    public Optional<String> target(String kind, String sourceId) {
-        return db.handle(h -> h.createQuery("SELECT target_id FROM import_sources WHERE kind = ? AND source_id = ?")
+    public Optional<Imported> imported(String kind, String sourceId) {
+        return db.handle(h -> h.createQuery(
+                        "SELECT target_id, source_modified FROM import_sources WHERE kind = ? AND source_id = ?")
                 .bind(0, kind)
                 .bind(1, sourceId)
-                .mapTo(String.class)
+                .map((rs, ctx) ->
+                        new Imported(rs.getString(1), rs.getString(2) == null ? null : Times.parse(rs.getString(2))))
                 .findOne());
     }
 
     @Override
-    public void remember(String kind, String sourceId, String targetId, Instant at) {
-        db.handle(h -> h.createUpdate(
-                        "INSERT INTO import_sources (kind, source_id, target_id, imported_at)" + " VALUES (?, ?, ?, ?)")
+    public void remember(String kind, String sourceId, String targetId, Instant modified, Instant at) {
+        db.handle(h -> h.createUpdate("INSERT INTO import_sources (kind, source_id, target_id, source_modified,"
+                        + " imported_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, source_id) DO UPDATE SET"
+                        + " target_id = excluded.target_id, source_modified = excluded.source_modified,"
+                        + " imported_at = excluded.imported_at")
                 .bind(0, kind)
                 .bind(1, sourceId)
                 .bind(2, targetId)
-                .bind(3, Times.format(at))
+                .bind(3, modified == null ? null : Times.format(modified))
+                .bind(4, Times.format(at))
                 .execute());
     }
 
     @Override
-    public void redirect(String path, String storyId, Instant at) {
+    public void redirect(String path, String targetId, Instant at) {
         db.handle(h -> h.createUpdate("INSERT INTO redirects (path, story_id, created_at) VALUES (?, ?, ?)"
                         + " ON CONFLICT (path) DO NOTHING")
                 .bind(0, path)
-                .bind(1, storyId)
+                .bind(1, targetId)
                 .bind(2, Times.format(at))
                 .execute());
     }

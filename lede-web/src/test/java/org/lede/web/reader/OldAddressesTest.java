@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lede.Services;
-import org.lede.importing.WxrImporter;
-import org.lede.importing.WxrImporter.OnError;
-import org.lede.importing.WxrImporter.Options;
+import org.lede.importing.Importer.OnError;
+import org.lede.importing.Importer.Options;
+import org.lede.importing.WxrSource;
 import org.lede.story.Story;
 import org.lede.user.Actor;
 import org.lede.web.WebServerTest;
@@ -48,22 +48,9 @@ class OldAddressesTest extends WebServerTest {
     void importSite() {
         services = web.newsroom.services;
         byte[] bytes = WXR.getBytes(StandardCharsets.UTF_8);
-        new WxrImporter(
-                        services.db(),
-                        services.imports(),
-                        services.storyService(),
-                        services.stories(),
-                        services.authorService(),
-                        services.authors(),
-                        services.topicService(),
-                        services.topics(),
-                        services.mediaService(),
-                        services.clock())
-                .run(
-                        () -> new ByteArrayInputStream(bytes),
-                        "pier.xml",
-                        new Options(null, false, OnError.STOP),
-                        item -> {});
+        try (WxrSource source = new WxrSource(() -> new ByteArrayInputStream(bytes), "pier.xml")) {
+            services.importer(null).run(source, new Options("wxr", null, false, OnError.STOP), item -> {});
+        }
     }
 
     @Test
