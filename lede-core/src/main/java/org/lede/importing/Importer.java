@@ -71,6 +71,10 @@ public final class Importer {
     private static final Pattern RESIZED = Pattern.compile("^(.*)-\\d+x\\d+(\\.[A-Za-z0-9]+)$");
     /** How many authors, topics and images a run keeps in memory; a miss costs one query. */
     private static final int CACHE = 10_000;
+    /** The most items one transaction writes, and the longest it stays open. */
+    private static final int BATCH = 500;
+
+    private static final long BATCH_NANOS = 500_000_000L;
 
     private static final String DRY_TOPIC = "dry-run-topic";
     private static final String DRY_AUTHOR = "dry-run-author";
@@ -185,16 +189,32 @@ public final class Importer {
     }
 
     /**
-     * Imports every item the reader gives, in order, then closes nothing: the caller owns the reader.
+     * Imports every item the reader gives, in order; the caller owns and closes the reader.
+     *
+     * <p>Items are written a batch at a time, each in a savepoint of the batch's transaction, so
+     * one item is still written whole or not at all while the run pays for a commit per batch
+     * rather than per item; a batch is short ({@link #BATCH} items, {@link #BATCH_NANOS}), so
+     * a server sharing the database waits little for it. Reports are handed on once their batch
+     * has committed.
      *
      * @throws ImportFormatException when the file cannot be read (with line and column), or when
-     *     an item fails and {@code onError} is {@link OnError#STOP}
+     *     an item fails and {@code onError} is {@link OnError#STOP}; what came before is kept
      */
     public Summary run(SourceReader reader, Options options, Listener listener) {
         Run run = new Run(options, listener);
-        for (SourceItem item = reader.next(); item != null; item = reader.next()) {
-            run.item(item);
-            listener.progress(reader.position());
+        boolean more = true;
+        while (more) {
+            Batch batch = new Batch();
+            try {
+                more = options.dryRun() ? run.batch(reader, batch) : tx.inTransaction(() -> run.batch(reader, batch));
+            } catch (RuntimeException e) {
+                batch.added.forEach(media::discardUnsaved);
+                throw e;
+            }
+            run.committed(batch);
+            if (batch.stop != null) {
+                throw batch.stop;
+            }
         }
         return new Summary(run.created, run.updated, run.skipped, run.failed, run.comments, reader.notes());
     }
@@ -207,6 +227,23 @@ public final class Importer {
                 return size() > CACHE;
             }
         };
+    }
+
+    /** What one transaction did, kept until it commits. */
+    private static final class Batch {
+        final Map<String, String> authors = new HashMap<>();
+        final Map<String, String> topics = new HashMap<>();
+        final Map<String, String> media = new HashMap<>();
+        final List<Media> added = new ArrayList<>();
+        final List<ItemReport> reports = new ArrayList<>();
+        int created;
+        int updated;
+        int skipped;
+        int failed;
+        int comments;
+        long position;
+        /** Why the run stops after this batch, or null. */
+        RuntimeException stop;
     }
 
     /** One run: its counts and caches. Nothing of an item is kept once it is done. */
@@ -239,15 +276,52 @@ public final class Importer {
             this.mediaKind = options.format() + "-media";
         }
 
-        void item(SourceItem item) {
-            comments += item.comments();
+        /** Imports items into the batch until it is full; false once the reader is done or the run stops. */
+        boolean batch(SourceReader reader, Batch batch) {
+            long start = System.nanoTime();
+            for (int n = 0; n < BATCH && System.nanoTime() - start < BATCH_NANOS; n++) {
+                SourceItem item;
+                try {
+                    item = reader.next();
+                } catch (RuntimeException e) {
+                    // The items read before are kept: the batch commits, then the run stops.
+                    batch.stop = e;
+                    return false;
+                }
+                if (item == null) {
+                    return false;
+                }
+                item(item, batch);
+                batch.position = reader.position();
+                if (batch.stop != null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void committed(Batch batch) {
+            authorIds.putAll(batch.authors);
+            topicIds.putAll(batch.topics);
+            mediaIds.putAll(batch.media);
+            created += batch.created;
+            updated += batch.updated;
+            skipped += batch.skipped;
+            failed += batch.failed;
+            comments += batch.comments;
+            batch.reports.forEach(listener::item);
+            listener.progress(batch.position);
+        }
+
+        void item(SourceItem item, Batch batch) {
+            batch.comments += item.comments();
             String title = item.title() == null ? "" : item.title();
             boolean page = item.type() == SourceItem.Type.PAGE;
             Imported known = imports.imported(page ? pageKind : storyKind, item.sourceId())
                     .orElse(null);
             if (known != null && !changedSince(item, known)) {
-                skipped++;
-                listener.item(new ItemReport(
+                batch.skipped++;
+                batch.reports.add(new ItemReport(
                         item.sourceId(),
                         title,
                         Outcome.SKIPPED,
@@ -255,7 +329,7 @@ public final class Importer {
                         List.of("Imported before; unchanged.")));
                 return;
             }
-            Item work = new Item(item);
+            Item work = new Item(item, batch);
             try {
                 String id;
                 if (options.dryRun()) {
@@ -266,28 +340,27 @@ public final class Importer {
                         work.status(work.draft());
                     }
                 } else {
-                    id = tx.inTransaction(() -> page ? work.page(known) : work.story(known));
-                    authorIds.putAll(work.newAuthors);
-                    topicIds.putAll(work.newTopics);
-                    mediaIds.putAll(work.newMedia);
+                    id = tx.inSavepoint(() -> page ? work.page(known) : work.story(known));
+                    batch.authors.putAll(work.newAuthors);
+                    batch.topics.putAll(work.newTopics);
+                    batch.media.putAll(work.newMedia);
+                    batch.added.addAll(work.added);
                 }
                 if (known == null) {
-                    created++;
+                    batch.created++;
                 } else {
-                    updated++;
+                    batch.updated++;
                 }
-                listener.item(new ItemReport(
+                batch.reports.add(new ItemReport(
                         item.sourceId(), title, known == null ? Outcome.CREATED : Outcome.UPDATED, id, work.notes));
             } catch (LedeException | UncheckedIOException e) {
-                for (Media added : work.added) {
-                    media.discardUnsaved(added);
-                }
-                failed++;
+                work.added.forEach(media::discardUnsaved);
+                batch.failed++;
                 List<String> why = new ArrayList<>(work.notes);
                 why.add("Not imported: " + e.getMessage());
-                listener.item(new ItemReport(item.sourceId(), title, Outcome.FAILED, null, why));
+                batch.reports.add(new ItemReport(item.sourceId(), title, Outcome.FAILED, null, why));
                 if (options.onError() == OnError.STOP) {
-                    throw new ImportFormatException(
+                    batch.stop = new ImportFormatException(
                             "Stopped at the item" + (item.line() > 0 ? " on line " + item.line() : "") + " (\"" + title
                                     + "\"): " + e.getMessage());
                 }
@@ -306,8 +379,11 @@ public final class Importer {
             /** What a dry run would have added, so the publishing rules can be checked against it. */
             final Map<String, Media> imagined = new HashMap<>();
 
-            Item(SourceItem item) {
+            final Batch batch;
+
+            Item(SourceItem item, Batch batch) {
                 this.item = item;
+                this.batch = batch;
                 this.notes = new ArrayList<>(item.notes());
             }
 
@@ -316,8 +392,12 @@ public final class Importer {
                 Placed placed = status(draft);
                 String id;
                 if (known == null) {
-                    id = stories.importStory(actor, draft, placed.status(), placed.at())
-                            .id();
+                    Story story = stories.importStory(actor, draft, placed.status(), placed.at());
+                    if (draft.slug() != null && !draft.slug().equals(story.slug())) {
+                        notes.add("The slug \"" + draft.slug() + "\" is taken here: the story is at \"" + story.slug()
+                                + "\".");
+                    }
+                    id = story.id();
                 } else {
                     id = update(known.targetId(), draft, placed);
                 }
@@ -526,14 +606,7 @@ public final class Importer {
                     return null;
                 }
                 String slug = Slugs.slugify(decode(item.slug()));
-                if (slug.isEmpty()) {
-                    return null;
-                }
-                if (storyStore.slugOwner(slug).isPresent()) {
-                    notes.add("The slug \"" + slug + "\" is taken here: the story gets one of its own.");
-                    return null;
-                }
-                return slug;
+                return slug.isEmpty() ? null : slug;
             }
 
             private ImageBlock hero() {
@@ -630,6 +703,9 @@ public final class Importer {
             private String known(String key) {
                 String id = mediaIds.get(key);
                 if (id == null) {
+                    id = batch.media.get(key);
+                }
+                if (id == null) {
                     id = newMedia.get(key);
                 }
                 if (id == null && !options.dryRun()) {
@@ -690,6 +766,9 @@ public final class Importer {
                 }
                 String id = authorIds.get(person.key());
                 if (id == null) {
+                    id = batch.authors.get(person.key());
+                }
+                if (id == null) {
                     id = newAuthors.get(person.key());
                 }
                 if (id != null) {
@@ -728,6 +807,9 @@ public final class Importer {
                 }
                 String key = name.strip();
                 String id = topicIds.get(key);
+                if (id == null) {
+                    id = batch.topics.get(key);
+                }
                 if (id == null) {
                     id = newTopics.get(key);
                 }

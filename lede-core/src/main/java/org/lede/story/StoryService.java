@@ -119,6 +119,7 @@ public final class StoryService {
      * @param status    {@link StoryStatus#DRAFT}, {@link StoryStatus#IN_REVIEW}, {@link
      *                  StoryStatus#SCHEDULED} or {@link StoryStatus#PUBLISHED}
      * @param publishAt when it went live there (published; null for now) or goes live (scheduled)
+     * @return the story, with the draft's slug when no story has or had it, else one made from it
      * @throws ValidationException when a published or scheduled story fails the publishing rules;
      *     nothing is written, so the caller may bring it in as a draft instead
      */
@@ -147,7 +148,7 @@ public final class StoryService {
                 }
                 default -> throw new IllegalArgumentException("A story cannot be imported as " + status.key() + ".");
             }
-            String slug = draft.slug() == null ? freeSlug(Slugs.slugify(draft.headline())) : claim(null, draft.slug());
+            String slug = freeSlug(draft.slug() == null ? Slugs.slugify(draft.headline()) : draft.slug());
             Story story = new Story(
                     ids.next(),
                     rules.withAltText(draft).withSlug(slug),
