@@ -39,6 +39,11 @@ class OldAddressesTest extends WebServerTest {
               <content:encoded><![CDATA[<p>Not yet.</p>]]></content:encoded>
               <wp:post_id>9</wp:post_id><wp:post_name>pier-plan</wp:post_name><wp:status>draft</wp:status>
               <wp:post_type>post</wp:post_type></item>
+            <item><title>About the pier</title><link>https://pier.example/who-we-are/</link>
+              <guid>https://pier.example/?page_id=10</guid>
+              <content:encoded><![CDATA[<p>We report on the pier.</p>]]></content:encoded>
+              <wp:post_id>10</wp:post_id><wp:post_name>about</wp:post_name><wp:status>publish</wp:status>
+              <wp:post_type>page</wp:post_type></item>
             </channel></rss>
             """;
 
@@ -77,6 +82,27 @@ class OldAddressesTest extends WebServerTest {
         assertEquals(
                 "/2025/01/10/harbor-news",
                 response.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
+    void theOldSitesQueryAddressesOnItsHomePageAnswer301() {
+        HttpResponse<String> post = web.get("/?p=7");
+        assertEquals(301, post.statusCode());
+        assertEquals(
+                "/2025/01/09/night-ferry", post.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> page = web.get("/?page_id=10");
+        assertEquals(301, page.statusCode());
+        assertEquals("/about", page.headers().firstValue("Location").orElseThrow());
+        assertEquals(200, web.get("/?p=999").statusCode(), "an unknown query is the home page's own");
+        assertEquals(200, web.get("/?p=9").statusCode(), "a story not live is not pointed to");
+    }
+
+    @Test
+    void anImportedPagesOldAddressLeadsToThePage() {
+        HttpResponse<String> response = web.get("/who-we-are/");
+        assertEquals(301, response.statusCode());
+        assertEquals("/about", response.headers().firstValue("Location").orElseThrow());
+        assertEquals(200, web.get("/about").statusCode());
     }
 
     @Test
