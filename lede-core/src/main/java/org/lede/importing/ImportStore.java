@@ -1,6 +1,7 @@
 package org.lede.importing;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,7 +34,12 @@ public interface ImportStore {
      * Leads an old path (with its query, for addresses such as {@code /?p=42}) to a story or a site
      * page, by its id; a path already leading somewhere keeps its first target.
      */
-    void redirect(String path, String targetId, Instant at);
+    default void redirect(String path, String targetId, Instant at) {
+        redirect(List.of(path), targetId, at);
+    }
+
+    /** Leads each of these old addresses to the same story or page, as {@link #redirect(String, String, Instant)}. */
+    void redirect(List<String> paths, String targetId, Instant at);
 
     /** The id of the story or site page an old path leads to. */
     Optional<String> redirectTarget(String path);

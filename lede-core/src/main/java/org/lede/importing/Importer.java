@@ -506,16 +506,17 @@ public final class Importer {
             }
 
             private void redirects(String id) {
-                Instant now = now();
+                List<String> paths = new ArrayList<>();
                 List<String> addresses = new ArrayList<>();
                 addresses.add(item.link());
                 addresses.addAll(item.aliases());
                 for (String address : addresses) {
                     String path = oldAddress(address);
-                    if (path != null) {
-                        imports.redirect(path, id, now);
+                    if (path != null && !paths.contains(path)) {
+                        paths.add(path);
                     }
                 }
+                imports.redirect(paths, id, now());
             }
 
             StoryDraft draft() {

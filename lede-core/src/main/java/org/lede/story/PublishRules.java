@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.lede.author.Author;
 import org.lede.author.AuthorStore;
 import org.lede.common.ValidationException;
 import org.lede.content.Block;
@@ -28,10 +29,24 @@ public final class PublishRules {
     }
 
     void checkReferences(StoryDraft draft) {
-        if (draft.topicId() != null && topics.find(draft.topicId()).isEmpty()) {
-            throw new ValidationException("topic", "There is no topic with the id \"" + draft.topicId() + "\".");
+        placesOfNew(draft);
+    }
+
+    /**
+     * Checks the references, as {@link #checkReferences} does, and says where readers will meet a
+     * story of this draft not stored yet, from the same lookups: its topic's and its authors'
+     * pages, since no dashboard lists it and no story pins it before it exists.
+     */
+    StoryPlaces placesOfNew(StoryDraft draft) {
+        String topicSlug = null;
+        if (draft.topicId() != null) {
+            topicSlug = topics.find(draft.topicId())
+                    .orElseThrow(() -> new ValidationException(
+                            "topic", "There is no topic with the id \"" + draft.topicId() + "\"."))
+                    .slug();
         }
-        if (authors.findAll(draft.authorIds()).size() != draft.authorIds().size()) {
+        List<Author> named = authors.findAll(draft.authorIds());
+        if (named.size() != draft.authorIds().size()) {
             throw new ValidationException("authors", "One of the story's authors does not exist.");
         }
         for (ImageBlock image : images(draft)) {
@@ -40,6 +55,7 @@ public final class PublishRules {
                         "image", "There is no media item with the id \"" + image.mediaId() + "\".");
             }
         }
+        return new StoryPlaces(topicSlug, named.stream().map(Author::slug).toList(), List.of(), List.of());
     }
 
     void checkPublishable(StoryDraft draft) {

@@ -125,7 +125,7 @@ public final class StoryService {
      */
     public Story importStory(Actor actor, StoryDraft draft, StoryStatus status, Instant publishAt) {
         return tx.inTransaction(() -> {
-            rules.checkReferences(draft);
+            StoryPlaces places = rules.placesOfNew(draft);
             Instant now = now();
             StoryAction action;
             Instant at = null;
@@ -164,7 +164,7 @@ public final class StoryService {
                     List.of(),
                     null);
             stories.insert(story);
-            Set<String> keys = story.isLive() ? stories.places(story.id()).pageKeys(story.id()) : Set.of();
+            Set<String> keys = story.isLive() ? places.pageKeys(story.id()) : Set.of();
             record(actor, story, action, null, null, keys);
             return story;
         });

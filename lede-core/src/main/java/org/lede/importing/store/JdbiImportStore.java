@@ -1,7 +1,9 @@
 package org.lede.importing.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.lede.db.Database;
 import org.lede.db.Times;
 import org.lede.importing.ImportStore;
@@ -39,13 +41,19 @@ public final class JdbiImportStore implements ImportStore {
     }
 
     @Override
-    public void redirect(String path, String targetId, Instant at) {
-        db.handle(h -> h.createUpdate("INSERT INTO redirects (path, story_id, created_at) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (path) DO NOTHING")
-                .bind(0, path)
-                .bind(1, targetId)
-                .bind(2, Times.format(at))
-                .execute());
+    public void redirect(List<String> paths, String targetId, Instant at) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        db.handle(h -> {
+            PreparedBatch batch = h.prepareBatch("INSERT INTO redirects (path, story_id, created_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (path) DO NOTHING");
+            String when = Times.format(at);
+            for (String path : paths) {
+                batch.add(path, targetId, when);
+            }
+            return batch.execute();
+        });
     }
 
     @Override
