@@ -15,6 +15,8 @@ import org.lede.dashboard.store.JdbiDashboardStore;
 import org.lede.db.Database;
 import org.lede.db.Dialect;
 import org.lede.importing.ImportStore;
+import org.lede.importing.Importer;
+import org.lede.importing.RemoteImages;
 import org.lede.importing.store.JdbiImportStore;
 import org.lede.media.BlobStore;
 import org.lede.media.ImageWorkers;
@@ -167,6 +169,30 @@ public record Services(
     /** What the reader site of {@code site} reads: published content, with its addresses in the site's zone. */
     public ReaderQueries readerQueries(SiteSettings site) {
         return new ReaderQueries(stories, topics, authors, media, dashboards, related, site, clock, sitePages);
+    }
+
+    /**
+     * The import engine, for every format's reader.
+     *
+     * @param remote fetches images named by http(s) addresses; null to report them as not downloaded
+     */
+    public Importer importer(RemoteImages remote) {
+        return new Importer(
+                db,
+                imports,
+                storyService,
+                stories,
+                authorService,
+                authors,
+                topicService,
+                topics,
+                mediaService,
+                media,
+                new PublishRules(topics, authors, media),
+                sitePageService,
+                sitePages,
+                remote,
+                clock);
     }
 
     /** Export, import and backup of the whole newsroom; made on demand, since only the CLI uses it. */

@@ -29,7 +29,13 @@ import picocli.CommandLine.Parameters;
         name = "import",
         mixinStandardHelpOptions = true,
         description = "Bring outside material into the newsroom.",
-        subcommands = {ImportCommand.Text.class, WxrImport.class, TransferCommands.Import.class})
+        subcommands = {
+            ImportCommand.Text.class,
+            WxrImport.class,
+            RssImport.class,
+            GhostImport.class,
+            TransferCommands.Import.class
+        })
 final class ImportCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -7,31 +7,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.lede.Services;
 import org.lede.importing.ImportJobs;
-import org.lede.importing.WxrImporter;
+import org.lede.importing.Importer;
+import org.lede.importing.RemoteFiles;
+import org.lede.importing.RssSource;
+import org.lede.importing.SourceReader;
+import org.lede.importing.WxrSource;
+import org.lede.importing.ghost.GhostSource;
 
-/** The importers the newsroom's import page offers, by the format names its form sends. */
+/**
+ * The importers the newsroom's import page offers, by the format names its form sends. The page
+ * has no uploads folder to offer, so images come from their addresses, public ones only.
+ */
 final class ImportRunners {
     private ImportRunners() {}
 
+    private interface Opener {
+        SourceReader open(Supplier<InputStream> file, String name);
+    }
+
     static Map<String, ImportJobs.Runner> of(Services services) {
-        WxrImporter wxr = new WxrImporter(
-                services.db(),
-                services.imports(),
-                services.storyService(),
-                services.stories(),
-                services.authorService(),
-                services.authors(),
-                services.topicService(),
-                services.topics(),
-                services.mediaService(),
-                services.clock());
+        RemoteFiles remote = RemoteFiles.forImages(false);
+        Importer importer = services.importer(remote.asImages());
+        Map<String, Opener> formats = new LinkedHashMap<>();
+        formats.put("wxr", WxrSource::new);
+        formats.put("rss", (file, name) -> new RssSource(file.get(), name));
+        formats.put("ghost", GhostSource::new);
         Map<String, ImportJobs.Runner> runners = new LinkedHashMap<>();
-        runners.put(
-                "wxr",
-                (file, options, listener) ->
-                        wxr.run(() -> open(file), file.getFileName().toString(), options, listener));
+        formats.forEach((format, opener) -> {
+            runners.put(format, (file, options, listener) -> {
+                try (SourceReader reader =
+                        opener.open(() -> open(file), file.getFileName().toString())) {
+                    return importer.run(reader, options, listener);
+                }
+            });
+        });
         return runners;
     }
 

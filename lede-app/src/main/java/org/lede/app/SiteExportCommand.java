@@ -76,7 +76,8 @@ final class SiteExportCommand implements Callable<Integer> {
                     StaticSite crawl = new StaticSite("http://127.0.0.1:" + server.port(), baseUrl);
                     crawl.crawl(
                             addresses(reader),
-                            new OldAddresses(services.imports(), services.stories(), site.zone()).live());
+                            new OldAddresses(services.imports(), services.stories(), services.sitePages(), site.zone())
+                                    .live());
                     summary = crawl.write(target, previous);
                 } finally {
                     server.stop();

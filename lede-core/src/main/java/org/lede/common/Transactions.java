@@ -9,6 +9,15 @@ import java.util.function.Supplier;
 public interface Transactions {
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * Runs work so that, when it throws, what it wrote is undone and what the surrounding
+     * transaction wrote before it stays: a savepoint inside the current transaction, or a
+     * transaction of its own outside one.
+     */
+    default <T> T inSavepoint(Supplier<T> work) {
+        return inTransaction(work);
+    }
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();

@@ -3,6 +3,7 @@ package org.lede.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -24,6 +25,8 @@ public final class Database implements Transactions, AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    /** Numbers savepoints, so nested ones have names of their own. */
+    private final AtomicLong savepointNames = new AtomicLong();
 
     private Database(DatabaseUrl url, HikariDataSource pool) {
         this.dialect = url.dialect();
@@ -97,6 +100,26 @@ public final class Database implements Transactions, AutoCloseable {
                 current.remove();
             }
         }
+    }
+
+    @Override
+    public <T> T inSavepoint(Supplier<T> work) {
+        Handle open = current.get();
+        if (open == null) {
+            return inTransaction(work);
+        }
+        String name = "work" + savepointNames.incrementAndGet();
+        open.savepoint(name);
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            // Jdbi forgets the savepoint once rolled back to; the commit drops it from the database.
+            open.rollbackToSavepoint(name);
+            throw e;
+        }
+        open.releaseSavepoint(name);
+        return result;
     }
 
     /** Runs a store's statement on the thread's transaction, or on a handle of its own outside one. */

@@ -25,10 +25,10 @@ import org.lede.common.Ids;
 import org.lede.common.LedeException;
 import org.lede.common.NotFoundException;
 import org.lede.common.ValidationException;
-import org.lede.importing.WxrImporter.ItemReport;
-import org.lede.importing.WxrImporter.Listener;
-import org.lede.importing.WxrImporter.Options;
-import org.lede.importing.WxrImporter.Summary;
+import org.lede.importing.Importer.ItemReport;
+import org.lede.importing.Importer.Listener;
+import org.lede.importing.Importer.Options;
+import org.lede.importing.Importer.Summary;
 import org.lede.user.Actor;
 import org.lede.user.Role;
 

@@ -127,6 +127,18 @@ public final class RemoteFiles implements AutoCloseable {
         }
     }
 
+    /** This fetcher as the import engine's source of images named by http(s) addresses. */
+    public RemoteImages asImages() {
+        return (url, notes) -> image(url, notes).map(f -> new RemoteImages.Fetched(f.bytes(), fileName(f.url())));
+    }
+
+    /** The last segment of the address's path, which the media library keeps as the original's name. */
+    static String fileName(URI url) {
+        String path = url.getPath();
+        String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+        return name.isBlank() ? "image" : name;
+    }
+
     /**
      * A file of at most {@code limit} bytes, written to a temporary file as it arrives so that a
      * reader can open it twice; the caller deletes it.

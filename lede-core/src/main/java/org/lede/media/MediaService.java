@@ -5,8 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.lede.common.ForbiddenException;
 import org.lede.common.Ids;
@@ -45,6 +47,8 @@ public final class MediaService implements AutoCloseable {
     private final Clock clock;
     private final Ids ids;
     private final ImageWorkers workers;
+    /** The image jobs still running, by content hash: renditions are written after the original. */
+    private final Map<String, CompletableFuture<Void>> jobs = new ConcurrentHashMap<>();
 
     public MediaService(
             Transactions tx,
@@ -133,19 +137,32 @@ public final class MediaService implements AutoCloseable {
      */
     private Prepared prepare(MediaType type, String sha, byte[] bytes) {
         CompletableFuture<Prepared> stored = new CompletableFuture<>();
-        workers.run(() -> {
-            BufferedImage image;
-            try {
-                image = Images.decode(bytes);
-                byte[] original = Images.encode(image, type);
-                blobs.put(originalKey(sha, type), original);
-                stored.complete(new Prepared(image.getWidth(), image.getHeight(), original.length));
-            } catch (RuntimeException | OutOfMemoryError e) {
-                stored.completeExceptionally(e);
-                return;
-            }
-            Renditions.make(blobs, image, sha, type);
-        });
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        jobs.put(sha, done);
+        try {
+            workers.run(() -> {
+                try {
+                    BufferedImage image;
+                    try {
+                        image = Images.decode(bytes);
+                        byte[] original = Images.encode(image, type);
+                        blobs.put(originalKey(sha, type), original);
+                        stored.complete(new Prepared(image.getWidth(), image.getHeight(), original.length));
+                    } catch (RuntimeException | OutOfMemoryError e) {
+                        stored.completeExceptionally(e);
+                        return;
+                    }
+                    Renditions.make(blobs, image, sha, type);
+                } finally {
+                    jobs.remove(sha, done);
+                    done.complete(null);
+                }
+            });
+        } catch (RuntimeException e) {
+            jobs.remove(sha, done);
+            done.complete(null);
+            throw e;
+        }
         try {
             return stored.get();
         } catch (InterruptedException e) {
@@ -211,6 +228,22 @@ public final class MediaService implements AutoCloseable {
             return media;
         });
         blobs.deleteStartingWith(deleted.sha256());
+    }
+
+    /**
+     * Deletes the files of an item whose record was rolled back with the transaction that added
+     * it (an import's item that failed after its images were added), once its renditions are
+     * made, so none is written after. Files that a stored record still uses are kept.
+     */
+    public void discardUnsaved(Media media) {
+        if (store.findBySha256(media.sha256()).isPresent()) {
+            return;
+        }
+        CompletableFuture<Void> job = jobs.get(media.sha256());
+        if (job != null) {
+            job.join();
+        }
+        blobs.deleteStartingWith(media.sha256());
     }
 
     /** The key under which the original bytes of this item are kept. */

@@ -25,10 +25,12 @@ public record SitePage(
         Instant updatedAt,
         Instant publishedAt,
         int revision) {
+    public static final int TITLE_MAX = 120;
+
     public SitePage {
         Objects.requireNonNull(id, "id");
         slug = Slugs.check("slug", slug);
-        title = Check.maxLength("title", Check.required("title", title), 120);
+        title = Check.maxLength("title", Check.required("title", title), TITLE_MAX);
         body = List.copyOf(body);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");

@@ -166,9 +166,14 @@ public final class SitePageService {
         };
     }
 
+    /** Whether the site answers this address itself, so no page may have it. */
+    public static boolean isReserved(String slug) {
+        return RESERVED.contains(slug) || DIGITS.matcher(slug).matches();
+    }
+
     /** A page may not take an address the site answers already. */
     private static void checkSlug(String slug) {
-        if (slug != null && (RESERVED.contains(slug) || DIGITS.matcher(slug).matches())) {
+        if (slug != null && isReserved(slug)) {
             throw new ValidationException(
                     "slug",
                     "The address /" + slug + " belongs to another part of the site (topics, authors, dashboards,"

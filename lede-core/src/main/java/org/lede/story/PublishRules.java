@@ -2,6 +2,9 @@ package org.lede.story;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.lede.author.Author;
 import org.lede.author.AuthorStore;
 import org.lede.common.ValidationException;
 import org.lede.content.Block;
@@ -26,10 +29,24 @@ public final class PublishRules {
     }
 
     void checkReferences(StoryDraft draft) {
-        if (draft.topicId() != null && topics.find(draft.topicId()).isEmpty()) {
-            throw new ValidationException("topic", "There is no topic with the id \"" + draft.topicId() + "\".");
+        placesOfNew(draft);
+    }
+
+    /**
+     * Checks the references, as {@link #checkReferences} does, and says where readers will meet a
+     * story of this draft not stored yet, from the same lookups: its topic's and its authors'
+     * pages, since no dashboard lists it and no story pins it before it exists.
+     */
+    StoryPlaces placesOfNew(StoryDraft draft) {
+        String topicSlug = null;
+        if (draft.topicId() != null) {
+            topicSlug = topics.find(draft.topicId())
+                    .orElseThrow(() -> new ValidationException(
+                            "topic", "There is no topic with the id \"" + draft.topicId() + "\"."))
+                    .slug();
         }
-        if (authors.findAll(draft.authorIds()).size() != draft.authorIds().size()) {
+        List<Author> named = authors.findAll(draft.authorIds());
+        if (named.size() != draft.authorIds().size()) {
             throw new ValidationException("authors", "One of the story's authors does not exist.");
         }
         for (ImageBlock image : images(draft)) {
@@ -38,6 +55,7 @@ public final class PublishRules {
                         "image", "There is no media item with the id \"" + image.mediaId() + "\".");
             }
         }
+        return new StoryPlaces(topicSlug, named.stream().map(Author::slug).toList(), List.of(), List.of());
     }
 
     void checkPublishable(StoryDraft draft) {
@@ -50,6 +68,14 @@ public final class PublishRules {
 
     /** Everything that blocks publishing this draft, in the order a writer would fix it; empty when it may go live. */
     public List<ValidationException> problems(StoryDraft draft) {
+        return problems(draft, media::find);
+    }
+
+    /**
+     * The same, with the draft's images looked up in {@code library}: a dry run of an import asks
+     * of images it has not stored what a real run would find.
+     */
+    public List<ValidationException> problems(StoryDraft draft, Function<String, Optional<Media>> library) {
         List<ValidationException> out = new ArrayList<>();
         if (draft.topicId() == null) {
             out.add(new ValidationException("topic", "Choose a topic before publishing."));
@@ -68,7 +94,7 @@ public final class PublishRules {
                                 + " them."));
                 continue;
             }
-            Media item = media.find(image.mediaId()).orElse(null);
+            Media item = library.apply(image.mediaId()).orElse(null);
             if (item == null) {
                 out.add(new ValidationException("image", "An image refers to a media item that does not exist."));
                 continue;

@@ -112,6 +112,65 @@ public final class StoryService {
     }
 
     /**
+     * Brings in a story from another site in the state it had there, as one revision and one
+     * event: the event of that state ({@code story.published} for a published story, so feeds,
+     * caches and webhooks hear of it as of any other), never a creation followed by a publication.
+     *
+     * @param status    {@link StoryStatus#DRAFT}, {@link StoryStatus#IN_REVIEW}, {@link
+     *                  StoryStatus#SCHEDULED} or {@link StoryStatus#PUBLISHED}
+     * @param publishAt when it went live there (published; null for now) or goes live (scheduled)
+     * @return the story, with the draft's slug when no story has or had it, else one made from it
+     * @throws ValidationException when a published or scheduled story fails the publishing rules;
+     *     nothing is written, so the caller may bring it in as a draft instead
+     */
+    public Story importStory(Actor actor, StoryDraft draft, StoryStatus status, Instant publishAt) {
+        return tx.inTransaction(() -> {
+            StoryPlaces places = rules.placesOfNew(draft);
+            Instant now = now();
+            StoryAction action;
+            Instant at = null;
+            switch (status) {
+                case DRAFT -> action = StoryAction.CREATED;
+                case IN_REVIEW -> action = StoryAction.SUBMITTED;
+                case PUBLISHED, SCHEDULED -> {
+                    actor.requireEditor(PUBLISHERS_ONLY);
+                    List<ValidationException> problems = rules.problems(draft);
+                    if (!problems.isEmpty()) {
+                        throw problems.getFirst();
+                    }
+                    if (status == StoryStatus.PUBLISHED) {
+                        action = StoryAction.PUBLISHED;
+                        at = publishedAt(publishAt);
+                    } else {
+                        action = StoryAction.SCHEDULED;
+                        at = (publishAt == null ? now : publishAt).truncatedTo(ChronoUnit.MILLIS);
+                    }
+                }
+                default -> throw new IllegalArgumentException("A story cannot be imported as " + status.key() + ".");
+            }
+            String slug = freeSlug(draft.slug() == null ? Slugs.slugify(draft.headline()) : draft.slug());
+            Story story = new Story(
+                    ids.next(),
+                    rules.withAltText(draft).withSlug(slug),
+                    status,
+                    at,
+                    status == StoryStatus.PUBLISHED ? at : null,
+                    null,
+                    now,
+                    now,
+                    actor.userId(),
+                    1,
+                    List.of(),
+                    List.of(),
+                    null);
+            stories.insert(story);
+            Set<String> keys = story.isLive() ? places.pageKeys(story.id()) : Set.of();
+            record(actor, story, action, null, null, keys);
+            return story;
+        });
+    }
+
+    /**
      * Carries out one newsroom action with the fields saved along with it, as one revision and
      * one event. The checks run in the order a person would meet them: may this actor change
      * these fields, then may they take this action, then is the story ready for it.

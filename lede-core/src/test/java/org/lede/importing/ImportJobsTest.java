@@ -20,18 +20,18 @@ import org.lede.common.ForbiddenException;
 import org.lede.common.ValidationException;
 import org.lede.importing.ImportJobs.Job;
 import org.lede.importing.ImportJobs.State;
-import org.lede.importing.WxrImporter.ItemReport;
-import org.lede.importing.WxrImporter.OnError;
-import org.lede.importing.WxrImporter.Options;
-import org.lede.importing.WxrImporter.Outcome;
-import org.lede.importing.WxrImporter.Summary;
+import org.lede.importing.Importer.ItemReport;
+import org.lede.importing.Importer.OnError;
+import org.lede.importing.Importer.Options;
+import org.lede.importing.Importer.Outcome;
+import org.lede.importing.Importer.Summary;
 import org.lede.user.Actor;
 import org.lede.user.Role;
 
 /** The jobs themselves, with runners of the test's own: no storage is involved. */
 class ImportJobsTest {
     private static final Actor ADMIN = new Actor("admin", Role.ADMIN);
-    private static final Options OPTIONS = new Options(null, false, OnError.SKIP);
+    private static final Options OPTIONS = new Options("wxr", null, false, OnError.SKIP);
 
     @TempDir
     Path dir;
@@ -50,7 +50,7 @@ class ImportJobsTest {
                                 List.of()));
                         listener.progress(i);
                     }
-                    return new Summary(items / 2 + 1, 0, items / 2, 0, 0);
+                    return new Summary(items / 2 + 1, 0, items / 2, 0, 0, List.of());
                 }),
                 dir.resolve("work"),
                 Clock.systemUTC());
@@ -80,7 +80,7 @@ class ImportJobsTest {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                    return new Summary(0, 0, 0, 0, 0);
+                    return new Summary(0, 0, 0, 0, 0, List.of());
                 }),
                 dir.resolve("work"),
                 Clock.systemUTC());

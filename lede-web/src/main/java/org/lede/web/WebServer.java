@@ -192,7 +192,10 @@ public final class WebServer {
                                 status,
                                 message)),
                 new OldAddresses(
-                        services.imports(), services.stories(), reader.site().zone())::storyAt);
+                        services.imports(),
+                        services.stories(),
+                        services.sitePages(),
+                        reader.site().zone())::addressAt);
         NewsroomQueries queries = services.newsroomQueries();
         NewsroomViews newsroom = new NewsroomViews(templates, reader.site(), queries);
         NewsroomAuth auth = new NewsroomAuth(services.userService());

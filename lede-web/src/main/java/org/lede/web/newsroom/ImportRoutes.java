@@ -16,8 +16,8 @@ import org.lede.common.LedeException;
 import org.lede.common.ValidationException;
 import org.lede.importing.ImportJobs;
 import org.lede.importing.ImportJobs.Job;
-import org.lede.importing.WxrImporter.OnError;
-import org.lede.importing.WxrImporter.Options;
+import org.lede.importing.Importer.OnError;
+import org.lede.importing.Importer.Options;
 
 /**
  * Importing an archive from the newsroom: the form, the job's page that follows it (refreshing
@@ -105,7 +105,7 @@ public final class ImportRoutes {
                     form.format(),
                     spooled,
                     baseName(file.filename()),
-                    new Options(null, form.dryRun(), form.stopOnError() ? OnError.STOP : OnError.SKIP));
+                    new Options(form.format(), null, form.dryRun(), form.stopOnError() ? OnError.STOP : OnError.SKIP));
             spooled = null;
             ctx.redirect(Notice.IMPORT_STARTED.on(PATH + "/" + job.id()), HttpStatus.SEE_OTHER);
         } catch (LedeException e) {

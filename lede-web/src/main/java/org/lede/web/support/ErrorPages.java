@@ -42,8 +42,9 @@ public final class ErrorPages {
     }
 
     /**
-     * @param movedTo where a path that answers 404 here lives now (an imported story's address on
-     *     the site it came from), asked only for reader GETs about to be answered 404
+     * @param movedTo where an address of the site the newsroom came from (a path, or a path with its
+     *     query) lives now, asked only for reader GETs about to be answered 404 and for the home
+     *     page's address with a query
      */
     public ErrorPages(HtmlErrorRenderer html, Function<String, Optional<String>> movedTo) {
         this.html = html;
@@ -51,6 +52,13 @@ public final class ErrorPages {
     }
 
     public void register(RoutesConfig routes) {
+        // The old site's home page answered its posts by query (WordPress's /?p=42), and our home
+        // route answers that path, so an old address there is looked up before the home page is.
+        routes.before("/", ctx -> {
+            if (ctx.queryString() != null && redirectedFromOldAddress(ctx)) {
+                ctx.skipRemainingHandlers();
+            }
+        });
         routes.exception(LedeException.class, (e, ctx) -> {
             if (e.status() >= 500) {
                 // Our data or our code is wrong, not the request: the operator needs the details, the client does not.
@@ -100,11 +108,18 @@ public final class ErrorPages {
                 || path.startsWith("/api/")) {
             return false;
         }
+        String query = ctx.queryString();
+        // An old address with its query (/?p=42) names an item by it; else the query is the reader's own.
+        Optional<String> byQuery = query == null ? Optional.empty() : movedTo.apply(path + "?" + query);
+        if (byQuery.isPresent()) {
+            ctx.status(HttpStatus.MOVED_PERMANENTLY);
+            ctx.header("Location", byQuery.get());
+            return true;
+        }
         Optional<String> url = movedTo.apply(path);
         if (url.isEmpty()) {
             return false;
         }
-        String query = ctx.queryString();
         // Set by hand: Javalin's redirect asks for the matched endpoint, and no route matched here.
         ctx.status(HttpStatus.MOVED_PERMANENTLY);
         ctx.header("Location", url.get() + (query == null ? "" : "?" + query));

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.lede.Services;
 import org.lede.demo.DemoAccounts;
 import org.lede.demo.DemoContent;
-import org.lede.importing.WxrImporter;
+import org.lede.importing.Importer;
+import org.lede.importing.WxrSource;
 import org.lede.story.Story;
 import org.lede.user.Actor;
 import org.lede.web.ApiContract;
@@ -44,22 +45,9 @@ class ExportDocumentSchemaTest extends WebServerTest {
         try (InputStream in = getClass().getResourceAsStream("/org/lede/importing/harbour-gazette.wxr")) {
             Files.write(wxr, in.readAllBytes());
         }
-        new WxrImporter(
-                        s.db(),
-                        s.imports(),
-                        s.storyService(),
-                        s.stories(),
-                        s.authorService(),
-                        s.authors(),
-                        s.topicService(),
-                        s.topics(),
-                        s.mediaService(),
-                        s.clock())
-                .run(
-                        () -> open(wxr),
-                        wxr.toString(),
-                        new WxrImporter.Options(null, false, WxrImporter.OnError.SKIP),
-                        report -> {});
+        try (WxrSource source = new WxrSource(() -> open(wxr), wxr.toString())) {
+            s.importer(null).run(source, new Importer.Options("wxr", null, false, Importer.OnError.SKIP), report -> {});
+        }
         List<Story> latest = s.stories().latestPublished(2, 0);
         Story corrected = s.storyService()
                 .addCorrection(

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lede.Services;
 import org.lede.importing.ImportJobs;
-import org.lede.importing.WxrImporter;
+import org.lede.importing.Importer;
+import org.lede.importing.WxrSource;
 import org.lede.user.Role;
 import org.lede.web.Eventually;
 import org.lede.web.WebServer;
@@ -37,19 +39,12 @@ class ImportPageTest extends WebServerTest {
 
     @Override
     protected WebServer.Options options(Services s) {
-        WxrImporter wxr = new WxrImporter(
-                s.db(),
-                s.imports(),
-                s.storyService(),
-                s.stories(),
-                s.authorService(),
-                s.authors(),
-                s.topicService(),
-                s.topics(),
-                s.mediaService(),
-                s.clock());
-        ImportJobs.Runner wxrRunner = (file, options, listener) ->
-                wxr.run(() -> open(file), file.getFileName().toString(), options, listener);
+        ImportJobs.Runner wxrRunner = (file, options, listener) -> {
+            try (WxrSource source =
+                    new WxrSource(() -> open(file), file.getFileName().toString())) {
+                return s.importer(null).run(source, options, listener);
+            }
+        };
         ImportJobs.Runner heldRunner = (file, options, listener) -> {
             holding.countDown();
             try {
@@ -57,7 +52,7 @@ class ImportPageTest extends WebServerTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return new WxrImporter.Summary(0, 0, 0, 0, 0);
+            return new Importer.Summary(0, 0, 0, 0, 0, List.of());
         };
         return WebServer.Options.DEFAULTS.withImports(
                 new ImportJobs(Map.of("wxr", wxrRunner, "held", heldRunner), dir.resolve("imports"), s.clock()));

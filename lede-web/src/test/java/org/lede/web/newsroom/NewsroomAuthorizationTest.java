@@ -49,7 +49,7 @@ import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.db.Dialect;
 import org.lede.importing.ImportJobs;
-import org.lede.importing.WxrImporter;
+import org.lede.importing.Importer;
 import org.lede.media.Media;
 import org.lede.page.SitePage;
 import org.lede.page.SitePageService;
@@ -380,7 +380,9 @@ class NewsroomAuthorizationTest {
                 WebServer.Options.DEFAULTS
                         .withWebhooksAllowPrivate(true)
                         .withImports(new ImportJobs(
-                                Map.of("wxr", (file, options, listener) -> new WxrImporter.Summary(0, 0, 0, 0, 0)),
+                                Map.of(
+                                        "wxr",
+                                        (file, options, listener) -> new Importer.Summary(0, 0, 0, 0, 0, List.of())),
                                 dir.resolve("imports"),
                                 Clock.systemUTC())));
         var newsroom = server.newsroom;
@@ -738,7 +740,7 @@ class NewsroomAuthorizationTest {
                                 "wxr",
                                 upload,
                                 "matrix.xml",
-                                new WxrImporter.Options(null, false, WxrImporter.OnError.SKIP))
+                                new Importer.Options("wxr", null, false, Importer.OnError.SKIP))
                         .id();
                 Eventually.until(
                         "the matrix import to end",

@@ -10,9 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lede.Services;
-import org.lede.importing.WxrImporter;
-import org.lede.importing.WxrImporter.OnError;
-import org.lede.importing.WxrImporter.Options;
+import org.lede.importing.Importer.OnError;
+import org.lede.importing.Importer.Options;
+import org.lede.importing.WxrSource;
 import org.lede.reading.OldAddresses;
 import org.lede.story.Story;
 import org.lede.user.Actor;
@@ -42,6 +42,11 @@ class OldAddressesTest extends WebServerTest {
               <content:encoded><![CDATA[<p>Not yet.</p>]]></content:encoded>
               <wp:post_id>9</wp:post_id><wp:post_name>pier-plan</wp:post_name><wp:status>draft</wp:status>
               <wp:post_type>post</wp:post_type></item>
+            <item><title>About the pier</title><link>https://pier.example/who-we-are/</link>
+              <guid>https://pier.example/?page_id=10</guid>
+              <content:encoded><![CDATA[<p>We report on the pier.</p>]]></content:encoded>
+              <wp:post_id>10</wp:post_id><wp:post_name>about</wp:post_name><wp:status>publish</wp:status>
+              <wp:post_type>page</wp:post_type></item>
             </channel></rss>
             """;
 
@@ -51,22 +56,9 @@ class OldAddressesTest extends WebServerTest {
     void importSite() {
         services = web.newsroom.services;
         byte[] bytes = WXR.getBytes(StandardCharsets.UTF_8);
-        new WxrImporter(
-                        services.db(),
-                        services.imports(),
-                        services.storyService(),
-                        services.stories(),
-                        services.authorService(),
-                        services.authors(),
-                        services.topicService(),
-                        services.topics(),
-                        services.mediaService(),
-                        services.clock())
-                .run(
-                        () -> new ByteArrayInputStream(bytes),
-                        "pier.xml",
-                        new Options(null, false, OnError.STOP),
-                        item -> {});
+        try (WxrSource source = new WxrSource(() -> new ByteArrayInputStream(bytes), "pier.xml")) {
+            services.importer(null).run(source, new Options("wxr", null, false, OnError.STOP), item -> {});
+        }
     }
 
     @Test
@@ -96,6 +88,27 @@ class OldAddressesTest extends WebServerTest {
     }
 
     @Test
+    void theOldSitesQueryAddressesOnItsHomePageAnswer301() {
+        HttpResponse<String> post = web.get("/?p=7");
+        assertEquals(301, post.statusCode());
+        assertEquals(
+                "/2025/01/09/night-ferry", post.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> page = web.get("/?page_id=10");
+        assertEquals(301, page.statusCode());
+        assertEquals("/about", page.headers().firstValue("Location").orElseThrow());
+        assertEquals(200, web.get("/?p=999").statusCode(), "an unknown query is the home page's own");
+        assertEquals(200, web.get("/?p=9").statusCode(), "a story not live is not pointed to");
+    }
+
+    @Test
+    void anImportedPagesOldAddressLeadsToThePage() {
+        HttpResponse<String> response = web.get("/who-we-are/");
+        assertEquals(301, response.statusCode());
+        assertEquals("/about", response.headers().firstValue("Location").orElseThrow());
+        assertEquals(200, web.get("/about").statusCode());
+    }
+
+    @Test
     void aStoryNotLiveAndAnUnknownPathStay404() {
         assertEquals(404, web.get("/2025/02/pier-plan/").statusCode());
         assertEquals(404, web.get("/2025/03/never-was/").statusCode());
@@ -108,7 +121,8 @@ class OldAddressesTest extends WebServerTest {
 
     @Test
     void theListOfLiveOldAddressesIsWhatTheSiteAnswers() {
-        OldAddresses old = new OldAddresses(services.imports(), services.stories(), ZoneOffset.UTC);
+        OldAddresses old =
+                new OldAddresses(services.imports(), services.stories(), services.sitePages(), ZoneOffset.UTC);
         Map<String, String> live = old.live();
         assertEquals(
                 Map.of(

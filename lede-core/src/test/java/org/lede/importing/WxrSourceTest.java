@@ -21,23 +21,23 @@ import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lede.Services;
 import org.lede.author.Author;
 import org.lede.content.ImageBlock;
 import org.lede.content.LeadIn;
 import org.lede.content.ListBlock;
-import org.lede.importing.WxrImporter.ItemReport;
-import org.lede.importing.WxrImporter.OnError;
-import org.lede.importing.WxrImporter.Options;
-import org.lede.importing.WxrImporter.Outcome;
-import org.lede.importing.WxrImporter.Summary;
+import org.lede.importing.Importer.ItemReport;
+import org.lede.importing.Importer.OnError;
+import org.lede.importing.Importer.Options;
+import org.lede.importing.Importer.Outcome;
+import org.lede.importing.Importer.Summary;
 import org.lede.importing.store.JdbiImportStore;
+import org.lede.page.SitePage;
 import org.lede.story.Story;
 import org.lede.story.StoryStatus;
 import org.lede.testing.NewsroomTest;
 
 /** The WordPress importer on a small export of our own, on SQLite and PostgreSQL. */
-class WxrImporterTest extends NewsroomTest {
+class WxrSourceTest extends NewsroomTest {
     static final String FIXTURE = "harbour-gazette.wxr";
     Path uploads;
     List<ItemReport> reports = new ArrayList<>();
@@ -52,9 +52,9 @@ class WxrImporterTest extends NewsroomTest {
 
     @Test
     void postsBecomeStoriesWithTheirStatusTimesAuthorsTopicsAndImages() {
-        Summary summary = run(FIXTURE, new Options(uploads, false, OnError.STOP));
+        Summary summary = run(FIXTURE, options(uploads, false, OnError.STOP));
 
-        assertEquals(new Summary(4, 0, 1, 0, 2), summary);
+        assertEquals(new Summary(5, 0, 0, 0, 2, List.of()), summary);
         Story ferry = story("night-ferry-returns");
         assertEquals(StoryStatus.PUBLISHED, ferry.status());
         assertEquals(Instant.parse("2025-03-04T18:30:00Z"), ferry.firstPublishedAt());
@@ -105,8 +105,11 @@ class WxrImporterTest extends NewsroomTest {
         assertEquals(Instant.parse("2030-06-01T08:00:00Z"), festival.publishAt());
         assertEquals(StoryStatus.DRAFT, story("notes").status());
         assertTrue(report("https://gazette.example/?p=104").notes().stream().anyMatch(n -> n.contains("Private")));
-        assertEquals(
-                Outcome.SKIPPED, report("https://gazette.example/?page_id=2").outcome());
+        ItemReport about = report("https://gazette.example/?page_id=2");
+        assertEquals(Outcome.CREATED, about.outcome());
+        SitePage page = newsroom.services.sitePages().find(about.storyId()).orElseThrow();
+        assertEquals("about-us", page.slug());
+        assertTrue(page.published());
 
         JdbiImportStore imports = new JdbiImportStore(newsroom.services.db());
         assertEquals(
@@ -115,19 +118,22 @@ class WxrImporterTest extends NewsroomTest {
         assertEquals(
                 festival.id(),
                 imports.redirectTarget("/2030/06/harbour-festival/").orElseThrow());
+        assertEquals(ferry.id(), imports.redirectTarget("/?p=101").orElseThrow());
+        assertEquals(page.id(), imports.redirectTarget("/about/").orElseThrow());
+        assertEquals(page.id(), imports.redirectTarget("/?page_id=2").orElseThrow());
     }
 
     @Test
     void aSecondRunChangesNothing() {
-        run(FIXTURE, new Options(uploads, false, OnError.STOP));
+        run(FIXTURE, options(uploads, false, OnError.STOP));
         Story before = story("night-ferry-returns");
         long events = newsroom.services.outbox().lastSeq();
         int topics = newsroom.services.topics().all().size();
         reports.clear();
 
-        Summary again = run(FIXTURE, new Options(uploads, false, OnError.STOP));
+        Summary again = run(FIXTURE, options(uploads, false, OnError.STOP));
 
-        assertEquals(new Summary(0, 0, 5, 0, 2), again);
+        assertEquals(new Summary(0, 0, 5, 0, 2, List.of()), again);
         assertEquals(events, newsroom.services.outbox().lastSeq());
         assertEquals(topics, newsroom.services.topics().all().size());
         Story after = story("night-ferry-returns");
@@ -141,16 +147,16 @@ class WxrImporterTest extends NewsroomTest {
     void aDryRunWritesNothing() {
         long events = newsroom.services.outbox().lastSeq();
 
-        Summary summary = run(FIXTURE, new Options(uploads, true, OnError.STOP));
+        Summary summary = run(FIXTURE, options(uploads, true, OnError.STOP));
 
-        assertEquals(4, summary.created());
+        assertEquals(5, summary.created());
         assertEquals(events, newsroom.services.outbox().lastSeq());
         assertTrue(newsroom.services.stories().findBySlug("night-ferry-returns").isEmpty());
     }
 
     @Test
     void aMissingImageIsReportedAndTheStoryStillGoesLive() {
-        run(FIXTURE, new Options(dir.resolve("nowhere"), false, OnError.STOP));
+        run(FIXTURE, options(dir.resolve("nowhere"), false, OnError.STOP));
 
         Story ferry = story("night-ferry-returns");
         assertEquals(StoryStatus.PUBLISHED, ferry.status());
@@ -172,26 +178,43 @@ class WxrImporterTest extends NewsroomTest {
                         <category domain="category" nicename="harbour-life">Harbour life</category></item>
                         </channel>""".formatted("x".repeat(130)));
 
-        Summary summary = run(bytes(wxr), new Options(uploads, false, OnError.SKIP));
+        Summary summary = run(bytes(wxr), options(uploads, false, OnError.SKIP));
 
-        assertEquals(new Summary(4, 0, 1, 1, 2), summary);
+        assertEquals(new Summary(5, 0, 0, 1, 2, List.of()), summary);
         assertEquals(Outcome.FAILED, report("https://gazette.example/?p=199").outcome());
         assertTrue(newsroom.services.topics().findBySlug("harbour-life").isEmpty(), "the item's topic is rolled back");
         assertTrue(newsroom.services.stories().findBySlug("broken").isEmpty());
         assertTrue(new JdbiImportStore(newsroom.services.db())
                 .redirectTarget("/broken/")
                 .isEmpty());
-        ImportFormatException stopped = assertThrows(
-                ImportFormatException.class, () -> run(bytes(wxr), new Options(uploads, false, OnError.STOP)));
+        ImportFormatException stopped =
+                assertThrows(ImportFormatException.class, () -> run(bytes(wxr), options(uploads, false, OnError.STOP)));
         assertTrue(stopped.getMessage().contains("Stopped at the item on line"), stopped.getMessage());
+    }
+
+    @Test
+    void recordsThatAreNeitherPostsNorPagesAreCountedInTheSummary() {
+        String wxr = fixture().replace("</channel>", """
+                        <item><title>Home</title><wp:post_id>300</wp:post_id>
+                        <wp:post_type>nav_menu_item</wp:post_type></item>
+                        <item><title>About</title><wp:post_id>301</wp:post_id>
+                        <wp:post_type>nav_menu_item</wp:post_type></item>
+                        </channel>""");
+
+        Summary summary = run(bytes(wxr), options(uploads, false, OnError.STOP));
+
+        assertEquals(
+                List.of("2 WordPress nav_menu_item records left out: only posts, pages and their images are imported"),
+                summary.notes());
+        assertTrue(summary.line().contains("2 WordPress nav_menu_item records left out"), summary.line());
     }
 
     @Test
     void malformedXmlIsReportedWithLineAndColumn() {
         String broken = fixture().replace("</wp:post_name>", "</wp:post_nam>");
 
-        ImportFormatException e = assertThrows(
-                ImportFormatException.class, () -> run(bytes(broken), new Options(null, false, OnError.SKIP)));
+        ImportFormatException e =
+                assertThrows(ImportFormatException.class, () -> run(bytes(broken), options(null, false, OnError.SKIP)));
 
         assertTrue(
                 e.getMessage().matches("(?s)test\\.wxr:\\d+:\\d+: not well-formed XML: .*post_name.*"), e.getMessage());
@@ -212,8 +235,8 @@ class WxrImporterTest extends NewsroomTest {
                 <item><title>&lol9;</title><wp:post_type>post</wp:post_type></item></channel></rss>
                 """;
 
-        ImportFormatException e = assertThrows(
-                ImportFormatException.class, () -> run(bytes(lol), new Options(null, false, OnError.SKIP)));
+        ImportFormatException e =
+                assertThrows(ImportFormatException.class, () -> run(bytes(lol), options(null, false, OnError.SKIP)));
 
         assertTrue(e.getMessage().contains("DTD"), e.getMessage());
         assertTrue(reports.isEmpty());
@@ -229,8 +252,8 @@ class WxrImporterTest extends NewsroomTest {
                 <item><title>&xxe;</title><wp:post_type>post</wp:post_type></item></channel></rss>
                 """.formatted(secret.toUri());
 
-        ImportFormatException e = assertThrows(
-                ImportFormatException.class, () -> run(bytes(xxe), new Options(null, false, OnError.SKIP)));
+        ImportFormatException e =
+                assertThrows(ImportFormatException.class, () -> run(bytes(xxe), options(null, false, OnError.SKIP)));
 
         assertTrue(e.getMessage().contains("DTD"), e.getMessage());
         assertFalse(e.getMessage().contains("top-secret"));
@@ -242,8 +265,8 @@ class WxrImporterTest extends NewsroomTest {
         String future =
                 fixture().replace("<wp:wxr_version>1.2</wp:wxr_version>", "<wp:wxr_version>9.0</wp:wxr_version>");
 
-        ImportFormatException e = assertThrows(
-                ImportFormatException.class, () -> run(bytes(future), new Options(null, false, OnError.SKIP)));
+        ImportFormatException e =
+                assertThrows(ImportFormatException.class, () -> run(bytes(future), options(null, false, OnError.SKIP)));
 
         assertTrue(e.getMessage().contains("version 9.0") && e.getMessage().contains("1.0, 1.1, 1.2"), e.getMessage());
     }
@@ -253,21 +276,13 @@ class WxrImporterTest extends NewsroomTest {
     }
 
     private Summary run(Supplier<InputStream> open, Options options) {
-        return importer(newsroom.services).run(open, "test.wxr", options, reports::add);
+        try (WxrSource source = new WxrSource(open, "test.wxr")) {
+            return newsroom.services.importer(null).run(source, options, reports::add);
+        }
     }
 
-    static WxrImporter importer(Services services) {
-        return new WxrImporter(
-                services.db(),
-                services.imports(),
-                services.storyService(),
-                services.stories(),
-                services.authorService(),
-                services.authors(),
-                services.topicService(),
-                services.topics(),
-                services.mediaService(),
-                services.clock());
+    static Options options(Path mediaDir, boolean dryRun, OnError onError) {
+        return new Options("wxr", mediaDir, dryRun, onError);
     }
 
     private ItemReport report(String sourceId) {
@@ -286,7 +301,7 @@ class WxrImporterTest extends NewsroomTest {
     }
 
     static String fixture(String resource) {
-        try (InputStream in = WxrImporterTest.class.getResourceAsStream(resource)) {
+        try (InputStream in = WxrSourceTest.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
