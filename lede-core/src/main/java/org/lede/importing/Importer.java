@@ -108,9 +108,11 @@ public final class Importer {
     /**
      * What became of one item, with every simplification made on the way.
      *
+     * @param type    whether it became a story or a site page
      * @param storyId the id of the story or site page it became; null when none
      */
-    public record ItemReport(String sourceId, String title, Outcome outcome, String storyId, List<String> notes) {
+    public record ItemReport(
+            String sourceId, String title, SourceItem.Type type, Outcome outcome, String storyId, List<String> notes) {
         public ItemReport {
             notes = List.copyOf(notes);
         }
@@ -325,6 +327,7 @@ public final class Importer {
                 batch.reports.add(new ItemReport(
                         item.sourceId(),
                         title,
+                        item.type(),
                         Outcome.SKIPPED,
                         known.targetId(),
                         List.of("Imported before; unchanged.")));
@@ -353,13 +356,18 @@ public final class Importer {
                     batch.updated++;
                 }
                 batch.reports.add(new ItemReport(
-                        item.sourceId(), title, known == null ? Outcome.CREATED : Outcome.UPDATED, id, work.notes));
+                        item.sourceId(),
+                        title,
+                        item.type(),
+                        known == null ? Outcome.CREATED : Outcome.UPDATED,
+                        id,
+                        work.notes));
             } catch (LedeException | UncheckedIOException e) {
                 work.added.forEach(media::discardUnsaved);
                 batch.failed++;
                 List<String> why = new ArrayList<>(work.notes);
                 why.add("Not imported: " + e.getMessage());
-                batch.reports.add(new ItemReport(item.sourceId(), title, Outcome.FAILED, null, why));
+                batch.reports.add(new ItemReport(item.sourceId(), title, item.type(), Outcome.FAILED, null, why));
                 if (options.onError() == OnError.STOP) {
                     batch.stop = new ImportFormatException(
                             "Stopped at the item" + (item.line() > 0 ? " on line " + item.line() : "") + " (\"" + title

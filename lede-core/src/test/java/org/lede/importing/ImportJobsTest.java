@@ -45,6 +45,7 @@ class ImportJobsTest {
                         listener.item(new ItemReport(
                                 "id-" + i,
                                 "Item " + i,
+                                SourceItem.Type.STORY,
                                 i % 2 == 0 ? Outcome.CREATED : Outcome.SKIPPED,
                                 null,
                                 List.of()));

@@ -73,10 +73,11 @@ class ImportPageTest extends WebServerTest {
 
         String job = start(admin, "gazette.xml", gazette(), "format", "wxr", "onError", "skip");
         String page = finished(admin, job);
-        assertTrue(page.contains("4 created, 0 updated, 1 skipped, 0 failed; 2 comments ignored"), page);
+        assertTrue(page.contains("5 created, 0 updated, 0 skipped, 0 failed; 2 comments ignored"), page);
         assertTrue(page.contains("comments ignored"), page);
         assertTrue(page.contains("Night ferry returns after two winters</a>"), page);
         assertTrue(page.contains("href=\"/newsroom/stories/"), "titles link to the stories in the newsroom");
+        assertTrue(page.contains("href=\"/newsroom/pages/"), "and a WordPress page to the site page it became");
 
         HttpResponse<String> old = web.get("/2025/03/night-ferry-returns/");
         assertEquals(301, old.statusCode(), "the old permalink leads to the new story");
@@ -105,7 +106,7 @@ class ImportPageTest extends WebServerTest {
 
         String job = start(admin, "gazette.xml", file, "format", "wxr", "dryRun", "yes", "onError", "skip");
         String page = finished(admin, job);
-        assertTrue(page.contains("Dry run, nothing written: 4 created"), page);
+        assertTrue(page.contains("Dry run, nothing written: 5 created"), page);
         assertEquals(0, web.newsroom.services.stories().count(), "a dry run writes no story");
         assertEquals(404, web.get("/2025/03/night-ferry-returns/").statusCode(), "nor a redirect");
     }
