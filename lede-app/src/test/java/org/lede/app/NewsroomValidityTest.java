@@ -124,6 +124,7 @@ class NewsroomValidityTest {
         NewsroomSignIn.Session admin = session("admin");
         Page people = add(admin, "admin", "people", "/newsroom/users");
         add(admin, "admin", "audit log", "/newsroom/audit");
+        add(admin, "admin", "import form", "/newsroom/import");
         add(admin, "admin", "webhooks, none yet", "/newsroom/webhooks");
         // A public address literal needs no DNS; nothing it subscribes to happens here, so nothing is sent.
         HttpResponse<String> registered = admin.post(
