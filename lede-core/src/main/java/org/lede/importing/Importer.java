@@ -572,12 +572,16 @@ public final class Importer {
                     case PUBLISHED, SCHEDULED -> {
                         Function<String, Optional<Media>> library =
                                 options.dryRun() ? id -> Optional.ofNullable(imagined.get(id)) : mediaStore::find;
-                        List<ValidationException> problems = rules.problems(draft, library);
+                        List<ValidationException> problems = rules.archiveProblems(draft, library);
                         if (!problems.isEmpty()) {
                             notes.add((source == Status.PUBLISHED ? "Published" : "Scheduled")
                                     + " at the source, kept as a draft here: "
                                     + problems.getFirst().getMessage());
                             return new Placed(StoryStatus.DRAFT, null);
+                        }
+                        for (ValidationException wanted : rules.problems(draft, library)) {
+                            notes.add("Goes live as at the source; the next update asks for this: "
+                                    + wanted.getMessage());
                         }
                         return source == Status.PUBLISHED
                                 ? new Placed(StoryStatus.PUBLISHED, at)

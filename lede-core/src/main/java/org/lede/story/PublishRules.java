@@ -71,11 +71,31 @@ public final class PublishRules {
         return problems(draft, media::find);
     }
 
+    /** {@link #archiveProblems(StoryDraft, Function)} with the media library's own images. */
+    public List<ValidationException> archiveProblems(StoryDraft draft) {
+        return archiveProblems(draft, media::find);
+    }
+
     /**
      * The same, with the draft's images looked up in {@code library}: a dry run of an import asks
      * of images it has not stored what a real run would find.
      */
     public List<ValidationException> problems(StoryDraft draft, Function<String, Optional<Media>> library) {
+        return problems(draft, library, false);
+    }
+
+    /**
+     * What keeps a story that another site already published from staying published when it is
+     * imported. Its images went out without alt text or credit before Lede, as an archive's often
+     * did: asking for them would take the archive off the site, so an import reports them instead
+     * (see {@link #problems}), and the next editor to update the story meets them as usual.
+     */
+    public List<ValidationException> archiveProblems(StoryDraft draft, Function<String, Optional<Media>> library) {
+        return problems(draft, library, true);
+    }
+
+    private List<ValidationException> problems(
+            StoryDraft draft, Function<String, Optional<Media>> library, boolean archive) {
         List<ValidationException> out = new ArrayList<>();
         if (draft.topicId() == null) {
             out.add(new ValidationException("topic", "Choose a topic before publishing."));
@@ -97,6 +117,9 @@ public final class PublishRules {
             Media item = library.apply(image.mediaId()).orElse(null);
             if (item == null) {
                 out.add(new ValidationException("image", "An image refers to a media item that does not exist."));
+                continue;
+            }
+            if (archive) {
                 continue;
             }
             if (image.alt() == null && !item.hasAlt()) {

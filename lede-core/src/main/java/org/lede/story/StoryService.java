@@ -134,7 +134,7 @@ public final class StoryService {
                 case IN_REVIEW -> action = StoryAction.SUBMITTED;
                 case PUBLISHED, SCHEDULED -> {
                     actor.requireEditor(PUBLISHERS_ONLY);
-                    List<ValidationException> problems = rules.problems(draft);
+                    List<ValidationException> problems = rules.archiveProblems(draft);
                     if (!problems.isEmpty()) {
                         throw problems.getFirst();
                     }

@@ -288,9 +288,29 @@ class ImporterTest extends NewsroomTest {
                 List.of(),
                 0);
 
-        Summary dry = run(options(true), story("p1", Status.PUBLISHED), uncredited);
+        SourceItem untopical = new SourceItem(
+                "p8",
+                Type.STORY,
+                "Ferry at dawn",
+                null,
+                "<p>The first crossing.</p>",
+                null,
+                Status.PUBLISHED,
+                PUBLISHED,
+                MODIFIED,
+                List.of(IDA),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                List.of(),
+                0,
+                List.of(),
+                0);
 
-        assertEquals(new Summary(2, 0, 0, 0, 3, List.of()), dry);
+        Summary dry = run(options(true), story("p1", Status.PUBLISHED), uncredited, untopical);
+
+        assertEquals(new Summary(3, 0, 0, 0, 3, List.of()), dry);
         assertEquals(events, newsroom.services.outbox().lastSeq());
         assertEquals(0, newsroom.services.stories().count());
         assertEquals(0, newsroom.services.media().latest(10, 0).size());
@@ -300,13 +320,22 @@ class ImporterTest extends NewsroomTest {
                 report("p1").notes()::toString);
         assertTrue(
                 report("p7").notes().stream()
-                        .anyMatch(n -> n.startsWith("Published at the source, kept as a draft here: Credit the image")),
+                        .anyMatch(n -> n.startsWith(
+                                "Goes live as at the source; the next update asks for this: Credit the image")),
                 report("p7").notes()::toString);
+        assertTrue(
+                report("p8").notes().stream()
+                        .anyMatch(n -> n.startsWith("Published at the source, kept as a draft here: Choose a topic")),
+                report("p8").notes()::toString);
 
         reports.clear();
-        run(options(false), story("p1", Status.PUBLISHED), uncredited);
+        run(options(false), story("p1", Status.PUBLISHED), uncredited, untopical);
 
-        assertEquals(StoryStatus.DRAFT, imported("p7").status(), "the real run does what the dry run said");
+        assertEquals(
+                StoryStatus.PUBLISHED,
+                imported("p7").status(),
+                "an archive's uncredited image does not take it off the site");
+        assertEquals(StoryStatus.DRAFT, imported("p8").status(), "the real run does what the dry run said");
         assertEquals(StoryStatus.PUBLISHED, imported("p1").status());
     }
 
