@@ -19,8 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -136,16 +134,7 @@ public final class RssSource implements SourceReader {
     public RssSource(InputStream in, String sourceName) {
         this.in = new CountingInputStream(in);
         this.source = sourceName;
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        try {
-            this.xml = factory.createXMLStreamReader(this.in);
-        } catch (XMLStreamException e) {
-            throw malformed(e);
-        }
+        this.xml = SafeXml.open(this.in, source);
     }
 
     @Override
@@ -983,22 +972,11 @@ public final class RssSource implements SourceReader {
     }
 
     private ImportFormatException refused(String what) {
-        Location at = xml.getLocation();
-        return new ImportFormatException(source + ":" + at.getLineNumber() + ":" + at.getColumnNumber() + ": the file "
-                + what + "; DTDs and entities are not read, for safety (a feed needs neither).");
+        return SafeXml.refused(xml, source, what, "a feed");
     }
 
     private ImportFormatException malformed(XMLStreamException e) {
-        Location at = e.getLocation();
-        String message = e.getMessage();
-        // The JDK puts "ParseError at [row,col]:[l,c]\nMessage: ..." in front of the parser's own words.
-        int cut = message == null ? -1 : message.indexOf("Message: ");
-        String reason = cut < 0 ? String.valueOf(message) : message.substring(cut + "Message: ".length());
-        return new ImportFormatException(
-                at == null
-                        ? source + ": not well-formed XML: " + reason
-                        : source + ":" + at.getLineNumber() + ":" + at.getColumnNumber() + ": not well-formed XML: "
-                                + reason.strip());
+        return SafeXml.malformed(source, e);
     }
 
     @Override

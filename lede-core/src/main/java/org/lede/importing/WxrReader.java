@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -68,16 +66,7 @@ public final class WxrReader implements AutoCloseable {
     /** @param source how messages name the file */
     public WxrReader(InputStream in, String source) {
         this.source = source;
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        try {
-            this.xml = factory.createXMLStreamReader(in);
-        } catch (XMLStreamException e) {
-            throw malformed(e);
-        }
+        this.xml = SafeXml.open(in, source);
     }
 
     /** The next entry, or null at the end of the document. */
@@ -266,22 +255,11 @@ public final class WxrReader implements AutoCloseable {
     }
 
     private ImportFormatException refused(String what) {
-        Location at = xml.getLocation();
-        return new ImportFormatException(source + ":" + at.getLineNumber() + ":" + at.getColumnNumber() + ": the file "
-                + what + "; DTDs and entities are not read, for safety (a WordPress export needs neither).");
+        return SafeXml.refused(xml, source, what, "a WordPress export");
     }
 
     private ImportFormatException malformed(XMLStreamException e) {
-        Location at = e.getLocation();
-        String message = e.getMessage();
-        // The JDK puts "ParseError at [row,col]:[l,c]\nMessage: ..." in front of the parser's own words.
-        int cut = message == null ? -1 : message.indexOf("Message: ");
-        String reason = cut < 0 ? String.valueOf(message) : message.substring(cut + "Message: ".length());
-        return new ImportFormatException(
-                at == null
-                        ? source + ": not well-formed XML: " + reason
-                        : source + ":" + at.getLineNumber() + ":" + at.getColumnNumber() + ": not well-formed XML: "
-                                + reason.strip());
+        return SafeXml.malformed(source, e);
     }
 
     private static boolean isWp(String ns) {
