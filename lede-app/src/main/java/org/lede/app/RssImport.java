@@ -39,11 +39,7 @@ final class RssImport extends SourceImport {
         if (address() != null) {
             return 0;
         }
-        Path file = Path.of(source);
-        if (!Files.isRegularFile(file)) {
-            throw new StartupException("no such file: " + file + ".");
-        }
-        return Files.size(file);
+        return sizeOf(Path.of(source));
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lede.Services;
 import org.lede.db.Database;
@@ -119,7 +118,7 @@ abstract class SourceImport implements Callable<Integer> {
                             @Override
                             public void item(ItemReport item) {
                                 if (lines != null) {
-                                    write(lines, item);
+                                    item.writeTo(lines);
                                 }
                             }
 
@@ -150,28 +149,20 @@ abstract class SourceImport implements Callable<Integer> {
         }
     }
 
+    /** The size of a file the command names, with the command's own message when it is not there. */
+    static long sizeOf(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new StartupException("no such file: " + file + ".");
+        }
+        return Files.size(file);
+    }
+
     /** Opens a file the command names, with the command's own message when it is not there. */
     static InputStream openFile(Path file) {
         try {
             return Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw new StartupException("no such file: " + file + ".");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** One line per item (outcome, source id, title, story or page id), then its notes indented. */
-    private static void write(BufferedWriter lines, ItemReport item) {
-        try {
-            lines.write(item.outcome().name().toLowerCase(Locale.ROOT) + "\t" + item.sourceId() + "\t"
-                    + item.title().replace('\t', ' ').replace('\n', ' ') + "\t"
-                    + (item.storyId() == null ? "-" : item.storyId()));
-            lines.newLine();
-            for (String note : item.notes()) {
-                lines.write("\t" + note.replace('\n', ' '));
-                lines.newLine();
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

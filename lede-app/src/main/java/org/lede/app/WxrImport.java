@@ -1,7 +1,6 @@
 package org.lede.app;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.lede.importing.RemoteFiles;
 import org.lede.importing.SourceReader;
@@ -30,10 +29,7 @@ final class WxrImport extends SourceImport {
 
     @Override
     long size() throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new StartupException("no such file: " + file + ".");
-        }
-        return Files.size(file);
+        return sizeOf(file);
     }
 
     @Override

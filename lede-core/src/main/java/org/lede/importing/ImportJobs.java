@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -234,7 +233,7 @@ public final class ImportJobs {
                     @Override
                     public void item(ItemReport report) {
                         tracker.item(report);
-                        write(out, report);
+                        report.writeTo(out);
                     }
 
                     @Override
@@ -272,22 +271,6 @@ public final class ImportJobs {
 
     private Path report(String id) {
         return workDir.resolve(id + ".report.txt");
-    }
-
-    /** The same lines as {@code lede import --report}: outcome, source id, title, story id, then notes indented. */
-    private static void write(BufferedWriter out, ItemReport item) {
-        try {
-            out.write(item.outcome().name().toLowerCase(Locale.ROOT) + "\t" + item.sourceId() + "\t"
-                    + item.title().replace('\t', ' ').replace('\n', ' ') + "\t"
-                    + (item.storyId() == null ? "-" : item.storyId()));
-            out.newLine();
-            for (String note : item.notes()) {
-                out.write("\t" + note.replace('\n', ' '));
-                out.newLine();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String safeName(String fileName) {

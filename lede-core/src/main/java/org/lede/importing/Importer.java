@@ -1,5 +1,6 @@
 package org.lede.importing;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -115,6 +117,26 @@ public final class Importer {
             String sourceId, String title, SourceItem.Type type, Outcome outcome, String storyId, List<String> notes) {
         public ItemReport {
             notes = List.copyOf(notes);
+        }
+
+        /**
+         * The report file's lines for this item, as {@code lede import --report} and the newsroom's
+         * import page write them: outcome, source id, title and story or page id, tab-separated, then
+         * each note indented by a tab.
+         */
+        public void writeTo(BufferedWriter out) {
+            try {
+                out.write(outcome.name().toLowerCase(Locale.ROOT) + "\t" + sourceId + "\t"
+                        + title.replace('\t', ' ').replace('\n', ' ') + "\t"
+                        + (storyId == null ? "-" : storyId));
+                out.newLine();
+                for (String note : notes) {
+                    out.write("\t" + note.replace('\n', ' '));
+                    out.newLine();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
