@@ -89,26 +89,41 @@ public final class StoryService {
     public Story createDraft(Actor actor, StoryDraft draft) {
         return tx.inTransaction(() -> {
             rules.checkReferences(draft);
-            Instant now = now();
             String slug = draft.slug() == null ? freeSlug(Slugs.slugify(draft.headline())) : claim(null, draft.slug());
-            Story story = new Story(
-                    ids.next(),
-                    rules.withAltText(draft).withSlug(slug),
-                    StoryStatus.DRAFT,
-                    null,
-                    null,
-                    null,
-                    now,
-                    now,
-                    actor.userId(),
-                    1,
-                    List.of(),
-                    List.of(),
-                    null);
-            stories.insert(story);
-            record(actor, story, StoryAction.CREATED, null, null, Set.of());
-            return story;
+            return insertNew(actor, draft, slug, StoryStatus.DRAFT, null, StoryAction.CREATED, null);
         });
+    }
+
+    /**
+     * Saves a story that did not exist, as its first revision, with the event of the state it is
+     * saved in; {@code places} names the reader pages a live story appears on (null when not live).
+     */
+    private Story insertNew(
+            Actor actor,
+            StoryDraft draft,
+            String slug,
+            StoryStatus status,
+            Instant at,
+            StoryAction action,
+            StoryPlaces places) {
+        Instant now = now();
+        Story story = new Story(
+                ids.next(),
+                rules.withAltText(draft).withSlug(slug),
+                status,
+                at,
+                status == StoryStatus.PUBLISHED ? at : null,
+                null,
+                now,
+                now,
+                actor.userId(),
+                1,
+                List.of(),
+                List.of(),
+                null);
+        stories.insert(story);
+        record(actor, story, action, null, null, story.isLive() ? places.pageKeys(story.id()) : Set.of());
+        return story;
     }
 
     /**
@@ -149,24 +164,7 @@ public final class StoryService {
                 default -> throw new IllegalArgumentException("A story cannot be imported as " + status.key() + ".");
             }
             String slug = freeSlug(draft.slug() == null ? Slugs.slugify(draft.headline()) : draft.slug());
-            Story story = new Story(
-                    ids.next(),
-                    rules.withAltText(draft).withSlug(slug),
-                    status,
-                    at,
-                    status == StoryStatus.PUBLISHED ? at : null,
-                    null,
-                    now,
-                    now,
-                    actor.userId(),
-                    1,
-                    List.of(),
-                    List.of(),
-                    null);
-            stories.insert(story);
-            Set<String> keys = story.isLive() ? places.pageKeys(story.id()) : Set.of();
-            record(actor, story, action, null, null, keys);
-            return story;
+            return insertNew(actor, draft, slug, status, at, action, places);
         });
     }
 
