@@ -1,7 +1,6 @@
 package org.lede.authoring;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeTraversor;
 import org.lede.common.Check;
+import org.lede.common.CountedLines;
 import org.lede.common.ValidationException;
 import org.lede.content.Block;
 import org.lede.content.Credit;
@@ -121,7 +121,7 @@ final class HtmlReader {
     private final Function<HtmlBlocks.ImageRef, String> mediaIds;
     private final List<Block> out = new ArrayList<>();
     private final List<HtmlBlocks.ImageRef> images = new ArrayList<>();
-    private final Report report = new Report();
+    private final CountedLines report = new CountedLines();
     private String title;
 
     HtmlReader(Function<HtmlBlocks.ImageRef, String> mediaIds) {
@@ -770,20 +770,5 @@ final class HtmlReader {
             figure.appendChild(new TextNode(" " + caption.group(1)));
         }
         return after;
-    }
-
-    /** Report lines in order of first appearance, each with how often it happened. */
-    private static final class Report {
-        private final Map<String, Integer> counts = new LinkedHashMap<>();
-
-        void add(String line) {
-            counts.merge(line, 1, Integer::sum);
-        }
-
-        List<String> lines() {
-            List<String> lines = new ArrayList<>();
-            counts.forEach((line, count) -> lines.add(count == 1 ? line : line + " (" + count + " times)"));
-            return lines;
-        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.lede.common.CountedLines;
 
 /**
  * A post's body as HTML, from the richest form the export holds: Lexical (Ghost 5.x), else
@@ -18,7 +19,7 @@ final class Body {
     private Body() {}
 
     /** The body's HTML, or null when the post holds none. */
-    static String html(JsonNode post, Notes notes) {
+    static String html(JsonNode post, CountedLines notes) {
         Document doc = Document.createShell("");
         doc.outputSettings().prettyPrint(false);
         Element body = doc.body();
@@ -61,7 +62,7 @@ final class Body {
     }
 
     /** The document a field holds as a JSON string, or null when absent or unreadable (with a note). */
-    private static JsonNode document(JsonNode post, String field, String name, Notes notes) {
+    private static JsonNode document(JsonNode post, String field, String name, CountedLines notes) {
         String json = Json.text(post, field);
         if (json == null) {
             return null;
@@ -82,7 +83,7 @@ final class Body {
      * Ghost writes its own address as {@value #GHOST_URL} in stored content; without it an address
      * is a path on the site, which is what the old site's links and images were.
      */
-    private static void siteRelative(Element body, Notes notes) {
+    private static void siteRelative(Element body, CountedLines notes) {
         boolean changed = false;
         for (Element e : body.getAllElements()) {
             for (Attribute attribute : e.attributes()) {
@@ -98,7 +99,7 @@ final class Body {
     }
 
     /** Strips {@value #GHOST_URL} from an address; notes it when it did. */
-    static String siteRelative(String url, Notes notes) {
+    static String siteRelative(String url, CountedLines notes) {
         if (url == null || !url.contains(GHOST_URL)) {
             return url;
         }

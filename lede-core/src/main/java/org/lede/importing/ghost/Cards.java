@@ -7,6 +7,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.lede.common.CountedLines;
 
 /**
  * Ghost's cards as HTML that {@link org.lede.authoring.HtmlBlocks} reads. Lexical and mobiledoc
@@ -32,9 +33,9 @@ final class Cards {
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final HtmlRenderer MARKDOWN_HTML = HtmlRenderer.builder().build();
 
-    private final Notes notes;
+    private final CountedLines notes;
 
-    Cards(Notes notes) {
+    Cards(CountedLines notes) {
         this.notes = notes;
     }
 

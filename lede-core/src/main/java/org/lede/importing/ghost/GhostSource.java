@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
+import org.lede.common.CountedLines;
 import org.lede.importing.ImportFormatException;
 import org.lede.importing.SourceItem;
 import org.lede.importing.SourceReader;
@@ -326,7 +327,7 @@ public final class GhostSource implements SourceReader {
         if (kind != null && !page && !kind.equals("post")) {
             return null;
         }
-        Notes notes = new Notes();
+        CountedLines notes = new CountedLines();
         String id = Json.text(post, "id");
         String sourceId = first(id, Json.text(post, "uuid"), Json.text(post, "slug"));
         if (sourceId == null) {
@@ -366,7 +367,7 @@ public final class GhostSource implements SourceReader {
                 line);
     }
 
-    private static SourceItem.Status status(String status, Notes notes) {
+    private static SourceItem.Status status(String status, CountedLines notes) {
         return switch (status == null ? "" : status) {
             case "published" -> SourceItem.Status.PUBLISHED;
             case "scheduled" -> SourceItem.Status.SCHEDULED;
@@ -386,7 +387,7 @@ public final class GhostSource implements SourceReader {
         };
     }
 
-    private static void visibility(String visibility, Notes notes) {
+    private static void visibility(String visibility, CountedLines notes) {
         if (visibility != null && !visibility.equals("public")) {
             notes.add("On Ghost only "
                     + switch (visibility) {
@@ -399,7 +400,7 @@ public final class GhostSource implements SourceReader {
         }
     }
 
-    private List<SourceItem.Person> authors(String post, String authorId, Notes notes) {
+    private List<SourceItem.Person> authors(String post, String authorId, CountedLines notes) {
         List<Link> links = sorted(tables.postAuthors.get(post));
         if (links.isEmpty() && authorId != null) {
             links = List.of(new Link(authorId, 0, 0));
@@ -417,7 +418,7 @@ public final class GhostSource implements SourceReader {
     }
 
     /** Ghost's primary tag is a post's first public tag: it becomes the topic, the others tags. */
-    private void terms(String post, List<String> categories, List<String> tags, Notes notes) {
+    private void terms(String post, List<String> categories, List<String> tags, CountedLines notes) {
         for (Link link : sorted(tables.postTags.get(post))) {
             Tag tag = tables.tags.get(link.id());
             if (tag == null) {
@@ -442,7 +443,7 @@ public final class GhostSource implements SourceReader {
     }
 
     /** The feature image: its alt text and caption are in posts_meta since Ghost 4, in posts before. */
-    private SourceItem.Image featured(String post, JsonNode fields, Notes notes) {
+    private SourceItem.Image featured(String post, JsonNode fields, CountedLines notes) {
         String url = Json.text(fields, "feature_image");
         if (url == null) {
             return null;
@@ -459,7 +460,7 @@ public final class GhostSource implements SourceReader {
      * A time as Ghost exports have written it: ISO 8601 with a zone (4.x on), "2017-08-01 10:00:00"
      * in UTC (the database's own form, 1.x to 3.x), or milliseconds since 1970.
      */
-    private static Instant date(JsonNode post, String field, Notes notes) {
+    private static Instant date(JsonNode post, String field, CountedLines notes) {
         JsonNode value = post.get(field);
         if (value == null || value.isNull()) {
             return null;

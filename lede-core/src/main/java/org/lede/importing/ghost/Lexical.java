@@ -3,6 +3,7 @@ package org.lede.importing.ghost;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.lede.common.CountedLines;
 
 /**
  * A Lexical document (Ghost 5.x) as HTML. Its root holds block nodes (paragraph, heading, quote,
@@ -22,9 +23,9 @@ final class Lexical {
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
     private final Cards cards;
-    private final Notes notes;
+    private final CountedLines notes;
 
-    Lexical(Cards cards, Notes notes) {
+    Lexical(Cards cards, CountedLines notes) {
         this.cards = cards;
         this.notes = notes;
     }

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.lede.common.CountedLines;
 
 /**
  * A mobiledoc 0.3 document (Ghost 1.x to 4.x) as HTML. Its sections are markup sections (type 1:
@@ -18,11 +19,11 @@ final class Mobiledoc {
     private static final Set<String> MARKUPS = Set.of("a", "b", "strong", "i", "em", "code", "s", "u", "sup", "sub");
 
     private final Cards cards;
-    private final Notes notes;
+    private final CountedLines notes;
     private JsonNode markups;
     private JsonNode atoms;
 
-    Mobiledoc(Cards cards, Notes notes) {
+    Mobiledoc(Cards cards, CountedLines notes) {
         this.cards = cards;
         this.notes = notes;
     }
