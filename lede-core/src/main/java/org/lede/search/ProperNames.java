@@ -1,0 +1,170 @@
+package org.lede.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * People and places a text names, found the way a reader spots them: runs of capitalized words
+ * ("Hassan Rouhani", "New York"). A capitalized word opening a sentence is only a name when the
+ * text also capitalizes it elsewhere, since every sentence starts with a capital. No dictionary
+ * and no model: Go deeper only needs names that two stories share, and a false name shared by
+ * chance ("Monday") costs little because it is common to many stories and weighs little.
+ */
+public final class ProperNames {
+    /** Lower-case words that may join a name's parts: "Bank of England", "Charles de Gaulle". */
+    private static final Set<String> JOINERS = Set.of("of", "de", "la", "del", "van", "von", "bin", "al");
+
+    /** Words that open sentences in capitals without naming anyone: "The White House" names the White House. */
+    private static final Set<String> OPENERS = Set.of(
+            "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "for", "after", "before", "when", "while",
+            "if", "as", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "there", "here",
+            "what", "why", "how", "who", "some", "many", "most", "by", "from", "with", "to", "since", "until", "yet",
+            "still", "also", "then", "now", "more", "one", "all", "no", "not", "last", "next");
+
+    /** Calendar words are capitalized but name no one and nowhere. */
+    private static final Set<String> CALENDAR = Set.of(
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december");
+
+    private ProperNames() {}
+
+    /** The distinct names in order of first appearance, each with its words separated by one space. */
+    public static List<String> in(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<Word> words = words(text);
+        Set<String> midSentence = new LinkedHashSet<>();
+        for (Word w : words) {
+            if (!w.sentenceStart() && w.capitalized()) {
+                midSentence.add(w.text());
+            }
+        }
+        Set<String> names = new LinkedHashSet<>();
+        List<String> run = new ArrayList<>();
+        boolean runAtStart = false;
+        for (int i = 0; i <= words.size(); i++) {
+            Word w = i < words.size() ? words.get(i) : null;
+            boolean continues = w != null && !run.isEmpty() && !w.sentenceStart() && !w.afterBreak();
+            if (w != null && w.capitalized() && (run.isEmpty() || continues)) {
+                if (run.isEmpty()) {
+                    runAtStart = w.sentenceStart();
+                }
+                run.add(w.text());
+                continue;
+            }
+            if (w != null && continues && JOINERS.contains(w.text()) && nextCapitalized(words, i)) {
+                run.add(w.text());
+                continue;
+            }
+            addRun(run, runAtStart, midSentence, names);
+            run.clear();
+            if (w != null && w.capitalized()) {
+                runAtStart = w.sentenceStart();
+                run.add(w.text());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static boolean nextCapitalized(List<Word> words, int i) {
+        return i + 1 < words.size()
+                && words.get(i + 1).capitalized()
+                && !words.get(i + 1).afterBreak();
+    }
+
+    private static void addRun(List<String> run, boolean atStart, Set<String> midSentence, Set<String> names) {
+        List<String> kept = new ArrayList<>(run);
+        if (atStart && !kept.isEmpty()) {
+            String first = kept.getFirst();
+            boolean opener = OPENERS.contains(first.toLowerCase(Locale.ROOT));
+            if (opener || kept.size() == 1 && !midSentence.contains(first)) {
+                kept.removeFirst();
+            }
+        }
+        while (!kept.isEmpty() && JOINERS.contains(kept.getFirst())) {
+            kept.removeFirst();
+        }
+        while (!kept.isEmpty() && JOINERS.contains(kept.getLast())) {
+            kept.removeLast();
+        }
+        boolean calendar = kept.size() == 1 && CALENDAR.contains(kept.getFirst().toLowerCase(Locale.ROOT));
+        if (!kept.isEmpty()
+                && !calendar
+                && !(kept.size() == 1 && kept.getFirst().length() < 2)) {
+            names.add(String.join(" ", kept));
+        }
+    }
+
+    private record Word(String text, boolean sentenceStart, boolean afterBreak) {
+        boolean capitalized() {
+            return Character.isUpperCase(text.codePointAt(0)) && !text.equals(text.toUpperCase(Locale.ROOT))
+                    || text.length() > 1 && isAcronym(text);
+        }
+
+        private static boolean isAcronym(String text) {
+            return text.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
+                    && Character.isUpperCase(text.charAt(0));
+        }
+    }
+
+    /**
+     * Splits into words (letters, digits, apostrophes and inner hyphens), marking which open a
+     * sentence (the first, or after . ! ? : or a line break) and which follow punctuation that
+     * ends a name (a comma, a bracket, a dash), so "Paris, France" is two names.
+     */
+    private static List<Word> words(String text) {
+        List<Word> out = new ArrayList<>();
+        boolean sentenceStart = true;
+        boolean afterBreak = false;
+        int i = 0;
+        while (i < text.length()) {
+            int c = text.codePointAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                int start = i;
+                while (i < text.length()) {
+                    int d = text.codePointAt(i);
+                    boolean inner = (d == '\'' || d == '’' || d == '-')
+                            && i + 1 < text.length()
+                            && Character.isLetter(text.codePointAt(i + 1));
+                    if (!Character.isLetterOrDigit(d) && !inner) {
+                        break;
+                    }
+                    i += Character.charCount(d);
+                }
+                String word = text.substring(start, i);
+                out.add(new Word(word, sentenceStart, afterBreak));
+                sentenceStart = false;
+                afterBreak = false;
+                continue;
+            }
+            if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '"' || c == '“') {
+                sentenceStart = true;
+            } else if (!Character.isWhitespace(c)) {
+                afterBreak = true;
+            }
+            i += Character.charCount(c);
+        }
+        return out;
+    }
+}
