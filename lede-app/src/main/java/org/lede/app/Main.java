@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             UserCommand.class,
             TokenCommand.class,
             ReindexCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
