@@ -157,18 +157,17 @@ run_one() {
   fi
 
   echo "== $size stories on $db: generating..." >&2
-  "$root/lede" demo --stories "$size" --seed "$SEED" --data-dir "$data" "${db_args[@]}" | tee "$work/demo.out" >&2
+  "$root/lede" demo --stories "$size" --seed "$SEED" --no-reindex --data-dir "$data" "${db_args[@]}" \
+    | tee "$work/demo.out" >&2
   local gen_rate
   gen_rate=$(grep -oE '\(([0-9,]+) stories/s\)' "$work/demo.out" | tr -dc '0-9')
 
   local index_rate=n/a
   if [ "$has_reindex" = yes ]; then
     echo "== rebuilding the search index..." >&2
-    local t0 t1
-    t0=$(now_ms)
-    "$root/lede" reindex --data-dir "$data" "${db_args[@]}" >&2
-    t1=$(now_ms)
-    index_rate=$(awk -v n="$size" -v ms="$((t1 - t0))" 'BEGIN { printf "%.0f", n * 1000 / ms }')
+    "$root/lede" reindex --data-dir "$data" "${db_args[@]}" | tee "$work/reindex.out" >&2
+    # The rebuild's own rate, as the command reports it: JVM start and migrations are not indexing.
+    index_rate=$(grep -oE '\(([0-9,]+) documents/s\)' "$work/reindex.out" | tr -dc '0-9')
   fi
 
   echo "== starting the server (cold start)..." >&2
@@ -240,6 +239,7 @@ run_one() {
   row "story uncached p99 (ms)" "$(value story_p99 "$m")" ""
   row "home uncached median (ms)" "$(value home_p50 "$m")" "< 10" lt 10
   row "home uncached p99 (ms)" "$(value home_p99 "$m")" ""
+  echo "(home and topic page 1 uncached: $(value first_page_variants "$m") addresses, see ArchiveProbe)"
   row "topic page 1 uncached median (ms)" "$(value topic1_p50 "$m")" ""
   row "topic page 1 uncached p99 (ms)" "$(value topic1_p99 "$m")" ""
   row "topic page 500 uncached median (ms)" "$(value topic500_p50 "$m")" "< 10" lt 10

@@ -67,6 +67,7 @@ public final class ArchiveProbe {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final String base;
+    private Boolean numbered;
 
     private ArchiveProbe(String base) {
         this.base = base;
@@ -90,26 +91,45 @@ public final class ArchiveProbe {
         for (String path : stories.subList(0, WARM)) {
             get(path);
         }
+        String home = "/";
+        String topicPage = "/topics/" + topic;
         for (int i = 0; i < 50; i++) {
-            get("/?page=" + "0".repeat(VARIANTS + 1 + i) + "1");
-            get("/topics/" + topic + "?page=" + "0".repeat(VARIANTS + 1 + i) + "1");
+            get(variants(home, VARIANTS + 1 + i));
+            get(variants(topicPage, VARIANTS + 1 + i));
         }
         report("story", timeAll(stories.subList(WARM, stories.size())));
-        report("home", timeAll(variants("/")));
-        report("topic1", timeAll(variants("/topics/" + topic)));
+        report("home", timeAll(variants(home)));
+        report("topic1", timeAll(variants(topicPage)));
         report("topic500", deepPages("/topics/" + topic));
         search(queries);
         crawl(crawl);
         print("rss_mib", String.format(Locale.ROOT, "%.1f", rssKib(pid) / 1024.0));
     }
 
-    /** The same first page under distinct cache keys: page=01, page=001, ... */
-    private static List<String> variants(String path) {
+    /** The same first page under {@link #VARIANTS} distinct cache keys. */
+    private List<String> variants(String path) throws IOException, InterruptedException {
         List<String> out = new ArrayList<>();
         for (int i = 1; i <= VARIANTS; i++) {
-            out.add(path + "?page=" + "0".repeat(i) + "1");
+            out.add(variants(path, i));
         }
         return out;
+    }
+
+    /**
+     * The {@code i}th address of a stream's first page that the page cache has not seen: {@code
+     * ?page=0..01} where streams are numbered, else, where they page by place, the page after a
+     * cursor newer than anything stored ({@code /older/99991231235959999-Z...}), which lists
+     * the same newest items.
+     */
+    private String variants(String path, int i) throws IOException, InterruptedException {
+        if (numbered == null) {
+            numbered = get(path + "?page=01").status == 200;
+            print("first_page_variants", numbered ? "page-number" : "future-cursor");
+        }
+        if (numbered) {
+            return path + "?page=" + "0".repeat(i) + "1";
+        }
+        return (path.equals("/") ? "" : path) + "/older/99991231235959999-Z" + Integer.toString(i, 36);
     }
 
     private List<Double> timeAll(List<String> paths) throws IOException, InterruptedException {

@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.lede.Services;
 import org.lede.author.Author;
-import org.lede.demo.DemoArchive;
-import org.lede.demo.store.JdbiArchiveStore;
 import org.lede.reading.Urls;
 import org.lede.story.Story;
 import org.lede.topic.Topic;
@@ -30,7 +28,7 @@ class ArchivePagesTest extends WebServerTest {
     void everyGeneratedStoryRendersWithItsTopicAuthorsAndHistory() {
         Services s = web.newsroom.services;
         Instant end = web.newsroom.clock.instant();
-        new DemoArchive(s, dir.resolve("media"), new JdbiArchiveStore(s.db())).generate(N, 5, end, written -> {});
+        s.demoArchive(dir.resolve("media")).generate(N, 5, end, written -> {});
         web.catchUp();
 
         List<Story> stories = s.stories().latestPublished(1000, 0).stream()
