@@ -14,6 +14,8 @@ import org.lede.dashboard.DashboardStore;
 import org.lede.dashboard.store.JdbiDashboardStore;
 import org.lede.db.Database;
 import org.lede.db.Dialect;
+import org.lede.demo.DemoArchive;
+import org.lede.demo.store.JdbiArchiveStore;
 import org.lede.importing.ImportStore;
 import org.lede.importing.Importer;
 import org.lede.importing.RemoteImages;
@@ -214,6 +216,11 @@ public record Services(
                 sitePages,
                 remote,
                 clock);
+    }
+
+    /** The archive generator over the demo newsroom ({@code lede demo --stories N}); made on demand for the CLI. */
+    public DemoArchive demoArchive(Path mediaDir) {
+        return new DemoArchive(this, mediaDir, new JdbiArchiveStore(db));
     }
 
     /** Export, import and backup of the whole newsroom; made on demand, since only the CLI uses it. */

@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import org.lede.Services;
 import org.lede.db.Database;
 import org.lede.demo.DemoArchive;
-import org.lede.demo.store.JdbiArchiveStore;
 import org.lede.media.MediaService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +28,7 @@ import picocli.CommandLine.Spec;
             "Load the demo newsroom, then add N generated published stories spread over twenty years "
                     + "(denser recently) through a bulk path: for measuring Lede at archive scale.",
             "A database that already has stories is added to. Stories get no events: stop the server first "
-                    + "(its page cache does not see them) and rebuild the search index afterwards.",
+                    + "(its page cache does not see them); the search index is rebuilt from the database afterwards.",
             "The same seed and end date on an empty database give the same stories."
         })
 final class DemoCommand implements Callable<Integer> {
@@ -56,6 +55,13 @@ final class DemoCommand implements Callable<Integer> {
                     + "before it.")
     String end;
 
+    @Option(
+            names = "--no-reindex",
+            negatable = true,
+            defaultValue = "true",
+            description = "Skip rebuilding the search index afterwards (then run `lede reindex`).")
+    boolean reindex;
+
     @Override
     public Integer call() {
         if (stories < 0) {
@@ -71,12 +77,11 @@ final class DemoCommand implements Callable<Integer> {
             Services services = Services.create(db, dataDir.resolve("media"), Clock.systemUTC());
             DemoArchive.Summary summary;
             try (MediaService images = services.mediaService()) {
-                summary = new DemoArchive(services, dataDir.resolve("media"), new JdbiArchiveStore(db))
-                        .generate(stories, seed, until, written -> {
-                            if (progress != null) {
-                                progress.at(written);
-                            }
-                        });
+                summary = services.demoArchive(dataDir.resolve("media")).generate(stories, seed, until, written -> {
+                    if (progress != null) {
+                        progress.at(written);
+                    }
+                });
             } finally {
                 if (progress != null) {
                     progress.done();
@@ -94,6 +99,10 @@ final class DemoCommand implements Callable<Integer> {
                     until.atZone(ZoneOffset.UTC).toLocalDate(),
                     summary.first() + summary.stories()));
             out.flush();
+            if (reindex) {
+                // The stories went in without events, so the index cannot follow them: it is rebuilt.
+                ReindexCommand.rebuild(services, spec, out);
+            }
         }
         return 0;
     }

@@ -34,39 +34,44 @@ final class ReindexCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Database.open(settings.database(dataDir))) {
             Services services = Services.create(db, dataDir.resolve("media"), Clock.systemUTC());
-            try (Search search = services.search()) {
-                boolean terminal = System.console() != null;
-                SourceImport.Progress[] bar = new SourceImport.Progress[1];
-                long began = System.nanoTime();
-                long documents;
-                try {
-                    documents = search.indexer(e -> {
-                                throw e;
-                            })
-                            .rebuild((done, total) -> {
-                                if (terminal && bar[0] == null) {
-                                    bar[0] = new SourceImport.Progress(
-                                            spec.commandLine().getErr(), total);
-                                }
-                                if (bar[0] != null) {
-                                    bar[0].at(done);
-                                }
-                            });
-                } finally {
-                    if (bar[0] != null) {
-                        bar[0].done();
-                    }
-                }
-                double seconds = Math.max(1e-9, (System.nanoTime() - began) / 1e9);
-                out.println(String.format(
-                        Locale.ROOT,
-                        "Reindexed %d documents in %.1f s (%,.0f documents/s).",
-                        documents,
-                        seconds,
-                        documents / seconds));
-                out.flush();
-            }
+            rebuild(services, spec, out);
         }
         return 0;
+    }
+
+    /** Rebuilds the index of {@code services}' database, with a bar on a terminal and a line in {@code out}. */
+    static void rebuild(Services services, CommandSpec spec, PrintWriter out) {
+        try (Search search = services.search()) {
+            boolean terminal = System.console() != null;
+            SourceImport.Progress[] bar = new SourceImport.Progress[1];
+            long began = System.nanoTime();
+            long documents;
+            try {
+                documents = search.indexer(e -> {
+                            throw e;
+                        })
+                        .rebuild((done, total) -> {
+                            if (terminal && bar[0] == null) {
+                                bar[0] = new SourceImport.Progress(
+                                        spec.commandLine().getErr(), total);
+                            }
+                            if (bar[0] != null) {
+                                bar[0].at(done);
+                            }
+                        });
+            } finally {
+                if (bar[0] != null) {
+                    bar[0].done();
+                }
+            }
+            double seconds = Math.max(1e-9, (System.nanoTime() - began) / 1e9);
+            out.println(String.format(
+                    Locale.ROOT,
+                    "Reindexed %d documents in %.1f s (%,.0f documents/s).",
+                    documents,
+                    seconds,
+                    documents / seconds));
+            out.flush();
+        }
     }
 }

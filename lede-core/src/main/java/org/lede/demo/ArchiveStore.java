@@ -1,7 +1,7 @@
 package org.lede.demo;
 
-import java.util.Iterator;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import org.lede.story.Story;
 
 /**
@@ -13,10 +13,12 @@ public interface ArchiveStore {
     int storyCount();
 
     /**
-     * Writes each story with its blocks, authors, tags and its one published revision, {@code
-     * batch} stories a transaction, calling {@code written} with the running total after each.
+     * Writes stories {@code 0} to {@code count - 1}, each with its blocks, authors, tags and its
+     * one published revision, {@code batch} stories a transaction, calling {@code written} with
+     * the running total after each. {@code story} may be called from several threads at once and
+     * in any order: each story depends on its number alone.
      *
      * @throws org.lede.common.ConflictException when a slug is already taken
      */
-    void write(Iterator<Story> stories, int batch, IntConsumer written);
+    void write(IntFunction<Story> story, int count, int batch, IntConsumer written);
 }

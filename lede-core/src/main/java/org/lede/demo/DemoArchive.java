@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.IntConsumer;
@@ -17,7 +15,6 @@ import org.lede.author.Author;
 import org.lede.author.AuthorService.AuthorFields;
 import org.lede.common.Slugs;
 import org.lede.media.Media;
-import org.lede.story.Story;
 import org.lede.topic.Topic;
 import org.lede.user.Actor;
 
@@ -38,8 +35,11 @@ public final class DemoArchive {
 
     public static final int STAFF = 20;
     public static final int CONTRIBUTORS = 5;
-    /** Stories a transaction: large enough that commits cost little, small enough to show progress. */
-    static final int BATCH = 5_000;
+    /**
+     * Stories a transaction: large enough that commits cost little, small enough that the three
+     * batches in flight (one written, one waiting, one being made) fit a 200 MiB heap.
+     */
+    static final int BATCH = 2_000;
 
     public record Summary(int stories, int first, Duration took) {
         public double perSecond() {
@@ -74,27 +74,8 @@ public final class DemoArchive {
         long start = System.nanoTime();
         int first = store.storyCount();
         ArchiveStories stories = new ArchiveStories(words, base, seed, first, count, end);
-        store.write(iterator(stories, count), BATCH, written);
+        store.write(stories::story, count, BATCH, written);
         return new Summary(count, first, Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private static Iterator<Story> iterator(ArchiveStories stories, int count) {
-        return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < count;
-            }
-
-            @Override
-            public Story next() {
-                if (next >= count) {
-                    throw new NoSuchElementException();
-                }
-                return stories.story(next++);
-            }
-        };
     }
 
     /** The newsroom the stories refer to, in an order that does not depend on ids or insertion times. */

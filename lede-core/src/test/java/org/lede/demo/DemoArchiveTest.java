@@ -28,7 +28,6 @@ import org.lede.content.Paragraph;
 import org.lede.content.Quote;
 import org.lede.content.Subhead;
 import org.lede.db.Dialect;
-import org.lede.demo.store.JdbiArchiveStore;
 import org.lede.outbox.Event.StoryAction;
 import org.lede.story.PublishRules;
 import org.lede.story.Story;
@@ -52,7 +51,7 @@ class DemoArchiveTest {
 
     private static DemoArchive.Summary generate(Newsroom newsroom, Path media, int count, long seed) {
         Services s = newsroom.services;
-        return new DemoArchive(s, media, new JdbiArchiveStore(s.db())).generate(count, seed, END, written -> {});
+        return s.demoArchive(media).generate(count, seed, END, written -> {});
     }
 
     /** The generated stories, newest last, each story read back through the story store. */

@@ -4,14 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.lede.common.ConflictException;
 import org.lede.content.Block;
 import org.lede.content.ImageBlock;
@@ -58,13 +58,13 @@ public final class JdbiArchiveStore implements ArchiveStore {
     }
 
     @Override
-    public void write(Iterator<Story> stories, int batch, IntConsumer written) {
+    public void write(IntFunction<Story> stories, int count, int batch, IntConsumer written) {
         db.handle(h -> {
             Connection c = h.getConnection();
             try {
                 bulk(c, true);
                 try {
-                    write(c, stories, batch, written);
+                    write(c, stories, count, batch, written);
                 } finally {
                     bulk(c, false);
                 }
@@ -107,22 +107,22 @@ public final class JdbiArchiveStore implements ArchiveStore {
     }
 
     /**
-     * Makes and serializes the next batch on another thread while this one writes the last: on
-     * two cores the archive goes in at the speed of the slower half, not of both together.
+     * Makes and serializes the next batch on other threads (a parallel stream: making is most of
+     * the work) while this one writes the last, so the archive goes in at the speed of the slower
+     * half, not of both together.
      */
-    private static void write(Connection c, Iterator<Story> stories, int batch, IntConsumer written)
+    private static void write(Connection c, IntFunction<Story> stories, int count, int batch, IntConsumer written)
             throws SQLException {
-        BlockingQueue<List<Prepared>> ready = new ArrayBlockingQueue<>(2);
+        BlockingQueue<List<Prepared>> ready = new ArrayBlockingQueue<>(1);
         AtomicReference<RuntimeException> failed = new AtomicReference<>();
         AtomicBoolean stop = new AtomicBoolean();
         Thread maker = Thread.ofPlatform().name("archive-maker").daemon().start(() -> {
             try {
-                while (stories.hasNext() && !stop.get()) {
-                    List<Prepared> next = new ArrayList<>(batch);
-                    while (next.size() < batch && stories.hasNext()) {
-                        next.add(Prepared.of(stories.next()));
-                    }
-                    ready.put(next);
+                for (int from = 0; from < count && !stop.get(); from += batch) {
+                    ready.put(IntStream.range(from, Math.min(count, from + batch))
+                            .parallel()
+                            .mapToObj(i -> Prepared.of(stories.apply(i)))
+                            .toList());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,0 +1,37 @@
+package org.lede.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+
+/**
+ * A PostgreSQL server for {@code bench/archive.sh --databases postgresql} on a machine without
+ * one: the embedded PostgreSQL the tests use, in {@code DIR}, on {@code PORT}. Prints its JDBC
+ * address and runs until it is stopped (TERM), so the script measures Lede against a real
+ * PostgreSQL process with its default durability settings.
+ */
+public final class BenchPostgres {
+    private BenchPostgres() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: BenchPostgres DIR PORT");
+            System.exit(2);
+        }
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(Path.of(args[0]))
+                .setCleanDataDirectory(true)
+                .setPort(Integer.parseInt(args[1]))
+                .setServerConfig("shared_buffers", "256MB")
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                pg.close();
+            } catch (Exception e) {
+                System.err.println("BenchPostgres: stopping failed: " + e.getMessage());
+            }
+        }));
+        System.out.println(pg.getJdbcUrl("postgres", "postgres"));
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+}
