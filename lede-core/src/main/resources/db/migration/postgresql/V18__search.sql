@@ -1,0 +1,64 @@
+-- The search index when Lede runs on PostgreSQL, so that every node searches the same index.
+-- SQLite keeps its index in Lucene under the data directory and has no V18.
+
+-- levenshtein_less_equal finds a word's near-spellings in search_words ("Rohani" finds
+-- "Rouhani"). The extension is trusted, so a database owner may create it without superuser.
+CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
+
+-- One row per story or dashboard. Text columns hold what SearchDocument holds, lists joined by
+-- line breaks; date is the repo's fixed-width text instant. The tsvector weighs the headline A,
+-- the dek and lead-ins B, the body with topic, tag and author names C, and the people and places
+-- named D, so that ts_rank_cd scores a headline match highest and similar() can count names.
+-- PostgresSearchIndex rebuilds this table under another name and swaps it in: its index list
+-- must name the same indexes as here.
+CREATE TABLE search_documents (
+    id           TEXT PRIMARY KEY,
+    type         TEXT NOT NULL,
+    headline     TEXT NOT NULL,
+    dek          TEXT,
+    lead_ins     TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    topic_id     TEXT,
+    topic_name   TEXT,
+    tags         TEXT NOT NULL,
+    author_ids   TEXT[] NOT NULL,
+    author_names TEXT NOT NULL,
+    names        TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    live         BOOLEAN NOT NULL,
+    created_by   TEXT,
+    date         TEXT NOT NULL,
+    search       TSVECTOR GENERATED ALWAYS AS (
+        setweight(to_tsvector('english'::regconfig, headline), 'A')
+        || setweight(to_tsvector('english'::regconfig, coalesce(dek, '') || E'\n' || lead_ins), 'B')
+        || setweight(to_tsvector('english'::regconfig,
+               body || E'\n' || coalesce(topic_name, '') || E'\n' || tags || E'\n' || author_names), 'C')
+        || setweight(to_tsvector('english'::regconfig, names), 'D')
+    ) STORED
+);
+CREATE INDEX search_documents_text ON search_documents USING gin (search);
+-- Readers page live documents newest first, and rank a window of the newest matches.
+CREATE INDEX search_documents_live_date ON search_documents (live, date, id);
+-- The newsroom pages every document newest first.
+CREATE INDEX search_documents_date ON search_documents (date, id);
+CREATE INDEX search_documents_topic ON search_documents (topic_id, date);
+CREATE INDEX search_documents_authors ON search_documents USING gin (author_ids);
+
+-- The outbox position the index holds. apply() writes it in the same transaction as the
+-- documents, and locks it first, so that applies from several nodes take turns.
+CREATE TABLE search_position (
+    only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row),
+    seq      BIGINT NOT NULL
+);
+INSERT INTO search_position (only_row, seq) VALUES (TRUE, 0);
+
+-- Every lexeme in search_documents with the number of documents holding it: the vocabulary in
+-- which a query word finds its near-spellings, and the document frequency by which similar()
+-- picks a document's most characteristic words. Near-spellings keep the first letter and differ
+-- in length by at most two, so the index narrows the search to those words before levenshtein.
+CREATE TABLE search_words (
+    word TEXT PRIMARY KEY,
+    ndoc INTEGER NOT NULL
+);
+CREATE INDEX search_words_by_shape ON search_words (left(word, 1), length(word));
