@@ -36,7 +36,11 @@ CREATE TABLE search_documents (
                body || E'\n' || coalesce(topic_name, '') || E'\n' || tags || E'\n' || author_names), 'C')
         || setweight(to_tsvector('english'::regconfig, names), 'D')
     ) STORED
-);
+) WITH (toast_tuple_target = 128);
+-- Searches filter, count and sort many rows but read the text of a few: with the text and the
+-- tsvector kept out of line (the tsvector uncompressed, as it hardly compresses and is read
+-- whole to rank), a row in the table is a few dozen bytes and a page holds many.
+ALTER TABLE search_documents ALTER COLUMN search SET STORAGE EXTERNAL;
 CREATE INDEX search_documents_text ON search_documents USING gin (search);
 -- Readers page live documents newest first, and rank a window of the newest matches.
 CREATE INDEX search_documents_live_date ON search_documents (live, date, id);

@@ -39,7 +39,7 @@ import org.lede.search.SearchResult.Hit;
  */
 public final class PostgresSearchIndex implements SearchIndex {
     /** How many of the newest matches a relevance search ranks. */
-    static final int RANK_WINDOW = 1000;
+    static final int RANK_WINDOW = 300;
 
     /** Private-use characters that mark matches in ts_headline's output; stripped from all indexed text. */
     private static final char START = '\uE000';
@@ -234,8 +234,15 @@ public final class PostgresSearchIndex implements SearchIndex {
                 next = byDate(h, filter, terms, ref, after == null ? null : after.key(), query.limit(), rows);
             }
             List<Hit> hits = hits(h, rows, terms);
-            long total = total(h, filter);
-            Counts counts = query.counts() ? counts(h, filter) : Counts.NONE;
+            Map<String, List<Count>> counted = query.counts() ? counts(h, filter) : Map.of();
+            long total = query.counts() ? counted.get("total").getFirst().count() : total(h, filter);
+            Counts counts = query.counts()
+                    ? new Counts(
+                            sorted(counted.get("topic")),
+                            sorted(counted.get("author")),
+                            sorted(counted.get("kind")),
+                            sorted(counted.get("year")))
+                    : Counts.NONE;
             return new SearchResult(total, total <= SearchResult.EXACT_UP_TO, hits, next, counts);
         });
     }
@@ -251,10 +258,12 @@ public final class PostgresSearchIndex implements SearchIndex {
             return byDate(h, filter, terms, ref, after.key(), limit, rows);
         }
         String keyset = after == null ? "" : "WHERE score < :afterScore OR (score = :afterScore AND id > :afterId) ";
-        Query q = h.createQuery("WITH c AS MATERIALIZED (SELECT id, date, search FROM search_documents WHERE "
+        // The window is found by id and date alone; only its rows' tsvectors are read, to rank them.
+        Query q = h.createQuery("WITH c AS MATERIALIZED (SELECT id FROM search_documents WHERE "
                 + filter.sql() + " ORDER BY date DESC, id DESC LIMIT " + rankWindow + ") "
                 + "SELECT id, date, score, size, oldest FROM (SELECT id, date, " + terms.score() + " AS score, "
-                + "count(*) OVER () AS size, min(date || id) OVER () AS oldest FROM c) ranked " + keyset
+                + "count(*) OVER () AS size, min(date || id) OVER () AS oldest FROM (SELECT d.id, d.date, d.search "
+                + "FROM c JOIN search_documents d ON d.id = c.id) w) ranked " + keyset
                 + "ORDER BY score DESC, id LIMIT :limit");
         filter.bind(q);
         terms.bind(q);
@@ -391,22 +400,25 @@ public final class PostgresSearchIndex implements SearchIndex {
         return q.mapTo(Long.class).one();
     }
 
-    /** Matches by topic, author, kind and year, over the same first matches {@link #total} counts. */
-    private static Counts counts(Handle h, Filter filter) {
+    /**
+     * Matches by topic, author, kind and year, and in all ("total"), over the same first matches
+     * {@link #total} counts, in one pass over them.
+     */
+    private static Map<String, List<Count>> counts(Handle h, Filter filter) {
         Query q = h.createQuery("WITH m AS MATERIALIZED (SELECT topic_id, author_ids, kind, left(date, 4) AS year "
                 + "FROM search_documents WHERE " + filter.sql() + " LIMIT " + (SearchResult.EXACT_UP_TO + 1) + ") "
                 + "SELECT 'topic' AS dimension, topic_id AS value, count(*) AS n FROM m "
                 + "WHERE topic_id IS NOT NULL GROUP BY topic_id "
                 + "UNION ALL SELECT 'author', a, count(*) FROM m, unnest(author_ids) a GROUP BY a "
                 + "UNION ALL SELECT 'kind', kind, count(*) FROM m GROUP BY kind "
-                + "UNION ALL SELECT 'year', year, count(*) FROM m GROUP BY year");
+                + "UNION ALL SELECT 'year', year, count(*) FROM m GROUP BY year "
+                + "UNION ALL SELECT 'total', NULL, count(*) FROM m");
         filter.bind(q);
         Map<String, List<Count>> by = new TreeMap<>();
         q.map((rs, ctx) -> Map.entry(rs.getString("dimension"), new Count(rs.getString("value"), rs.getLong("n"))))
                 .forEach(e ->
                         by.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return new Counts(
-                sorted(by.get("topic")), sorted(by.get("author")), sorted(by.get("kind")), sorted(by.get("year")));
+        return by;
     }
 
     private static List<Count> sorted(List<Count> counts) {
@@ -444,10 +456,11 @@ public final class PostgresSearchIndex implements SearchIndex {
             if (query == null) {
                 return List.of();
             }
-            return h.createQuery("SELECT id, ts_rank(" + WEIGHTS + ", search, :q::tsquery) * "
-                            + DECAY + " AS score FROM (SELECT id, date, search FROM search_documents "
+            return h.createQuery("WITH c AS MATERIALIZED (SELECT id FROM search_documents "
                             + "WHERE live AND search @@ :q::tsquery AND id <> :id ORDER BY date DESC, id DESC LIMIT "
-                            + rankWindow + ") c ORDER BY score DESC, id LIMIT :limit")
+                            + rankWindow + ") SELECT id, ts_rank(" + WEIGHTS + ", search, :q::tsquery) * " + DECAY
+                            + " AS score FROM (SELECT d.id, d.date, d.search FROM c JOIN search_documents d "
+                            + "ON d.id = c.id) w ORDER BY score DESC, id LIMIT :limit")
                     .bind("q", query)
                     .bind("id", id)
                     .bind("ref", Instant.now().getEpochSecond())
@@ -481,8 +494,10 @@ public final class PostgresSearchIndex implements SearchIndex {
         StagedRebuild() {
             db.handle(h -> {
                 dropCopies(h);
-                h.execute("CREATE TABLE search_documents_next (LIKE search_documents "
-                        + "INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING CONSTRAINTS)");
+                // Storage parameters do not come with LIKE: this one is V18's.
+                h.execute(
+                        "CREATE TABLE search_documents_next (LIKE search_documents INCLUDING DEFAULTS "
+                                + "INCLUDING GENERATED INCLUDING CONSTRAINTS INCLUDING STORAGE) WITH (toast_tuple_target = 128)");
                 h.execute(
                         "ALTER TABLE search_documents_next ADD CONSTRAINT search_documents_next_pkey PRIMARY KEY (id)");
                 return null;
