@@ -1,7 +1,7 @@
 -- The search index when Lede runs on PostgreSQL, so that every node searches the same index.
 -- SQLite keeps its index in Lucene under the data directory and has no V18.
 
--- levenshtein_less_equal finds a word's near-spellings in search_words ("Rohani" finds
+-- levenshtein_less_equal narrows search_words to a query word's near-spellings ("Rohani" finds
 -- "Rouhani"). The extension is trusted, so a database owner may create it without superuser.
 CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
 
@@ -35,7 +35,9 @@ CREATE TABLE search_documents (
         || setweight(to_tsvector('english'::regconfig,
                body || E'\n' || coalesce(topic_name, '') || E'\n' || tags || E'\n' || author_names), 'C')
         || setweight(to_tsvector('english'::regconfig, names), 'D')
-    ) STORED
+    ) STORED,
+    -- Every word of the headline as written, stop words too, for a search of stop words only.
+    title_words  TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, headline)) STORED
 ) WITH (toast_tuple_target = 128);
 -- Searches filter, count and sort many rows but read the text of a few: with the text and the
 -- tsvector kept out of line (the tsvector uncompressed, as it hardly compresses and is read
@@ -48,6 +50,7 @@ CREATE INDEX search_documents_live_date ON search_documents (live, date, id);
 CREATE INDEX search_documents_date ON search_documents (date, id);
 CREATE INDEX search_documents_topic ON search_documents (topic_id, date);
 CREATE INDEX search_documents_authors ON search_documents USING gin (author_ids);
+CREATE INDEX search_documents_title ON search_documents USING gin (title_words);
 
 -- The outbox position the index holds. apply() writes it in the same transaction as the
 -- documents, and locks it first, so that applies from several nodes take turns.
@@ -57,12 +60,15 @@ CREATE TABLE search_position (
 );
 INSERT INTO search_position (only_row, seq) VALUES (TRUE, 0);
 
--- Every lexeme in search_documents with the number of documents holding it: the vocabulary in
--- which a query word finds its near-spellings, and the document frequency by which similar()
--- picks a document's most characteristic words. Near-spellings keep the first letter and differ
--- in length by at most two, so the index narrows the search to those words before levenshtein.
+-- Every word of search_documents as written (lower-cased), with the lexeme it is searched by
+-- (null for a stop word) and the number of documents holding it: the vocabulary in which a
+-- query word finds its near-spellings, and, summed by lexeme, the document frequency by which
+-- similar() picks a document's most characteristic words. Near-spellings keep the first letter
+-- and differ in length by at most two, so the shape index narrows the search to those words.
 CREATE TABLE search_words (
-    word TEXT PRIMARY KEY,
-    ndoc INTEGER NOT NULL
+    word   TEXT PRIMARY KEY,
+    lexeme TEXT,
+    ndoc   INTEGER NOT NULL
 );
 CREATE INDEX search_words_by_shape ON search_words (left(word, 1), length(word));
+CREATE INDEX search_words_by_lexeme ON search_words (lexeme);

@@ -1,6 +1,7 @@
 package org.lede.search.store;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -70,24 +71,39 @@ public final class PostgresSearchIndex implements SearchIndex {
             + "author_ids, author_names, names, kind, status, live, created_by, date";
 
     /**
+     * Every word of a stored document as written (lower-cased): the vocabulary in which typos find
+     * their words. Typos are measured on words, not lexemes: "electoin" is one typo from
+     * "election", but far from its lexeme "elect".
+     */
+    private static final String SURFACE = "to_tsvector('simple'::regconfig, headline || E'\\n' || coalesce(dek, '') "
+            + "|| E'\\n' || lead_ins || E'\\n' || body || E'\\n' || coalesce(topic_name, '') || E'\\n' || tags "
+            + "|| E'\\n' || author_names)";
+
+    /** The lexeme a vocabulary word is searched by, null for a stop word. */
+    private static final String LEXEME = "(tsvector_to_array(to_tsvector('english'::regconfig, word)))[1]";
+
+    /**
      * The indexes of search_documents as V18 creates them, which a rebuild makes anew on its copy.
      * Each is the index's name and what follows {@code ON table}.
      */
     private static final Map<String, String> INDEXES = indexes();
 
     private final Database db;
+    private final Clock clock;
     private final int rankWindow;
 
-    public PostgresSearchIndex(Database db) {
-        this(db, RANK_WINDOW);
+    /** @param clock what recency is measured against */
+    public PostgresSearchIndex(Database db, Clock clock) {
+        this(db, clock, RANK_WINDOW);
     }
 
     /** With a smaller window, tests reach the pages past it with a handful of documents. */
-    PostgresSearchIndex(Database db, int rankWindow) {
+    PostgresSearchIndex(Database db, Clock clock, int rankWindow) {
         if (db.dialect() != Dialect.POSTGRESQL) {
             throw new IllegalArgumentException("The PostgreSQL search index needs PostgreSQL, not " + db.dialect());
         }
         this.db = db;
+        this.clock = clock;
         this.rankWindow = rankWindow;
     }
 
@@ -98,8 +114,13 @@ public final class PostgresSearchIndex implements SearchIndex {
         indexes.put("search_documents_date", "(date, id)");
         indexes.put("search_documents_topic", "(topic_id, date)");
         indexes.put("search_documents_authors", "USING gin (author_ids)");
+        indexes.put("search_documents_title", "USING gin (title_words)");
         return indexes;
     }
+
+    /** The indexes of search_words as V18 creates them. */
+    private static final Map<String, String> WORD_INDEXES =
+            Map.of("search_words_by_shape", "(left(word, 1), length(word))", "search_words_by_lexeme", "(lexeme)");
 
     @Override
     public long appliedThrough() {
@@ -142,8 +163,8 @@ public final class PostgresSearchIndex implements SearchIndex {
         if (ids.isEmpty()) {
             return;
         }
-        h.createUpdate("INSERT INTO " + words + " (word, ndoc) SELECT word, :sign * count(*) FROM "
-                        + "(SELECT unnest(tsvector_to_array(search)) AS word FROM " + documents
+        h.createUpdate("INSERT INTO " + words + " (word, lexeme, ndoc) SELECT word, " + LEXEME + ", :sign * count(*) "
+                        + "FROM (SELECT unnest(tsvector_to_array(" + SURFACE + ")) AS word FROM " + documents
                         + " WHERE id = ANY(:ids)) w GROUP BY word "
                         + "ON CONFLICT (word) DO UPDATE SET ndoc = " + words + ".ndoc + excluded.ndoc")
                 .bind("sign", sign)
@@ -151,7 +172,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                 .execute();
         if (sign < 0) {
             h.createUpdate("DELETE FROM " + words + " WHERE ndoc <= 0 AND word IN (SELECT unnest(tsvector_to_array("
-                            + "search)) FROM " + documents + " WHERE id = ANY(:ids))")
+                            + SURFACE + ")) FROM " + documents + " WHERE id = ANY(:ids))")
                     .bindArray("ids", String.class, ids)
                     .execute();
         }
@@ -216,7 +237,7 @@ public final class PostgresSearchIndex implements SearchIndex {
     @Override
     public SearchResult search(SearchQuery query) {
         Cursor after = Cursor.parse(query.after());
-        long ref = after == null ? Instant.now().getEpochSecond() : after.ref();
+        long ref = after == null ? clock.instant().getEpochSecond() : after.ref();
         return db.handle(h -> {
             Terms terms = Terms.of(h, QueryText.parse(clean(query.text())));
             if (terms.nothing()) {
@@ -262,8 +283,9 @@ public final class PostgresSearchIndex implements SearchIndex {
         Query q = h.createQuery("WITH c AS MATERIALIZED (SELECT id FROM search_documents WHERE "
                 + filter.sql() + " ORDER BY date DESC, id DESC LIMIT " + rankWindow + ") "
                 + "SELECT id, date, score, size, oldest FROM (SELECT id, date, " + terms.score() + " AS score, "
-                + "count(*) OVER () AS size, min(date || id) OVER () AS oldest FROM (SELECT d.id, d.date, d.search "
-                + "FROM c JOIN search_documents d ON d.id = c.id) w) ranked " + keyset
+                + "count(*) OVER () AS size, min(date || id) OVER () AS oldest FROM (SELECT d.id, d.date, d."
+                + terms.column()
+                + " FROM c JOIN search_documents d ON d.id = c.id) w) ranked " + keyset
                 + "ORDER BY score DESC, id LIMIT :limit");
         filter.bind(q);
         terms.bind(q);
@@ -330,10 +352,13 @@ public final class PostgresSearchIndex implements SearchIndex {
         if (rows.isEmpty()) {
             return List.of();
         }
-        String headline = terms.all() ? "headline" : "ts_headline('english', headline, :q::tsquery, :headlineOptions)";
+        String headline = terms.all()
+                ? "headline"
+                : "ts_headline('" + terms.config() + "', headline, :q::tsquery, :headlineOptions)";
         String snippet = terms.all()
                 ? "left(coalesce(dek, '') || E'\\n' || left(body, 2000), 2000)"
-                : "ts_headline('english', coalesce(dek, '') || E'\\n' || body, :q::tsquery, :snippetOptions)";
+                : "ts_headline('" + terms.config() + "', coalesce(dek, '') || E'\\n' || body, :q::tsquery, "
+                        + ":snippetOptions)";
         Query q = h.createQuery("SELECT id, type, " + headline + " AS headline, " + snippet + " AS snippet "
                 + "FROM search_documents WHERE id = ANY(:ids)");
         q.bindArray("ids", String.class, rows.stream().map(Row::id).toList());
@@ -444,9 +469,11 @@ public final class PostgresSearchIndex implements SearchIndex {
                             "WITH n AS (SELECT CASE WHEN reltuples < 10000 THEN (SELECT count(*) FROM search_documents) "
                                     + "ELSE reltuples END AS docs FROM pg_class WHERE oid = 'search_documents'::regclass), "
                                     + "t AS (SELECT u.lexeme, coalesce(cardinality(u.positions), 1) AS tf "
-                                    + "FROM search_documents d, unnest(d.search) u WHERE d.id = :id AND d.live) "
+                                    + "FROM search_documents d, unnest(d.search) u WHERE d.id = :id AND d.live), "
+                                    + "w AS (SELECT lexeme, sum(ndoc) AS ndoc FROM search_words "
+                                    + "WHERE lexeme IN (SELECT lexeme FROM t) GROUP BY lexeme) "
                                     + "SELECT string_agg(quote_literal(lexeme), ' | ') FROM (SELECT t.lexeme FROM t "
-                                    + "JOIN search_words w ON w.word = t.lexeme, n WHERE w.ndoc > 1 "
+                                    + "JOIN w ON w.lexeme = t.lexeme, n WHERE w.ndoc > 1 "
                                     + "ORDER BY t.tf * ln(greatest(n.docs, w.ndoc) / w.ndoc + 1) DESC, t.lexeme "
                                     + "LIMIT 12) k")
                     .bind("id", id)
@@ -463,7 +490,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                             + "ON d.id = c.id) w ORDER BY score DESC, id LIMIT :limit")
                     .bind("q", query)
                     .bind("id", id)
-                    .bind("ref", Instant.now().getEpochSecond())
+                    .bind("ref", clock.instant().getEpochSecond())
                     .bind("limit", limit)
                     .map((rs, ctx) -> new Similar(rs.getString("id"), rs.getDouble("score")))
                     .list();
@@ -525,11 +552,13 @@ public final class PostgresSearchIndex implements SearchIndex {
                 INDEXES.forEach((name, definition) ->
                         h.execute("CREATE INDEX " + name + "_next ON search_documents_next " + definition));
                 h.execute("CREATE TABLE search_words_next (word TEXT CONSTRAINT search_words_next_pkey "
-                        + "PRIMARY KEY, ndoc INTEGER NOT NULL)");
-                h.execute("INSERT INTO search_words_next (word, ndoc) SELECT word, count(*) FROM "
-                        + "(SELECT unnest(tsvector_to_array(search)) AS word FROM search_documents_next) w "
+                        + "PRIMARY KEY, lexeme TEXT, ndoc INTEGER NOT NULL)");
+                h.execute("INSERT INTO search_words_next (word, lexeme, ndoc) SELECT word, " + LEXEME + ", count(*) "
+                        + "FROM (SELECT unnest(tsvector_to_array(" + SURFACE
+                        + ")) AS word FROM search_documents_next) w "
                         + "GROUP BY word");
-                h.execute("CREATE INDEX search_words_by_shape_next ON search_words_next (left(word, 1), length(word))");
+                WORD_INDEXES.forEach((name, definition) ->
+                        h.execute("CREATE INDEX " + name + "_next ON search_words_next " + definition));
                 h.execute("ANALYZE search_documents_next");
                 h.execute("ANALYZE search_words_next");
                 return null;
@@ -544,8 +573,8 @@ public final class PostgresSearchIndex implements SearchIndex {
                 h.execute("ALTER TABLE search_words_next RENAME TO search_words");
                 h.execute("ALTER INDEX search_documents_next_pkey RENAME TO search_documents_pkey");
                 h.execute("ALTER INDEX search_words_next_pkey RENAME TO search_words_pkey");
-                h.execute("ALTER INDEX search_words_by_shape_next RENAME TO search_words_by_shape");
                 INDEXES.keySet().forEach(name -> h.execute("ALTER INDEX " + name + "_next RENAME TO " + name));
+                WORD_INDEXES.keySet().forEach(name -> h.execute("ALTER INDEX " + name + "_next RENAME TO " + name));
                 h.createUpdate("UPDATE search_position SET seq = :seq")
                         .bind("seq", throughSeq)
                         .execute();
@@ -654,7 +683,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                 values.put("to", Times.format(query.to()));
             }
             if (!terms.all()) {
-                where.add("search @@ :q::tsquery");
+                where.add(terms.column() + " @@ :q::tsquery");
                 values.put("q", terms.query());
             }
             return new Filter(where.isEmpty() ? "TRUE" : String.join(" AND ", where), values, arrays);
@@ -669,69 +698,142 @@ public final class PostgresSearchIndex implements SearchIndex {
     /**
      * The text of a search as tsqueries built from lexemes PostgreSQL's parser produced, never from
      * the typed text: {@code query} holds each word or its near-spellings, {@code exact} the words
-     * as typed, which a document matching them scores extra for.
+     * as typed, which a document matching them scores extra for. A text of stop words only ("of
+     * and") is matched against the headline's every word instead ({@code column} title_words).
      */
-    private record Terms(boolean all, String query, String exact, boolean fuzzy) {
+    private record Terms(boolean all, String column, String config, String query, String exact, boolean fuzzy) {
         boolean nothing() {
             return !all && query.isEmpty();
         }
 
         static Terms of(Handle h, QueryText text) {
             if (text.blank()) {
-                return new Terms(true, "", "", false);
+                return new Terms(true, "search", "english", "", "", false);
             }
             List<String> parts = new ArrayList<>();
             List<String> exactParts = new ArrayList<>();
-            boolean[] fuzzy = {false};
+            boolean fuzzy = false;
+            for (Word word : words(h, text.words())) {
+                if (word.lexemes().isEmpty()) {
+                    continue;
+                }
+                Set<String> spellings = new LinkedHashSet<>(word.lexemes());
+                word.near().stream()
+                        .filter(n -> !n.lexeme().isEmpty())
+                        .sorted((a, b) -> a.distance() != b.distance()
+                                ? Integer.compare(a.distance(), b.distance())
+                                : Long.compare(b.documents(), a.documents()))
+                        .limit(SPELLINGS)
+                        .forEach(n -> spellings.add(n.lexeme()));
+                fuzzy |= spellings.size() > word.lexemes().size();
+                parts.add(or(spellings));
+                exactParts.add(or(word.lexemes()));
+            }
+            phrases(h, "english", text.phrases()).forEach(phrase -> {
+                parts.add(phrase);
+                exactParts.add(phrase);
+            });
+            if (parts.isEmpty()) {
+                return stopWords(h, text);
+            }
+            return new Terms(
+                    false, "search", "english", String.join(" & ", parts), String.join(" & ", exactParts), fuzzy);
+        }
+
+        /** Every word of the headline as written, for a text that names nothing but stop words. */
+        private static Terms stopWords(Handle h, QueryText text) {
+            List<String> parts = new ArrayList<>();
             if (!text.words().isEmpty()) {
-                Map<Integer, Map<String, Set<String>>> byWord = new TreeMap<>();
-                h.createQuery(
-                                "WITH w AS (SELECT t.i, unnest(tsvector_to_array(to_tsvector('english'::regconfig, t.s))) "
-                                        + "AS lexeme FROM unnest(:words) WITH ORDINALITY AS t(s, i)) "
-                                        + "SELECT w.i, w.lexeme, n.word FROM w LEFT JOIN LATERAL (SELECT s.word, "
-                                        + "levenshtein_less_equal(s.word, w.lexeme, d.d) AS distance, s.ndoc FROM search_words s, "
-                                        + "(SELECT CASE WHEN length(w.lexeme) >= 8 THEN 2 "
-                                        + "WHEN length(w.lexeme) >= 4 THEN 1 ELSE 0 END AS d) d "
-                                        + "WHERE d.d > 0 AND left(s.word, 1) = left(w.lexeme, 1) "
-                                        + "AND length(s.word) BETWEEN length(w.lexeme) - d.d AND length(w.lexeme) + d.d "
-                                        + "AND s.word <> w.lexeme AND levenshtein_less_equal(s.word, w.lexeme, d.d) <= d.d "
-                                        + "ORDER BY distance, s.ndoc DESC, s.word LIMIT " + SPELLINGS + ") n ON TRUE "
-                                        + "ORDER BY w.i, w.lexeme")
+                h.createQuery("SELECT lower(w) FROM unnest(:words) AS t(w)")
                         .bindArray("words", String.class, text.words())
-                        .map((rs, ctx) ->
-                                new String[] {rs.getString("i"), rs.getString("lexeme"), rs.getString("word")})
-                        .forEach(r -> {
-                            Set<String> spellings = byWord.computeIfAbsent(Integer.valueOf(r[0]), k -> new TreeMap<>())
-                                    .computeIfAbsent(r[1], k -> new LinkedHashSet<>(List.of(r[1])));
-                            if (r[2] != null) {
-                                fuzzy[0] = true;
-                                spellings.add(r[2]);
+                        .mapTo(String.class)
+                        .forEach(w -> parts.add(quote(w)));
+            }
+            parts.addAll(phrases(h, "simple", text.phrases()));
+            String query = String.join(" & ", parts);
+            return new Terms(false, "title_words", "simple", query, query, false);
+        }
+
+        private static List<String> phrases(Handle h, String config, List<String> phrases) {
+            if (phrases.isEmpty()) {
+                return List.of();
+            }
+            return h
+                    .createQuery("SELECT phraseto_tsquery(:config::regconfig, p)::text FROM unnest(:phrases) AS t(p)")
+                    .bind("config", config)
+                    .bindArray("phrases", String.class, phrases)
+                    .mapTo(String.class)
+                    .stream()
+                    .filter(phrase -> !phrase.isBlank())
+                    .map(phrase -> "(" + phrase + ")")
+                    .toList();
+        }
+
+        /**
+         * Each word's lexemes, and the words of the vocabulary within its typo budget: one typo in
+         * 4 to 7 letters, two in 8 or more, the first letter kept. A transposition is one typo, as
+         * people make them; levenshtein counts it as two, so it only narrows the candidates, and
+         * {@link #typos} decides.
+         */
+        private static List<Word> words(Handle h, List<String> typed) {
+            if (typed.isEmpty()) {
+                return List.of();
+            }
+            Map<Integer, Word> words = new TreeMap<>();
+            h.createQuery("WITH q AS (SELECT t.i, lower(t.s) AS word, "
+                            + "array_to_string(tsvector_to_array(to_tsvector('english'::regconfig, t.s)), ' ') AS lexemes, "
+                            + "CASE WHEN char_length(t.s) >= 8 THEN 2 WHEN char_length(t.s) >= 4 THEN 1 ELSE 0 END AS d "
+                            + "FROM unnest(:words) WITH ORDINALITY AS t(s, i)) "
+                            + "SELECT q.i, q.word, q.lexemes, q.d, n.word AS near, n.lexeme, n.ndoc FROM q "
+                            + "LEFT JOIN LATERAL (SELECT s.word, s.lexeme, s.ndoc FROM search_words s "
+                            + "WHERE q.d > 0 AND q.lexemes <> '' AND left(s.word, 1) = left(q.word, 1) "
+                            + "AND length(s.word) BETWEEN length(q.word) - q.d AND length(q.word) + q.d "
+                            + "AND s.word <> q.word AND s.lexeme IS NOT NULL "
+                            + "AND levenshtein_less_equal(s.word, q.word, 2 * q.d) <= 2 * q.d) n ON TRUE ORDER BY q.i")
+                    .bindArray("words", String.class, typed)
+                    .map((rs, ctx) -> {
+                        String lexemes = rs.getString("lexemes");
+                        Word word = words.computeIfAbsent(
+                                rs.getInt("i"),
+                                k -> new Word(
+                                        lexemes.isEmpty() ? List.of() : List.of(lexemes.split(" ")),
+                                        new ArrayList<>()));
+                        String near = rs.getString("near");
+                        if (near != null) {
+                            int distance = typos(near, rs.getString("word"));
+                            if (distance <= rs.getInt("d")) {
+                                word.near().add(new Near(rs.getString("lexeme"), distance, rs.getLong("ndoc")));
                             }
-                        });
-                for (Map<String, Set<String>> lexemes : byWord.values()) {
-                    for (Map.Entry<String, Set<String>> lexeme : lexemes.entrySet()) {
-                        parts.add("("
-                                + String.join(
-                                        " | ",
-                                        lexeme.getValue().stream()
-                                                .map(Terms::quote)
-                                                .toList()) + ")");
-                        exactParts.add(quote(lexeme.getKey()));
+                        }
+                        return word;
+                    })
+                    .list();
+            return List.copyOf(words.values());
+        }
+
+        /** The optimal string alignment distance: edits and swaps of neighbours, each one typo. */
+        static int typos(String a, String b) {
+            int[][] d = new int[a.length() + 1][b.length() + 1];
+            for (int i = 0; i <= a.length(); i++) {
+                d[i][0] = i;
+            }
+            for (int j = 0; j <= b.length(); j++) {
+                d[0][j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                for (int j = 1; j <= b.length(); j++) {
+                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                    d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                    if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
                     }
                 }
             }
-            if (!text.phrases().isEmpty()) {
-                h.createQuery("SELECT phraseto_tsquery('english'::regconfig, p)::text FROM unnest(:phrases) AS t(p)")
-                        .bindArray("phrases", String.class, text.phrases())
-                        .mapTo(String.class)
-                        .forEach(phrase -> {
-                            if (!phrase.isBlank()) {
-                                parts.add("(" + phrase + ")");
-                                exactParts.add("(" + phrase + ")");
-                            }
-                        });
-            }
-            return new Terms(false, String.join(" & ", parts), String.join(" & ", exactParts), fuzzy[0]);
+            return d[a.length()][b.length()];
+        }
+
+        private static String or(Collection<String> lexemes) {
+            return "(" + String.join(" | ", lexemes.stream().map(Terms::quote).toList()) + ")";
         }
 
         private static String quote(String lexeme) {
@@ -740,9 +842,9 @@ public final class PostgresSearchIndex implements SearchIndex {
 
         /** The relevance of a row: its rank with the headline weighing most, times the recency boost. */
         String score() {
-            String rank = "ts_rank_cd(" + WEIGHTS + ", search, :q::tsquery, 1)";
+            String rank = "ts_rank_cd(" + WEIGHTS + ", " + column + ", :q::tsquery, 1)";
             if (fuzzy) {
-                rank = "(" + rank + " + ts_rank_cd(" + WEIGHTS + ", search, :exact::tsquery, 1))";
+                rank = "(" + rank + " + ts_rank_cd(" + WEIGHTS + ", " + column + ", :exact::tsquery, 1))";
             }
             return rank + " * " + DECAY;
         }
@@ -756,4 +858,9 @@ public final class PostgresSearchIndex implements SearchIndex {
             }
         }
     }
+
+    /** A word of the query: its lexemes as typed (none for a stop word) and its near-spellings. */
+    private record Word(List<String> lexemes, List<Near> near) {}
+
+    private record Near(String lexeme, int distance, long documents) {}
 }

@@ -2,6 +2,7 @@ package org.lede.search.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class PostgresSearchBench {
         Path dir = Files.createTempDirectory("lede-search-bench");
         String url = args.length > 2 ? args[2] : TestDatabases.newPostgresDatabase();
         try (Database db = Database.open(DatabaseUrl.parse(url, dir));
-                PostgresSearchIndex index = new PostgresSearchIndex(db)) {
+                PostgresSearchIndex index = new PostgresSearchIndex(db, Clock.systemUTC())) {
             if (args.length <= 2) {
                 build(index, size);
             }
