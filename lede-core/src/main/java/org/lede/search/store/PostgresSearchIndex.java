@@ -62,7 +62,7 @@ public final class PostgresSearchIndex implements SearchIndex {
             "(0.5 + 0.5 * exp(-greatest(0, :ref - date_part('epoch', date::timestamptz)) / (730 * 86400.0)))";
 
     private static final String SNIPPET_OPTIONS = "StartSel=\"" + START + "\", StopSel=\"" + STOP
-            + "\", MaxWords=30, MinWords=15, ShortWord=3, MaxFragments=1";
+            + "\", MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=\" … \"";
 
     private static final String HEADLINE_OPTIONS =
             "StartSel=\"" + START + "\", StopSel=\"" + STOP + "\", HighlightAll=true";
@@ -280,10 +280,8 @@ public final class PostgresSearchIndex implements SearchIndex {
         }
         String keyset = after == null ? "" : "WHERE score < :afterScore OR (score = :afterScore AND id > :afterId) ";
         // The window is found by id and date alone; only its rows' tsvectors are read, to rank them.
-        // Ordering by an expression (the same order: the date is fixed-width) makes the scan hand
-        // on just those columns; a sort given whole rows reads every row's tsvector.
         Query q = h.createQuery("WITH c AS MATERIALIZED (SELECT id FROM search_documents WHERE "
-                + filter.sql() + " ORDER BY date || id DESC LIMIT " + rankWindow + ") "
+                + filter.sql() + " ORDER BY date DESC, id DESC LIMIT " + rankWindow + ") "
                 + "SELECT id, date, score, size, oldest FROM (SELECT id, date, " + terms.score() + " AS score, "
                 + "count(*) OVER () AS size, min(date || id) OVER () AS oldest FROM (SELECT d.id, d.date, d."
                 + terms.column()
@@ -295,28 +293,11 @@ public final class PostgresSearchIndex implements SearchIndex {
         if (after != null) {
             q.bind("afterScore", after.score()).bind("afterId", after.key().id());
         }
-        List<Window> window = h.inTransaction(t -> {
-            if (terms.exactInIndex()) {
-                // PostgreSQL would rather walk the date index and test each row's match, which
-                // reads the row's whole tsvector: for two words in 2.5% of 100,000 documents that
-                // read 12,000 tsvectors for a window of 300 (0.7 s). The text index answers a
-                // plain query exactly, so matches taken from it cost a few bytes of row each.
-                // With near-spellings or a phrase it only narrows, and every candidate's
-                // tsvector is read to check it: then walking the date index reads fewer.
-                t.execute("SET LOCAL enable_indexscan = off");
-                t.execute("SET LOCAL enable_seqscan = off");
-            }
-            try {
-                return q.map((rs, ctx) -> new Window(
-                                new Row(rs.getString("id"), rs.getString("date"), rs.getDouble("score")),
-                                rs.getInt("size"),
-                                rs.getString("oldest")))
-                        .list();
-            } finally {
-                t.execute("SET LOCAL enable_indexscan TO DEFAULT");
-                t.execute("SET LOCAL enable_seqscan TO DEFAULT");
-            }
-        });
+        List<Window> window = q.map((rs, ctx) -> new Window(
+                        new Row(rs.getString("id"), rs.getString("date"), rs.getDouble("score")),
+                        rs.getInt("size"),
+                        rs.getString("oldest")))
+                .list();
         for (Window w : window) {
             if (rows.size() == limit) {
                 Row last = rows.getLast();
@@ -721,11 +702,6 @@ public final class PostgresSearchIndex implements SearchIndex {
      * and") is matched against the headline's every word instead ({@code column} title_words).
      */
     private record Terms(boolean all, String column, String config, String query, String exact, boolean fuzzy) {
-        /** Whether GIN answers the query without reading tsvectors: lexemes ANDed, no OR, no phrase. */
-        boolean exactInIndex() {
-            return !fuzzy && !query.contains("|") && !query.contains("<");
-        }
-
         boolean nothing() {
             return !all && query.isEmpty();
         }

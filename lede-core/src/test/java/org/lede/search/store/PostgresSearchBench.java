@@ -24,14 +24,7 @@ import org.lede.testing.TestDatabases;
  * PostgreSQL (embedded unless LEDE_TEST_POSTGRES_URL names one), then times a fixed set of
  * reader searches. Arguments: the number of documents (default 100000), of runs per query
  * (default 200), and optionally the JDBC URL of a database built before, to search it again.
- * The archive benchmark under bench/ measures search through the real server. Run it with
- *
- * <pre>
- * ./mvnw -B -ntp -q -pl lede-core test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
- * java -cp lede-core/target/test-classes:lede-core/target/classes:$(cat lede-core/target/bench.cp) \
- *     org.lede.search.store.PostgresSearchBench 100000 200
- * </pre>
+ * The archive benchmark under bench/ measures search through the real server.
  */
 public final class PostgresSearchBench {
     private static final String[] SYLLABLES = {
