@@ -62,7 +62,7 @@ public final class PostgresSearchIndex implements SearchIndex {
             "(0.5 + 0.5 * exp(-greatest(0, :ref - date_part('epoch', date::timestamptz)) / (730 * 86400.0)))";
 
     private static final String SNIPPET_OPTIONS = "StartSel=\"" + START + "\", StopSel=\"" + STOP
-            + "\", MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=\" … \"";
+            + "\", MaxWords=30, MinWords=15, ShortWord=3, MaxFragments=1";
 
     private static final String HEADLINE_OPTIONS =
             "StartSel=\"" + START + "\", StopSel=\"" + STOP + "\", HighlightAll=true";
