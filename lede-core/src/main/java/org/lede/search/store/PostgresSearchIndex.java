@@ -1,0 +1,866 @@
+package org.lede.search.store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.lede.common.ValidationException;
+import org.lede.db.Database;
+import org.lede.db.Dialect;
+import org.lede.db.Times;
+import org.lede.search.SearchDocument;
+import org.lede.search.SearchIndex;
+import org.lede.search.SearchQuery;
+import org.lede.search.SearchResult;
+import org.lede.search.SearchResult.Count;
+import org.lede.search.SearchResult.Counts;
+import org.lede.search.SearchResult.Fragment;
+import org.lede.search.SearchResult.Hit;
+
+/**
+ * The search index in PostgreSQL's full text search (tables of V18), so that every node of a
+ * site answers from the one index in the shared database.
+ *
+ * <p>Ranking a large match set is PostgreSQL's weak point: ts_rank_cd reads every matching
+ * document's tsvector. A relevance search therefore ranks only the newest {@link #RANK_WINDOW}
+ * matches (found by the date index, the recency boost's own order), and its later pages go on
+ * through older matches newest first. A word matching fewer documents is ranked in full.
+ */
+public final class PostgresSearchIndex implements SearchIndex {
+    /** How many of the newest matches a relevance search ranks. */
+    static final int RANK_WINDOW = 300;
+
+    /** Private-use characters that mark matches in ts_headline's output; stripped from all indexed text. */
+    private static final char START = '\uE000';
+
+    private static final char STOP = '\uE001';
+
+    /** How many near-spellings a query word brings in at most, the closest and most common first. */
+    private static final int SPELLINGS = 8;
+
+    /** Weights of D (names), C (body), B (dek and lead-ins) and A (headline): a headline match counts most. */
+    private static final String WEIGHTS = "'{0.1, 0.2, 0.4, 1.0}'::float4[]";
+
+    /**
+     * The recency boost: a match from today counts in full, one two years old about two thirds,
+     * an old one half, so relevance still orders the archive. :ref is fixed by the first page, so
+     * that every page of one search orders alike.
+     */
+    private static final String DECAY =
+            "(0.5 + 0.5 * exp(-greatest(0, :ref - date_part('epoch', date::timestamptz)) / (730 * 86400.0)))";
+
+    private static final String SNIPPET_OPTIONS = "StartSel=\"" + START + "\", StopSel=\"" + STOP
+            + "\", MaxWords=30, MinWords=15, ShortWord=3, MaxFragments=1";
+
+    private static final String HEADLINE_OPTIONS =
+            "StartSel=\"" + START + "\", StopSel=\"" + STOP + "\", HighlightAll=true";
+
+    private static final String COLUMNS = "id, type, headline, dek, lead_ins, body, topic_id, topic_name, tags, "
+            + "author_ids, author_names, names, kind, status, live, created_by, date";
+
+    /**
+     * Every word of a stored document as written (lower-cased): the vocabulary in which typos find
+     * their words. Typos are measured on words, not lexemes: "electoin" is one typo from
+     * "election", but far from its lexeme "elect".
+     */
+    private static final String SURFACE = "to_tsvector('simple'::regconfig, headline || E'\\n' || coalesce(dek, '') "
+            + "|| E'\\n' || lead_ins || E'\\n' || body || E'\\n' || coalesce(topic_name, '') || E'\\n' || tags "
+            + "|| E'\\n' || author_names)";
+
+    /** The lexeme a vocabulary word is searched by, null for a stop word. */
+    private static final String LEXEME = "(tsvector_to_array(to_tsvector('english'::regconfig, word)))[1]";
+
+    /**
+     * The indexes of search_documents as V18 creates them, which a rebuild makes anew on its copy.
+     * Each is the index's name and what follows {@code ON table}.
+     */
+    private static final Map<String, String> INDEXES = indexes();
+
+    private final Database db;
+    private final Clock clock;
+    private final int rankWindow;
+
+    /** @param clock what recency is measured against */
+    public PostgresSearchIndex(Database db, Clock clock) {
+        this(db, clock, RANK_WINDOW);
+    }
+
+    /** With a smaller window, tests reach the pages past it with a handful of documents. */
+    PostgresSearchIndex(Database db, Clock clock, int rankWindow) {
+        if (db.dialect() != Dialect.POSTGRESQL) {
+            throw new IllegalArgumentException("The PostgreSQL search index needs PostgreSQL, not " + db.dialect());
+        }
+        this.db = db;
+        this.clock = clock;
+        this.rankWindow = rankWindow;
+    }
+
+    private static Map<String, String> indexes() {
+        Map<String, String> indexes = new LinkedHashMap<>();
+        indexes.put("search_documents_text", "USING gin (search)");
+        indexes.put("search_documents_live_date", "(live, date, id)");
+        indexes.put("search_documents_date", "(date, id)");
+        indexes.put("search_documents_topic", "(topic_id, date)");
+        indexes.put("search_documents_authors", "USING gin (author_ids)");
+        indexes.put("search_documents_title", "USING gin (title_words)");
+        return indexes;
+    }
+
+    /** The indexes of search_words as V18 creates them. */
+    private static final Map<String, String> WORD_INDEXES =
+            Map.of("search_words_by_shape", "(left(word, 1), length(word))", "search_words_by_lexeme", "(lexeme)");
+
+    @Override
+    public long appliedThrough() {
+        return db.handle(h -> h.createQuery("SELECT seq FROM search_position")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
+    public void apply(List<SearchDocument> upserts, Collection<String> removals, long throughSeq) {
+        db.inTransaction(() -> db.handle(h -> {
+            // Applies from several nodes take turns here, so the word counts stay exact.
+            h.createQuery("SELECT seq FROM search_position FOR UPDATE")
+                    .mapTo(Long.class)
+                    .one();
+            Set<String> touched = new LinkedHashSet<>(removals);
+            upserts.forEach(d -> touched.add(d.id()));
+            if (!touched.isEmpty()) {
+                countWords(h, "search_documents", "search_words", touched, -1);
+                h.createUpdate("DELETE FROM search_documents WHERE id = ANY(:ids)")
+                        .bindArray("ids", String.class, touched)
+                        .execute();
+                insert(h, "search_documents", upserts);
+                countWords(
+                        h,
+                        "search_documents",
+                        "search_words",
+                        upserts.stream().map(SearchDocument::id).toList(),
+                        1);
+            }
+            h.createUpdate("UPDATE search_position SET seq = :seq")
+                    .bind("seq", throughSeq)
+                    .execute();
+            return null;
+        }));
+    }
+
+    /** Adds {@code sign} to the document count of every word of the documents {@code ids}. */
+    private static void countWords(Handle h, String documents, String words, Collection<String> ids, int sign) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        h.createUpdate("INSERT INTO " + words + " (word, lexeme, ndoc) SELECT word, " + LEXEME + ", :sign * count(*) "
+                        + "FROM (SELECT unnest(tsvector_to_array(" + SURFACE + ")) AS word FROM " + documents
+                        + " WHERE id = ANY(:ids)) w GROUP BY word "
+                        + "ON CONFLICT (word) DO UPDATE SET ndoc = " + words + ".ndoc + excluded.ndoc")
+                .bind("sign", sign)
+                .bindArray("ids", String.class, ids)
+                .execute();
+        if (sign < 0) {
+            h.createUpdate("DELETE FROM " + words + " WHERE ndoc <= 0 AND word IN (SELECT unnest(tsvector_to_array("
+                            + SURFACE + ")) FROM " + documents + " WHERE id = ANY(:ids))")
+                    .bindArray("ids", String.class, ids)
+                    .execute();
+        }
+    }
+
+    private static void insert(Handle h, String table, List<SearchDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (:id, :type, "
+                + ":headline, :dek, :leadIns, :body, :topicId, :topicName, :tags, :authorIds, :authorNames, "
+                + ":names, :kind, :status, :live, :createdBy, :date) ON CONFLICT (id) DO UPDATE SET "
+                + "type = excluded.type, headline = excluded.headline, dek = excluded.dek, "
+                + "lead_ins = excluded.lead_ins, body = excluded.body, topic_id = excluded.topic_id, "
+                + "topic_name = excluded.topic_name, tags = excluded.tags, author_ids = excluded.author_ids, "
+                + "author_names = excluded.author_names, names = excluded.names, kind = excluded.kind, "
+                + "status = excluded.status, live = excluded.live, created_by = excluded.created_by, "
+                + "date = excluded.date");
+        for (SearchDocument d : documents) {
+            batch.bind("id", d.id())
+                    .bind("type", d.type().key())
+                    .bind("headline", clean(d.headline()))
+                    .bind("dek", d.dek() == null ? null : clean(d.dek()))
+                    .bind("leadIns", clean(String.join("\n", d.leadIns())))
+                    .bind("body", clean(d.body()))
+                    .bind("topicId", d.topicId())
+                    .bind("topicName", d.topicName() == null ? null : clean(d.topicName()))
+                    .bind("tags", clean(String.join("\n", d.tags())))
+                    .bindArray("authorIds", String.class, d.authorIds())
+                    .bind("authorNames", clean(String.join("\n", d.authorNames())))
+                    .bind("names", clean(String.join("\n", d.names())))
+                    .bind("kind", d.kind())
+                    .bind("status", d.status())
+                    .bind("live", d.live())
+                    .bind("createdBy", d.createdBy())
+                    .bind("date", Times.format(d.date()))
+                    .add();
+        }
+        batch.execute();
+    }
+
+    /** Drops the match markers, and NUL, which PostgreSQL text cannot hold. */
+    static String clean(String text) {
+        if (text.indexOf(START) < 0 && text.indexOf(STOP) < 0 && text.indexOf('\0') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != START && c != STOP && c != '\0') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public Rebuild rebuild() {
+        return new StagedRebuild();
+    }
+
+    @Override
+    public SearchResult search(SearchQuery query) {
+        Cursor after = Cursor.parse(query.after());
+        long ref = after == null ? clock.instant().getEpochSecond() : after.ref();
+        return db.handle(h -> {
+            Terms terms = Terms.of(h, QueryText.parse(clean(query.text())));
+            if (terms.nothing()) {
+                return new SearchResult(0, true, List.of(), null, query.counts() ? emptyCounts() : Counts.NONE);
+            }
+            Filter filter = Filter.of(query, terms);
+            List<Row> rows = new ArrayList<>();
+            String next;
+            if (query.sort() == SearchQuery.Sort.RELEVANCE && !terms.all()) {
+                next = byRelevance(h, filter, terms, ref, after, query.limit(), rows);
+            } else {
+                if (after != null && after.ranked()) {
+                    throw new ValidationException("after", "This page of results is out of date: search again.");
+                }
+                next = byDate(h, filter, terms, ref, after == null ? null : after.key(), query.limit(), rows);
+            }
+            List<Hit> hits = hits(h, rows, terms);
+            Map<String, List<Count>> counted = query.counts() ? counts(h, filter) : Map.of();
+            long total = query.counts() ? counted.get("total").getFirst().count() : total(h, filter);
+            Counts counts = query.counts()
+                    ? new Counts(
+                            sorted(counted.get("topic")),
+                            sorted(counted.get("author")),
+                            sorted(counted.get("kind")),
+                            sorted(counted.get("year")))
+                    : Counts.NONE;
+            return new SearchResult(total, total <= SearchResult.EXACT_UP_TO, hits, next, counts);
+        });
+    }
+
+    private static Counts emptyCounts() {
+        return new Counts(List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** Ranks the window of newest matches, then goes on through older ones by date; returns the next cursor. */
+    private String byRelevance(
+            Handle h, Filter filter, Terms terms, long ref, Cursor after, int limit, List<Row> rows) {
+        if (after != null && !after.ranked()) {
+            return byDate(h, filter, terms, ref, after.key(), limit, rows);
+        }
+        String keyset = after == null ? "" : "WHERE score < :afterScore OR (score = :afterScore AND id > :afterId) ";
+        // The window is found by id and date alone; only its rows' tsvectors are read, to rank them.
+        Query q = h.createQuery("WITH c AS MATERIALIZED (SELECT id FROM search_documents WHERE "
+                + filter.sql() + " ORDER BY date DESC, id DESC LIMIT " + rankWindow + ") "
+                + "SELECT id, date, score, size, oldest FROM (SELECT id, date, " + terms.score() + " AS score, "
+                + "count(*) OVER () AS size, min(date || id) OVER () AS oldest FROM (SELECT d.id, d.date, d."
+                + terms.column()
+                + " FROM c JOIN search_documents d ON d.id = c.id) w) ranked " + keyset
+                + "ORDER BY score DESC, id LIMIT :limit");
+        filter.bind(q);
+        terms.bind(q);
+        q.bind("ref", ref).bind("limit", limit + 1);
+        if (after != null) {
+            q.bind("afterScore", after.score()).bind("afterId", after.key().id());
+        }
+        List<Window> window = q.map((rs, ctx) -> new Window(
+                        new Row(rs.getString("id"), rs.getString("date"), rs.getDouble("score")),
+                        rs.getInt("size"),
+                        rs.getString("oldest")))
+                .list();
+        for (Window w : window) {
+            if (rows.size() == limit) {
+                Row last = rows.getLast();
+                return new Cursor(ref, last.score(), new Key(last.date(), last.id())).encode();
+            }
+            rows.add(w.row());
+        }
+        if (window.isEmpty() || window.getFirst().size() < rankWindow) {
+            return null;
+        }
+        String oldest = window.getFirst().oldest();
+        Key boundary = new Key(oldest.substring(0, DATE_WIDTH), oldest.substring(DATE_WIDTH));
+        List<Row> older = new ArrayList<>();
+        String next = byDate(h, filter, terms, ref, boundary, limit - rows.size(), older);
+        rows.addAll(older);
+        if (next == null && older.isEmpty() && rows.size() == limit) {
+            // The window ended exactly with this page: whether older matches follow is for the next page to find.
+            next = new Cursor(ref, Double.NaN, boundary).encode();
+        }
+        return next;
+    }
+
+    private static final int DATE_WIDTH = Times.format(Instant.EPOCH).length();
+
+    /** Matches newest first, after {@code after} (exclusive) when given; returns the next cursor. */
+    private static String byDate(Handle h, Filter filter, Terms terms, long ref, Key after, int limit, List<Row> rows) {
+        if (limit <= 0) {
+            return after == null ? null : new Cursor(ref, Double.NaN, after).encode();
+        }
+        String keyset = after == null ? "" : " AND (date, id) < (:afterDate, :afterId)";
+        Query q = h.createQuery("SELECT id, date, " + (terms.all() ? "0" : terms.score()) + " AS score "
+                + "FROM search_documents WHERE " + filter.sql() + keyset
+                + " ORDER BY date DESC, id DESC LIMIT :limit");
+        filter.bind(q);
+        terms.bind(q);
+        q.bind("ref", ref).bind("limit", limit + 1);
+        if (after != null) {
+            q.bind("afterDate", after.date()).bind("afterId", after.id());
+        }
+        List<Row> found = q.map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("date"), rs.getDouble("score")))
+                .list();
+        if (found.size() <= limit) {
+            rows.addAll(found);
+            return null;
+        }
+        rows.addAll(found.subList(0, limit));
+        Row last = rows.getLast();
+        return new Cursor(ref, Double.NaN, new Key(last.date(), last.id())).encode();
+    }
+
+    private static List<Hit> hits(Handle h, List<Row> rows, Terms terms) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String headline = terms.all()
+                ? "headline"
+                : "ts_headline('" + terms.config() + "', headline, :q::tsquery, :headlineOptions)";
+        String snippet = terms.all()
+                ? "left(coalesce(dek, '') || E'\\n' || left(body, 2000), 2000)"
+                : "ts_headline('" + terms.config() + "', coalesce(dek, '') || E'\\n' || body, :q::tsquery, "
+                        + ":snippetOptions)";
+        Query q = h.createQuery("SELECT id, type, " + headline + " AS headline, " + snippet + " AS snippet "
+                + "FROM search_documents WHERE id = ANY(:ids)");
+        q.bindArray("ids", String.class, rows.stream().map(Row::id).toList());
+        if (!terms.all()) {
+            q.bind("q", terms.query())
+                    .bind("headlineOptions", HEADLINE_OPTIONS)
+                    .bind("snippetOptions", SNIPPET_OPTIONS);
+        }
+        Map<String, Hit> byId = new LinkedHashMap<>();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        rows.forEach(r -> scores.put(r.id(), r.score()));
+        q.map((rs, ctx) -> {
+                    String id = rs.getString("id");
+                    String snippetText = rs.getString("snippet");
+                    return new Hit(
+                            id,
+                            SearchDocument.Type.valueOf(rs.getString("type").toUpperCase(java.util.Locale.ROOT)),
+                            scores.get(id),
+                            fragments(rs.getString("headline")),
+                            terms.all() ? opening(snippetText) : fragments(snippetText.strip()));
+                })
+                .forEach(hit -> byId.put(hit.id(), hit));
+        return rows.stream()
+                .map(r -> byId.get(r.id()))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    /** The first words of a text, for a browse with no words to mark. */
+    private static List<Fragment> opening(String text) {
+        String[] words = text.strip().split("\\s+");
+        String start = String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(words.length, 35)));
+        return start.isEmpty() ? List.of() : List.of(new Fragment(start, false));
+    }
+
+    /** Splits ts_headline's output at the match markers. */
+    static List<Fragment> fragments(String marked) {
+        List<Fragment> out = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        boolean match = false;
+        for (int i = 0; i < marked.length(); i++) {
+            char c = marked.charAt(i);
+            if (c == START || c == STOP) {
+                if (!run.isEmpty()) {
+                    out.add(new Fragment(run.toString(), match));
+                    run.setLength(0);
+                }
+                match = c == START;
+            } else {
+                run.append(c);
+            }
+        }
+        if (!run.isEmpty()) {
+            out.add(new Fragment(run.toString(), match));
+        }
+        return out;
+    }
+
+    /** How many documents match, counted up to one past {@link SearchResult#EXACT_UP_TO}. */
+    private static long total(Handle h, Filter filter) {
+        Query q = h.createQuery("SELECT count(*) FROM (SELECT 1 FROM search_documents WHERE " + filter.sql() + " LIMIT "
+                + (SearchResult.EXACT_UP_TO + 1) + ") m");
+        filter.bind(q);
+        return q.mapTo(Long.class).one();
+    }
+
+    /**
+     * Matches by topic, author, kind and year, and in all ("total"), over the same first matches
+     * {@link #total} counts, in one pass over them.
+     */
+    private static Map<String, List<Count>> counts(Handle h, Filter filter) {
+        Query q = h.createQuery("WITH m AS MATERIALIZED (SELECT topic_id, author_ids, kind, left(date, 4) AS year "
+                + "FROM search_documents WHERE " + filter.sql() + " LIMIT " + (SearchResult.EXACT_UP_TO + 1) + ") "
+                + "SELECT 'topic' AS dimension, topic_id AS value, count(*) AS n FROM m "
+                + "WHERE topic_id IS NOT NULL GROUP BY topic_id "
+                + "UNION ALL SELECT 'author', a, count(*) FROM m, unnest(author_ids) a GROUP BY a "
+                + "UNION ALL SELECT 'kind', kind, count(*) FROM m GROUP BY kind "
+                + "UNION ALL SELECT 'year', year, count(*) FROM m GROUP BY year "
+                + "UNION ALL SELECT 'total', NULL, count(*) FROM m");
+        filter.bind(q);
+        Map<String, List<Count>> by = new TreeMap<>();
+        q.map((rs, ctx) -> Map.entry(rs.getString("dimension"), new Count(rs.getString("value"), rs.getLong("n"))))
+                .forEach(e ->
+                        by.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return by;
+    }
+
+    private static List<Count> sorted(List<Count> counts) {
+        if (counts == null) {
+            return List.of();
+        }
+        return counts.stream()
+                .sorted((a, b) -> a.count() != b.count()
+                        ? Long.compare(b.count(), a.count())
+                        : a.value().compareTo(b.value()))
+                .toList();
+    }
+
+    @Override
+    public List<Similar> similar(String id, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        return db.handle(h -> {
+            // A word counts by how often the document uses it and how few documents do: the words
+            // that make it this story rather than any story. Words of this document alone find nothing.
+            String query = h.createQuery(
+                            "WITH n AS (SELECT CASE WHEN reltuples < 10000 THEN (SELECT count(*) FROM search_documents) "
+                                    + "ELSE reltuples END AS docs FROM pg_class WHERE oid = 'search_documents'::regclass), "
+                                    + "t AS (SELECT u.lexeme, coalesce(cardinality(u.positions), 1) AS tf "
+                                    + "FROM search_documents d, unnest(d.search) u WHERE d.id = :id AND d.live), "
+                                    + "w AS (SELECT lexeme, sum(ndoc) AS ndoc FROM search_words "
+                                    + "WHERE lexeme IN (SELECT lexeme FROM t) GROUP BY lexeme) "
+                                    + "SELECT string_agg(quote_literal(lexeme), ' | ') FROM (SELECT t.lexeme FROM t "
+                                    + "JOIN w ON w.lexeme = t.lexeme, n WHERE w.ndoc > 1 "
+                                    + "ORDER BY t.tf * ln(greatest(n.docs, w.ndoc) / w.ndoc + 1) DESC, t.lexeme "
+                                    + "LIMIT 12) k")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .findOne()
+                    .orElse(null);
+            if (query == null) {
+                return List.of();
+            }
+            return h.createQuery("WITH c AS MATERIALIZED (SELECT id FROM search_documents "
+                            + "WHERE live AND search @@ :q::tsquery AND id <> :id ORDER BY date DESC, id DESC LIMIT "
+                            + rankWindow + ") SELECT id, ts_rank(" + WEIGHTS + ", search, :q::tsquery) * " + DECAY
+                            + " AS score FROM (SELECT d.id, d.date, d.search FROM c JOIN search_documents d "
+                            + "ON d.id = c.id) w ORDER BY score DESC, id LIMIT :limit")
+                    .bind("q", query)
+                    .bind("id", id)
+                    .bind("ref", clock.instant().getEpochSecond())
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> new Similar(rs.getString("id"), rs.getDouble("score")))
+                    .list();
+        });
+    }
+
+    @Override
+    public Stats stats() {
+        return db.handle(h -> h.createQuery(
+                        "SELECT (SELECT count(*) FROM search_documents) AS documents, "
+                                + "pg_total_relation_size('search_documents') + pg_total_relation_size('search_words') AS bytes")
+                .map((rs, ctx) -> new Stats(rs.getLong("documents"), rs.getLong("bytes")))
+                .one());
+    }
+
+    @Override
+    public void close() {
+        // The database belongs to the caller; a rebuild left open drops its own copy when closed.
+    }
+
+    /**
+     * Loads a copy of the tables, indexes it, and swaps it in by renaming in one transaction,
+     * so searches read the old tables until then.
+     */
+    private final class StagedRebuild implements Rebuild {
+        private boolean finished;
+
+        StagedRebuild() {
+            db.handle(h -> {
+                dropCopies(h);
+                // Storage parameters do not come with LIKE: this one is V18's.
+                h.execute(
+                        "CREATE TABLE search_documents_next (LIKE search_documents INCLUDING DEFAULTS "
+                                + "INCLUDING GENERATED INCLUDING CONSTRAINTS INCLUDING STORAGE) WITH (toast_tuple_target = 128)");
+                h.execute(
+                        "ALTER TABLE search_documents_next ADD CONSTRAINT search_documents_next_pkey PRIMARY KEY (id)");
+                return null;
+            });
+        }
+
+        @Override
+        public void add(List<SearchDocument> documents) {
+            if (finished) {
+                throw new IllegalStateException("The rebuild is finished");
+            }
+            db.inTransaction(() -> db.handle(h -> {
+                insert(h, "search_documents_next", documents);
+                return null;
+            }));
+        }
+
+        @Override
+        public void finish(long throughSeq) {
+            if (finished) {
+                throw new IllegalStateException("The rebuild is finished");
+            }
+            db.handle(h -> {
+                // Indexes built once over the loaded rows cost far less than kept up row by row.
+                INDEXES.forEach((name, definition) ->
+                        h.execute("CREATE INDEX " + name + "_next ON search_documents_next " + definition));
+                h.execute("CREATE TABLE search_words_next (word TEXT CONSTRAINT search_words_next_pkey "
+                        + "PRIMARY KEY, lexeme TEXT, ndoc INTEGER NOT NULL)");
+                h.execute("INSERT INTO search_words_next (word, lexeme, ndoc) SELECT word, " + LEXEME + ", count(*) "
+                        + "FROM (SELECT unnest(tsvector_to_array(" + SURFACE
+                        + ")) AS word FROM search_documents_next) w "
+                        + "GROUP BY word");
+                WORD_INDEXES.forEach((name, definition) ->
+                        h.execute("CREATE INDEX " + name + "_next ON search_words_next " + definition));
+                h.execute("ANALYZE search_documents_next");
+                h.execute("ANALYZE search_words_next");
+                return null;
+            });
+            db.inTransaction(() -> db.handle(h -> {
+                h.createQuery("SELECT seq FROM search_position FOR UPDATE")
+                        .mapTo(Long.class)
+                        .one();
+                h.execute("DROP TABLE search_documents");
+                h.execute("DROP TABLE search_words");
+                h.execute("ALTER TABLE search_documents_next RENAME TO search_documents");
+                h.execute("ALTER TABLE search_words_next RENAME TO search_words");
+                h.execute("ALTER INDEX search_documents_next_pkey RENAME TO search_documents_pkey");
+                h.execute("ALTER INDEX search_words_next_pkey RENAME TO search_words_pkey");
+                INDEXES.keySet().forEach(name -> h.execute("ALTER INDEX " + name + "_next RENAME TO " + name));
+                WORD_INDEXES.keySet().forEach(name -> h.execute("ALTER INDEX " + name + "_next RENAME TO " + name));
+                h.createUpdate("UPDATE search_position SET seq = :seq")
+                        .bind("seq", throughSeq)
+                        .execute();
+                return null;
+            }));
+            finished = true;
+        }
+
+        @Override
+        public void close() {
+            if (!finished) {
+                db.handle(h -> {
+                    dropCopies(h);
+                    return null;
+                });
+                finished = true;
+            }
+        }
+
+        private static void dropCopies(Handle h) {
+            h.execute("DROP TABLE IF EXISTS search_documents_next");
+            h.execute("DROP TABLE IF EXISTS search_words_next");
+        }
+    }
+
+    private record Row(String id, String date, double score) {}
+
+    private record Window(Row row, int size, String oldest) {}
+
+    /** A place in date order: the last hit of a page. */
+    private record Key(String date, String id) {}
+
+    /**
+     * Where the next page starts: after a score and id within the ranked window (score is a
+     * number), or after a date and id in date order (score is NaN); ref fixes the recency boost.
+     */
+    private record Cursor(long ref, double score, Key key) {
+        boolean ranked() {
+            return !Double.isNaN(score);
+        }
+
+        String encode() {
+            String text = ref + "|" + (ranked() ? Double.toString(score) : "") + "|" + key.date() + "|" + key.id();
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor parse(String cursor) {
+            if (cursor == null) {
+                return null;
+            }
+            try {
+                String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                String[] parts = text.split("\\|", 4);
+                if (parts.length != 4 || parts[3].isEmpty()) {
+                    throw new IllegalArgumentException("parts");
+                }
+                long ref = Long.parseLong(parts[0]);
+                double score = parts[1].isEmpty() ? Double.NaN : Double.parseDouble(parts[1]);
+                if (Double.isInfinite(score) || parts[2].length() != DATE_WIDTH) {
+                    throw new IllegalArgumentException("score or date");
+                }
+                Times.parse(parts[2]);
+                return new Cursor(ref, score, new Key(parts[2], parts[3]));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new ValidationException("after", "This link to a page of results is broken: search again.");
+            }
+        }
+    }
+
+    /** The WHERE clause of a search: its scope, its filters and its text, with the values to bind. */
+    private record Filter(String sql, Map<String, Object> values, Map<String, Collection<String>> arrays) {
+        static Filter of(SearchQuery query, Terms terms) {
+            List<String> where = new ArrayList<>();
+            Map<String, Object> values = new LinkedHashMap<>();
+            Map<String, Collection<String>> arrays = new LinkedHashMap<>();
+            if (query.scope() == SearchQuery.Scope.READERS) {
+                where.add("live");
+            } else {
+                if (!query.statuses().isEmpty()) {
+                    where.add("status = ANY(:statuses)");
+                    arrays.put("statuses", query.statuses());
+                }
+                if (query.createdBy() != null) {
+                    where.add("created_by = :createdBy");
+                    values.put("createdBy", query.createdBy());
+                }
+            }
+            if (!query.topicIds().isEmpty()) {
+                where.add("topic_id = ANY(:topicIds)");
+                arrays.put("topicIds", query.topicIds());
+            }
+            if (!query.authorIds().isEmpty()) {
+                where.add("author_ids && :authorIds::text[]");
+                arrays.put("authorIds", query.authorIds());
+            }
+            if (!query.kinds().isEmpty()) {
+                where.add("kind = ANY(:kinds)");
+                arrays.put("kinds", query.kinds());
+            }
+            if (query.from() != null) {
+                where.add("date >= :from");
+                values.put("from", Times.format(query.from()));
+            }
+            if (query.to() != null) {
+                where.add("date < :to");
+                values.put("to", Times.format(query.to()));
+            }
+            if (!terms.all()) {
+                where.add(terms.column() + " @@ :q::tsquery");
+                values.put("q", terms.query());
+            }
+            return new Filter(where.isEmpty() ? "TRUE" : String.join(" AND ", where), values, arrays);
+        }
+
+        void bind(Query q) {
+            values.forEach(q::bind);
+            arrays.forEach((name, array) -> q.bindArray(name, String.class, array));
+        }
+    }
+
+    /**
+     * The text of a search as tsqueries built from lexemes PostgreSQL's parser produced, never from
+     * the typed text: {@code query} holds each word or its near-spellings, {@code exact} the words
+     * as typed, which a document matching them scores extra for. A text of stop words only ("of
+     * and") is matched against the headline's every word instead ({@code column} title_words).
+     */
+    private record Terms(boolean all, String column, String config, String query, String exact, boolean fuzzy) {
+        boolean nothing() {
+            return !all && query.isEmpty();
+        }
+
+        static Terms of(Handle h, QueryText text) {
+            if (text.blank()) {
+                return new Terms(true, "search", "english", "", "", false);
+            }
+            List<String> parts = new ArrayList<>();
+            List<String> exactParts = new ArrayList<>();
+            boolean fuzzy = false;
+            for (Word word : words(h, text.words())) {
+                if (word.lexemes().isEmpty()) {
+                    continue;
+                }
+                Set<String> spellings = new LinkedHashSet<>(word.lexemes());
+                word.near().stream()
+                        .filter(n -> !n.lexeme().isEmpty())
+                        .sorted((a, b) -> a.distance() != b.distance()
+                                ? Integer.compare(a.distance(), b.distance())
+                                : Long.compare(b.documents(), a.documents()))
+                        .limit(SPELLINGS)
+                        .forEach(n -> spellings.add(n.lexeme()));
+                fuzzy |= spellings.size() > word.lexemes().size();
+                parts.add(or(spellings));
+                exactParts.add(or(word.lexemes()));
+            }
+            phrases(h, "english", text.phrases()).forEach(phrase -> {
+                parts.add(phrase);
+                exactParts.add(phrase);
+            });
+            if (parts.isEmpty()) {
+                return stopWords(h, text);
+            }
+            return new Terms(
+                    false, "search", "english", String.join(" & ", parts), String.join(" & ", exactParts), fuzzy);
+        }
+
+        /** Every word of the headline as written, for a text that names nothing but stop words. */
+        private static Terms stopWords(Handle h, QueryText text) {
+            List<String> parts = new ArrayList<>();
+            if (!text.words().isEmpty()) {
+                h.createQuery("SELECT lower(w) FROM unnest(:words) AS t(w)")
+                        .bindArray("words", String.class, text.words())
+                        .mapTo(String.class)
+                        .forEach(w -> parts.add(quote(w)));
+            }
+            parts.addAll(phrases(h, "simple", text.phrases()));
+            String query = String.join(" & ", parts);
+            return new Terms(false, "title_words", "simple", query, query, false);
+        }
+
+        private static List<String> phrases(Handle h, String config, List<String> phrases) {
+            if (phrases.isEmpty()) {
+                return List.of();
+            }
+            return h
+                    .createQuery("SELECT phraseto_tsquery(:config::regconfig, p)::text FROM unnest(:phrases) AS t(p)")
+                    .bind("config", config)
+                    .bindArray("phrases", String.class, phrases)
+                    .mapTo(String.class)
+                    .stream()
+                    .filter(phrase -> !phrase.isBlank())
+                    .map(phrase -> "(" + phrase + ")")
+                    .toList();
+        }
+
+        /**
+         * Each word's lexemes, and the words of the vocabulary within its typo budget: one typo in
+         * 4 to 7 letters, two in 8 or more, the first letter kept. A transposition is one typo, as
+         * people make them; levenshtein counts it as two, so it only narrows the candidates, and
+         * {@link #typos} decides.
+         */
+        private static List<Word> words(Handle h, List<String> typed) {
+            if (typed.isEmpty()) {
+                return List.of();
+            }
+            Map<Integer, Word> words = new TreeMap<>();
+            h.createQuery("WITH q AS (SELECT t.i, lower(t.s) AS word, "
+                            + "array_to_string(tsvector_to_array(to_tsvector('english'::regconfig, t.s)), ' ') AS lexemes, "
+                            + "CASE WHEN char_length(t.s) >= 8 THEN 2 WHEN char_length(t.s) >= 4 THEN 1 ELSE 0 END AS d "
+                            + "FROM unnest(:words) WITH ORDINALITY AS t(s, i)) "
+                            + "SELECT q.i, q.word, q.lexemes, q.d, n.word AS near, n.lexeme, n.ndoc FROM q "
+                            + "LEFT JOIN LATERAL (SELECT s.word, s.lexeme, s.ndoc FROM search_words s "
+                            + "WHERE q.d > 0 AND q.lexemes <> '' AND left(s.word, 1) = left(q.word, 1) "
+                            + "AND length(s.word) BETWEEN length(q.word) - q.d AND length(q.word) + q.d "
+                            + "AND s.word <> q.word AND s.lexeme IS NOT NULL "
+                            + "AND levenshtein_less_equal(s.word, q.word, 2 * q.d) <= 2 * q.d) n ON TRUE ORDER BY q.i")
+                    .bindArray("words", String.class, typed)
+                    .map((rs, ctx) -> {
+                        String lexemes = rs.getString("lexemes");
+                        Word word = words.computeIfAbsent(
+                                rs.getInt("i"),
+                                k -> new Word(
+                                        lexemes.isEmpty() ? List.of() : List.of(lexemes.split(" ")),
+                                        new ArrayList<>()));
+                        String near = rs.getString("near");
+                        if (near != null) {
+                            int distance = typos(near, rs.getString("word"));
+                            if (distance <= rs.getInt("d")) {
+                                word.near().add(new Near(rs.getString("lexeme"), distance, rs.getLong("ndoc")));
+                            }
+                        }
+                        return word;
+                    })
+                    .list();
+            return List.copyOf(words.values());
+        }
+
+        /** The optimal string alignment distance: edits and swaps of neighbours, each one typo. */
+        static int typos(String a, String b) {
+            int[][] d = new int[a.length() + 1][b.length() + 1];
+            for (int i = 0; i <= a.length(); i++) {
+                d[i][0] = i;
+            }
+            for (int j = 0; j <= b.length(); j++) {
+                d[0][j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                for (int j = 1; j <= b.length(); j++) {
+                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                    d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                    if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    }
+                }
+            }
+            return d[a.length()][b.length()];
+        }
+
+        private static String or(Collection<String> lexemes) {
+            return "(" + String.join(" | ", lexemes.stream().map(Terms::quote).toList()) + ")";
+        }
+
+        private static String quote(String lexeme) {
+            return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'";
+        }
+
+        /** The relevance of a row: its rank with the headline weighing most, times the recency boost. */
+        String score() {
+            String rank = "ts_rank_cd(" + WEIGHTS + ", " + column + ", :q::tsquery, 1)";
+            if (fuzzy) {
+                rank = "(" + rank + " + ts_rank_cd(" + WEIGHTS + ", " + column + ", :exact::tsquery, 1))";
+            }
+            return rank + " * " + DECAY;
+        }
+
+        void bind(Query q) {
+            if (!all) {
+                q.bind("q", query);
+                if (fuzzy) {
+                    q.bind("exact", exact);
+                }
+            }
+        }
+    }
+
+    /** A word of the query: its lexemes as typed (none for a stop word) and its near-spellings. */
+    private record Word(List<String> lexemes, List<Near> near) {}
+
+    private record Near(String lexeme, int distance, long documents) {}
+}

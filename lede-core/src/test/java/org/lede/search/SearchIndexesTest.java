@@ -1,0 +1,48 @@
+package org.lede.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lede.db.Database;
+import org.lede.db.Dialect;
+import org.lede.search.lucene.LuceneSearchIndex;
+import org.lede.search.store.PostgresSearchIndex;
+import org.lede.testing.TestDatabases;
+
+/** Nodes that share a PostgreSQL database share its index; a SQLite site keeps Lucene's on disk. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
+class SearchIndexesTest {
+    @Parameter
+    Dialect dialect;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDatabaseChoosesTheIndex() {
+        try (Database db = TestDatabases.open(dialect, dir);
+                SearchIndex index = SearchIndexes.open(db, dir.resolve("index"), Clock.systemUTC())) {
+            assertEquals(
+                    dialect == Dialect.POSTGRESQL ? PostgresSearchIndex.class : LuceneSearchIndex.class,
+                    index.getClass());
+        }
+    }
+
+    @Test
+    void twoNodesOnOnePostgresqlSeeEachOthersChanges() {
+        try (Database db = TestDatabases.open(dialect, dir);
+                SearchIndex one = SearchIndexes.open(db, dir.resolve("one"), Clock.systemUTC());
+                SearchIndex two = SearchIndexes.open(db, dir.resolve("two"), Clock.systemUTC())) {
+            one.apply(List.of(), List.of(), 5);
+            assertEquals(dialect == Dialect.POSTGRESQL ? 5 : 0, two.appliedThrough());
+        }
+    }
+}

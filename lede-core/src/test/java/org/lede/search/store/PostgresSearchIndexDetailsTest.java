@@ -1,0 +1,486 @@
+package org.lede.search.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lede.common.ValidationException;
+import org.lede.db.Database;
+import org.lede.db.Dialect;
+import org.lede.search.SearchDocument;
+import org.lede.search.SearchIndex;
+import org.lede.search.SearchQuery;
+import org.lede.search.SearchResult;
+import org.lede.search.SearchResult.Count;
+import org.lede.search.SearchResult.Fragment;
+import org.lede.search.SearchResult.Hit;
+import org.lede.testing.TestDatabases;
+
+/** What the PostgreSQL adapter does beyond the contract: its ranked window, exact-count bound, vocabulary and markers. */
+class PostgresSearchIndexDetailsTest {
+    static final Instant NOW = Instant.now();
+
+    @TempDir
+    Path dir;
+
+    Database db;
+    PostgresSearchIndex index;
+
+    @BeforeEach
+    void open() {
+        db = TestDatabases.open(Dialect.POSTGRESQL, dir);
+        index = new PostgresSearchIndex(db, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+        db.close();
+    }
+
+    static SearchDocument story(String id, String headline, String body) {
+        return doc(id, headline, body, "politics", List.of("a1"), "news", true, NOW.minus(Duration.ofDays(1)));
+    }
+
+    static SearchDocument doc(
+            String id,
+            String headline,
+            String body,
+            String topic,
+            List<String> authors,
+            String kind,
+            boolean live,
+            Instant date) {
+        return new SearchDocument(
+                id,
+                SearchDocument.Type.STORY,
+                headline,
+                "A dek for " + id,
+                List.of(),
+                body,
+                topic,
+                topic == null ? null : topic.toUpperCase(),
+                List.of(),
+                authors,
+                authors.stream().map(a -> "Author " + a).toList(),
+                List.of(),
+                kind,
+                live ? "published" : "draft",
+                live,
+                "writer-1",
+                date);
+    }
+
+    private List<String> ids(SearchResult result) {
+        return result.hits().stream().map(Hit::id).toList();
+    }
+
+    private SearchResult readers(String text) {
+        return index.search(SearchQuery.readers(text, 10));
+    }
+
+    private static SearchQuery filtered(String text, SearchQuery.Sort sort, Set<String> topics, Set<String> kinds) {
+        return new SearchQuery(
+                text,
+                SearchQuery.Scope.READERS,
+                topics,
+                Set.of(),
+                kinds,
+                Set.of(),
+                null,
+                null,
+                null,
+                sort,
+                null,
+                10,
+                true);
+    }
+
+    @Test
+    void applyStoresDocumentsAndThePositionTogether() {
+        assertEquals(0, index.appliedThrough());
+        index.apply(List.of(story("s1", "Budget vote delayed", "The council delayed the budget vote.")), List.of(), 7);
+        assertEquals(7, index.appliedThrough());
+        assertEquals(List.of("s1"), ids(readers("budget")));
+        index.apply(List.of(), List.of("s1", "unknown"), 9);
+        assertEquals(9, index.appliedThrough());
+        assertEquals(List.of(), ids(readers("budget")));
+        assertEquals(0, index.stats().documents());
+    }
+
+    @Test
+    void readersSeeLiveDocumentsOnlyAndTheNewsroomSeesDrafts() {
+        index.apply(
+                List.of(
+                        story("live", "Harbour plan approved", "Text."),
+                        doc("draft", "Harbour plan leaked", "Text.", null, List.of(), "news", false, NOW)),
+                List.of(),
+                1);
+        assertEquals(List.of("live"), ids(readers("harbour")));
+        assertEquals(Set.of("live", "draft"), Set.copyOf(ids(index.search(SearchQuery.newsroom("harbour", 10)))));
+    }
+
+    @Test
+    void aMisspelledWordFindsItsNearSpellingButExactMatchesRankFirst() {
+        index.apply(
+                List.of(
+                        story("rouhani", "Rouhani meets envoys", "President Rouhani met envoys."),
+                        story("rohani", "Rohani family bakery", "The bakery of the Rohani family.")),
+                List.of(),
+                1);
+        assertEquals(List.of("rohani", "rouhani"), ids(readers("Rohani")));
+        assertEquals(List.of("rouhani", "rohani"), ids(readers("rouhani")));
+        assertEquals(List.of(), ids(readers("Xyzzyq")));
+    }
+
+    @Test
+    void aPhraseMatchesItsWordsInOrderOnly() {
+        index.apply(
+                List.of(
+                        story("inorder", "Port news", "The new harbour master started today."),
+                        story("apart", "Port news", "The master of the new harbour spoke.")),
+                List.of(),
+                1);
+        assertEquals(List.of("inorder"), ids(readers("\"harbour master\"")));
+        assertEquals(2, readers("harbour master").hits().size());
+    }
+
+    @Test
+    void aHeadlineMatchOutranksABodyMatch() {
+        index.apply(
+                List.of(
+                        story("body", "City news", "Residents talked about the tramway all day."),
+                        story("headline", "Tramway opens", "Residents rode it all day.")),
+                List.of(),
+                1);
+        assertEquals(List.of("headline", "body"), ids(readers("tramway")));
+    }
+
+    @Test
+    void aRecentMatchOutranksAnOldOneOfTheSameText() {
+        index.apply(
+                List.of(
+                        doc(
+                                "old",
+                                "Flood warning",
+                                "Rivers rise.",
+                                "weather",
+                                List.of("a1"),
+                                "news",
+                                true,
+                                NOW.minus(Duration.ofDays(3650))),
+                        doc(
+                                "new",
+                                "Flood warning",
+                                "Rivers rise.",
+                                "weather",
+                                List.of("a1"),
+                                "news",
+                                true,
+                                NOW.minus(Duration.ofDays(2)))),
+                List.of(),
+                1);
+        assertEquals(List.of("new", "old"), ids(readers("flood")));
+    }
+
+    @Test
+    void hitsMarkTheMatchedWordsInHeadlineAndSnippet() {
+        index.apply(
+                List.of(
+                        story("body", "Budget \uE000vote\uE001 delayed", "The council delayed the budget vote again."),
+                        story("headline", "Budget cuts", "The council met.")),
+                List.of(),
+                1);
+        List<Hit> hits = readers("budget").hits();
+        Hit body = hits.stream().filter(h -> h.id().equals("body")).findFirst().orElseThrow();
+        assertEquals(List.of(new Fragment("Budget", true), new Fragment(" vote delayed", false)), body.headline());
+        assertTrue(
+                body.snippet().contains(new Fragment("budget", true)),
+                body.snippet().toString());
+        Hit headline =
+                hits.stream().filter(h -> h.id().equals("headline")).findFirst().orElseThrow();
+        assertTrue(
+                headline.snippet().stream().noneMatch(Fragment::match),
+                headline.snippet().toString());
+        assertTrue(
+                headline.snippet().getFirst().text().startsWith("A dek for headline"),
+                headline.snippet().toString());
+    }
+
+    @Test
+    void blankAbsurdAndVeryLongTextNeverFail() {
+        index.apply(List.of(story("s1", "Budget vote", "Text.")), List.of(), 1);
+        assertEquals(List.of("s1"), ids(readers("")));
+        assertEquals(List.of("s1"), ids(readers("!!! ((( ''' \\ & | : * <-> ")));
+        assertEquals(List.of(), ids(readers("the")));
+        assertEquals(List.of("s1"), ids(readers("\"")));
+        assertEquals(List.of(), ids(readers("budget:* & !vote | 'x")));
+        assertEquals(List.of("s1"), ids(readers("budget " + "x".repeat(5000))));
+        assertEquals(List.of(), ids(readers("\u0000\uE000budget\uE001 ünïcödé 数据")));
+    }
+
+    @Test
+    void filtersNarrowAndCountsCountTheWholeFilteredMatchSet() {
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            docs.add(doc(
+                    "s" + i,
+                    "Election night " + i,
+                    "Votes counted.",
+                    i < 4 ? "politics" : "local",
+                    i % 2 == 0 ? List.of("a1", "a2") : List.of("a2"),
+                    i == 5 ? "analysis" : "news",
+                    true,
+                    Instant.parse("202" + (i % 3) + "-05-01T10:00:00Z")));
+        }
+        docs.add(doc("other", "Weather", "Sun.", "politics", List.of("a1"), "news", true, NOW));
+        index.apply(docs, List.of(), 1);
+
+        SearchResult all = readers("election");
+        assertEquals(6, all.total());
+        assertTrue(all.exact());
+        assertEquals(
+                List.of(new Count("politics", 4), new Count("local", 2)),
+                all.counts().topics());
+        assertEquals(
+                List.of(new Count("a2", 6), new Count("a1", 3)), all.counts().authors());
+        assertEquals(
+                List.of(new Count("news", 5), new Count("analysis", 1)),
+                all.counts().kinds());
+        assertEquals(
+                List.of(new Count("2020", 2), new Count("2021", 2), new Count("2022", 2)),
+                all.counts().years());
+
+        SearchResult local = index.search(filtered("election", SearchQuery.Sort.RELEVANCE, Set.of("local"), Set.of()));
+        assertEquals(Set.of("s4", "s5"), Set.copyOf(ids(local)));
+        assertEquals(List.of(new Count("local", 2)), local.counts().topics());
+        assertEquals(
+                List.of(new Count("analysis", 1), new Count("news", 1)),
+                local.counts().kinds());
+
+        SearchQuery dated = new SearchQuery(
+                "election",
+                SearchQuery.Scope.READERS,
+                Set.of(),
+                Set.of("a1"),
+                Set.of(),
+                Set.of(),
+                null,
+                Instant.parse("2021-01-01T00:00:00Z"),
+                Instant.parse("2022-05-01T10:00:00Z"),
+                SearchQuery.Sort.NEWEST,
+                null,
+                10,
+                false);
+        assertEquals(List.of("s4"), ids(index.search(dated)));
+        SearchQuery a2 = new SearchQuery(
+                "election",
+                SearchQuery.Scope.READERS,
+                Set.of(),
+                Set.of("a2"),
+                Set.of(),
+                Set.of(),
+                null,
+                Instant.parse("2021-01-01T00:00:00Z"),
+                Instant.parse("2022-05-01T10:00:00Z"),
+                SearchQuery.Sort.NEWEST,
+                null,
+                10,
+                false);
+        assertEquals(Set.of("s1", "s4"), Set.copyOf(ids(index.search(a2))));
+    }
+
+    @Test
+    void newestSortsByDate() {
+        index.apply(
+                List.of(
+                        doc(
+                                "old",
+                                "Tramway",
+                                "Tramway tramway tramway.",
+                                "t",
+                                List.of(),
+                                "news",
+                                true,
+                                Instant.parse("2020-01-01T00:00:00Z")),
+                        doc(
+                                "new",
+                                "Bus",
+                                "A tramway.",
+                                "t",
+                                List.of(),
+                                "news",
+                                true,
+                                Instant.parse("2024-01-01T00:00:00Z"))),
+                List.of(),
+                1);
+        assertEquals(
+                List.of("new", "old"),
+                ids(index.search(filtered("tramway", SearchQuery.Sort.NEWEST, Set.of(), Set.of()))));
+    }
+
+    @Test
+    void pagesWalkEveryMatchOnceAcrossTheRankedWindowAndBeyond() {
+        index = new PostgresSearchIndex(db, Clock.systemUTC(), 5);
+        List<SearchDocument> docs = IntStream.range(0, 23)
+                .mapToObj(i -> doc(
+                        "s" + i,
+                        i % 4 == 0 ? "Ferry strike" : "Port news " + i,
+                        "The ferry strike went on." + " ferry".repeat(i % 3),
+                        "t",
+                        List.of(),
+                        "news",
+                        true,
+                        NOW.minus(Duration.ofDays(i))))
+                .toList();
+        index.apply(docs, List.of(), 1);
+        for (SearchQuery.Sort sort : SearchQuery.Sort.values()) {
+            for (String text : List.of("ferry", "")) {
+                List<String> seen = new ArrayList<>();
+                SearchQuery query = new SearchQuery(
+                        text,
+                        SearchQuery.Scope.READERS,
+                        Set.of(),
+                        Set.of(),
+                        Set.of(),
+                        Set.of(),
+                        null,
+                        null,
+                        null,
+                        sort,
+                        null,
+                        4,
+                        false);
+                SearchResult page = index.search(query);
+                seen.addAll(ids(page));
+                while (page.next() != null) {
+                    page = index.search(query.withAfter(page.next()));
+                    assertFalse(page.hits().isEmpty(), "a cursor is only given when a page follows");
+                    seen.addAll(ids(page));
+                }
+                assertEquals(23, seen.size(), sort + " " + text + ": " + seen);
+                assertEquals(23, new HashSet<>(seen).size(), sort + " " + text + ": " + seen);
+            }
+        }
+        List<String> firstRanked = ids(index.search(new SearchQuery(
+                "ferry",
+                SearchQuery.Scope.READERS,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                null,
+                null,
+                null,
+                SearchQuery.Sort.RELEVANCE,
+                null,
+                5,
+                false)));
+        // The newest five are ranked: the headline matches among them come first.
+        assertEquals(Set.of("s0", "s4"), Set.copyOf(firstRanked.subList(0, 2)));
+    }
+
+    @Test
+    void aMalformedCursorIsAValidationError() {
+        index.apply(List.of(story("s1", "Budget", "Text.")), List.of(), 1);
+        for (String bad :
+                List.of("nonsense!", "bm9uc2Vuc2U", "MXwxLjB8fHMx", "MXx4fDIwMjAtMDEtMDFUMDA6MDA6MDAuMDAwWnxzMQ")) {
+            assertThrows(
+                    ValidationException.class,
+                    () -> index.search(SearchQuery.readers("budget", 5).withAfter(bad)),
+                    bad);
+        }
+    }
+
+    @Test
+    void totalsAreExactUpToTheLimitThenALowerBound() {
+        List<SearchDocument> docs = IntStream.range(0, (int) SearchResult.EXACT_UP_TO + 5)
+                .mapToObj(i -> story("s" + i, "Common word", "Text " + i))
+                .toList();
+        for (int from = 0; from < docs.size(); from += 2000) {
+            index.apply(docs.subList(from, Math.min(docs.size(), from + 2000)), List.of(), from + 1);
+        }
+        SearchResult result = readers("common");
+        assertFalse(result.exact());
+        assertTrue(result.total() > SearchResult.EXACT_UP_TO);
+        assertTrue(result.total() <= docs.size());
+        SearchResult few = readers("text 17");
+        assertTrue(few.exact());
+    }
+
+    @Test
+    void aRebuildIsInvisibleUntilItFinishesAndLeavesNothingWhenAbandoned() {
+        index.apply(List.of(story("old", "Budget vote", "Text.")), List.of(), 5);
+        try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+            rebuild.add(List.of(story("new", "Budget plan", "Text.")));
+            assertEquals(List.of("old"), ids(readers("budget")));
+        }
+        assertEquals(List.of("old"), ids(readers("budget")));
+        assertEquals(5, index.appliedThrough());
+
+        try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+            rebuild.add(List.of(story("new", "Budget plan", "Rouhani spoke.")));
+            rebuild.add(List.of(story("newer", "Budget cuts", "Text.")));
+            assertEquals(List.of("old"), ids(readers("budget")));
+            rebuild.finish(42);
+        }
+        assertEquals(42, index.appliedThrough());
+        assertEquals(Set.of("new", "newer"), Set.copyOf(ids(readers("budget"))));
+        assertEquals(List.of("new"), ids(readers("rohani")));
+        index.apply(List.of(story("after", "Budget after", "Text.")), List.of("newer"), 43);
+        assertEquals(Set.of("new", "after"), Set.copyOf(ids(readers("budget"))));
+        assertEquals(2, index.stats().documents());
+        assertTrue(index.stats().bytes() > 0);
+    }
+
+    @Test
+    void similarFindsLiveDocumentsSharingCharacteristicWordsButNeverItself() {
+        index.apply(
+                List.of(
+                        story("a", "Glacier melt speeds up", "Glacier melt in the Alps quickens, glaciologists say."),
+                        story("b", "Alps glacier retreat", "The glacier retreat in the Alps worries glaciologists."),
+                        story("c", "Budget vote", "The council voted on the budget."),
+                        doc(
+                                "d",
+                                "Glacier draft",
+                                "Glacier melt Alps glaciologists.",
+                                "t",
+                                List.of(),
+                                "news",
+                                false,
+                                NOW)),
+                List.of(),
+                1);
+        List<SearchIndex.Similar> similar = index.similar("a", 5);
+        assertEquals("b", similar.getFirst().id());
+        assertTrue(similar.stream().noneMatch(s -> s.id().equals("a") || s.id().equals("d")), similar.toString());
+        assertEquals(List.of(), index.similar("d", 5));
+        assertEquals(List.of(), index.similar("missing", 5));
+    }
+
+    @Test
+    void theVocabularyForgetsWordsNoDocumentHoldsAnyMore() {
+        index.apply(List.of(story("s1", "Rouhani", "Text.")), List.of(), 1);
+        index.apply(List.of(story("s1", "Budget", "Text.")), List.of(), 2);
+        index.apply(List.of(story("s2", "Rohani", "Text.")), List.of(), 3);
+        assertEquals(List.of("s2"), ids(readers("rouhani")));
+        assertNotEquals(List.of(), ids(readers("budgt")));
+        assertNull(readers("budget").next());
+    }
+}
