@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.lede.author.Author;
 import org.lede.common.BadRequestException.FieldError;
@@ -37,10 +38,11 @@ public final class ReaderSearch {
     /** What a filter by kind may ask for besides the story kinds. */
     public static final String DASHBOARD = SearchDocument.Type.DASHBOARD.key();
 
-    private final SearchIndex index;
+    private final Supplier<SearchIndex> index;
     private final ReaderQueries queries;
 
-    public ReaderSearch(SearchIndex index, ReaderQueries queries) {
+    /** @param index the index, asked for on each search, so it opens when something first searches */
+    public ReaderSearch(Supplier<SearchIndex> index, ReaderQueries queries) {
         this.index = index;
         this.queries = queries;
     }
@@ -157,7 +159,7 @@ public final class ReaderSearch {
                 true);
         SearchResult result;
         try {
-            result = index.search(query);
+            result = index.get().search(query);
         } catch (ValidationException e) {
             // The one thing the index refuses is a cursor it never issued (or one for another order).
             return new SearchPage(

@@ -17,8 +17,10 @@ import org.lede.outbox.OutboxEvent;
 import org.lede.outbox.OutboxPoller;
 import org.lede.reading.OldAddresses;
 import org.lede.reading.ReaderQueries;
+import org.lede.reading.ReaderSearch;
 import org.lede.web.api.ApiDocRoutes;
 import org.lede.web.api.ContentApiRoutes;
+import org.lede.web.api.SearchApiRoutes;
 import org.lede.web.api.admin.AdminApi;
 import org.lede.web.api.admin.AdminCurationRoutes;
 import org.lede.web.api.admin.AdminMediaRoutes;
@@ -52,6 +54,7 @@ import org.lede.web.reader.MediaRoutes;
 import org.lede.web.reader.Page;
 import org.lede.web.reader.PreviewRoutes;
 import org.lede.web.reader.ReaderRoutes;
+import org.lede.web.reader.SearchRoutes;
 import org.lede.web.support.ClientAddress;
 import org.lede.web.support.ErrorPages;
 import org.lede.web.support.SecurityHeaders;
@@ -175,6 +178,13 @@ public final class WebServer {
         SitemapRoutes sitemapRoutes = new SitemapRoutes(reader, responses);
         ContentApiRoutes contentApi =
                 new ContentApiRoutes(reader, new StoryHtml(templates), responses, options.contentApiKeys());
+        ReaderSearch readerSearch = new ReaderSearch(services.search()::index, reader);
+        SearchRoutes searchRoutes = new SearchRoutes(readerSearch, reader, templates);
+        SearchApiRoutes searchApi = new SearchApiRoutes(
+                readerSearch,
+                reader.site().baseUrl(),
+                new StoryHtml(templates),
+                !options.contentApiKeys().isEmpty());
         ApiDocRoutes apiDocs = new ApiDocRoutes();
         MediaRoutes mediaRoutes = new MediaRoutes(new Renditions(services.media(), services.blobs()));
         ErrorPages errors = new ErrorPages(
@@ -266,6 +276,7 @@ public final class WebServer {
             // /api/v1/stories/{id}.
             apiDocs.register(config.routes);
             contentApi.register(config.routes);
+            searchApi.register(config.routes);
             adminApi.register(config.routes);
             adminStories.register(config.routes);
             adminMedia.register(config.routes);
@@ -273,6 +284,7 @@ public final class WebServer {
             // After the newsroom: Javalin runs the first route that matches, and the reader's dated story
             // path /{yyyy}/{mm}/{dd}/{slug} also matches /newsroom/stories/{id}/revisions.
             readerRoutes.register(config.routes);
+            searchRoutes.register(config.routes);
             feedRoutes.register(config.routes);
             sitemapRoutes.register(config.routes);
             previewRoutes.register(config.routes);
