@@ -161,7 +161,9 @@ public record Services(
                         indexDir,
                         clock,
                         new SearchDocuments(stories, topics, authors, dashboards),
-                        new JdbiSearchSourceStore(db)));
+                        new JdbiSearchSourceStore(db),
+                        topics,
+                        outbox));
     }
 
     /**
