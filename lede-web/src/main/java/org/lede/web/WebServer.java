@@ -145,6 +145,9 @@ public final class WebServer {
         }
     }
 
+    /** Room for a search of 10,000 typed characters in the address, with the rest of the request's head. */
+    static final int MAX_REQUEST_HEAD_BYTES = 32 * 1024;
+
     public WebServer(Services services, ReaderQueries reader, Clock clock) {
         this(services, reader, clock, Options.DEFAULTS);
     }
@@ -253,6 +256,9 @@ public final class WebServer {
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             // A known path asked with the wrong method is answered 405 with Allow, not a misleading 404.
             config.http.prefer405over404 = true;
+            // A search's words travel in its address, and Jetty's default of 8 KiB answers a long
+            // paste with a bare 414 before the search page can cut it and say so.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES));
             // In front of everything Javalin puts on the server (its statistics handler, the servlet
             // context, sessions), so a cached page costs no more than a handler that writes bytes.
             // The security headers go outermost, so cached pages, routes, errors and redirects all carry them.
