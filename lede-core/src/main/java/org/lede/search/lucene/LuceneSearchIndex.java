@@ -46,7 +46,9 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import org.lede.common.ConflictException;
 import org.lede.search.SearchDocument;
 import org.lede.search.SearchIndex;
 import org.lede.search.SearchQuery;
@@ -111,9 +113,13 @@ public final class LuceneSearchIndex implements SearchIndex {
                 Files.createDirectories(root.resolve(name));
                 index.point(name);
             }
-            index.deleteOthers(name);
             index.current = index.openGeneration(root.resolve(name), IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             index.appliedThrough = seq(index.current.writer());
+            // Only once this process holds the current generation's lock: another's rebuild is not ours to remove.
+            index.deleteOthers(name);
+        } catch (LockObtainFailedException e) {
+            throw new ConflictException("The search index in " + root
+                    + " is in use by another Lede process (a running server keeps it up to date itself).");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index in " + root, e);
         }
