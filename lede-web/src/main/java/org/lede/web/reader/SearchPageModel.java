@@ -16,8 +16,10 @@ import org.lede.topic.Topic;
  * The search page: the form as the reader left it, and the results, filters and next page. The
  * links it makes carry the search's whole state in the query string, so every step works without
  * script and can be bookmarked.
+ *
+ * @param indexable true for the bare page of tips that search engines may list; results never are
  */
-public record SearchPageModel(Page page, SearchPage search) implements ReaderModel {
+public record SearchPageModel(Page page, SearchPage search, boolean indexable) implements ReaderModel {
     @Override
     public String template() {
         return "reader/search.jte";

@@ -42,6 +42,10 @@ public final class SearchRoutes {
 
     private void search(Context ctx) {
         SearchPage found = search.search(SearchForm.of(ctx.queryParamMap(), "after"), ReaderSearch.PAGE_SIZE);
+        // Results are a search engine's own pages over again, and any words make one: only the
+        // bare page, the same for everyone, is offered to crawlers.
+        String query = ctx.queryString();
+        boolean indexable = query == null || query.isEmpty();
         String title = found.text().isEmpty() ? "Search" : "Search: " + found.text();
         Page page = new Page(
                 queries.site(),
@@ -49,15 +53,17 @@ public final class SearchRoutes {
                 queries.publishedPages(),
                 title,
                 "Search every story and dashboard on " + queries.site().name() + ".",
-                null,
+                indexable ? "/search" : null,
                 ctx.path());
         Set<String> keys = new LinkedHashSet<>();
         keys.add(PageKeys.HOME);
         found.results().forEach(r -> keys.addAll(r.card().pageKeys()));
         ctx.header("Cache-Control", CACHE_CONTROL);
         ctx.header(PageCache.SURROGATE_KEY, String.join(" ", keys));
-        ctx.header("X-Robots-Tag", "noindex");
-        SearchPageModel model = new SearchPageModel(page, found);
+        if (!indexable) {
+            ctx.header("X-Robots-Tag", "noindex");
+        }
+        SearchPageModel model = new SearchPageModel(page, found, indexable);
         ctx.status(found.problems().isEmpty() ? 200 : 400)
                 .contentType(Templates.HTML)
                 .result(templates.render(model.template(), model));

@@ -50,7 +50,7 @@ class SearchPageModelTest {
                 null,
                 null,
                 "/search");
-        return new SearchPageModel(page, search);
+        return new SearchPageModel(page, search, false);
     }
 
     @Test

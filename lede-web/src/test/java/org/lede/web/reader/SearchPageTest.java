@@ -112,7 +112,16 @@ class SearchPageTest extends WebServerTest {
         assertTrue(page.text().contains("Search tips"), page.text());
         assertNotNull(page.selectFirst("a[href=/topics/" + topic.slug() + "]"), "the topics are offered");
         assertTrue(results(page).isEmpty());
-        assertEquals(200, web.get("/search?q=%20%20").statusCode());
+        assertTrue(page.select("meta[name=robots]").isEmpty(), "the bare page may be listed by search engines");
+        assertTrue(response.headers().firstValue("X-Robots-Tag").isEmpty());
+        assertEquals(
+                "https://news.example/search",
+                page.selectFirst("link[rel=canonical]").attr("href"));
+        HttpResponse<String> blank = web.get("/search?q=%20%20");
+        assertEquals(200, blank.statusCode());
+        assertNotNull(
+                Jsoup.parse(blank.body()).selectFirst("meta[name=robots][content=noindex]"),
+                "any query is kept from search engines");
     }
 
     @Test
