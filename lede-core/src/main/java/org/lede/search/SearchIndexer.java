@@ -1,12 +1,17 @@
 package org.lede.search;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -223,7 +228,16 @@ public final class SearchIndexer implements AutoCloseable {
         long total = sources.count();
         long done = 0;
         progress.update(0, total);
+        int loaders = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(loaders, r -> {
+            Thread t = new Thread(r, "lede-search-rebuild-load");
+            t.setDaemon(true);
+            return t;
+        });
         try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+            // Batches load on several threads (reading and parsing stories is half the work) and go
+            // into the index in order from this one; a few in flight keep memory bounded.
+            Deque<Future<List<SearchDocument>>> loading = new ArrayDeque<>();
             for (boolean stories : new boolean[] {true, false}) {
                 String after = null;
                 while (true) {
@@ -237,19 +251,44 @@ public final class SearchIndexer implements AutoCloseable {
                     if (ids.isEmpty()) {
                         break;
                     }
-                    List<SearchDocument> docs = stories ? documents.stories(ids) : documents.dashboards(ids);
-                    rebuild.add(docs);
-                    done += docs.size();
-                    progress.update(done, Math.max(total, done));
+                    boolean storyBatch = stories;
+                    loading.add(pool.submit(() -> storyBatch ? documents.stories(ids) : documents.dashboards(ids)));
                     after = ids.getLast();
+                    while (loading.size() > loaders) {
+                        done += add(rebuild, loading.removeFirst());
+                        progress.update(done, Math.max(total, done));
+                    }
                 }
+            }
+            while (!loading.isEmpty()) {
+                done += add(rebuild, loading.removeFirst());
+                progress.update(done, Math.max(total, done));
             }
             // Not while a poll applies to the old contents: its position would land on the new ones.
             synchronized (polling) {
                 rebuild.finish(head);
             }
+        } finally {
+            pool.shutdownNow();
         }
         return done;
+    }
+
+    private static int add(SearchIndex.Rebuild rebuild, Future<List<SearchDocument>> batch) {
+        List<SearchDocument> docs;
+        try {
+            docs = batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while rebuilding the search index", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        rebuild.add(docs);
+        return docs.size();
     }
 
     static final int REBUILD_BATCH = 1000;

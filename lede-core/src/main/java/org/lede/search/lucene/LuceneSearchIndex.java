@@ -15,6 +15,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -258,29 +264,89 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
+    /**
+     * Documents are turned into Lucene's and indexed on several threads (IndexWriter takes them
+     * concurrently, each thread filling its own segment), while the caller reads the next batch.
+     */
     private final class LuceneRebuild implements Rebuild {
         private final Generation next;
+        private final ExecutorService workers;
+        private final Semaphore inFlight;
+        private final List<Future<?>> pending = new ArrayList<>();
         private boolean done;
 
         LuceneRebuild(Generation next) {
             this.next = next;
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+            this.workers = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "lede-search-rebuild-index");
+                t.setDaemon(true);
+                return t;
+            });
+            this.inFlight = new Semaphore(threads * 2);
         }
 
         @Override
         public void add(List<SearchDocument> documents) {
-            List<Document> docs = new ArrayList<>(documents.size());
-            for (SearchDocument d : documents) {
-                docs.add(Fields.document(d));
-            }
+            check();
+            List<SearchDocument> batch = List.copyOf(documents);
             try {
-                next.writer().addDocuments(docs);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write the rebuilt search index", e);
+                inFlight.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while rebuilding the search index", e);
+            }
+            pending.add(workers.submit(() -> {
+                try {
+                    List<Document> docs = new ArrayList<>(batch.size());
+                    for (SearchDocument d : batch) {
+                        docs.add(Fields.document(d));
+                    }
+                    next.writer().addDocuments(docs);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot write the rebuilt search index", e);
+                } finally {
+                    inFlight.release();
+                }
+            }));
+        }
+
+        /** Rethrows the first failure of a batch written so far, and forgets those that are done. */
+        private void check() {
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                Future<?> f = it.next();
+                if (f.isDone()) {
+                    await(f);
+                    it.remove();
+                }
+            }
+        }
+
+        private void awaitAll() {
+            for (Future<?> f : pending) {
+                await(f);
+            }
+            pending.clear();
+        }
+
+        private static void await(Future<?> f) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while rebuilding the search index", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
             }
         }
 
         @Override
         public void finish(long throughSeq) {
+            awaitAll();
+            workers.shutdown();
             Generation old;
             synchronized (writes) {
                 try {
@@ -312,6 +378,12 @@ public final class LuceneSearchIndex implements SearchIndex {
                 return;
             }
             done = true;
+            workers.shutdownNow();
+            try {
+                workers.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 next.searchers().close();
                 next.writer().rollback();
