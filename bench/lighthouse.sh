@@ -24,11 +24,16 @@ for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/" >/dev/null && break
   sleep 0.5
 done
+# The search index follows the outbox in the background: wait until it has read the demo.
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/search?q=Veloria" | grep -q 'class="stream results"' && break
+  sleep 0.5
+done
 home=$(curl -sf "http://127.0.0.1:$port/")
 story=$(grep -o 'href="/[0-9]\{4\}/[0-9]\{2\}/[0-9]\{2\}/[a-z0-9-]*"' <<<"$home" | head -1 | cut -d'"' -f2)
 topic=$(grep -o 'href="/topics/[a-z0-9-]*"' <<<"$home" | head -1 | cut -d'"' -f2)
 printf '%-45s %5s %5s %5s %5s\n' page perf a11y best seo
-for page in / "$story" "$topic" /dashboards/storm-idris /authors/nora-lindqvist /about; do
+for page in / "$story" "$topic" /dashboards/storm-idris /authors/nora-lindqvist /about "/search?q=Veloria"; do
   CHROME_PATH="$chrome" "$lighthouse" "http://127.0.0.1:$port$page" --quiet --output=json --output-path="$data/report.json" \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run" >/dev/null 2>&1
   python3 - "$page" "$data/report.json" <<'PY'

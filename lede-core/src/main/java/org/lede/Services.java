@@ -131,6 +131,14 @@ public record Services(
                 outbox,
                 clock,
                 ids);
+        Search search = Search.of(
+                db,
+                indexDir,
+                clock,
+                new SearchDocuments(stories, topics, authors, dashboards),
+                new JdbiSearchSourceStore(db),
+                topics,
+                outbox);
         return new Services(
                 db,
                 clock,
@@ -150,7 +158,7 @@ public record Services(
                 users,
                 new BrevityChecks(rules),
                 new AuditService(outbox, users),
-                new NewsroomQueries(stories, topics, authors, media, dashboards, sitePages),
+                new NewsroomQueries(stories, topics, authors, media, dashboards, sitePages, search::index),
                 new StoryPreviews(
                         db, stories, outbox, Base64.getUrlDecoder().decode(secrets.secret("story-preview")), clock),
                 new ApiTokenService(db, new JdbiApiTokenStore(db), users, outbox, clock, ids),
@@ -158,14 +166,7 @@ public record Services(
                 new SitePageService(db, sitePages, outbox, clock, ids),
                 new JdbiWebhookStore(db),
                 new JdbiImportStore(db),
-                Search.of(
-                        db,
-                        indexDir,
-                        clock,
-                        new SearchDocuments(stories, topics, authors, dashboards),
-                        new JdbiSearchSourceStore(db),
-                        topics,
-                        outbox));
+                search);
     }
 
     /**

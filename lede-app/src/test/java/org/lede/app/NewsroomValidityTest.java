@@ -91,6 +91,9 @@ class NewsroomValidityTest {
         add(editor, "editor", "delete dashboard confirm", dashboard + "/delete");
         add(editor, "editor", "new dashboard", "/newsroom/dashboards/new");
         add(editor, "editor", "top stories", "/newsroom/top");
+        add(editor, "editor", "top stories found by words", "/newsroom/top?q=Veloria");
+        add(editor, "editor", "story list found by words", "/newsroom?q=Veloria");
+        add(editor, "editor", "story finder", "/newsroom/dashboards/stories?q=Veloria");
 
         staleDraftId = createDraft(editor, "Quay Street ferry ramp closes for a week of repairs");
         String draftPath = "/newsroom/stories/" + staleDraftId;
@@ -279,9 +282,10 @@ class NewsroomValidityTest {
             browser.width(Chromium.DESKTOP_WIDTH);
             open.accept(browser);
             // A lost session would land on the sign-in page, and axe's silence would be about the wrong page.
+            URI current = URI.create(browser.driver.getCurrentUrl());
             assertEquals(
                     page.path(),
-                    URI.create(browser.driver.getCurrentUrl()).getRawPath(),
+                    current.getRawPath() + (current.getRawQuery() == null ? "" : "?" + current.getRawQuery()),
                     page.label() + " in the browser");
             assertTrue(
                     browser.driver.findElements(By.cssSelector(".error-page")).isEmpty(),

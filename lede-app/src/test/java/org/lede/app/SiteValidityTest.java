@@ -66,6 +66,8 @@ class SiteValidityTest {
         STORY(Pattern.compile("/\\d{4}/\\d{2}/\\d{2}/[^/?#]+")),
         AUTHOR(Pattern.compile("/authors/[^/?#]+")),
         DASHBOARD(Pattern.compile("/dashboards/[^/?#]+")),
+        /** Search results: the crawl starts there too, since no page links to a search with words. */
+        SEARCH(Pattern.compile("/search\\?q=.+")),
         /** A site page such as About, linked from every footer. */
         PAGE(Pattern.compile("/[a-z0-9]+(-[a-z0-9]+)*")),
         NOT_FOUND(null);
@@ -92,9 +94,16 @@ class SiteValidityTest {
         }
     }
 
+    /** A word the demo's stories hold, so the search page shows results, marks and filters. */
+    static final String SEARCH_PATH = "/search?q=Veloria";
+
     @BeforeAll
     static void crawlFromTheFrontPage() {
-        Queue<String> queue = new ArrayDeque<>(List.of("/"));
+        // The index follows the outbox in the background: wait until it has read the demo.
+        Eventually.until(
+                "the demo in the search index",
+                () -> Jsoup.parse(site.get(SEARCH_PATH).body()).selectFirst("ol.results li") != null);
+        Queue<String> queue = new ArrayDeque<>(List.of("/", SEARCH_PATH));
         Set<String> seen = new LinkedHashSet<>(queue);
         while (!queue.isEmpty() && crawl.size() < MAX_PAGES) {
             String path = queue.remove();

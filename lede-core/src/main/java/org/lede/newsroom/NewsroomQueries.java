@@ -1,8 +1,14 @@
 package org.lede.newsroom;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.lede.author.Author;
 import org.lede.author.AuthorStore;
 import org.lede.common.NotFoundException;
@@ -12,10 +18,16 @@ import org.lede.media.Media;
 import org.lede.media.MediaStore;
 import org.lede.page.SitePage;
 import org.lede.page.SitePageStore;
+import org.lede.search.SearchDocument;
+import org.lede.search.SearchIndex;
+import org.lede.search.SearchQuery;
+import org.lede.search.SearchResult;
 import org.lede.story.Story;
 import org.lede.story.StoryCursor;
 import org.lede.story.StoryFilter;
+import org.lede.story.StoryKind;
 import org.lede.story.StoryListPage;
+import org.lede.story.StoryStatus;
 import org.lede.story.StoryStore;
 import org.lede.topic.Topic;
 import org.lede.topic.TopicStore;
@@ -26,6 +38,7 @@ import org.lede.user.Actor;
  * in forms): editors and admins see every story, writers and contributors only those they
  * created, which are the ones they can open. Topics, authors, media and dashboards are shared
  * by the whole newsroom. The site's pages, drafts included, are the editors' and admins' alone.
+ * Finding stories by their words asks the search index, opened when something first searches.
  */
 public final class NewsroomQueries {
     private final StoryStore stories;
@@ -34,6 +47,7 @@ public final class NewsroomQueries {
     private final MediaStore media;
     private final DashboardStore dashboards;
     private final SitePageStore pages;
+    private final Supplier<SearchIndex> index;
 
     public NewsroomQueries(
             StoryStore stories,
@@ -41,13 +55,15 @@ public final class NewsroomQueries {
             AuthorStore authors,
             MediaStore media,
             DashboardStore dashboards,
-            SitePageStore pages) {
+            SitePageStore pages,
+            Supplier<SearchIndex> index) {
         this.stories = stories;
         this.topics = topics;
         this.authors = authors;
         this.media = media;
         this.dashboards = dashboards;
         this.pages = pages;
+        this.index = index;
     }
 
     /**
@@ -81,10 +97,138 @@ public final class NewsroomQueries {
         return actor.role().canPublish() ? stories.countWaitingForEditors() : 0;
     }
 
-    /** Stories whose headline matches, for the pickers (pins, dashboard items, top stories). */
+    /**
+     * The stories of any status that best match these words, for the pickers (pins, dashboard
+     * items): the index's newsroom search, so a name spelt a letter off still finds its story.
+     */
     public List<Story> findStories(Actor actor, String query, int limit) {
         String words = query == null ? "" : query.strip();
-        return words.isEmpty() ? List.of() : stories.list(null, words, ownerFilter(actor), limit, 0);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        SearchQuery search = new SearchQuery(
+                words,
+                SearchQuery.Scope.NEWSROOM,
+                Set.of(),
+                Set.of(),
+                STORY_KINDS,
+                Set.of(),
+                ownerFilter(actor),
+                null,
+                null,
+                SearchQuery.Sort.RELEVANCE,
+                null,
+                Math.min(limit, SearchQuery.MAX_LIMIT),
+                false);
+        return openable(actor, index.get().search(search).hits());
+    }
+
+    /** The live stories that best match these words, for the editors choosing top stories. */
+    public List<Story> findLiveStories(Actor actor, String query, int limit) {
+        actor.requireEditor("Only editors and admins choose the top stories.");
+        String words = query == null ? "" : query.strip();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        SearchQuery search = new SearchQuery(
+                words,
+                SearchQuery.Scope.READERS,
+                Set.of(),
+                Set.of(),
+                STORY_KINDS,
+                Set.of(),
+                null,
+                null,
+                null,
+                SearchQuery.Sort.RELEVANCE,
+                null,
+                Math.min(limit, SearchQuery.MAX_LIMIT),
+                false);
+        return openable(actor, index.get().search(search).hits()).stream()
+                .filter(Story::isLive)
+                .toList();
+    }
+
+    /**
+     * One page of the story list searched by words through the index, best match first, with the
+     * list's other filters and roles: a writer or contributor finds only the stories they created.
+     * Pages by the index's cursor; a page may hold fewer than {@code size} when a story changed
+     * since the index last heard of it and no longer passes the filters.
+     *
+     * @param after null for the first page, else {@link StorySearchPage#next()} of the one before
+     */
+    public StorySearchPage searchStories(Actor actor, StoryFilter filter, String after, int size) {
+        Set<String> statuses = new LinkedHashSet<>();
+        if (filter.reviewQueue()) {
+            statuses.add(StoryStatus.IN_REVIEW.key());
+            statuses.add(StoryStatus.SCHEDULED.key());
+        } else if (filter.status() != null) {
+            statuses.add(filter.status().key());
+        } else {
+            for (StoryStatus status : StoryStatus.values()) {
+                // The list leaves archived stories out unless asked for them.
+                if (status != StoryStatus.ARCHIVED) {
+                    statuses.add(status.key());
+                }
+            }
+        }
+        SearchQuery search = new SearchQuery(
+                filter.query(),
+                SearchQuery.Scope.NEWSROOM,
+                filter.topicId() == null ? Set.of() : Set.of(filter.topicId()),
+                filter.authorId() == null ? Set.of() : Set.of(filter.authorId()),
+                STORY_KINDS,
+                statuses,
+                ownerFilter(actor),
+                null,
+                null,
+                SearchQuery.Sort.RELEVANCE,
+                after,
+                Math.min(size, SearchQuery.MAX_LIMIT),
+                false);
+        SearchResult result = index.get().search(search);
+        List<Story> shown = openable(actor, result.hits()).stream()
+                .filter(s -> statuses.contains(s.status().key()))
+                .filter(s -> !filter.reviewQueue() || s.status() == StoryStatus.IN_REVIEW || s.blockedReason() != null)
+                .filter(s -> filter.topicId() == null
+                        || filter.topicId().equals(s.draft().topicId()))
+                .filter(s -> filter.authorId() == null || s.draft().authorIds().contains(filter.authorId()))
+                .toList();
+        return new StorySearchPage(shown, result.next(), result.total(), result.exact());
+    }
+
+    /**
+     * A page of the story list found by words.
+     *
+     * @param next  the cursor of the next page, or null on the last
+     * @param total how many stories match in all, exactly when {@code exact}, else at least
+     */
+    public record StorySearchPage(List<Story> stories, String next, long total, boolean exact) {
+        public StorySearchPage {
+            stories = List.copyOf(stories);
+        }
+    }
+
+    /** The stories of these hits as stored now, in the hits' order, leaving out what this actor may not open. */
+    private List<Story> openable(Actor actor, List<SearchResult.Hit> hits) {
+        List<String> ids = hits.stream()
+                .filter(h -> h.type() == SearchDocument.Type.STORY)
+                .map(SearchResult.Hit::id)
+                .toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Story> byId = new HashMap<>();
+        stories.findAll(ids).forEach(s -> byId.put(s.id(), s));
+        List<Story> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Story story = byId.get(id);
+            // The index may lag a change of hands by a moment; the stored story decides.
+            if (story != null && mayOpen(actor, story)) {
+                out.add(story);
+            }
+        }
+        return out;
     }
 
     /** The story a form names by id, slug or address, when this actor may open it. */
@@ -163,6 +307,16 @@ public final class NewsroomQueries {
     public SitePage sitePage(Actor actor, String id) {
         actor.requireEditor(PAGES_REFUSAL);
         return pages.find(id).orElseThrow(() -> new NotFoundException("Page", id));
+    }
+
+    private static final Set<String> STORY_KINDS = storyKinds();
+
+    private static Set<String> storyKinds() {
+        Set<String> keys = new LinkedHashSet<>();
+        for (StoryKind kind : StoryKind.values()) {
+            keys.add(kind.key());
+        }
+        return Set.copyOf(keys);
     }
 
     private static final String PAGES_REFUSAL = "Only editors and admins see and write the site's pages.";

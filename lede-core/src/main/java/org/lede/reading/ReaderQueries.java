@@ -185,6 +185,49 @@ public final class ReaderQueries {
                 .collect(Collectors.toMap(Media::id, Figure::of));
     }
 
+    /**
+     * The cards of those of these stories that are live and of these dashboards, by id, read in
+     * one batch however many there are; ids of anything readers may not see are absent.
+     */
+    public Map<String, FoundCard> liveCards(List<String> storyIds, List<String> dashboardIds) {
+        Map<String, FoundCard> out = new HashMap<>();
+        if (!storyIds.isEmpty()) {
+            List<Story> live =
+                    stories.findAll(storyIds).stream().filter(Story::isLive).toList();
+            List<StoryCard> made = cards(live);
+            for (int i = 0; i < live.size(); i++) {
+                Story s = live.get(i);
+                out.put(
+                        s.id(),
+                        new FoundCard(
+                                made.get(i),
+                                s.draft().kind().key(),
+                                s.firstPublishedAt() == null ? s.publishAt() : s.firstPublishedAt()));
+            }
+        }
+        if (!dashboardIds.isEmpty()) {
+            Set<String> wanted = Set.copyOf(dashboardIds);
+            List<Dashboard> found = dashboards.all().stream()
+                    .filter(d -> wanted.contains(d.id()))
+                    .toList();
+            List<DashboardView> made = dashboardViews(found);
+            for (int i = 0; i < found.size(); i++) {
+                out.put(
+                        found.get(i).id(),
+                        new FoundCard(made.get(i), "dashboard", found.get(i).updatedAt()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A card found by id, with what a list of results says beside it.
+     *
+     * @param kind      the story's kind key, or {@code dashboard}
+     * @param published a story's first publication, a dashboard's last save
+     */
+    public record FoundCard(StreamItem card, String kind, Instant published) {}
+
     /** The address of the live story that was published under this slug before an editor changed it. */
     public Optional<String> movedStory(String oldSlug) {
         return stories.findByOldSlug(oldSlug).filter(Story::isLive).map(s -> Urls.story(s, site.zone()));

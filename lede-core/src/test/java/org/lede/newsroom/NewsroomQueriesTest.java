@@ -70,6 +70,13 @@ class NewsroomQueriesTest {
         stories.setTopStories(EDITOR, List.of(live.id()));
         live = stories.pin(EDITOR, live.id(), live.revision(), List.of(theirs.id(), mine.id()));
         all = List.of(mine, theirs, contributed, live);
+        // The finders ask the search index; a server's indexer would follow the outbox on its own.
+        newsroom.services
+                .search()
+                .indexer(e -> {
+                    throw e;
+                })
+                .poll();
     }
 
     @AfterEach
@@ -147,6 +154,13 @@ class NewsroomQueriesTest {
                         (actor, stored) ->
                                 list(actor, new StoryFilter(StoryStatus.DRAFT, false, null, null, "ferry", null), 50),
                 "finder", (actor, stored) -> queries.findStories(actor, "Harbour ferry", 50),
+                "story list by words",
+                        (actor, stored) -> queries.searchStories(
+                                        actor,
+                                        new StoryFilter(null, false, null, null, "Harbour ferry", null),
+                                        null,
+                                        50)
+                                .stories(),
                 "by reference",
                         (actor, stored) -> stored.stream()
                                 .flatMap(s -> queries.storyByReference(actor, s.slug()).stream())

@@ -17,9 +17,11 @@ import org.lede.outbox.OutboxEvent;
 import org.lede.outbox.OutboxPoller;
 import org.lede.reading.OldAddresses;
 import org.lede.reading.ReaderQueries;
+import org.lede.reading.ReaderSearch;
 import org.lede.search.Search;
 import org.lede.web.api.ApiDocRoutes;
 import org.lede.web.api.ContentApiRoutes;
+import org.lede.web.api.SearchApiRoutes;
 import org.lede.web.api.admin.AdminApi;
 import org.lede.web.api.admin.AdminCurationRoutes;
 import org.lede.web.api.admin.AdminMediaRoutes;
@@ -53,6 +55,7 @@ import org.lede.web.reader.MediaRoutes;
 import org.lede.web.reader.Page;
 import org.lede.web.reader.PreviewRoutes;
 import org.lede.web.reader.ReaderRoutes;
+import org.lede.web.reader.SearchRoutes;
 import org.lede.web.support.ClientAddress;
 import org.lede.web.support.ErrorPages;
 import org.lede.web.support.SecurityHeaders;
@@ -142,6 +145,9 @@ public final class WebServer {
         }
     }
 
+    /** Room for a search of 10,000 typed characters in the address, with the rest of the request's head. */
+    static final int MAX_REQUEST_HEAD_BYTES = 32 * 1024;
+
     public WebServer(Services services, ReaderQueries reader, Clock clock) {
         this(services, reader, clock, Options.DEFAULTS);
     }
@@ -178,6 +184,13 @@ public final class WebServer {
         SitemapRoutes sitemapRoutes = new SitemapRoutes(reader, responses);
         ContentApiRoutes contentApi =
                 new ContentApiRoutes(reader, new StoryHtml(templates), responses, options.contentApiKeys());
+        ReaderSearch readerSearch = new ReaderSearch(services.search()::index, reader);
+        SearchRoutes searchRoutes = new SearchRoutes(readerSearch, reader, templates);
+        SearchApiRoutes searchApi = new SearchApiRoutes(
+                readerSearch,
+                reader.site().baseUrl(),
+                new StoryHtml(templates),
+                !options.contentApiKeys().isEmpty());
         ApiDocRoutes apiDocs = new ApiDocRoutes();
         MediaRoutes mediaRoutes = new MediaRoutes(new Renditions(services.media(), services.blobs()));
         ErrorPages errors = new ErrorPages(
@@ -243,6 +256,9 @@ public final class WebServer {
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             // A known path asked with the wrong method is answered 405 with Allow, not a misleading 404.
             config.http.prefer405over404 = true;
+            // A search's words travel in its address, and Jetty's default of 8 KiB answers a long
+            // paste with a bare 414 before the search page can cut it and say so.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES));
             // In front of everything Javalin puts on the server (its statistics handler, the servlet
             // context, sessions), so a cached page costs no more than a handler that writes bytes.
             // The security headers go outermost, so cached pages, routes, errors and redirects all carry them.
@@ -269,6 +285,7 @@ public final class WebServer {
             // /api/v1/stories/{id}.
             apiDocs.register(config.routes);
             contentApi.register(config.routes);
+            searchApi.register(config.routes);
             adminApi.register(config.routes);
             adminStories.register(config.routes);
             adminMedia.register(config.routes);
@@ -276,6 +293,7 @@ public final class WebServer {
             // After the newsroom: Javalin runs the first route that matches, and the reader's dated story
             // path /{yyyy}/{mm}/{dd}/{slug} also matches /newsroom/stories/{id}/revisions.
             readerRoutes.register(config.routes);
+            searchRoutes.register(config.routes);
             feedRoutes.register(config.routes);
             sitemapRoutes.register(config.routes);
             previewRoutes.register(config.routes);

@@ -37,13 +37,18 @@ public final class TopStoriesRoutes {
     }
 
     private void show(Context ctx, int status, String notice, String slugs) {
+        Actor actor = NewsroomAuth.actor(ctx);
+        String query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
         views.render(
                 ctx,
                 status,
                 new TopStoriesModel(
                         views.page(ctx, "Top stories", Section.TOP, notice),
                         slugs,
-                        queries.latestPublished(NewsroomAuth.actor(ctx), LATEST)));
+                        query,
+                        query.isEmpty()
+                                ? queries.latestPublished(actor, LATEST)
+                                : queries.findLiveStories(actor, query, LATEST)));
     }
 
     private void save(Context ctx) {

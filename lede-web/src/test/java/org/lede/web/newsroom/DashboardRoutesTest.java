@@ -15,6 +15,7 @@ import org.lede.media.Media;
 import org.lede.story.Story;
 import org.lede.user.Actor;
 import org.lede.user.Role;
+import org.lede.web.Eventually;
 import org.lede.web.WebServerTest;
 
 class DashboardRoutesTest extends WebServerTest {
@@ -147,25 +148,40 @@ class DashboardRoutesTest extends WebServerTest {
     @Test
     void storySearchListsSlugsAsAPageOrAsAFragmentForScript() {
         NewsroomClient editor = NewsroomClient.as(web, Role.EDITOR);
-        HttpResponse<String> page = editor.get("/newsroom/dashboards/stories?q=tram");
+        // The finder asks the search index, which follows the outbox in the background.
+        Eventually.until(
+                "both stories in the index",
+                () -> editor.get("/newsroom/dashboards/stories?part=list&q=tram")
+                                .body()
+                                .contains(ferry.slug())
+                        && editor.get("/newsroom/dashboards/stories?part=list&q=ferry")
+                                .body()
+                                .contains(ferry.slug()));
+        HttpResponse<String> page = editor.get("/newsroom/dashboards/stories?q=ferry");
         assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("<code>" + tram.slug() + "</code>"), page.body());
-        assertFalse(page.body().contains(ferry.slug()));
+        assertTrue(page.body().contains("<code>" + ferry.slug() + "</code>"), page.body());
+        assertFalse(page.body().contains(tram.slug()), "only the ferry story mentions a ferry");
         assertTrue(page.body().contains("<!DOCTYPE html>"));
 
-        HttpResponse<String> fragment = editor.get("/newsroom/dashboards/stories?part=list&q=ferry");
+        HttpResponse<String> fragment = editor.get("/newsroom/dashboards/stories?part=list&q=tram");
         assertEquals(200, fragment.statusCode());
         assertTrue(fragment.body().strip().startsWith("<ul"), fragment.body());
-        assertTrue(fragment.body().contains("<code>" + ferry.slug() + "</code>"));
+        assertTrue(fragment.body().contains("<code>" + tram.slug() + "</code>"));
 
         assertTrue(editor.get("/newsroom/dashboards/stories?part=list&q=zebra")
                 .body()
-                .contains("No story headline contains"));
+                .contains("No story matches"));
     }
 
     @Test
     void theStoryFinderShowsAWriterOnlyTheirOwnStories() {
+        NewsroomClient editor = NewsroomClient.as(web, Role.EDITOR);
         NewsroomClient writer = NewsroomClient.as(web, Role.WRITER);
+        Eventually.until(
+                "the tram story in the index",
+                () -> editor.get("/newsroom/dashboards/stories?part=list&q=tram")
+                        .body()
+                        .contains(tram.slug()));
         HttpResponse<String> others = writer.get("/newsroom/dashboards/stories?part=list&q=tram");
         assertEquals(200, others.statusCode());
         assertFalse(others.body().contains(tram.slug()), "another person's story stays hidden");
@@ -173,8 +189,13 @@ class DashboardRoutesTest extends WebServerTest {
                 .services
                 .storyService()
                 .createDraft(writer.user().actor(), web.newsroom.publishableDraft("Tram drivers' own draft"));
-        assertTrue(writer.get("/newsroom/dashboards/stories?part=list&q=tram")
+        Eventually.until(
+                "the writer's own draft found",
+                () -> writer.get("/newsroom/dashboards/stories?part=list&q=tram")
+                        .body()
+                        .contains(own.slug()));
+        assertFalse(writer.get("/newsroom/dashboards/stories?part=list&q=tram")
                 .body()
-                .contains(own.slug()));
+                .contains(tram.slug()));
     }
 }
