@@ -3,6 +3,7 @@ package org.lede;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.Consumer;
 import org.lede.audit.AuditService;
 import org.lede.author.AuthorService;
@@ -32,7 +33,8 @@ import org.lede.page.SitePageStore;
 import org.lede.page.store.JdbiSitePageStore;
 import org.lede.reading.ReaderQueries;
 import org.lede.reading.SiteSettings;
-import org.lede.related.PinsTopicTagsRelated;
+import org.lede.related.Blend;
+import org.lede.related.BlendedRelated;
 import org.lede.related.RelatedContent;
 import org.lede.story.BrevityChecks;
 import org.lede.story.PublishRules;
@@ -116,6 +118,8 @@ public record Services(
                 outbox,
                 clock,
                 ids);
+        RelatedContent related =
+                new BlendedRelated(stories, dashboards, (id, limit) -> List.of(), Blend.Weights.STANDARD);
         return new Services(
                 db,
                 clock,
@@ -131,11 +135,11 @@ public record Services(
                 new AuthorService(db, authors, outbox, clock, ids),
                 new MediaService(db, media, blobs, outbox, clock, ids, ImageWorkers.standard()),
                 new DashboardService(db, dashboards, stories, topics, media, outbox, clock, ids),
-                new PinsTopicTagsRelated(stories, dashboards),
+                related,
                 users,
                 new BrevityChecks(rules),
                 new AuditService(outbox, users),
-                new NewsroomQueries(stories, topics, authors, media, dashboards, sitePages),
+                new NewsroomQueries(stories, topics, authors, media, dashboards, sitePages, related),
                 new StoryPreviews(
                         db, stories, outbox, Base64.getUrlDecoder().decode(secrets.secret("story-preview")), clock),
                 new ApiTokenService(db, new JdbiApiTokenStore(db), users, outbox, clock, ids),

@@ -12,6 +12,8 @@ import org.lede.media.Media;
 import org.lede.media.MediaStore;
 import org.lede.page.SitePage;
 import org.lede.page.SitePageStore;
+import org.lede.related.RelatedContent;
+import org.lede.related.RelatedContent.Pick;
 import org.lede.story.Story;
 import org.lede.story.StoryCursor;
 import org.lede.story.StoryFilter;
@@ -34,6 +36,7 @@ public final class NewsroomQueries {
     private final MediaStore media;
     private final DashboardStore dashboards;
     private final SitePageStore pages;
+    private final RelatedContent related;
 
     public NewsroomQueries(
             StoryStore stories,
@@ -41,13 +44,15 @@ public final class NewsroomQueries {
             AuthorStore authors,
             MediaStore media,
             DashboardStore dashboards,
-            SitePageStore pages) {
+            SitePageStore pages,
+            RelatedContent related) {
         this.stories = stories;
         this.topics = topics;
         this.authors = authors;
         this.media = media;
         this.dashboards = dashboards;
         this.pages = pages;
+        this.related = related;
     }
 
     /**
@@ -163,6 +168,23 @@ public final class NewsroomQueries {
     public SitePage sitePage(Actor actor, String id) {
         actor.requireEditor(PAGES_REFUSAL);
         return pages.find(id).orElseThrow(() -> new NotFoundException("Page", id));
+    }
+
+    /**
+     * What Go deeper shows under a story, each pick with the parts of its score, for the editors
+     * who pin: they see why a story is there before they decide what to pin above it.
+     */
+    public GoDeeperPicks goDeeper(Actor actor, String storyId) {
+        actor.requireEditor("Only editors and admins see how Go deeper ranks related coverage.");
+        Story story = stories.find(storyId).orElseThrow(() -> new NotFoundException("Story", storyId));
+        return new GoDeeperPicks(story, related.ranked(story));
+    }
+
+    /** A story and its Go deeper picks, best first. */
+    public record GoDeeperPicks(Story story, List<Pick> picks) {
+        public GoDeeperPicks {
+            picks = List.copyOf(picks);
+        }
     }
 
     private static final String PAGES_REFUSAL = "Only editors and admins see and write the site's pages.";

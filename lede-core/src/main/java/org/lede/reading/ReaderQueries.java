@@ -32,6 +32,7 @@ import org.lede.media.MediaStore;
 import org.lede.page.SitePage;
 import org.lede.page.SitePageStore;
 import org.lede.related.RelatedContent;
+import org.lede.related.RelatedContent.Pick;
 import org.lede.related.RelatedContent.Related;
 import org.lede.related.RelatedContent.RelatedDashboard;
 import org.lede.related.RelatedContent.RelatedStory;
@@ -391,10 +392,13 @@ public final class ReaderQueries {
                 .orElseGet(() -> new StreamPage(List.of(), page, false));
     }
 
+    /** Pages within the one bounded ranking, so a deeper page reads no more than the first. */
     private StreamPage goDeeper(Story story, int page, int size) {
-        List<Related> found = related.related(story, size + 1, (page - 1) * size);
-        boolean more = found.size() > size;
-        List<Related> shown = more ? found.subList(0, size) : found;
+        List<Pick> ranked = related.ranked(story);
+        int from = (int) Math.min((long) (page - 1) * size, ranked.size());
+        int to = Math.min(from + size, ranked.size());
+        boolean more = ranked.size() > to;
+        List<Related> shown = ranked.subList(from, to).stream().map(Pick::item).toList();
         Map<String, StreamItem> byId = new HashMap<>();
         List<Story> relatedStories = shown.stream()
                 .filter(r -> r instanceof RelatedStory)

@@ -7,11 +7,22 @@ import org.lede.story.Story;
 
 /**
  * Go deeper: what to read after a story. The ranking lives behind this port so a smarter one
- * (text similarity, reading signals) can replace it without touching pages or feeds.
+ * (reading signals, say) can replace it without touching pages or feeds.
  * Implementations never return the story itself and only return live stories.
  */
 public interface RelatedContent {
-    List<Related> related(Story story, int limit, int offset);
+    /** The most a ranking holds: Go deeper's pages page within it, so none reads deeper than this. */
+    int MAX = 50;
+
+    /**
+     * The picks for {@code story}, best first, at most {@link #MAX}: the editors' live pins in
+     * their order, then the rest by score. Each pick carries the parts of its score, so editors
+     * can see why it is there.
+     */
+    List<Pick> ranked(Story story);
+
+    /** One pick and why. */
+    record Pick(Related item, Blend.Score score) {}
 
     /** A related story or dashboard, already loaded, so pages need not read it again. */
     sealed interface Related permits RelatedStory, RelatedDashboard {

@@ -470,18 +470,33 @@ public final class JdbiStoryStore implements StoryStore {
     }
 
     @Override
-    public List<Story> publishedRelated(String storyId, String topicId, List<String> tags, int limit, int offset) {
-        String tagMatch = tags.isEmpty() ? "" : " OR id IN (SELECT story_id FROM story_tags WHERE tag IN (<tags>))";
-        return published(
-                "id <> :self AND (topic_id = :topic" + tagMatch + ")",
-                q -> {
-                    q.bind("self", storyId).bind("topic", topicId);
-                    if (!tags.isEmpty()) {
-                        q.bindList("tags", tags);
-                    }
-                },
-                limit,
-                offset);
+    public List<String> liveNear(String topicId, List<String> tags, Instant around, int perSource) {
+        String at = Times.format(around);
+        return db.handle(h -> {
+            List<String> ids = new ArrayList<>();
+            if (topicId != null) {
+                // Both reads walk stories_by_topic (topic_id, status, publish_at) from the story's date.
+                String topic = "SELECT id FROM stories WHERE topic_id = :key AND status = 'published' AND publish_at ";
+                ids.addAll(near(h, topic + "<= :at ORDER BY publish_at DESC LIMIT :n", topicId, at, perSource));
+                ids.addAll(near(h, topic + "> :at ORDER BY publish_at LIMIT :n", topicId, at, perSource));
+            }
+            for (String tag : tags) {
+                // live_story_tags (tag, publish_at, story_id) is kept by triggers: see V21.
+                String tagged = "SELECT story_id FROM live_story_tags WHERE tag = :key AND publish_at ";
+                ids.addAll(near(h, tagged + "<= :at ORDER BY publish_at DESC LIMIT :n", tag, at, perSource));
+                ids.addAll(near(h, tagged + "> :at ORDER BY publish_at LIMIT :n", tag, at, perSource));
+            }
+            return ids;
+        });
+    }
+
+    private static List<String> near(Handle h, String sql, String key, String at, int limit) {
+        return h.createQuery(sql)
+                .bind("key", key)
+                .bind("at", at)
+                .bind("n", limit)
+                .mapTo(String.class)
+                .list();
     }
 
     private List<Story> published(String where, Consumer<Query> binder, int limit, int offset) {
