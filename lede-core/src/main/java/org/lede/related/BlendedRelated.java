@@ -39,6 +39,7 @@ public final class BlendedRelated implements RelatedContent {
     private final DashboardStore dashboards;
     private final Similarity index;
     private final Blend.Weights weights;
+    private final int max;
 
     /** Go deeper asks the search index for one thing only; {@code searchIndex::similar} is one. */
     @FunctionalInterface
@@ -48,10 +49,16 @@ public final class BlendedRelated implements RelatedContent {
     }
 
     public BlendedRelated(StoryStore stories, DashboardStore dashboards, Similarity index, Blend.Weights weights) {
+        this(stories, dashboards, index, weights, MAX);
+    }
+
+    /** With a smaller bound than {@link #MAX}, so a test needs fewer stories to reach it. */
+    BlendedRelated(StoryStore stories, DashboardStore dashboards, Similarity index, Blend.Weights weights, int max) {
         this.stories = stories;
         this.dashboards = dashboards;
         this.index = index;
         this.weights = weights;
+        this.max = max;
     }
 
     @Override
@@ -115,7 +122,7 @@ public final class BlendedRelated implements RelatedContent {
                 .sorted(BEST_FIRST)
                 .toList();
         for (Pick pick : rest) {
-            if (picks.size() == MAX) {
+            if (picks.size() == max) {
                 break;
             }
             picks.add(pick);
