@@ -36,6 +36,9 @@ import org.lede.reading.SiteSettings;
 import org.lede.related.Blend;
 import org.lede.related.BlendedRelated;
 import org.lede.related.RelatedContent;
+import org.lede.search.Search;
+import org.lede.search.SearchDocuments;
+import org.lede.search.store.JdbiSearchSourceStore;
 import org.lede.story.BrevityChecks;
 import org.lede.story.PublishRules;
 import org.lede.story.StoryPreviews;
@@ -94,9 +97,19 @@ public record Services(
         SitePageStore sitePages,
         SitePageService sitePageService,
         WebhookStore webhookStore,
-        ImportStore imports) {
+        ImportStore imports,
+        Search search) {
 
+    /** The services of a data directory laid out as usual: the index beside the media, in {@code index}. */
     public static Services create(Database db, Path mediaDir, Clock clock) {
+        return create(db, mediaDir, mediaDir.resolveSibling("index"), clock);
+    }
+
+    /**
+     * @param indexDir where the search index lives, when it is a directory; opened only when
+     *     something first searches or indexes ({@link Search#index()})
+     */
+    public static Services create(Database db, Path mediaDir, Path indexDir, Clock clock) {
         Ids ids = new Ids(clock);
         StoryStore stories = new JdbiStoryStore(db);
         TopicStore topics = new JdbiTopicStore(db);
@@ -146,7 +159,13 @@ public record Services(
                 sitePages,
                 new SitePageService(db, sitePages, outbox, clock, ids),
                 new JdbiWebhookStore(db),
-                new JdbiImportStore(db));
+                new JdbiImportStore(db),
+                Search.of(
+                        db,
+                        indexDir,
+                        clock,
+                        new SearchDocuments(stories, topics, authors, dashboards),
+                        new JdbiSearchSourceStore(db)));
     }
 
     /**

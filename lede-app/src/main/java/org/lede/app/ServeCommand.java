@@ -18,6 +18,7 @@ import org.lede.importing.ImportJobs;
 import org.lede.media.MediaService;
 import org.lede.reading.ReaderQueries;
 import org.lede.reading.SiteSettings;
+import org.lede.search.Search;
 import org.lede.story.PublishScheduler;
 import org.lede.user.Role;
 import org.lede.web.WebServer;
@@ -142,8 +143,10 @@ final class ServeCommand implements Callable<Integer> {
                 printDemoAccounts(
                         new DemoAccounts(services.userService()).ensure(), site.baseUrl() + "/newsroom/login");
             }
-            // Images still being processed (the demo's, an upload's) finish before the database closes.
-            try (MediaService images = services.mediaService();
+            // Images still being processed (the demo's, an upload's) finish before the database closes,
+            // and the search index closes after the server that reads it.
+            try (Search search = services.search();
+                    MediaService images = services.mediaService();
                     PublishScheduler ignored = new PublishScheduler(
                                     services.storyService(),
                                     Duration.ofSeconds(15),

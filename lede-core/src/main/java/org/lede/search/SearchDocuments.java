@@ -1,0 +1,184 @@
+package org.lede.search;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.lede.author.Author;
+import org.lede.author.AuthorStore;
+import org.lede.content.Block;
+import org.lede.content.Embed;
+import org.lede.content.ImageBlock;
+import org.lede.content.LeadIn;
+import org.lede.content.ListBlock;
+import org.lede.content.Paragraph;
+import org.lede.content.Quote;
+import org.lede.content.Subhead;
+import org.lede.dashboard.Dashboard;
+import org.lede.dashboard.DashboardItem;
+import org.lede.dashboard.DashboardStore;
+import org.lede.story.Story;
+import org.lede.story.StoryDraft;
+import org.lede.story.StoryStore;
+import org.lede.topic.Topic;
+import org.lede.topic.TopicStore;
+
+/**
+ * Builds what the index holds from stored state. A batch of ids costs one query per kind of thing
+ * (stories with their blocks, authors, topics), not one per story, so a rebuild reads the archive
+ * at the rate it can index it.
+ */
+public final class SearchDocuments {
+    private final StoryStore stories;
+    private final TopicStore topics;
+    private final AuthorStore authors;
+    private final DashboardStore dashboards;
+
+    public SearchDocuments(StoryStore stories, TopicStore topics, AuthorStore authors, DashboardStore dashboards) {
+        this.stories = stories;
+        this.topics = topics;
+        this.authors = authors;
+        this.dashboards = dashboards;
+    }
+
+    /** The documents of the stories with these ids, in the order given; ids of no story are left out. */
+    public List<SearchDocument> stories(List<String> ids) {
+        List<Story> found = stories.findAll(ids);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> topicNames =
+                topicNames(found.stream().map(s -> s.draft().topicId()).collect(Collectors.toSet()));
+        Map<String, String> authorNames = authors
+                .findAll(List.copyOf(found.stream()
+                        .flatMap(s -> s.draft().authorIds().stream())
+                        .collect(Collectors.toCollection(LinkedHashSet::new))))
+                .stream()
+                .collect(Collectors.toMap(Author::id, Author::name));
+        List<SearchDocument> out = new ArrayList<>(found.size());
+        for (Story story : found) {
+            out.add(of(story, topicNames, authorNames));
+        }
+        return out;
+    }
+
+    /** The documents of the dashboards with these ids, in the order given; ids of no dashboard are left out. */
+    public List<SearchDocument> dashboards(List<String> ids) {
+        List<Dashboard> found = new ArrayList<>(ids.size());
+        for (String id : new LinkedHashSet<>(ids)) {
+            dashboards.find(id).ifPresent(found::add);
+        }
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> topicNames =
+                topicNames(found.stream().map(Dashboard::topicId).collect(Collectors.toSet()));
+        return found.stream().map(d -> of(d, topicNames)).toList();
+    }
+
+    /** Topics are few and every page's navigation lists them, so one read of them all serves any batch. */
+    private Map<String, String> topicNames(Set<String> ids) {
+        if (ids.stream().allMatch(id -> id == null)) {
+            return Map.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        for (Topic topic : topics.all()) {
+            names.put(topic.id(), topic.name());
+        }
+        return names;
+    }
+
+    static SearchDocument of(Story story, Map<String, String> topicNames, Map<String, String> authorNames) {
+        StoryDraft draft = story.draft();
+        List<String> leadIns = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        if (draft.hero() != null && draft.hero().caption() != null) {
+            lines.add(draft.hero().caption());
+        }
+        for (Block block : draft.body()) {
+            if (block instanceof LeadIn leadIn) {
+                leadIns.add(leadIn.label());
+            }
+            String text = text(block);
+            if (!text.isBlank()) {
+                lines.add(text);
+            }
+        }
+        String body = String.join("\n", lines);
+        List<String> ids = draft.authorIds();
+        List<String> names = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            String name = authorNames.get(id);
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        Instant date = story.firstPublishedAt() != null ? story.firstPublishedAt() : story.updatedAt();
+        return new SearchDocument(
+                story.id(),
+                SearchDocument.Type.STORY,
+                draft.headline(),
+                draft.dek(),
+                leadIns,
+                body,
+                draft.topicId(),
+                draft.topicId() == null ? null : topicNames.get(draft.topicId()),
+                draft.tags(),
+                ids,
+                names,
+                ProperNames.in(joined(draft.headline(), draft.dek(), body)),
+                draft.kind().key(),
+                story.status().key(),
+                story.isLive(),
+                story.createdBy(),
+                date);
+    }
+
+    static SearchDocument of(Dashboard dashboard, Map<String, String> topicNames) {
+        String body = dashboard.items().stream().map(DashboardItem::label).collect(Collectors.joining("\n"));
+        return new SearchDocument(
+                dashboard.id(),
+                SearchDocument.Type.DASHBOARD,
+                dashboard.title(),
+                dashboard.intro(),
+                List.of(),
+                body,
+                dashboard.topicId(),
+                dashboard.topicId() == null ? null : topicNames.get(dashboard.topicId()),
+                List.of(),
+                List.of(),
+                List.of(),
+                ProperNames.in(joined(dashboard.title(), dashboard.intro(), body)),
+                "dashboard",
+                "published",
+                true,
+                null,
+                dashboard.updatedAt());
+    }
+
+    /**
+     * The words a block shows readers: a lead-in's text without its label (the label is its own
+     * field), a list's items, a quote with its attribution, a caption. An embed is an address,
+     * whose parts are no words anyone searches for.
+     */
+    private static String text(Block block) {
+        return switch (block) {
+            case LeadIn leadIn -> leadIn.text().text();
+            case Paragraph p -> p.plainText();
+            case ListBlock list -> list.plainText();
+            case Quote quote -> quote.plainText();
+            case Subhead subhead -> subhead.plainText();
+            case ImageBlock image -> image.plainText();
+            case Embed ignored -> "";
+        };
+    }
+
+    private static String joined(String headline, String dek, String body) {
+        // Line breaks end sentences for ProperNames, so a headline's last word never joins the dek's first.
+        return headline + "\n" + (dek == null ? "" : dek + "\n") + body;
+    }
+}

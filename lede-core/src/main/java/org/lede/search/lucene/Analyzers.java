@@ -1,0 +1,68 @@
+package org.lede.search.lucene;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The two ways text is split into terms. Ranked fields are stemmed ("elections" finds
+ * "election"), lower-cased and folded to ASCII ("Jose" finds "José"), with English stop words
+ * left out; the exact copy keeps every word as written but for case and accents, with positions,
+ * for phrases and typo tolerance, which must compare what was typed with what was written.
+ */
+final class Analyzers {
+    /** Wide enough that a phrase never spans two values of a field (the headline's end and the dek's start). */
+    private static final int VALUE_GAP = 100;
+
+    private Analyzers() {}
+
+    static Analyzer stemmed() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream out = new EnglishPossessiveFilter(source);
+                out = new LowerCaseFilter(out);
+                out = new ASCIIFoldingFilter(out);
+                out = new StopFilter(out, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                out = new KStemFilter(out);
+                return new TokenStreamComponents(source, out);
+            }
+
+            @Override
+            public int getPositionIncrementGap(String field) {
+                return VALUE_GAP;
+            }
+        };
+    }
+
+    static Analyzer exact() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream out = new LowerCaseFilter(source);
+                out = new ASCIIFoldingFilter(out);
+                return new TokenStreamComponents(source, out);
+            }
+
+            @Override
+            public int getPositionIncrementGap(String field) {
+                return VALUE_GAP;
+            }
+        };
+    }
+
+    /** Stemmed by default; the exact field as written. */
+    static Analyzer perField(Analyzer stemmed, Analyzer exact) {
+        return new PerFieldAnalyzerWrapper(stemmed, Map.of(Fields.EXACT, exact));
+    }
+}

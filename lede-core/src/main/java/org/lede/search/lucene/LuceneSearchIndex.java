@@ -1,0 +1,515 @@
+package org.lede.search.lucene;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.lede.search.SearchDocument;
+import org.lede.search.SearchIndex;
+import org.lede.search.SearchQuery;
+import org.lede.search.SearchResult;
+import org.lede.search.SearchText;
+
+/**
+ * The search index in Lucene, under one directory ({@code <data-dir>/index}). Its contents live
+ * in a generation directory ({@code index-N}) named by the file {@code current}; a rebuild writes
+ * the next generation beside it and swaps the pointer with an atomic rename, so a crash at any
+ * moment leaves one whole index. The outbox position is the commit's user data, written by the
+ * same commit as the documents.
+ *
+ * <p>Writes are serialized; searches run concurrently on near-real-time searchers, refreshed
+ * before {@link #apply} returns.
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+    private static final String POINTER = "current";
+    private static final String GENERATION = "index-";
+    private static final String SEQ = "seq";
+    /** Enough for a rebuild to flush rarely, little enough for a 512 MiB process. */
+    private static final double RAM_BUFFER_MB = 64;
+
+    private static final int MIN_MAX_DOC_FREQ = 10;
+    private static final Sort BY_RELEVANCE =
+            new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
+    private static final Sort BY_DATE = new Sort(
+            new SortField(Fields.DATE, SortField.Type.LONG, true), new SortField(Fields.ID, SortField.Type.STRING));
+
+    private final Path root;
+    private final Clock clock;
+    private final Analyzer stemmed = Analyzers.stemmed();
+    private final Analyzer exact = Analyzers.exact();
+    private final Analyzer perField = Analyzers.perField(stemmed, exact);
+    private final Snippets snippets = new Snippets(stemmed, exact);
+    private final Object writes = new Object();
+    private volatile Generation current;
+    private volatile long appliedThrough;
+
+    /** The open contents: one generation's directory, its writer and its searchers. */
+    private record Generation(Path path, Directory directory, IndexWriter writer, SearcherManager searchers) {
+        void close() throws IOException {
+            searchers.close();
+            writer.close();
+            directory.close();
+        }
+    }
+
+    private LuceneSearchIndex(Path root, Clock clock) {
+        this.root = root;
+        this.clock = clock;
+    }
+
+    /** Opens the index under {@code root}, creating an empty one when there is none. */
+    public static LuceneSearchIndex open(Path root, Clock clock) {
+        LuceneSearchIndex index = new LuceneSearchIndex(root, clock);
+        try {
+            Files.createDirectories(root);
+            String name = index.pointer();
+            if (name == null) {
+                name = GENERATION + 1;
+                Files.createDirectories(root.resolve(name));
+                index.point(name);
+            }
+            index.deleteOthers(name);
+            index.current = index.openGeneration(root.resolve(name), IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            index.appliedThrough = seq(index.current.writer());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index in " + root, e);
+        }
+        return index;
+    }
+
+    private Generation openGeneration(Path path, IndexWriterConfig.OpenMode mode) throws IOException {
+        Directory directory = FSDirectory.open(path);
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(perField)
+                    .setOpenMode(mode)
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                    .setCommitOnClose(false);
+            boolean fresh = mode == IndexWriterConfig.OpenMode.CREATE || !DirectoryReader.indexExists(directory);
+            IndexWriter writer = new IndexWriter(directory, config);
+            if (fresh) {
+                // A first commit, so the generation opens again after a crash even when nothing was applied.
+                writer.commit();
+            }
+            return new Generation(path, directory, writer, new SearcherManager(writer, true, false, null));
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    private static long seq(IndexWriter writer) {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data == null) {
+            return 0;
+        }
+        for (Map.Entry<String, String> e : data) {
+            if (e.getKey().equals(SEQ)) {
+                return Long.parseLong(e.getValue());
+            }
+        }
+        return 0;
+    }
+
+    private String pointer() throws IOException {
+        Path file = root.resolve(POINTER);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        String name = Files.readString(file, StandardCharsets.UTF_8).strip();
+        return name.startsWith(GENERATION) && Files.isDirectory(root.resolve(name)) ? name : null;
+    }
+
+    /** Names the current generation: written beside, then renamed over the old pointer in one step. */
+    private void point(String name) throws IOException {
+        Path temp = root.resolve(POINTER + ".tmp");
+        Files.writeString(temp, name, StandardCharsets.UTF_8);
+        try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        try {
+            Files.move(temp, root.resolve(POINTER), StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("The index directory's file system cannot rename atomically: " + root, e);
+        }
+    }
+
+    /** Removes generations other than {@code keep}: a swapped-out one, or a rebuild a crash cut short. */
+    private void deleteOthers(String keep) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, GENERATION + "*")) {
+            for (Path entry : entries) {
+                if (!entry.getFileName().toString().equals(keep)) {
+                    deleteTree(entry);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private int nextGeneration() throws IOException {
+        int max = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, GENERATION + "*")) {
+            for (Path entry : entries) {
+                try {
+                    max = Math.max(
+                            max, Integer.parseInt(entry.getFileName().toString().substring(GENERATION.length())));
+                } catch (NumberFormatException ignored) {
+                    // Not one of ours: never reused, never deleted by number.
+                }
+            }
+        }
+        return max + 1;
+    }
+
+    @Override
+    public long appliedThrough() {
+        return appliedThrough;
+    }
+
+    @Override
+    public void apply(List<SearchDocument> upserts, Collection<String> removals, long throughSeq) {
+        synchronized (writes) {
+            Generation g = current;
+            try {
+                for (SearchDocument d : upserts) {
+                    g.writer().updateDocument(new Term(Fields.ID, d.id()), Fields.document(d));
+                }
+                for (String id : removals) {
+                    g.writer().deleteDocuments(new Term(Fields.ID, id));
+                }
+                g.writer()
+                        .setLiveCommitData(
+                                Map.of(SEQ, Long.toString(throughSeq)).entrySet());
+                g.writer().commit();
+                appliedThrough = throughSeq;
+                g.searchers().maybeRefreshBlocking();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write the search index", e);
+            }
+        }
+    }
+
+    @Override
+    public Rebuild rebuild() {
+        try {
+            Path path = root.resolve(GENERATION + nextGeneration());
+            Files.createDirectories(path);
+            return new LuceneRebuild(openGeneration(path, IndexWriterConfig.OpenMode.CREATE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start rebuilding the search index", e);
+        }
+    }
+
+    private final class LuceneRebuild implements Rebuild {
+        private final Generation next;
+        private boolean done;
+
+        LuceneRebuild(Generation next) {
+            this.next = next;
+        }
+
+        @Override
+        public void add(List<SearchDocument> documents) {
+            List<Document> docs = new ArrayList<>(documents.size());
+            for (SearchDocument d : documents) {
+                docs.add(Fields.document(d));
+            }
+            try {
+                next.writer().addDocuments(docs);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write the rebuilt search index", e);
+            }
+        }
+
+        @Override
+        public void finish(long throughSeq) {
+            Generation old;
+            synchronized (writes) {
+                try {
+                    next.writer()
+                            .setLiveCommitData(
+                                    Map.of(SEQ, Long.toString(throughSeq)).entrySet());
+                    next.writer().commit();
+                    next.searchers().maybeRefreshBlocking();
+                    point(next.path().getFileName().toString());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot finish rebuilding the search index", e);
+                }
+                old = current;
+                current = next;
+                appliedThrough = throughSeq;
+                done = true;
+            }
+            try {
+                old.close();
+                deleteTree(old.path());
+            } catch (IOException e) {
+                // The new contents are in place; the old directory goes at the next start.
+            }
+        }
+
+        @Override
+        public void close() {
+            if (done) {
+                return;
+            }
+            done = true;
+            try {
+                next.searchers().close();
+                next.writer().rollback();
+                next.directory().close();
+                deleteTree(next.path());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot abandon the rebuilt search index", e);
+            }
+        }
+    }
+
+    @Override
+    public SearchResult search(SearchQuery q) {
+        TextQuery text = TextQuery.of(SearchText.parse(q.text()), stemmed, exact);
+        Cursor after = q.after() == null || q.after().isEmpty() ? null : Cursor.decode(q.after(), q.sort());
+        long reference = after != null ? after.reference() : clock.millis();
+        Query query = query(q, text, reference);
+        Sort sort = q.sort() == SearchQuery.Sort.RELEVANCE ? BY_RELEVANCE : BY_DATE;
+        return withSearcher(searcher -> {
+            FieldDoc afterDoc = after == null ? null : after.after();
+            TopFieldCollectorManager top =
+                    new TopFieldCollectorManager(sort, q.limit() + 1, afterDoc, (int) SearchResult.EXACT_UP_TO);
+            TopFieldDocs docs;
+            long total;
+            boolean exactTotal;
+            SearchResult.Counts counts = SearchResult.Counts.NONE;
+            if (q.counts()) {
+                Object[] both = searcher.search(query, new MultiCollectorManager(top, Counter.manager()));
+                docs = (TopFieldDocs) both[0];
+                Counter counter = (Counter) both[1];
+                total = counter.total();
+                exactTotal = true;
+                counts = counter.counts();
+            } else {
+                docs = searcher.search(query, top);
+                total = docs.totalHits.value();
+                exactTotal = docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+            }
+            ScoreDoc[] found = docs.scoreDocs;
+            int shown = Math.min(found.length, q.limit());
+            StoredFields stored = searcher.storedFields();
+            List<SearchResult.Hit> hits = new ArrayList<>(shown);
+            for (int i = 0; i < shown; i++) {
+                hits.add(hit(stored, (FieldDoc) found[i], q.sort(), text));
+            }
+            String next = null;
+            if (found.length > q.limit()) {
+                FieldDoc last = (FieldDoc) found[shown - 1];
+                String id = ((BytesRef) last.fields[1]).utf8ToString();
+                next = q.sort() == SearchQuery.Sort.RELEVANCE
+                        ? new Cursor(q.sort(), (Float) last.fields[0], 0, reference, id).encode()
+                        : new Cursor(q.sort(), 0f, (Long) last.fields[0], reference, id).encode();
+            }
+            return new SearchResult(Math.max(total, hits.size()), exactTotal, hits, next, counts);
+        });
+    }
+
+    private SearchResult.Hit hit(StoredFields stored, FieldDoc doc, SearchQuery.Sort sort, TextQuery text)
+            throws IOException {
+        Document d = stored.document(doc.doc, Set.of(Fields.ID, Fields.TYPE, Fields.HEADLINE, Fields.DEK, Fields.BODY));
+        String headline = d.get(Fields.HEADLINE);
+        String dek = d.get(Fields.DEK);
+        String body = d.get(Fields.BODY);
+        String prose = dek == null ? (body == null ? "" : body) : body == null ? dek : dek + "\n" + body;
+        double score = sort == SearchQuery.Sort.RELEVANCE ? (Float) doc.fields[0] : 0;
+        return new SearchResult.Hit(
+                d.get(Fields.ID),
+                SearchDocument.Type.valueOf(d.get(Fields.TYPE).toUpperCase(java.util.Locale.ROOT)),
+                score,
+                snippets.marked(headline, text.query() == null ? null : text),
+                snippets.passage(prose, text.query() == null ? null : text));
+    }
+
+    private static Query query(SearchQuery q, TextQuery text, long reference) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        all.add(text.query() == null ? new MatchAllDocsQuery() : text.query(), Occur.MUST);
+        if (q.scope() == SearchQuery.Scope.READERS) {
+            all.add(new TermQuery(new Term(Fields.LIVE, Fields.YES)), Occur.FILTER);
+        } else {
+            anyOf(all, Fields.STATUS, q.statuses());
+            if (q.createdBy() != null) {
+                all.add(new TermQuery(new Term(Fields.CREATED_BY, q.createdBy())), Occur.FILTER);
+            }
+        }
+        anyOf(all, Fields.TOPIC, q.topicIds());
+        anyOf(all, Fields.AUTHOR, q.authorIds());
+        anyOf(all, Fields.KIND, q.kinds());
+        if (q.from() != null || q.to() != null) {
+            long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
+            long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochMilli() - 1;
+            all.add(LongPoint.newRangeQuery(Fields.DATE, from, to), Occur.FILTER);
+        }
+        Query filtered = all.build();
+        return q.sort() == SearchQuery.Sort.RELEVANCE
+                ? new FunctionScoreQuery(filtered, new RecencyBoost(reference))
+                : filtered;
+    }
+
+    private static void anyOf(BooleanQuery.Builder all, String field, Set<String> values) {
+        if (!values.isEmpty()) {
+            all.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
+        }
+    }
+
+    @Override
+    public List<Similar> similar(String id, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        return withSearcher(searcher -> {
+            Query self = new TermQuery(new Term(Fields.ID, id));
+            Query live = new TermQuery(new Term(Fields.LIVE, Fields.YES));
+            TopDocs found = searcher.search(
+                    new BooleanQuery.Builder()
+                            .add(self, Occur.FILTER)
+                            .add(live, Occur.FILTER)
+                            .build(),
+                    1);
+            if (found.scoreDocs.length == 0) {
+                return List.of();
+            }
+            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(perField);
+            mlt.setFieldNames(new String[] {Fields.HEADLINE, Fields.DEK, Fields.BODY});
+            mlt.setMaxQueryTerms(25);
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(2);
+            // A word in a tenth of everything says little about a story; in a small index, a tenth is too few.
+            mlt.setMaxDocFreq(Math.max(searcher.getIndexReader().numDocs() / 10, MIN_MAX_DOC_FREQ));
+            mlt.setMinWordLen(3);
+            mlt.setBoost(true);
+            Query like = mlt.like(found.scoreDocs[0].doc);
+            Query query = new BooleanQuery.Builder()
+                    .add(like, Occur.MUST)
+                    .add(live, Occur.FILTER)
+                    .add(self, Occur.MUST_NOT)
+                    .build();
+            TopDocs top = searcher.search(query, Math.min(limit, SearchQuery.MAX_LIMIT));
+            StoredFields stored = searcher.storedFields();
+            List<Similar> out = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                out.add(new Similar(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID), sd.score));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Stats stats() {
+        return withSearcher(searcher -> {
+            long bytes = 0;
+            Directory directory = current.directory();
+            for (String file : directory.listAll()) {
+                try {
+                    bytes += directory.fileLength(file);
+                } catch (IOException | RuntimeException e) {
+                    // A file merged away between listing and measuring takes no room.
+                }
+            }
+            return new Stats(searcher.getIndexReader().numDocs(), bytes);
+        });
+    }
+
+    private interface Work<T> {
+        T on(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs on the current generation's searcher, retrying once when a rebuild swapped it out meanwhile. */
+    private <T> T withSearcher(Work<T> work) {
+        for (int attempt = 0; ; attempt++) {
+            Generation g = current;
+            IndexSearcher searcher;
+            try {
+                searcher = g.searchers().acquire();
+            } catch (AlreadyClosedException e) {
+                if (attempt > 0) {
+                    throw e;
+                }
+                continue;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                return work.on(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the search index", e);
+            } finally {
+                try {
+                    g.searchers().release(searcher);
+                } catch (IOException e) {
+                    // Releasing only lowers a count; the searcher is closed with its generation.
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (writes) {
+            try {
+                current.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot close the search index", e);
+            }
+        }
+    }
+}
