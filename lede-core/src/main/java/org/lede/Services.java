@@ -3,7 +3,6 @@ package org.lede;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.List;
 import java.util.function.Consumer;
 import org.lede.audit.AuditService;
 import org.lede.author.AuthorService;
@@ -131,8 +130,15 @@ public record Services(
                 outbox,
                 clock,
                 ids);
-        RelatedContent related =
-                new BlendedRelated(stories, dashboards, (id, limit) -> List.of(), Blend.Weights.STANDARD);
+        Search search = Search.of(
+                db,
+                indexDir,
+                clock,
+                new SearchDocuments(stories, topics, authors, dashboards),
+                new JdbiSearchSourceStore(db));
+        // Through search.index() on each call, so the index still opens only when first used.
+        RelatedContent related = new BlendedRelated(
+                stories, dashboards, (id, limit) -> search.index().similar(id, limit), Blend.Weights.STANDARD);
         return new Services(
                 db,
                 clock,
@@ -160,12 +166,7 @@ public record Services(
                 new SitePageService(db, sitePages, outbox, clock, ids),
                 new JdbiWebhookStore(db),
                 new JdbiImportStore(db),
-                Search.of(
-                        db,
-                        indexDir,
-                        clock,
-                        new SearchDocuments(stories, topics, authors, dashboards),
-                        new JdbiSearchSourceStore(db)));
+                search);
     }
 
     /**

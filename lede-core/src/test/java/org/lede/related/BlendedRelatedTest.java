@@ -21,6 +21,7 @@ import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.db.Dialect;
 import org.lede.related.RelatedContent.Pick;
+import org.lede.search.Search;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.story.StoryService;
@@ -246,5 +247,56 @@ class BlendedRelatedTest {
         }
         // Ten nearest on each tag's side and on the topic's: 60 candidates, cut to the bound.
         assertEquals(RelatedContent.MAX, ids(story).size());
+    }
+
+    /** Puts every live story into the real search index, as the indexer would. */
+    private void index() {
+        Search search = newsroom.services.search();
+        List<String> live = newsroom.services.stories().latestPublished(1000, 0).stream()
+                .map(Story::id)
+                .toList();
+        search.index()
+                .apply(
+                        search.documents().stories(live),
+                        List.of(),
+                        search.index().appliedThrough() + 1);
+    }
+
+    @Test
+    void aStoryAboutSomethingFindsTheOtherStoriesAboutItAboveUnrelatedNewerOnes() {
+        Story story = publishAt(
+                "2024-05-01T09:00:00Z",
+                "Reservoirs fall as drought forces water rationing",
+                world,
+                List.of(),
+                "Reservoirs fell to a record low this week, and water rationing began as the drought deepened.");
+        Story about = publishAt(
+                "2024-02-01T09:00:00Z",
+                "Drought empties reservoirs",
+                world,
+                List.of(),
+                "The drought has left reservoirs half empty; officials warned that water rationing may follow.");
+        Story newer = publishAt(
+                "2024-05-02T09:00:00Z",
+                "Stock markets rally",
+                world,
+                List.of(),
+                "Shares climbed on hopes of lower interest rates, led by banks and retailers.");
+        publishAt(
+                "2024-05-03T09:00:00Z",
+                "Museum reopens",
+                world,
+                List.of(),
+                "The museum reopened its galleries after a long renovation of the roof.");
+        assertEquals(newer.id(), ids(story).getFirst(), "without the index, the nearest in time leads");
+
+        index();
+        List<Pick> picks = related.ranked(stories.get(story.id()));
+        assertEquals(about.id(), picks.getFirst().item().id(), picks.toString());
+        assertEquals(1.0, picks.getFirst().score().similarity(), 1e-9);
+        assertTrue(picks.stream()
+                .filter(p -> p.item().id().equals(newer.id()))
+                .allMatch(p -> p.score().similarity() < 0.5));
+        assertFalse(ids(story).contains(story.id()));
     }
 }
