@@ -169,7 +169,7 @@ abstract class SourceImport implements Callable<Integer> {
     }
 
     /** A bar on the terminal, by the share of the file read, redrawn at most ten times a second. */
-    private static final class Progress {
+    static final class Progress {
         private final PrintWriter err;
         private final long size;
         private long drawnAt;

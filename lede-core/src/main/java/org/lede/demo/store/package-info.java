@@ -1,0 +1,2 @@
+/** The bulk writer of generated archives, in SQL. */
+package org.lede.demo.store;
