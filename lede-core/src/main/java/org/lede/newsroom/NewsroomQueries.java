@@ -1,6 +1,8 @@
 package org.lede.newsroom;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.lede.author.Author;
@@ -14,6 +16,7 @@ import org.lede.page.SitePage;
 import org.lede.page.SitePageStore;
 import org.lede.related.RelatedContent;
 import org.lede.related.RelatedContent.Pick;
+import org.lede.search.SearchDocument;
 import org.lede.story.Story;
 import org.lede.story.StoryCursor;
 import org.lede.story.StoryFilter;
@@ -171,21 +174,37 @@ public final class NewsroomQueries {
     }
 
     /**
-     * What Go deeper shows under a story, each pick with the parts of its score, for the editors
-     * who pin: they see why a story is there before they decide what to pin above it.
+     * What Go deeper shows under a story, each pick with the parts of its score and its title,
+     * for the editors who pin: they see why a story is there before they decide what to pin above it.
      */
     public GoDeeperPicks goDeeper(Actor actor, String storyId) {
         actor.requireEditor("Only editors and admins see how Go deeper ranks related coverage.");
         Story story = stories.find(storyId).orElseThrow(() -> new NotFoundException("Story", storyId));
-        return new GoDeeperPicks(story, related.ranked(story));
+        List<Pick> picks = related.ranked(story);
+        Map<String, String> titles = new HashMap<>();
+        stories.findAll(picks.stream().map(Pick::id).toList()).forEach(s -> titles.put(s.id(), s.headline()));
+        for (Pick pick : picks) {
+            if (pick.type() == SearchDocument.Type.DASHBOARD) {
+                dashboards.find(pick.id()).ifPresent(d -> titles.put(d.id(), d.title()));
+            }
+        }
+        return new GoDeeperPicks(
+                story,
+                picks.stream()
+                        .filter(p -> titles.containsKey(p.id()))
+                        .map(p -> new ExplainedPick(p, titles.get(p.id())))
+                        .toList());
     }
 
     /** A story and its Go deeper picks, best first. */
-    public record GoDeeperPicks(Story story, List<Pick> picks) {
+    public record GoDeeperPicks(Story story, List<ExplainedPick> picks) {
         public GoDeeperPicks {
             picks = List.copyOf(picks);
         }
     }
+
+    /** A pick with the headline or title it is shown by. */
+    public record ExplainedPick(Pick pick, String title) {}
 
     private static final String PAGES_REFUSAL = "Only editors and admins see and write the site's pages.";
 

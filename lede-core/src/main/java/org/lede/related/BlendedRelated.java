@@ -9,21 +9,27 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.lede.content.Block;
 import org.lede.dashboard.Dashboard;
 import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardStore;
 import org.lede.search.ProperNames;
+import org.lede.search.SearchDocument.Type;
 import org.lede.search.SearchIndex;
 import org.lede.story.Story;
+import org.lede.story.StoryOutline;
 import org.lede.story.StoryStore;
 
 /**
  * Go deeper v2: the editors' live pins in their order, then candidates ranked by {@link Blend}.
  * Candidates come from bounded reads only, so the cost does not grow with the archive: the
  * index's more-like-this hits, the stories of the topic and of each tag published nearest the
- * story's own date, and the dashboards of the topic.
+ * story's own date, and the dashboards of the topic. Candidates are weighed by their outlines
+ * (no blocks): the people and places shared are those the story's whole text names that a
+ * candidate's headline or dek names too, which is where a story names whom it is about, and
+ * reading a hundred bodies per page would cost more than the rest of the page.
  */
 public final class BlendedRelated implements RelatedContent {
     /** More-like-this hits read as candidates. */
@@ -80,119 +86,80 @@ public final class BlendedRelated implements RelatedContent {
         ids.addAll(stories.liveNear(topicId, tags.subList(0, Math.min(TAGS_READ, tags.size())), date, NEAR));
         ids.remove(story.id());
 
-        Map<String, Related> items = new HashMap<>();
-        for (Story s : stories.findAll(List.copyOf(ids))) {
-            if (s.isLive()) {
-                items.put(s.id(), new RelatedStory(s));
-            }
-        }
-        for (Dashboard d : dashboards.all()) {
-            if (ids.contains(d.id()) || topicId != null && topicId.equals(d.topicId())) {
-                items.put(d.id(), new RelatedDashboard(d));
-            }
-        }
-
         List<String> storyNames = ProperNames.in(text(story));
         Set<String> storyTags = new HashSet<>(tags);
-        Map<String, Blend.Score> scores = new HashMap<>();
-        for (Related item : items.values()) {
-            scores.put(
-                    item.id(),
-                    Blend.score(
-                            signals(
-                                    item,
-                                    similarity.getOrDefault(item.id(), 0.0),
-                                    best,
-                                    story,
-                                    date,
-                                    storyNames,
-                                    storyTags),
-                            weights));
+        Map<String, Pick> candidates = new HashMap<>();
+        for (StoryOutline s : stories.liveOutlines(List.copyOf(ids))) {
+            Blend.Signals signals = new Blend.Signals(
+                    similarity.getOrDefault(s.id(), 0.0),
+                    best,
+                    topicId != null && topicId.equals(s.topicId()),
+                    (int) s.tags().stream().filter(storyTags::contains).count(),
+                    storyTags.size(),
+                    shared(storyNames, ProperNames.in(s.headline() + "\n" + Objects.requireNonNullElse(s.dek(), ""))),
+                    Duration.between(date, s.date()));
+            candidates.put(s.id(), new Pick(s.id(), Type.STORY, s.date(), Blend.score(signals, weights)));
         }
-
-        List<Pick> picks = new ArrayList<>();
-        for (String pin : story.pins()) {
-            Related item = items.remove(pin);
-            if (item != null) {
-                picks.add(new Pick(item, scores.get(pin).asPinned()));
+        Set<String> topicDashboards = new HashSet<>();
+        for (Dashboard d : dashboards.all()) {
+            if (topicId != null && topicId.equals(d.topicId())) {
+                topicDashboards.add(d.id());
             }
-        }
-        List<Pick> rest = items.values().stream()
-                .map(item -> new Pick(item, scores.get(item.id())))
-                .sorted(BEST_FIRST)
-                .toList();
-        for (Pick pick : rest) {
-            if (picks.size() == max) {
-                break;
-            }
-            picks.add(pick);
-        }
-        keepTopicDashboards(picks, rest, topicId);
-        return List.copyOf(picks);
-    }
-
-    private static final Comparator<Pick> BEST_FIRST = Comparator.comparingDouble(
-                    (Pick p) -> p.score().total())
-            .reversed()
-            .thenComparing(p -> p.item().shownAt(), Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(p -> p.item().id());
-
-    /**
-     * A dashboard of the story's topic is the topic's running account, so it stays in even when
-     * many closer stories outscore it: it takes the place of the lowest unpinned pick.
-     */
-    private static void keepTopicDashboards(List<Pick> picks, List<Pick> rest, String topicId) {
-        if (topicId == null) {
-            return;
-        }
-        for (Pick pick : rest) {
-            if (pick.item() instanceof RelatedDashboard d
-                    && topicId.equals(d.dashboard().topicId())
-                    && !picks.contains(pick)) {
-                for (int i = picks.size() - 1; i >= 0; i--) {
-                    Pick last = picks.get(i);
-                    boolean topicDashboard = last.item() instanceof RelatedDashboard other
-                            && topicId.equals(other.dashboard().topicId());
-                    if (!last.score().pinned() && !topicDashboard) {
-                        picks.set(i, pick);
-                        break;
-                    }
-                }
-            }
-        }
-    }
-
-    private static Blend.Signals signals(
-            Related item,
-            double similarity,
-            double best,
-            Story story,
-            Instant date,
-            List<String> storyNames,
-            Set<String> storyTags) {
-        String topicId = story.draft().topicId();
-        return switch (item) {
-            case RelatedStory(Story s) ->
-                new Blend.Signals(
-                        similarity,
-                        best,
-                        topicId != null && topicId.equals(s.draft().topicId()),
-                        (int) s.draft().tags().stream()
-                                .filter(storyTags::contains)
-                                .count(),
-                        storyTags.size(),
-                        shared(storyNames, ProperNames.in(text(s))),
-                        Duration.between(date, dateOf(s)));
-            case RelatedDashboard(Dashboard d) ->
-                new Blend.Signals(
-                        similarity,
+            if (ids.contains(d.id()) || topicDashboards.contains(d.id())) {
+                Blend.Signals signals = new Blend.Signals(
+                        similarity.getOrDefault(d.id(), 0.0),
                         best,
                         topicId != null && topicId.equals(d.topicId()),
                         0,
                         storyTags.size(),
                         shared(storyNames, ProperNames.in(text(d))),
                         Duration.between(date, d.updatedAt()));
-        };
+                candidates.put(d.id(), new Pick(d.id(), Type.DASHBOARD, d.updatedAt(), Blend.score(signals, weights)));
+            }
+        }
+
+        List<Pick> picks = new ArrayList<>();
+        for (String pin : story.pins()) {
+            Pick pick = candidates.remove(pin);
+            if (pick != null) {
+                picks.add(new Pick(
+                        pick.id(), pick.type(), pick.date(), pick.score().asPinned()));
+            }
+        }
+        int bound = picks.size() + max;
+        List<Pick> rest = candidates.values().stream().sorted(BEST_FIRST).toList();
+        for (Pick pick : rest) {
+            if (picks.size() == bound) {
+                break;
+            }
+            picks.add(pick);
+        }
+        keepTopicDashboards(picks, rest, topicDashboards);
+        return List.copyOf(picks);
+    }
+
+    private static final Comparator<Pick> BEST_FIRST = Comparator.comparingDouble(
+                    (Pick p) -> p.score().total())
+            .reversed()
+            .thenComparing(Pick::date, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(Pick::id);
+
+    /**
+     * A dashboard of the story's topic is the topic's running account, so it stays in even when
+     * many closer stories outscore it: it takes the place of the lowest unpinned pick.
+     */
+    private static void keepTopicDashboards(List<Pick> picks, List<Pick> rest, Set<String> topicDashboards) {
+        for (Pick pick : rest) {
+            if (topicDashboards.contains(pick.id()) && !picks.contains(pick)) {
+                for (int i = picks.size() - 1; i >= 0; i--) {
+                    Pick last = picks.get(i);
+                    if (!last.score().pinned() && !topicDashboards.contains(last.id())) {
+                        picks.set(i, pick);
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     private static List<String> shared(List<String> mine, List<String> theirs) {

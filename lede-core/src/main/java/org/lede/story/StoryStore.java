@@ -102,6 +102,9 @@ public interface StoryStore {
      */
     List<String> liveNear(String topicId, List<String> tags, Instant around, int perSource);
 
+    /** The outlines of those of these stories that are live, in no particular order. */
+    List<StoryOutline> liveOutlines(List<String> ids);
+
     /** The stories with these ids, in the order given; unknown ids are left out. */
     List<Story> findAll(List<String> ids);
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -37,6 +38,7 @@ import org.lede.story.StoryCursor;
 import org.lede.story.StoryDraft;
 import org.lede.story.StoryFilter;
 import org.lede.story.StoryKind;
+import org.lede.story.StoryOutline;
 import org.lede.story.StoryPlaces;
 import org.lede.story.StoryRevision;
 import org.lede.story.StoryStamp;
@@ -487,6 +489,48 @@ public final class JdbiStoryStore implements StoryStore {
                 ids.addAll(near(h, tagged + "> :at ORDER BY publish_at LIMIT :n", tag, at, perSource));
             }
             return ids;
+        });
+    }
+
+    @Override
+    public List<StoryOutline> liveOutlines(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.handle(h -> {
+            // Status is checked here rather than in SQL, which could lead the planner to walk the
+            // (status, publish_at) index over every live story instead of looking up these ids.
+            List<StoryOutline> rows = h
+                    .createQuery(
+                            "SELECT id, headline, dek, topic_id, status, first_published_at, publish_at FROM stories"
+                                    + " WHERE id IN (<ids>)")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> !rs.getString("status").equals(StoryStatus.PUBLISHED.key())
+                            ? null
+                            : new StoryOutline(
+                                    rs.getString("id"),
+                                    rs.getString("headline"),
+                                    rs.getString("dek"),
+                                    rs.getString("topic_id"),
+                                    List.of(),
+                                    Times.parse(Objects.requireNonNullElse(
+                                            rs.getString("first_published_at"), rs.getString("publish_at")))))
+                    .list()
+                    .stream()
+                    .filter(Objects::nonNull)
+                    .toList();
+            if (rows.isEmpty()) {
+                return rows;
+            }
+            Map<String, List<String>> tags = children(
+                    h,
+                    "SELECT story_id, tag FROM story_tags",
+                    rows.stream().map(StoryOutline::id).toList(),
+                    rs -> rs.getString("tag"));
+            return rows.stream()
+                    .map(o -> new StoryOutline(
+                            o.id(), o.headline(), o.dek(), o.topicId(), tags.getOrDefault(o.id(), List.of()), o.date()))
+                    .toList();
         });
     }
 

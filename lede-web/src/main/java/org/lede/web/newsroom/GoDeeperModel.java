@@ -5,11 +5,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.lede.newsroom.NewsroomQueries.ExplainedPick;
 import org.lede.newsroom.NewsroomQueries.GoDeeperPicks;
 import org.lede.related.Blend;
 import org.lede.related.RelatedContent.Pick;
-import org.lede.related.RelatedContent.RelatedDashboard;
-import org.lede.related.RelatedContent.RelatedStory;
+import org.lede.search.SearchDocument;
 import org.lede.story.Story;
 
 /**
@@ -43,32 +43,18 @@ public record GoDeeperModel(NewsroomPage page, Story story, List<Row> rows, Stri
     }
 
     static GoDeeperModel of(NewsroomPage page, GoDeeperPicks found, Blend.Weights w, ZoneId zone) {
-        List<Pick> picks = found.picks();
+        List<ExplainedPick> picks = found.picks();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < picks.size(); i++) {
-            Pick pick = picks.get(i);
+            Pick pick = picks.get(i).pick();
             Blend.Score s = pick.score();
-            String title;
-            String href;
-            String kind;
-            switch (pick.item()) {
-                case RelatedStory(Story story) -> {
-                    title = story.headline();
-                    href = "/newsroom/stories/" + story.id();
-                    kind = "story";
-                }
-                case RelatedDashboard(var dashboard) -> {
-                    title = dashboard.title();
-                    href = "/newsroom/dashboards/" + dashboard.id();
-                    kind = "dashboard";
-                }
-            }
-            Instant at = pick.item().shownAt();
+            boolean dashboard = pick.type() == SearchDocument.Type.DASHBOARD;
+            Instant at = pick.date();
             rows.add(new Row(
                     i + 1,
-                    title,
-                    href,
-                    kind,
+                    picks.get(i).title(),
+                    (dashboard ? "/newsroom/dashboards/" : "/newsroom/stories/") + pick.id(),
+                    dashboard ? "dashboard" : "story",
                     at == null ? "" : at.atZone(zone).toLocalDate().toString(),
                     at,
                     s.pinned(),

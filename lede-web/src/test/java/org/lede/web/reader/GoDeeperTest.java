@@ -98,7 +98,7 @@ class GoDeeperTest extends WebServerTest {
         // one sharing them is the older, which a newest-first order would put second.
         Story naming = publishAt(
                 "2026-06-09T09:00:00Z",
-                "Envoy prepares visit",
+                "Hassan Rouhani to visit Khartoum",
                 world,
                 List.of(),
                 "Aides said Hassan Rouhani would meet officials in Khartoum next week.");
@@ -122,7 +122,7 @@ class GoDeeperTest extends WebServerTest {
                 "Hassan Rouhani flew to Khartoum on Monday for talks on the Nile dam.");
         Story naming = publishAt(
                 "2026-06-09T09:00:00Z",
-                "Envoy prepares visit",
+                "Hassan Rouhani to visit Khartoum",
                 world,
                 List.of("nile"),
                 "Aides said Hassan Rouhani would meet officials in Khartoum next week.");
@@ -142,7 +142,7 @@ class GoDeeperTest extends WebServerTest {
         // #, pick, date, pinned, similarity, topic, tags, names shared, recency, total
         assertEquals("A pinned explainer", rows.get(0).get(1));
         assertEquals("pinned", rows.get(0).get(3));
-        assertEquals("Envoy prepares visit", rows.get(1).get(1));
+        assertEquals("Hassan Rouhani to visit Khartoum", rows.get(1).get(1));
         assertEquals("–", rows.get(1).get(3));
         assertEquals("1.00", rows.get(1).get(5));
         assertEquals("1.00", rows.get(1).get(6));
