@@ -135,7 +135,9 @@ public record Services(
                 indexDir,
                 clock,
                 new SearchDocuments(stories, topics, authors, dashboards),
-                new JdbiSearchSourceStore(db));
+                new JdbiSearchSourceStore(db),
+                topics,
+                outbox);
         // Through search.index() on each call, so the index still opens only when first used.
         RelatedContent related = new BlendedRelated(
                 stories, dashboards, (id, limit) -> search.index().similar(id, limit), Blend.Weights.STANDARD);

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             TransferCommands.Restore.class,
             UserCommand.class,
             TokenCommand.class,
+            ReindexCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         },

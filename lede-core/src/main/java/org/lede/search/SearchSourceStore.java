@@ -22,4 +22,7 @@ public interface SearchSourceStore {
 
     /** Stories with the author in their byline. */
     List<String> storyIdsByAuthor(String authorId);
+
+    /** How many stories and dashboards there are: what a rebuild will index. */
+    long count();
 }

@@ -580,6 +580,8 @@ public abstract class SearchIndexContract {
         put(story("long", "Parliamentary committee meets").daysAgo(2));
         assertEquals(List.of("long"), ids(readers("parlaimentery")), "two typos in a long word");
         assertEquals(List.of(), ids(readers("cat")), "short words must match as written");
+        put(story("possessive", "Glenport's mayor resigns").daysAgo(2));
+        assertEquals(List.of("possessive"), ids(readers("Glenprot")), "a typo of a word written with 's");
     }
 
     @Test

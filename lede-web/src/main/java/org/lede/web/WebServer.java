@@ -17,6 +17,7 @@ import org.lede.outbox.OutboxEvent;
 import org.lede.outbox.OutboxPoller;
 import org.lede.reading.OldAddresses;
 import org.lede.reading.ReaderQueries;
+import org.lede.search.Search;
 import org.lede.web.api.ApiDocRoutes;
 import org.lede.web.api.ContentApiRoutes;
 import org.lede.web.api.admin.AdminApi;
@@ -81,6 +82,7 @@ public final class WebServer {
     private final OutboxPoller purger;
     private final OutboxPoller cdnPurger;
     private final OutboxPoller webhookFanOut;
+    private final Search search;
     private final WebhookDispatcher webhookDispatcher;
     private final WebhookService webhookService;
     private final ImportJobs importJobs;
@@ -147,6 +149,7 @@ public final class WebServer {
 
     public WebServer(Services services, ReaderQueries reader, Clock clock, Options options) {
         Templates templates = new Templates();
+        search = services.search();
         cache = new PageCache(clock, PAGE_TTL);
         purger = OutboxPoller.inMemory(
                 "page-cache",
@@ -295,6 +298,9 @@ public final class WebServer {
         }
         webhookFanOut.start(Duration.ofMillis(200));
         webhookDispatcher.start(Duration.ofMillis(200));
+        // Often enough that a publish is searchable well within a second; a poll that finds nothing is one query.
+        search.startIndexing(
+                Duration.ofMillis(100), e -> LOG.error("Cannot bring the search index up to date", e), LOG::info);
         return this;
     }
 
@@ -326,9 +332,11 @@ public final class WebServer {
         return importJobs;
     }
 
-    /** Applies every committed change to the cached pages now, rather than on the next poll. */
+    /** Applies every committed change to the cached pages and the search index now, rather than on the next poll. */
     public void catchUp() {
         purger.poll();
+        search.indexer(e -> LOG.error("Cannot bring the search index up to date", e))
+                .poll();
     }
 
     public void stop() {

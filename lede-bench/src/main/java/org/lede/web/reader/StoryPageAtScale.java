@@ -17,7 +17,8 @@ import org.lede.reading.SiteSettings;
 import org.lede.reading.StoryView;
 import org.lede.related.RelatedContent;
 import org.lede.search.Search;
-import org.lede.search.SearchIndex;
+import org.lede.search.SearchIndexer;
+import org.lede.search.store.JdbiSearchSourceStore;
 import org.lede.story.Story;
 import org.lede.web.support.Templates;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -89,7 +90,7 @@ public class StoryPageAtScale {
 
         List<String> ids = new ArrayList<>();
         String after = null;
-        for (List<String> page; !(page = services.search().sources().storyIdsAfter(after, 10_000)).isEmpty(); ) {
+        for (List<String> page; !(page = new JdbiSearchSourceStore(db).storyIdsAfter(after, 10_000)).isEmpty(); ) {
             ids.addAll(page);
             after = page.getLast();
         }
@@ -105,27 +106,14 @@ public class StoryPageAtScale {
     }
 
     private static void indexIfEmpty(Search search) {
-        SearchIndex index = search.index();
-        if (index.stats().documents() > 0) {
+        SearchIndexer indexer = search.indexer(e -> {
+            throw e;
+        });
+        if (!indexer.needsRebuild()) {
             return;
         }
         long start = System.nanoTime();
-        long count = 0;
-        try (SearchIndex.Rebuild rebuild = index.rebuild()) {
-            String after = null;
-            for (List<String> page; !(page = search.sources().storyIdsAfter(after, 1000)).isEmpty(); ) {
-                rebuild.add(search.documents().stories(page));
-                count += page.size();
-                after = page.getLast();
-            }
-            after = null;
-            for (List<String> page; !(page = search.sources().dashboardIdsAfter(after, 1000)).isEmpty(); ) {
-                rebuild.add(search.documents().dashboards(page));
-                count += page.size();
-                after = page.getLast();
-            }
-            rebuild.finish(index.appliedThrough());
-        }
+        long count = indexer.rebuild((done, total) -> {});
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%nindexed %,d documents in %.1f s (%,.0f a second)%n", count, seconds, count / seconds);
     }

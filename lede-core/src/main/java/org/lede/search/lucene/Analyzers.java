@@ -15,7 +15,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 /**
  * The two ways text is split into terms. Ranked fields are stemmed ("elections" finds
  * "election"), lower-cased and folded to ASCII ("Jose" finds "José"), with English stop words
- * left out; the exact copy keeps every word as written but for case and accents, with positions,
+ * left out; the exact copy keeps every word as written but for case, accents and a possessive 's, with positions,
  * for phrases and typo tolerance, which must compare what was typed with what was written.
  */
 final class Analyzers {
@@ -49,7 +49,9 @@ final class Analyzers {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 StandardTokenizer source = new StandardTokenizer();
-                TokenStream out = new LowerCaseFilter(source);
+                // "Glenport's" is written "Glenport" for phrases and typos as for ranking.
+                TokenStream out = new EnglishPossessiveFilter(source);
+                out = new LowerCaseFilter(out);
                 out = new ASCIIFoldingFilter(out);
                 return new TokenStreamComponents(source, out);
             }

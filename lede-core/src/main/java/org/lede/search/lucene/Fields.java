@@ -1,7 +1,6 @@
 package org.lede.search.lucene;
 
 import java.time.ZoneOffset;
-import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -27,7 +26,6 @@ final class Fields {
     static final String CREATED_BY = "createdBy";
     static final String YEAR = "year";
     static final String DATE = "date";
-    static final String NAME = "name";
 
     static final String HEADLINE = "headline";
     static final String DEK = "dek";
@@ -90,9 +88,6 @@ final class Fields {
         doc.add(new NumericDocValuesField(DATE, millis));
         String year = Integer.toString(d.date().atOffset(ZoneOffset.UTC).getYear());
         doc.add(new SortedDocValuesField(YEAR, new BytesRef(year)));
-        for (String name : d.names()) {
-            doc.add(new StringField(NAME, name.toLowerCase(Locale.ROOT), Field.Store.NO));
-        }
 
         doc.add(new Field(HEADLINE, d.headline(), STORED_TEXT));
         doc.add(new Field(EXACT, d.headline(), EXACT_TEXT));

@@ -15,6 +15,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -46,7 +52,9 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import org.lede.common.ConflictException;
 import org.lede.search.SearchDocument;
 import org.lede.search.SearchIndex;
 import org.lede.search.SearchQuery;
@@ -111,9 +119,13 @@ public final class LuceneSearchIndex implements SearchIndex {
                 Files.createDirectories(root.resolve(name));
                 index.point(name);
             }
-            index.deleteOthers(name);
             index.current = index.openGeneration(root.resolve(name), IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             index.appliedThrough = seq(index.current.writer());
+            // Only once this process holds the current generation's lock: another's rebuild is not ours to remove.
+            index.deleteOthers(name);
+        } catch (LockObtainFailedException e) {
+            throw new ConflictException("The search index in " + root
+                    + " is in use by another Lede process (a running server keeps it up to date itself).");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index in " + root, e);
         }
@@ -252,29 +264,89 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
+    /**
+     * Documents are turned into Lucene's and indexed on several threads (IndexWriter takes them
+     * concurrently, each thread filling its own segment), while the caller reads the next batch.
+     */
     private final class LuceneRebuild implements Rebuild {
         private final Generation next;
+        private final ExecutorService workers;
+        private final Semaphore inFlight;
+        private final List<Future<?>> pending = new ArrayList<>();
         private boolean done;
 
         LuceneRebuild(Generation next) {
             this.next = next;
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+            this.workers = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "lede-search-rebuild-index");
+                t.setDaemon(true);
+                return t;
+            });
+            this.inFlight = new Semaphore(threads * 2);
         }
 
         @Override
         public void add(List<SearchDocument> documents) {
-            List<Document> docs = new ArrayList<>(documents.size());
-            for (SearchDocument d : documents) {
-                docs.add(Fields.document(d));
-            }
+            check();
+            List<SearchDocument> batch = List.copyOf(documents);
             try {
-                next.writer().addDocuments(docs);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write the rebuilt search index", e);
+                inFlight.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while rebuilding the search index", e);
+            }
+            pending.add(workers.submit(() -> {
+                try {
+                    List<Document> docs = new ArrayList<>(batch.size());
+                    for (SearchDocument d : batch) {
+                        docs.add(Fields.document(d));
+                    }
+                    next.writer().addDocuments(docs);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot write the rebuilt search index", e);
+                } finally {
+                    inFlight.release();
+                }
+            }));
+        }
+
+        /** Rethrows the first failure of a batch written so far, and forgets those that are done. */
+        private void check() {
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                Future<?> f = it.next();
+                if (f.isDone()) {
+                    await(f);
+                    it.remove();
+                }
+            }
+        }
+
+        private void awaitAll() {
+            for (Future<?> f : pending) {
+                await(f);
+            }
+            pending.clear();
+        }
+
+        private static void await(Future<?> f) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while rebuilding the search index", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
             }
         }
 
         @Override
         public void finish(long throughSeq) {
+            awaitAll();
+            workers.shutdown();
             Generation old;
             synchronized (writes) {
                 try {
@@ -306,6 +378,12 @@ public final class LuceneSearchIndex implements SearchIndex {
                 return;
             }
             done = true;
+            workers.shutdownNow();
+            try {
+                workers.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 next.searchers().close();
                 next.writer().rollback();

@@ -23,6 +23,8 @@ final class Snippets {
     static final int LENGTH = 200;
     /** How much of the passage comes before its first match, so the match reads in context. */
     private static final int LEAD = 40;
+    /** How much of a text is searched for a passage. */
+    static final int READ = 3000;
 
     private final Analyzer stemmed;
     private final Analyzer exact;
@@ -38,11 +40,17 @@ final class Snippets {
         return fragments(text, 0, text.length(), matches);
     }
 
-    /** The best passage of the text around its matches, or its start when nothing matched. */
-    List<Fragment> passage(String text, TextQuery query) {
-        if (text.isEmpty()) {
+    /**
+     * The best passage of the text around its matches, or its start when nothing matched. Only
+     * the first {@link #READ} characters are read: a page of hits analyzes every hit's text, and
+     * a passage from the opening is what a reader skims anyway.
+     */
+    List<Fragment> passage(String whole, TextQuery query) {
+        if (whole.isEmpty()) {
             return List.of();
         }
+        int read = Character.isHighSurrogate(whole.charAt(Math.min(READ, whole.length()) - 1)) ? READ - 1 : READ;
+        String text = whole.length() <= read ? whole : whole.substring(0, read);
         List<int[]> matches = query == null ? List.of() : matches(text, query);
         int start = 0;
         if (!matches.isEmpty()) {
@@ -60,7 +68,7 @@ final class Snippets {
             out.add(new Fragment("…", false));
         }
         out.addAll(fragments(text, start, end, matches));
-        if (end < text.length()) {
+        if (end < whole.length()) {
             out.add(new Fragment("…", false));
         }
         return merged(out);

@@ -54,4 +54,11 @@ public final class JdbiSearchSourceStore implements SearchSourceStore {
                         .mapTo(String.class)
                         .list());
     }
+
+    @Override
+    public long count() {
+        return db.handle(h -> h.createQuery("SELECT (SELECT COUNT(*) FROM stories) + (SELECT COUNT(*) FROM dashboards)")
+                .mapTo(Long.class)
+                .one());
+    }
 }
