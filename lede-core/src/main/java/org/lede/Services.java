@@ -34,7 +34,8 @@ import org.lede.page.SitePageStore;
 import org.lede.page.store.JdbiSitePageStore;
 import org.lede.reading.ReaderQueries;
 import org.lede.reading.SiteSettings;
-import org.lede.related.PinsTopicTagsRelated;
+import org.lede.related.Blend;
+import org.lede.related.BlendedRelated;
 import org.lede.related.RelatedContent;
 import org.lede.search.Search;
 import org.lede.search.SearchDocuments;
@@ -139,6 +140,9 @@ public record Services(
                 new JdbiSearchSourceStore(db),
                 topics,
                 outbox);
+        // Through search.index() on each call, so the index still opens only when first used.
+        RelatedContent related = new BlendedRelated(
+                stories, dashboards, (id, limit) -> search.index().similar(id, limit), Blend.Weights.STANDARD);
         return new Services(
                 db,
                 clock,
@@ -154,11 +158,11 @@ public record Services(
                 new AuthorService(db, authors, outbox, clock, ids),
                 new MediaService(db, media, blobs, outbox, clock, ids, ImageWorkers.standard()),
                 new DashboardService(db, dashboards, stories, topics, media, outbox, clock, ids),
-                new PinsTopicTagsRelated(stories, dashboards),
+                related,
                 users,
                 new BrevityChecks(rules),
                 new AuditService(outbox, users),
-                new NewsroomQueries(stories, topics, authors, media, dashboards, sitePages, search::index),
+                new NewsroomQueries(stories, topics, authors, media, dashboards, sitePages, search::index, related),
                 new StoryPreviews(
                         db, stories, outbox, Base64.getUrlDecoder().decode(secrets.secret("story-preview")), clock),
                 new ApiTokenService(db, new JdbiApiTokenStore(db), users, outbox, clock, ids),

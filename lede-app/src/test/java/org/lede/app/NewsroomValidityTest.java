@@ -69,7 +69,8 @@ class NewsroomValidityTest {
         Page list = add(editor, "editor", "story list", "/newsroom");
         add(editor, "editor", "new story", "/newsroom/stories/new");
         String story = firstLink(list, "/newsroom/stories/(?!new$)[^/?#]+");
-        add(editor, "editor", "existing story", story);
+        Page existing = add(editor, "editor", "existing story", story);
+        add(editor, "editor", "Go deeper picks", firstLink(existing, Pattern.quote(story) + "/related"));
         add(editor, "editor", "archive story confirm", story + "/archive");
         Page revisions = add(editor, "editor", "revisions list", story + "/revisions");
         add(editor, "editor", "one revision", firstLink(revisions, Pattern.quote(story) + "/revisions/\\d+"));

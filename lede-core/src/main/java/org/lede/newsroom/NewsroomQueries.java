@@ -18,6 +18,8 @@ import org.lede.media.Media;
 import org.lede.media.MediaStore;
 import org.lede.page.SitePage;
 import org.lede.page.SitePageStore;
+import org.lede.related.RelatedContent;
+import org.lede.related.RelatedContent.Pick;
 import org.lede.search.SearchDocument;
 import org.lede.search.SearchIndex;
 import org.lede.search.SearchQuery;
@@ -48,6 +50,7 @@ public final class NewsroomQueries {
     private final DashboardStore dashboards;
     private final SitePageStore pages;
     private final Supplier<SearchIndex> index;
+    private final RelatedContent related;
 
     public NewsroomQueries(
             StoryStore stories,
@@ -56,7 +59,8 @@ public final class NewsroomQueries {
             MediaStore media,
             DashboardStore dashboards,
             SitePageStore pages,
-            Supplier<SearchIndex> index) {
+            Supplier<SearchIndex> index,
+            RelatedContent related) {
         this.stories = stories;
         this.topics = topics;
         this.authors = authors;
@@ -64,6 +68,7 @@ public final class NewsroomQueries {
         this.dashboards = dashboards;
         this.pages = pages;
         this.index = index;
+        this.related = related;
     }
 
     /**
@@ -318,6 +323,39 @@ public final class NewsroomQueries {
         }
         return Set.copyOf(keys);
     }
+
+    /**
+     * What Go deeper shows under a story, each pick with the parts of its score and its title,
+     * for the editors who pin: they see why a story is there before they decide what to pin above it.
+     */
+    public GoDeeperPicks goDeeper(Actor actor, String storyId) {
+        actor.requireEditor("Only editors and admins see how Go deeper ranks related coverage.");
+        Story story = stories.find(storyId).orElseThrow(() -> new NotFoundException("Story", storyId));
+        List<Pick> picks = related.ranked(story);
+        Map<String, String> titles = new HashMap<>();
+        stories.findAll(picks.stream().map(Pick::id).toList()).forEach(s -> titles.put(s.id(), s.headline()));
+        for (Pick pick : picks) {
+            if (pick.type() == SearchDocument.Type.DASHBOARD) {
+                dashboards.find(pick.id()).ifPresent(d -> titles.put(d.id(), d.title()));
+            }
+        }
+        return new GoDeeperPicks(
+                story,
+                picks.stream()
+                        .filter(p -> titles.containsKey(p.id()))
+                        .map(p -> new ExplainedPick(p, titles.get(p.id())))
+                        .toList());
+    }
+
+    /** A story and its Go deeper picks, best first. */
+    public record GoDeeperPicks(Story story, List<ExplainedPick> picks) {
+        public GoDeeperPicks {
+            picks = List.copyOf(picks);
+        }
+    }
+
+    /** A pick with the headline or title it is shown by. */
+    public record ExplainedPick(Pick pick, String title) {}
 
     private static final String PAGES_REFUSAL = "Only editors and admins see and write the site's pages.";
 

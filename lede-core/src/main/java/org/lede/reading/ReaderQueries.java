@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -32,9 +33,8 @@ import org.lede.media.MediaStore;
 import org.lede.page.SitePage;
 import org.lede.page.SitePageStore;
 import org.lede.related.RelatedContent;
-import org.lede.related.RelatedContent.Related;
-import org.lede.related.RelatedContent.RelatedDashboard;
-import org.lede.related.RelatedContent.RelatedStory;
+import org.lede.related.RelatedContent.Pick;
+import org.lede.search.SearchDocument;
 import org.lede.story.PublishedCursor;
 import org.lede.story.PublishedFilter;
 import org.lede.story.PublishedMonth;
@@ -434,28 +434,38 @@ public final class ReaderQueries {
                 .orElseGet(() -> new StreamPage(List.of(), page, false));
     }
 
+    /** Pages within the one bounded ranking, loading only what the page shows. */
     private StreamPage goDeeper(Story story, int page, int size) {
-        List<Related> found = related.related(story, size + 1, (page - 1) * size);
-        boolean more = found.size() > size;
-        List<Related> shown = more ? found.subList(0, size) : found;
+        List<Pick> ranked = related.ranked(story);
+        int from = (int) Math.min((long) (page - 1) * size, ranked.size());
+        int to = Math.min(from + size, ranked.size());
+        List<Pick> shown = ranked.subList(from, to);
         Map<String, StreamItem> byId = new HashMap<>();
-        List<Story> relatedStories = shown.stream()
-                .filter(r -> r instanceof RelatedStory)
-                .map(r -> ((RelatedStory) r).story())
+        List<Story> shownStories = stories
+                .findAll(shown.stream()
+                        .filter(p -> p.type() == SearchDocument.Type.STORY)
+                        .map(Pick::id)
+                        .toList())
+                .stream()
+                .filter(Story::isLive)
                 .toList();
-        List<StoryCard> storyCards = cards(relatedStories);
-        for (int i = 0; i < relatedStories.size(); i++) {
-            byId.put(relatedStories.get(i).id(), storyCards.get(i));
+        List<StoryCard> storyCards = cards(shownStories);
+        for (int i = 0; i < shownStories.size(); i++) {
+            byId.put(shownStories.get(i).id(), storyCards.get(i));
         }
-        List<Dashboard> relatedDashboards = shown.stream()
-                .filter(r -> r instanceof RelatedDashboard)
-                .map(r -> ((RelatedDashboard) r).dashboard())
+        List<Dashboard> shownDashboards = shown.stream()
+                .filter(p -> p.type() == SearchDocument.Type.DASHBOARD)
+                .flatMap(p -> dashboards.find(p.id()).stream())
                 .toList();
-        List<DashboardView> views = dashboardViews(relatedDashboards);
-        for (int i = 0; i < relatedDashboards.size(); i++) {
-            byId.put(relatedDashboards.get(i).id(), views.get(i));
+        List<DashboardView> views = dashboardViews(shownDashboards);
+        for (int i = 0; i < shownDashboards.size(); i++) {
+            byId.put(shownDashboards.get(i).id(), views.get(i));
         }
-        return new StreamPage(shown.stream().map(r -> byId.get(r.id())).toList(), page, more);
+        List<StreamItem> items = shown.stream()
+                .map(p -> byId.get(p.id()))
+                .filter(Objects::nonNull)
+                .toList();
+        return new StreamPage(items, page, ranked.size() > to);
     }
 
     /**

@@ -296,7 +296,9 @@ public final class SearchIndexer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        executor.shutdownNow();
+        // Never interrupt a poll: an interrupt during Lucene's I/O closes the index's channels,
+        // its write lock among them, and the index cannot be closed cleanly after that.
+        executor.shutdown();
         try {
             executor.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -94,8 +94,16 @@ public interface StoryStore {
     /** Published stories with this author in their byline, newest first. */
     List<Story> publishedByAuthor(String authorId, int limit, int offset);
 
-    /** Published stories other than {@code storyId} that share its topic or one of its tags, newest first. */
-    List<Story> publishedRelated(String storyId, String topicId, List<String> tags, int limit, int offset);
+    /**
+     * Go deeper's candidates by topic and tags: the ids of the published stories of {@code topicId}
+     * published nearest to {@code around} (up to {@code perSource} on each side of it), and the
+     * same for each of {@code tags}. Each source is one index range read, however many stories share
+     * it, so the cost does not grow with the archive. Ids may repeat across sources.
+     */
+    List<String> liveNear(String topicId, List<String> tags, Instant around, int perSource);
+
+    /** The outlines of those of these stories that are live, in no particular order. */
+    List<StoryOutline> liveOutlines(List<String> ids);
 
     /** The stories with these ids, in the order given; unknown ids are left out. */
     List<Story> findAll(List<String> ids);

@@ -399,7 +399,8 @@ class ReaderQueriesTest {
         ReaderQueries.StoryPage page = reader.storyPage(live.slug(), 2).orElseThrow();
         assertEquals(reader.story(live.slug()).orElseThrow(), page.story());
         assertEquals(reader.goDeeper(live.id(), 1, 2), page.deeper());
-        assertEquals(List.of("Tram drivers", "Tram fares"), titles(page.deeper()));
+        // Alike in every other part, the stories published nearest the story's own time come first.
+        assertEquals(List.of("Tram depot", "Tram fares"), titles(page.deeper()));
         assertTrue(page.deeper().hasMore());
     }
 
@@ -592,7 +593,7 @@ class ReaderQueriesTest {
     }
 
     @Test
-    void goDeeperListsPinsInOrderThenRelatedCoverageNewestFirst() {
+    void goDeeperListsLivePinsInOrderThenRelatedCoverage() {
         Story sameTopic = publish(draft("Same topic, older", transit, List.of("budget")));
         Dashboard topicHub =
                 dashboard("tram-hub", transit, List.of(item("Lead", DashboardEntry.story(sameTopic.id()))));

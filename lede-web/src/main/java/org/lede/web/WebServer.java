@@ -37,6 +37,7 @@ import org.lede.web.newsroom.AccountRoutes;
 import org.lede.web.newsroom.AuditRoutes;
 import org.lede.web.newsroom.AuthRoutes;
 import org.lede.web.newsroom.DashboardRoutes;
+import org.lede.web.newsroom.GoDeeperRoutes;
 import org.lede.web.newsroom.ImportRoutes;
 import org.lede.web.newsroom.MediaLibraryRoutes;
 import org.lede.web.newsroom.NewsroomAuth;
@@ -224,6 +225,7 @@ public final class WebServer {
                 reader,
                 newsroom,
                 clock);
+        GoDeeperRoutes goDeeperRoutes = new GoDeeperRoutes(queries, newsroom);
         PreviewRoutes previewRoutes = new PreviewRoutes(services.storyPreviews(), reader, templates);
         MediaLibraryRoutes mediaLibraryRoutes = new MediaLibraryRoutes(services.mediaService(), queries, newsroom);
         TopicRoutes topicRoutes = new TopicRoutes(services.topicService(), queries, newsroom);
@@ -269,6 +271,7 @@ public final class WebServer {
             auth.register(config.routes);
             authRoutes.register(config.routes);
             storyRoutes.register(config.routes);
+            goDeeperRoutes.register(config.routes);
             mediaLibraryRoutes.register(config.routes);
             topicRoutes.register(config.routes);
             authorRoutes.register(config.routes);

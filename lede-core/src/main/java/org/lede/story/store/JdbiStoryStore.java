@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -37,6 +38,7 @@ import org.lede.story.StoryCursor;
 import org.lede.story.StoryDraft;
 import org.lede.story.StoryFilter;
 import org.lede.story.StoryKind;
+import org.lede.story.StoryOutline;
 import org.lede.story.StoryPlaces;
 import org.lede.story.StoryRevision;
 import org.lede.story.StoryStamp;
@@ -470,18 +472,75 @@ public final class JdbiStoryStore implements StoryStore {
     }
 
     @Override
-    public List<Story> publishedRelated(String storyId, String topicId, List<String> tags, int limit, int offset) {
-        String tagMatch = tags.isEmpty() ? "" : " OR id IN (SELECT story_id FROM story_tags WHERE tag IN (<tags>))";
-        return published(
-                "id <> :self AND (topic_id = :topic" + tagMatch + ")",
-                q -> {
-                    q.bind("self", storyId).bind("topic", topicId);
-                    if (!tags.isEmpty()) {
-                        q.bindList("tags", tags);
-                    }
-                },
-                limit,
-                offset);
+    public List<String> liveNear(String topicId, List<String> tags, Instant around, int perSource) {
+        String at = Times.format(around);
+        return db.handle(h -> {
+            List<String> ids = new ArrayList<>();
+            if (topicId != null) {
+                // Both reads walk stories_by_topic (topic_id, status, publish_at) from the story's date.
+                String topic = "SELECT id FROM stories WHERE topic_id = :key AND status = 'published' AND publish_at ";
+                ids.addAll(near(h, topic + "<= :at ORDER BY publish_at DESC LIMIT :n", topicId, at, perSource));
+                ids.addAll(near(h, topic + "> :at ORDER BY publish_at LIMIT :n", topicId, at, perSource));
+            }
+            for (String tag : tags) {
+                // live_story_tags (tag, publish_at, story_id) is kept by triggers: see V21.
+                String tagged = "SELECT story_id FROM live_story_tags WHERE tag = :key AND publish_at ";
+                ids.addAll(near(h, tagged + "<= :at ORDER BY publish_at DESC LIMIT :n", tag, at, perSource));
+                ids.addAll(near(h, tagged + "> :at ORDER BY publish_at LIMIT :n", tag, at, perSource));
+            }
+            return ids;
+        });
+    }
+
+    @Override
+    public List<StoryOutline> liveOutlines(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.handle(h -> {
+            // Status is checked here rather than in SQL, which could lead the planner to walk the
+            // (status, publish_at) index over every live story instead of looking up these ids.
+            List<StoryOutline> rows = h
+                    .createQuery(
+                            "SELECT id, headline, dek, topic_id, status, first_published_at, publish_at FROM stories"
+                                    + " WHERE id IN (<ids>)")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> !rs.getString("status").equals(StoryStatus.PUBLISHED.key())
+                            ? null
+                            : new StoryOutline(
+                                    rs.getString("id"),
+                                    rs.getString("headline"),
+                                    rs.getString("dek"),
+                                    rs.getString("topic_id"),
+                                    List.of(),
+                                    Times.parse(Objects.requireNonNullElse(
+                                            rs.getString("first_published_at"), rs.getString("publish_at")))))
+                    .list()
+                    .stream()
+                    .filter(Objects::nonNull)
+                    .toList();
+            if (rows.isEmpty()) {
+                return rows;
+            }
+            Map<String, List<String>> tags = children(
+                    h,
+                    "SELECT story_id, tag FROM story_tags",
+                    rows.stream().map(StoryOutline::id).toList(),
+                    rs -> rs.getString("tag"));
+            return rows.stream()
+                    .map(o -> new StoryOutline(
+                            o.id(), o.headline(), o.dek(), o.topicId(), tags.getOrDefault(o.id(), List.of()), o.date()))
+                    .toList();
+        });
+    }
+
+    private static List<String> near(Handle h, String sql, String key, String at, int limit) {
+        return h.createQuery(sql)
+                .bind("key", key)
+                .bind("at", at)
+                .bind("n", limit)
+                .mapTo(String.class)
+                .list();
     }
 
     private List<Story> published(String where, Consumer<Query> binder, int limit, int offset) {

@@ -217,6 +217,9 @@ class NewsroomAuthorizationTest {
                     FORBIDDEN,
                     REFUSED),
             row(GET, "/newsroom/stories/{other}/revisions", OK, OK, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            // Why Go deeper picks what it does is the curating editors' view, even of a writer's own story.
+            row(GET, "/newsroom/stories/{live}/related", OK, OK, FORBIDDEN, FORBIDDEN, SIGN_IN),
+            row(GET, "/newsroom/stories/{own}/related", OK, OK, FORBIDDEN, FORBIDDEN, SIGN_IN),
             row(GET, "/newsroom/stories/{other}/revisions/1", OK, OK, FORBIDDEN, FORBIDDEN, SIGN_IN),
             row(POST, "/newsroom/stories/{own}/revisions/1/restore", f -> f.revision("own"), OK, OK, OK, OK, REFUSED),
             row(

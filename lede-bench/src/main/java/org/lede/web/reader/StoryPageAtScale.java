@@ -1,0 +1,150 @@
+package org.lede.web.reader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.lede.Services;
+import org.lede.db.Database;
+import org.lede.db.DatabaseUrl;
+import org.lede.reading.ReaderQueries;
+import org.lede.reading.SiteSettings;
+import org.lede.reading.StoryView;
+import org.lede.related.RelatedContent;
+import org.lede.search.Search;
+import org.lede.search.SearchIndexer;
+import org.lede.search.store.JdbiSearchSourceStore;
+import org.lede.story.Story;
+import org.lede.web.support.Templates;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The story page on a cache miss over a grown archive ({@code lede demo --stories N}), without
+ * HTTP: every call is another story, drawn from a fixed shuffle of the whole archive, so no story
+ * is read twice in a row and the database answers from its own cache only as a warm server's
+ * would. {@link #goDeeper} is Go deeper's ranking alone. Run with the archive's data directory:
+ *
+ * <pre>bench/jmh.sh StoryPageAtScale -p dataDir=/path/to/data</pre>
+ *
+ * An empty search index is rebuilt from the database first (and the rate printed), so the
+ * more-like-this part of Go deeper is measured too.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            "--enable-native-access=ALL-UNNAMED",
+            "-Djava.awt.headless=true",
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"
+        })
+public class StoryPageAtScale {
+    /** How many distinct stories the calls cycle through. */
+    private static final int SAMPLE = 20_000;
+
+    @Param("")
+    public String dataDir;
+
+    private Database db;
+    private Services services;
+    private ReaderQueries queries;
+    private RelatedContent related;
+    private Templates templates;
+    private List<String> slugs;
+    private List<Story> sample;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Path dir = Path.of(dataDir);
+        if (dataDir.isBlank() || !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("give the archive's data directory: -p dataDir=DIR");
+        }
+        db = Database.open(DatabaseUrl.sqliteIn(dir));
+        services = Services.create(db, dir.resolve("media"), Clock.systemUTC());
+        queries = services.readerQueries(
+                new SiteSettings("Lede", "News in brief, made to scan.", "http://localhost:8080", ZoneOffset.UTC));
+        related = services.related();
+        templates = new Templates();
+        indexIfEmpty(services.search());
+
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        for (List<String> page; !(page = new JdbiSearchSourceStore(db).storyIdsAfter(after, 10_000)).isEmpty(); ) {
+            ids.addAll(page);
+            after = page.getLast();
+        }
+        Collections.shuffle(ids, new Random(42));
+        sample = new ArrayList<>();
+        for (int i = 0; i < ids.size() && sample.size() < SAMPLE; i += 500) {
+            services.stories().findAll(ids.subList(i, Math.min(i + 500, ids.size()))).stream()
+                    .filter(Story::isLive)
+                    .forEach(sample::add);
+        }
+        slugs = sample.stream().map(Story::slug).toList();
+        System.out.printf("%n%,d stories, %,d in the sample%n", ids.size(), sample.size());
+    }
+
+    private static void indexIfEmpty(Search search) {
+        SearchIndexer indexer = search.indexer(e -> {
+            throw e;
+        });
+        if (!indexer.needsRebuild()) {
+            return;
+        }
+        long start = System.nanoTime();
+        long count = indexer.rebuild((done, total) -> {});
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%nindexed %,d documents in %.1f s (%,.0f a second)%n", count, seconds, count / seconds);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        services.search().close();
+        db.close();
+    }
+
+    @Benchmark
+    public String storyPage() {
+        String slug = slugs.get(next++ % slugs.size());
+        ReaderQueries.StoryPage found =
+                queries.storyPage(slug, ReaderQueries.GO_DEEPER).orElseThrow();
+        StoryView story = found.story();
+        Page page = new Page(
+                queries.site(),
+                queries.topics(),
+                queries.publishedPages(),
+                story.headline(),
+                story.dek(),
+                story.url(),
+                story.url());
+        return templates.render(
+                "reader/story.jte",
+                new StoryPageModel(page, story, found.deeper(), StructuredData.story(story, queries.site())));
+    }
+
+    @Benchmark
+    public List<RelatedContent.Pick> goDeeper() {
+        return related.ranked(sample.get(next++ % sample.size()));
+    }
+}
