@@ -42,6 +42,7 @@ import org.lede.story.StoryRevision;
 import org.lede.story.StoryStamp;
 import org.lede.story.StoryStatus;
 import org.lede.story.StoryStore;
+import org.lede.story.StreamCursor;
 import org.lede.story.json.BlockJson;
 import org.lede.story.json.StoryJson;
 
@@ -50,6 +51,7 @@ public final class JdbiStoryStore implements StoryStore {
     private static final String COLUMNS = "id, slug, headline, dek, topic_id, kind, contributor_note, hero_media_id,"
             + " hero_caption, hero_credit_kind, hero_credit_by, hero_credit_via, status, publish_at, first_published_at,"
             + " substantive_at, created_at, updated_at, created_by, revision, blocked_reason, hero_alt";
+    private static final String PREFIXED_COLUMNS = "s." + COLUMNS.replace(", ", ", s.");
     private final Database db;
 
     public JdbiStoryStore(Database db) {
@@ -456,17 +458,44 @@ public final class JdbiStoryStore implements StoryStore {
     }
 
     @Override
-    public List<Story> publishedInTopic(String topicId, int limit, int offset) {
-        return published("topic_id = :topic", q -> q.bind("topic", topicId), limit, offset);
+    public List<Story> latestPublished(StreamCursor after, int limit) {
+        return stream("", q -> {}, after, limit);
     }
 
     @Override
-    public List<Story> publishedByAuthor(String authorId, int limit, int offset) {
-        return published(
-                "id IN (SELECT story_id FROM story_authors WHERE author_id = :author)",
-                q -> q.bind("author", authorId),
-                limit,
-                offset);
+    public List<Story> publishedInTopic(String topicId, StreamCursor after, int limit) {
+        return stream(" AND topic_id = :topic", q -> q.bind("topic", topicId), after, limit);
+    }
+
+    /** Read off the (status, publish_at, id) or (topic_id, status, publish_at, id) index in order. */
+    private List<Story> stream(String where, Consumer<Query> binder, StreamCursor after, int limit) {
+        String from = after == null ? "" : " AND (publish_at, id) < (:afterAt, :afterId)";
+        return db.handle(h -> {
+            var query = h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE status = 'published'" + where + from
+                    + " ORDER BY publish_at DESC, id DESC LIMIT :limit");
+            binder.accept(query);
+            bindAfter(query, after);
+            return load(h, query.bind("limit", limit).map(JdbiStoryStore::row).list());
+        });
+    }
+
+    @Override
+    public List<Story> publishedByAuthor(String authorId, StreamCursor after, int limit) {
+        // author_stream (V19) holds each live byline with its story's publish time, in order.
+        String from = after == null ? "" : " AND (a.publish_at, a.story_id) < (:afterAt, :afterId)";
+        return db.handle(h -> {
+            var query = h.createQuery("SELECT " + PREFIXED_COLUMNS
+                    + " FROM author_stream a JOIN stories s ON s.id = a.story_id WHERE a.author_id = :author" + from
+                    + " ORDER BY a.publish_at DESC, a.story_id DESC LIMIT :limit");
+            bindAfter(query.bind("author", authorId), after);
+            return load(h, query.bind("limit", limit).map(JdbiStoryStore::row).list());
+        });
+    }
+
+    private static void bindAfter(Query query, StreamCursor after) {
+        if (after != null) {
+            query.bind("afterAt", Times.format(after.at())).bind("afterId", after.id());
+        }
     }
 
     @Override
@@ -545,9 +574,9 @@ public final class JdbiStoryStore implements StoryStore {
     @Override
     public List<PublishedMonth> publishedMonths() {
         // SUBSTR of the fixed-width UTC text is the month on both databases, so one portable GROUP BY does.
-        return db.handle(h -> h.createQuery("SELECT SUBSTR(publish_at, 1, 7) AS month, COUNT(*) AS n,"
+        return db.handle(h -> h.createQuery("SELECT SUBSTR(first_published_at, 1, 7) AS month, COUNT(*) AS n,"
                         + " MAX(publish_at) AS published, MAX(substantive_at) AS updated FROM stories"
-                        + " WHERE status = 'published' GROUP BY SUBSTR(publish_at, 1, 7) ORDER BY month DESC")
+                        + " WHERE status = 'published' GROUP BY SUBSTR(first_published_at, 1, 7) ORDER BY month DESC")
                 .map((rs, ctx) -> new PublishedMonth(
                         YearMonth.parse(rs.getString("month")),
                         rs.getInt("n"),
@@ -558,8 +587,8 @@ public final class JdbiStoryStore implements StoryStore {
     @Override
     public List<StoryStamp> publishedInMonth(YearMonth month, int limit, int offset) {
         return db.handle(h -> h.createQuery("SELECT id, slug, first_published_at, publish_at, substantive_at"
-                        + " FROM stories WHERE status = 'published' AND publish_at >= :from AND publish_at < :to"
-                        + " ORDER BY publish_at, id LIMIT :limit OFFSET :offset")
+                        + " FROM stories WHERE status = 'published' AND first_published_at >= :from"
+                        + " AND first_published_at < :to ORDER BY first_published_at, id LIMIT :limit OFFSET :offset")
                 .bind("from", Times.format(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
                 .bind(
                         "to",
@@ -577,12 +606,10 @@ public final class JdbiStoryStore implements StoryStore {
 
     @Override
     public List<Story> firstPublishedSince(Instant since, int limit) {
-        // A first publication is never later than the last one, so the publish_at bound lets the
-        // (status, publish_at) index narrow the rows before first_published_at is read.
         return db.handle(h -> load(
                 h,
                 h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE status = 'published'"
-                                + " AND publish_at >= :since AND first_published_at >= :since"
+                                + " AND first_published_at >= :since"
                                 + " ORDER BY first_published_at DESC, id DESC LIMIT :limit")
                         .bind("since", Times.format(since))
                         .bind("limit", limit)
