@@ -62,6 +62,8 @@ class SiteValidityTest {
 
     enum Kind {
         HOME(Pattern.compile("/")),
+        /** A stream's page after its first: the home's, a topic's or an author's. */
+        OLDER(Pattern.compile("(/(topics|authors)/[^/?#]+)?/older/\\d{17}-[0-9A-Za-z]+")),
         TOPIC(Pattern.compile("/topics/[^/?#]+")),
         STORY(Pattern.compile("/\\d{4}/\\d{2}/\\d{2}/[^/?#]+")),
         AUTHOR(Pattern.compile("/authors/[^/?#]+")),

@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
 import org.lede.common.Failures;
 import org.lede.common.Transactions;
 
@@ -131,6 +132,15 @@ public final class Database implements Transactions, AutoCloseable {
         try (Handle handle = jdbi.open()) {
             return work.apply(handle);
         }
+    }
+
+    /**
+     * Shows {@code watcher} every statement run from now on, with its bound values: how a test
+     * reads the query plan of each statement the pages run (QueryPlanTest), with no second way of
+     * running them.
+     */
+    public void watchStatements(SqlLogger watcher) {
+        jdbi.setSqlLogger(watcher);
     }
 
     @Override

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.lede.author.Author;
 import org.lede.author.AuthorStore;
@@ -42,6 +43,7 @@ import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.story.StoryStatus;
 import org.lede.story.StoryStore;
+import org.lede.story.StreamCursor;
 import org.lede.topic.Topic;
 import org.lede.topic.TopicStore;
 
@@ -264,9 +266,13 @@ public final class ReaderQueries {
         return cards(chosen.isEmpty() ? stories.latestPublished(TOP_STORIES, 0) : chosen);
     }
 
-    /** Everything live, newest first: stories and dashboards. */
-    public StreamPage latest(int page) {
-        return stream(page, (limit, offset) -> stories.latestPublished(limit, offset), dashboards.all());
+    /**
+     * Everything live, newest first: stories and dashboards.
+     *
+     * @param after null for the first page, else where the page starts (exclusive)
+     */
+    public StreamSlice latest(StreamCursor after) {
+        return stream(after, limit -> stories.latestPublished(after, limit), dashboards.all());
     }
 
     public Optional<Topic> topic(String slug) {
@@ -297,10 +303,11 @@ public final class ReaderQueries {
                 .isPresent();
     }
 
-    public StreamPage topicStream(Topic topic, int page) {
+    /** A topic's live stories and dashboards, newest first, from after {@code after} (null: the first page). */
+    public StreamSlice topicStream(Topic topic, StreamCursor after) {
         return stream(
-                page,
-                (limit, offset) -> stories.publishedInTopic(topic.id(), limit, offset),
+                after,
+                limit -> stories.publishedInTopic(topic.id(), after, limit),
                 dashboards.all().stream()
                         .filter(d -> topic.id().equals(d.topicId()))
                         .toList());
@@ -316,8 +323,9 @@ public final class ReaderQueries {
                                 : media.find(a.avatarMediaId()).map(Figure::of).orElse(null)));
     }
 
-    public StreamPage authorStream(Author author, int page) {
-        return stream(page, (limit, offset) -> stories.publishedByAuthor(author.id(), limit, offset), List.of());
+    /** The live stories with this author on the byline, newest first, from after {@code after} (null: the first page). */
+    public StreamSlice authorStream(Author author, StreamCursor after) {
+        return stream(after, limit -> stories.publishedByAuthor(author.id(), after, limit), List.of());
     }
 
     public Optional<DashboardView> dashboard(String slug) {
@@ -331,12 +339,12 @@ public final class ReaderQueries {
 
     /** A topic's feed: its newest live stories, whole. */
     public List<StoryView> topicFeed(Topic topic) {
-        return views(stories.publishedInTopic(topic.id(), FEED_SIZE, 0));
+        return views(stories.publishedInTopic(topic.id(), null, FEED_SIZE));
     }
 
     /** An author's feed: the newest live stories with them on the byline, whole. */
     public List<StoryView> authorFeed(Author author) {
-        return views(stories.publishedByAuthor(author.id(), FEED_SIZE, 0));
+        return views(stories.publishedByAuthor(author.id(), null, FEED_SIZE));
     }
 
     /** The UTC months holding live stories, newest first, for the sitemap index. */
@@ -469,22 +477,41 @@ public final class ReaderQueries {
     }
 
     /**
-     * Merges a story source with dashboards by time and cuts one page. Any item of the page is
-     * among the first offset + size of its own source, so that many stories are enough.
+     * Merges a story source with dashboards by stream order (time, then id) and cuts one page
+     * after the cursor. Every item of the page is among the first size + 1 of its own source
+     * after the cursor, so that many stories are enough, however deep the page.
      */
-    private StreamPage stream(int page, BiFunction<Integer, Integer, List<Story>> source, List<Dashboard> extra) {
-        int offset = (page - 1) * PAGE_SIZE;
-        if (extra.isEmpty()) {
-            List<StoryCard> found = cards(source.apply(PAGE_SIZE + 1, offset));
-            boolean more = found.size() > PAGE_SIZE;
-            return new StreamPage(List.copyOf(more ? found.subList(0, PAGE_SIZE) : found), page, more);
+    private StreamSlice stream(StreamCursor after, IntFunction<List<Story>> source, List<Dashboard> extra) {
+        Map<StreamCursor, Object> byPlace = new TreeMap<>();
+        source.apply(PAGE_SIZE + 1).forEach(s -> byPlace.put(StreamCursor.of(s), s));
+        for (Dashboard d : extra) {
+            StreamCursor place = new StreamCursor(d.updatedAt(), d.id());
+            if (after == null || place.compareTo(after) > 0) {
+                byPlace.put(place, d);
+            }
         }
-        List<StreamItem> merged = new ArrayList<>(cards(source.apply(offset + PAGE_SIZE + 1, 0)));
-        merged.addAll(dashboardViews(extra));
-        merged.sort(Comparator.comparing(StreamItem::shownAt).reversed());
-        List<StreamItem> items =
-                merged.subList(Math.min(offset, merged.size()), Math.min(offset + PAGE_SIZE, merged.size()));
-        return new StreamPage(List.copyOf(items), page, merged.size() > offset + PAGE_SIZE);
+        List<StreamCursor> shown = byPlace.keySet().stream().limit(PAGE_SIZE).toList();
+        List<Story> shownStories = new ArrayList<>();
+        List<Dashboard> shownDashboards = new ArrayList<>();
+        for (StreamCursor place : shown) {
+            switch (byPlace.get(place)) {
+                case Story s -> shownStories.add(s);
+                case Dashboard d -> shownDashboards.add(d);
+                default -> throw new IllegalStateException("A stream holds stories and dashboards only");
+            }
+        }
+        Map<String, StreamItem> items = new HashMap<>();
+        List<StoryCard> storyCards = cards(shownStories);
+        for (int i = 0; i < shownStories.size(); i++) {
+            items.put(shownStories.get(i).id(), storyCards.get(i));
+        }
+        List<DashboardView> dashboardCards = dashboardViews(shownDashboards);
+        for (int i = 0; i < shownDashboards.size(); i++) {
+            items.put(shownDashboards.get(i).id(), dashboardCards.get(i));
+        }
+        boolean more = byPlace.size() > PAGE_SIZE;
+        return new StreamSlice(
+                shown.stream().map(place -> items.get(place.id())).toList(), after, more ? shown.getLast() : null);
     }
 
     private StoryView view(Story story) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.lede.story.Story;
+import org.lede.story.StreamCursor;
 
 /** The reader site's addresses, in one place so pages, feeds and redirects agree. */
 public final class Urls {
@@ -38,6 +39,14 @@ public final class Urls {
     /** A site page's address: one segment, which is why its slug may not be a route's first segment. */
     public static String page(String slug) {
         return "/" + slug;
+    }
+
+    /**
+     * The page of a stream (home {@code /}, a topic's or an author's) that starts after this
+     * place: a path rather than a query, so a static host serves every page as a file.
+     */
+    public static String older(String streamPath, StreamCursor after) {
+        return (streamPath.equals("/") ? "" : streamPath) + "/older/" + after.key();
     }
 
     public static String media(String mediaId, int width, String extension) {

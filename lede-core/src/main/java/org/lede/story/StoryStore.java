@@ -88,11 +88,18 @@ public interface StoryStore {
      */
     List<Story> published(PublishedFilter filter, PublishedCursor after, int limit);
 
-    /** Published stories of one topic, newest first. */
-    List<Story> publishedInTopic(String topicId, int limit, int offset);
+    /**
+     * Published stories by publish time then id, newest first, without an offset: the home stream.
+     *
+     * @param after null for the first page, else the place the page starts after (exclusive)
+     */
+    List<Story> latestPublished(StreamCursor after, int limit);
 
-    /** Published stories with this author in their byline, newest first. */
-    List<Story> publishedByAuthor(String authorId, int limit, int offset);
+    /** Published stories of one topic, in the order and from the place of {@link #latestPublished(StreamCursor, int)}. */
+    List<Story> publishedInTopic(String topicId, StreamCursor after, int limit);
+
+    /** Published stories with this author in their byline, in the order and from the place of {@link #latestPublished(StreamCursor, int)}. */
+    List<Story> publishedByAuthor(String authorId, StreamCursor after, int limit);
 
     /**
      * Go deeper's candidates by topic and tags: the ids of the published stories of {@code topicId}
@@ -114,14 +121,15 @@ public interface StoryStore {
     void setTopStoryIds(List<String> ids);
 
     /**
-     * The UTC months in which live stories were last (re)published, newest first, each with its
-     * count and latest change: one GROUP BY over the (status, publish_at) index, for the sitemap index.
+     * The UTC months in which live stories were first published (the month their address is
+     * dated by), newest first, each with its count and latest change: one GROUP BY over the
+     * (status, first_published_at) index, for the sitemap index.
      */
     List<PublishedMonth> publishedMonths();
 
     /**
-     * Live stories last (re)published in this UTC month, oldest first (then by id), as a range
-     * over the (status, publish_at) index.
+     * Live stories first published in this UTC month, oldest first (then by id), as a range over
+     * the (status, first_published_at) index.
      */
     List<StoryStamp> publishedInMonth(YearMonth month, int limit, int offset);
 

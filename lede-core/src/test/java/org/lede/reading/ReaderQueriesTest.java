@@ -148,6 +148,10 @@ class ReaderQueriesTest {
         return titles(page.items());
     }
 
+    private static List<String> titles(StreamSlice page) {
+        return titles(page.items());
+    }
+
     /** One story in each state readers must never see, and one that is live. */
     private record States(Story live, Story draft, Story inReview, Story scheduled, Story unpublished) {
         List<Story> hidden() {
@@ -189,9 +193,9 @@ class ReaderQueriesTest {
     void storiesThatAreNotLiveAppearInNoStream() {
         States states = everyState();
         List<String> live = List.of("Live story");
-        assertEquals(live, titles(reader.latest(1)));
-        assertEquals(live, titles(reader.topicStream(transit, 1)));
-        assertEquals(live, titles(reader.authorStream(ana, 1)));
+        assertEquals(live, titles(reader.latest(null)));
+        assertEquals(live, titles(reader.topicStream(transit, null)));
+        assertEquals(live, titles(reader.authorStream(ana, null)));
         assertEquals(live, titles(reader.topStories()));
         Story other = publish(draft("Another live story"));
         assertEquals(
@@ -209,9 +213,9 @@ class ReaderQueriesTest {
                 created.revision(),
                 newsroom.clock.instant().plus(Duration.ofHours(1)));
         newsroom.clock.advance(Duration.ofHours(2));
-        assertTrue(reader.latest(1).isEmpty(), "due is not yet published");
+        assertTrue(reader.latest(null).isEmpty(), "due is not yet published");
         stories.publishDue();
-        assertEquals(List.of("Night market opens"), titles(reader.latest(1)));
+        assertEquals(List.of("Night market opens"), titles(reader.latest(null)));
     }
 
     @Test
@@ -246,17 +250,65 @@ class ReaderQueriesTest {
             publish("Story " + i);
             expected.addFirst("Story " + i);
         }
-        StreamPage one = reader.latest(1);
+        StreamSlice one = reader.latest(null);
         assertEquals(expected.subList(0, 10), titles(one));
-        assertEquals(1, one.number());
+        assertTrue(one.isFirst());
         assertTrue(one.hasMore());
-        StreamPage two = reader.latest(2);
+        StreamSlice two = reader.latest(one.older());
         assertEquals(expected.subList(10, 13), titles(two));
-        assertEquals(2, two.number());
+        assertFalse(two.isFirst());
         assertFalse(two.hasMore());
-        StreamPage three = reader.latest(3);
-        assertTrue(three.isEmpty());
-        assertFalse(three.hasMore());
+        assertEquals(null, two.older());
+    }
+
+    @Test
+    void aDashboardKeepsItsPlaceByTimeOnAnOlderPage() {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            publish(draft("Story " + i, weather, List.of()));
+            expected.addFirst("Story " + i);
+        }
+        dashboard("storm", transit, List.of(item("Lead", DashboardEntry.link("https://example.org", "Elsewhere"))));
+        expected.addFirst("Dashboard storm");
+        for (int i = 3; i < 14; i++) {
+            publish(draft("Story " + i, transit, List.of()));
+            expected.addFirst("Story " + i);
+        }
+        StreamSlice one = reader.latest(null);
+        StreamSlice two = reader.latest(one.older());
+        assertEquals(expected.subList(10, 15), titles(two), "the dashboard sits between the stories around it");
+        StreamSlice topicTwo =
+                reader.topicStream(transit, reader.topicStream(transit, null).older());
+        assertEquals(List.of("Story 3", "Dashboard storm"), titles(topicTwo));
+        assertFalse(topicTwo.hasMore());
+    }
+
+    @Test
+    void anOlderPageNamesTheSameStoriesAfterANewOneIsPublished() {
+        for (int i = 0; i < 15; i++) {
+            publish("Story " + i);
+        }
+        StreamSlice two = reader.latest(reader.latest(null).older());
+        publish("Story 15");
+        publish("Story 16");
+        assertEquals(titles(two), titles(reader.latest(two.after())), "a page by place does not shift by one");
+        assertEquals(List.of("Story 4", "Story 3", "Story 2", "Story 1", "Story 0"), titles(two));
+    }
+
+    @Test
+    void anAuthorsStreamFollowsTheirBylinesAndTheStoriesGoingLiveOrNot() {
+        Story a = publish(draft("First by Ben", transit, List.of(), ben));
+        Story b = publish(draft("Second by Ben", transit, List.of(), ben));
+        assertEquals(List.of("Second by Ben", "First by Ben"), titles(reader.authorStream(ben, null)));
+        stories.unpublish(EDITOR, a.id(), a.revision());
+        assertEquals(List.of("Second by Ben"), titles(reader.authorStream(ben, null)), "taken down, off the page");
+        Story bNow = newsroom.services.stories().find(b.id()).orElseThrow();
+        stories.update(EDITOR, b.id(), bNow.revision(), bNow.draft().withAuthors(List.of(ana.id())), UpdateKind.MINOR);
+        assertTrue(reader.authorStream(ben, null).isEmpty(), "off the byline, off the page");
+        assertEquals(List.of("Second by Ben"), titles(reader.authorStream(ana, null)));
+        Story aNow = newsroom.services.stories().find(a.id()).orElseThrow();
+        stories.publish(EDITOR, a.id(), aNow.revision());
+        assertEquals(List.of("First by Ben"), titles(reader.authorStream(ben, null)), "back live, back on the page");
     }
 
     @Test
@@ -265,12 +317,12 @@ class ReaderQueriesTest {
             publish("Story " + i);
         }
         dashboard("storm", null, List.of(item("Lead", DashboardEntry.link("https://example.org", "Elsewhere"))));
-        assertEquals(10, reader.latest(1).items().size());
-        assertFalse(reader.latest(1).hasMore());
+        assertEquals(10, reader.latest(null).items().size());
+        assertFalse(reader.latest(null).hasMore());
         publish("Story 9");
-        assertTrue(reader.latest(1).hasMore());
-        assertEquals(10, reader.authorStream(ana, 1).items().size());
-        assertFalse(reader.authorStream(ana, 1).hasMore(), "ten stories and no dashboards fill one page");
+        assertTrue(reader.latest(null).hasMore());
+        assertEquals(10, reader.authorStream(ana, null).items().size());
+        assertFalse(reader.authorStream(ana, null).hasMore(), "ten stories and no dashboards fill one page");
     }
 
     @Test
@@ -283,14 +335,14 @@ class ReaderQueriesTest {
         }
         publish(draft("Ana alone", weather, List.of(), ana));
         dashboard("storm", transit, List.of(item("Lead", DashboardEntry.link("https://example.org", "Elsewhere"))));
-        StreamPage one = reader.authorStream(ben, 1);
+        StreamSlice one = reader.authorStream(ben, null);
         assertEquals(bens.subList(0, 10), titles(one));
         assertTrue(one.hasMore());
-        StreamPage two = reader.authorStream(ben, 2);
+        StreamSlice two = reader.authorStream(ben, one.older());
         assertEquals(List.of("Ben 0"), titles(two));
         assertFalse(two.hasMore());
         assertEquals(
-                List.of("Ana alone", "Ben 3"), titles(reader.authorStream(ana, 1)), "no dashboards on author pages");
+                List.of("Ana alone", "Ben 3"), titles(reader.authorStream(ana, null)), "no dashboards on author pages");
     }
 
     @Test
@@ -301,9 +353,9 @@ class ReaderQueriesTest {
         dashboard("rain-hub", weather, List.of(item("Lead", DashboardEntry.link("https://example.org/r", "Rain"))));
         dashboard("no-topic", null, List.of(item("Lead", DashboardEntry.link("https://example.org/n", "None"))));
         publish(draft("Tram two", transit, List.of()));
-        assertEquals(List.of("Tram two", "Dashboard tram-hub", "Tram one"), titles(reader.topicStream(transit, 1)));
-        assertEquals(List.of("Dashboard rain-hub", "Rain one"), titles(reader.topicStream(weather, 1)));
-        assertFalse(reader.topicStream(transit, 1).hasMore());
+        assertEquals(List.of("Tram two", "Dashboard tram-hub", "Tram one"), titles(reader.topicStream(transit, null)));
+        assertEquals(List.of("Dashboard rain-hub", "Rain one"), titles(reader.topicStream(weather, null)));
+        assertFalse(reader.topicStream(transit, null).hasMore());
         assertEquals(
                 List.of(
                         "Tram two",
@@ -312,7 +364,7 @@ class ReaderQueriesTest {
                         "Dashboard tram-hub",
                         "Rain one",
                         "Tram one"),
-                titles(reader.latest(1)));
+                titles(reader.latest(null)));
     }
 
     @Test
@@ -416,7 +468,7 @@ class ReaderQueriesTest {
         assertEquals(live.publishAt(), afterTypo.shownAt());
         assertEquals(live.publishAt(), afterTypo.modifiedAt());
         assertEquals(typo.updatedAt(), afterTypo.savedAt(), "validators still change with a typo fix");
-        StoryCard typoCard = (StoryCard) reader.latest(1).items().getFirst();
+        StoryCard typoCard = (StoryCard) reader.latest(null).items().getFirst();
         assertFalse(typoCard.updated());
         assertEquals(live.publishAt(), typoCard.shownAt());
 
@@ -432,7 +484,7 @@ class ReaderQueriesTest {
         assertEquals(news.substantiveAt(), afterNews.shownAt());
         assertEquals(news.substantiveAt(), afterNews.modifiedAt());
         assertEquals(live.publishAt(), afterNews.publishedAt());
-        StoryCard newsCard = (StoryCard) reader.latest(1).items().getFirst();
+        StoryCard newsCard = (StoryCard) reader.latest(null).items().getFirst();
         assertTrue(newsCard.updated());
         assertEquals(news.substantiveAt(), newsCard.shownAt());
     }
@@ -514,7 +566,7 @@ class ReaderQueriesTest {
                         new LeadIn("why it matters", Inline.plain("More trams can run at night.")),
                         new LeadIn("Why it matters", Inline.plain("A second one is never shown."))));
         Story live = publish(draft);
-        StoryCard card = (StoryCard) reader.latest(1).items().getFirst();
+        StoryCard card = (StoryCard) reader.latest(null).items().getFirst();
         assertEquals("/2026/11/21/" + live.slug(), card.url());
         assertEquals("Depot opens", card.headline());
         assertEquals(transit, card.topic());
@@ -527,7 +579,7 @@ class ReaderQueriesTest {
         publish(draft("Lead-in first")
                 .withBody(List.of(
                         new LeadIn("Driving the news", Inline.plain("A strike.")), Paragraph.of("Not the lede."))));
-        StoryCard noLede = (StoryCard) reader.latest(1).items().getFirst();
+        StoryCard noLede = (StoryCard) reader.latest(null).items().getFirst();
         assertNull(noLede.lede(), "a lede is the opening paragraph, not one after a lead-in");
         assertNull(noLede.whyItMatters());
     }
@@ -649,7 +701,7 @@ class ReaderQueriesTest {
         assertEquals(
                 "/2026/11/21/my-own-slug",
                 reader.preview(draft("Preview me").withSlug("my-own-slug")).url());
-        assertTrue(reader.latest(1).isEmpty());
+        assertTrue(reader.latest(null).isEmpty());
         assertTrue(reader.story("preview").isEmpty());
         assertEquals(0, newsroom.services.stories().count());
     }

@@ -5,8 +5,10 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.lede.common.GoneException;
@@ -18,6 +20,9 @@ import org.lede.reading.ReaderQueries;
 import org.lede.reading.StoryCard;
 import org.lede.reading.StoryView;
 import org.lede.reading.StreamPage;
+import org.lede.reading.StreamSlice;
+import org.lede.reading.Urls;
+import org.lede.story.StreamCursor;
 import org.lede.topic.Topic;
 import org.lede.web.cache.PageResponses;
 import org.lede.web.feed.FeedLink;
@@ -28,6 +33,10 @@ import org.lede.web.support.Templates;
 public final class ReaderRoutes {
     private static final int MAX_PAGE = 200;
     private static final String STORY = "/{yyyy}/{mm}/{dd}/{slug}";
+    /** A stream's later pages, each after the last item of the one before: {@link Urls#older}. */
+    private static final String OLDER = "/older/{key}";
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
     private final ReaderQueries queries;
     private final Templates templates;
     private final PageResponses responses;
@@ -40,8 +49,11 @@ public final class ReaderRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/", this::home);
+        routes.get(OLDER, this::home);
         routes.get("/topics/{slug}", this::topic);
+        routes.get("/topics/{slug}" + OLDER, this::topic);
         routes.get("/authors/{slug}", this::author);
+        routes.get("/authors/{slug}" + OLDER, this::author);
         routes.get("/dashboards/{slug}", this::dashboard);
         routes.get(STORY, this::story);
         routes.get(STORY + "/related", this::related);
@@ -82,18 +94,21 @@ public final class ReaderRoutes {
     }
 
     private void home(Context ctx) {
-        int number = pageNumber(ctx);
-        StreamPage latest = nonEmpty(queries.latest(number), number);
+        if (redirectedFromPageNumber(ctx, "/")) {
+            return;
+        }
+        StreamCursor after = after(ctx);
+        StreamSlice latest = nonEmpty(queries.latest(after));
         Page page = page(
                 ctx,
-                number == 1 ? null : "Latest stories, page " + number,
+                after == null ? null : "Stories before " + day(after),
                 queries.site().tagline(),
-                canonical("/", number));
-        List<StoryCard> top = number == 1 ? queries.topStories() : List.of();
+                canonical("/", after));
+        List<StoryCard> top = after == null ? queries.topStories() : List.of();
         render(
                 ctx,
                 keys(Set.of(PageKeys.HOME), StreamPage.pageKeys(top), latest.pageKeys()),
-                new HomeModel(page, top, latest, number == 1 ? StructuredData.home(queries.site()) : List.of()));
+                new HomeModel(page, top, latest, after == null ? StructuredData.home(queries.site()) : List.of()));
     }
 
     private void topic(Context ctx) {
@@ -110,18 +125,21 @@ public final class ReaderRoutes {
             return;
         }
         Topic topic = found.get();
-        int number = pageNumber(ctx);
-        StreamPage stream = nonEmpty(queries.topicStream(topic, number), number);
-        String path = "/topics/" + topic.slug();
+        String path = Urls.topic(topic.slug());
+        if (redirectedFromPageNumber(ctx, path)) {
+            return;
+        }
+        StreamCursor after = after(ctx);
+        StreamSlice stream = nonEmpty(queries.topicStream(topic, after));
         render(
                 ctx,
                 keys(Set.of(PageKeys.topic(topic.slug())), stream.pageKeys()),
                 new TopicPageModel(
                         page(
                                         ctx,
-                                        number == 1 ? topic.name() : topic.name() + ", page " + number,
+                                        after == null ? topic.name() : topic.name() + ", stories before " + day(after),
                                         topic.description(),
-                                        canonical(path, number))
+                                        canonical(path, after))
                                 .withFeeds(FeedLink.topic(queries.site(), topic.slug(), topic.name())),
                         topic,
                         stream));
@@ -129,20 +147,60 @@ public final class ReaderRoutes {
 
     private void author(Context ctx) {
         AuthorView author = queries.author(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-        int number = pageNumber(ctx);
-        StreamPage stream = nonEmpty(queries.authorStream(author.author(), number), number);
+        if (redirectedFromPageNumber(ctx, author.url())) {
+            return;
+        }
+        StreamCursor after = after(ctx);
+        StreamSlice stream = nonEmpty(queries.authorStream(author.author(), after));
+        String name = author.author().name();
         render(
                 ctx,
                 keys(author.pageKeys(), stream.pageKeys()),
                 new AuthorPageModel(
-                        page(ctx, author.author().name(), author.author().bio(), canonical(author.url(), number))
+                        page(
+                                        ctx,
+                                        after == null ? name : name + ", stories before " + day(after),
+                                        author.author().bio(),
+                                        canonical(author.url(), after))
                                 .withFeeds(FeedLink.author(
-                                        queries.site(),
-                                        author.author().slug(),
-                                        author.author().name())),
+                                        queries.site(), author.author().slug(), name)),
                         author,
                         stream,
                         StructuredData.author(author, queries.site())));
+    }
+
+    /**
+     * Streams were paged by number ({@code ?page=N}) before they were paged by place: such an
+     * address, bookmarked or crawled, is sent for good to the stream's first page, since counting
+     * N pages down is the offset scan paging by place does away with.
+     */
+    private static boolean redirectedFromPageNumber(Context ctx, String firstPage) {
+        if (ctx.queryParam("page") == null) {
+            return false;
+        }
+        ctx.redirect(firstPage, HttpStatus.MOVED_PERMANENTLY);
+        return true;
+    }
+
+    /** Where a stream page starts: null on the first page; an {@code older/{key}} address names its place. */
+    private static StreamCursor after(Context ctx) {
+        return ctx.pathParamMap().containsKey("key") ? StreamCursor.parse(ctx.pathParam("key")) : null;
+    }
+
+    /** The day a later page starts before, for its title: one page is told from another by it. */
+    private String day(StreamCursor after) {
+        return DAY.format(after.at().atZone(queries.site().zone()));
+    }
+
+    private static StreamSlice nonEmpty(StreamSlice stream) {
+        if (!stream.isFirst() && stream.isEmpty()) {
+            throw new NotFoundResponse();
+        }
+        return stream;
+    }
+
+    private static String canonical(String path, StreamCursor after) {
+        return after == null ? path : Urls.older(path, after);
     }
 
     private void dashboard(Context ctx) {

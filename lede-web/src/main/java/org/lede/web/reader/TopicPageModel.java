@@ -1,10 +1,10 @@
 package org.lede.web.reader;
 
-import org.lede.reading.StreamPage;
+import org.lede.reading.StreamSlice;
 import org.lede.topic.Topic;
 
 /** A topic page and its stream. */
-public record TopicPageModel(Page page, Topic topic, StreamPage stream) implements ReaderModel {
+public record TopicPageModel(Page page, Topic topic, StreamSlice stream) implements ReaderModel {
     @Override
     public String template() {
         return "reader/topic.jte";

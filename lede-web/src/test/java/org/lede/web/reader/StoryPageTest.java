@@ -176,13 +176,6 @@ class StoryPageTest extends WebServerTest {
     }
 
     @Test
-    void badPageNumberIsA400NotA500() {
-        HttpResponse<String> response = web.get("/?page=abc");
-        assertEquals(400, response.statusCode());
-        assertTrue(response.body().contains("The page number must be a whole number"));
-    }
-
-    @Test
     void heroImageIsServedInEveryOfferedWidth() {
         Story story = publishedStory();
         String mediaId = story.draft().hero().mediaId();
