@@ -269,7 +269,7 @@ public final class SearchIndexer implements AutoCloseable {
                 rebuild.finish(head);
             }
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
         }
         return done;
     }
@@ -296,9 +296,10 @@ public final class SearchIndexer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        executor.shutdownNow();
+        // Never an interrupt: one that lands in a Lucene write closes the index's file channels under it.
+        executor.shutdown();
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
+            executor.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
