@@ -269,7 +269,7 @@ public final class SearchIndexer implements AutoCloseable {
                 rebuild.finish(head);
             }
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
         }
         return done;
     }
@@ -300,7 +300,7 @@ public final class SearchIndexer implements AutoCloseable {
         // its write lock among them, and the index cannot be closed cleanly after that.
         executor.shutdown();
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
+            executor.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

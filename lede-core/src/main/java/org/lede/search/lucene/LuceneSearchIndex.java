@@ -378,7 +378,8 @@ public final class LuceneSearchIndex implements SearchIndex {
                 return;
             }
             done = true;
-            workers.shutdownNow();
+            // Never an interrupt: one that lands in a Lucene write closes its file channels under it.
+            workers.shutdown();
             try {
                 workers.awaitTermination(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
