@@ -551,11 +551,12 @@ public final class JdbiStoryStore implements StoryStore {
             if (rows.isEmpty()) {
                 return rows;
             }
-            Map<String, List<String>> tags = children(
-                    h,
-                    "SELECT story_id, tag FROM story_tags",
-                    rows.stream().map(StoryOutline::id).toList(),
-                    rs -> rs.getString("tag"));
+            Map<String, List<String>> tags = new HashMap<>();
+            h.createQuery("SELECT story_id, tag FROM story_tags WHERE story_id IN (<ids>) ORDER BY story_id, position")
+                    .bindList("ids", rows.stream().map(StoryOutline::id).toList())
+                    .map((rs, ctx) -> tags.computeIfAbsent(rs.getString("story_id"), k -> new ArrayList<>())
+                            .add(rs.getString("tag")))
+                    .list();
             return rows.stream()
                     .map(o -> new StoryOutline(
                             o.id(), o.headline(), o.dek(), o.topicId(), tags.getOrDefault(o.id(), List.of()), o.date()))
