@@ -32,8 +32,10 @@ done
 home=$(curl -sf "http://127.0.0.1:$port/")
 story=$(grep -o 'href="/[0-9]\{4\}/[0-9]\{2\}/[0-9]\{2\}/[a-z0-9-]*"' <<<"$home" | head -1 | cut -d'"' -f2)
 topic=$(grep -o 'href="/topics/[a-z0-9-]*"' <<<"$home" | head -1 | cut -d'"' -f2)
+# The home stream's second page, as its "Older stories" link names it.
+older=$(grep -o 'href="/older/[0-9A-Za-z-]*"' <<<"$home" | head -1 | cut -d'"' -f2)
 printf '%-45s %5s %5s %5s %5s\n' page perf a11y best seo
-for page in / "$story" "$topic" /dashboards/storm-idris /authors/nora-lindqvist /about "/search?q=Veloria"; do
+for page in / "$older" "$story" "$topic" /dashboards/storm-idris /authors/nora-lindqvist /about "/search?q=Veloria"; do
   CHROME_PATH="$chrome" "$lighthouse" "http://127.0.0.1:$port$page" --quiet --output=json --output-path="$data/report.json" \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run" >/dev/null 2>&1
   python3 - "$page" "$data/report.json" <<'PY'
