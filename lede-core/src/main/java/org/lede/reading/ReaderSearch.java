@@ -59,29 +59,9 @@ public final class ReaderSearch {
         boolean shortened = text.length() < cleaned.length();
 
         List<Topic> everyTopic = queries.topics();
-        Map<String, Topic> topicsBySlug = new HashMap<>();
-        everyTopic.forEach(t -> topicsBySlug.put(t.slug(), t));
-        List<Topic> topics = new ArrayList<>();
-        for (String slug : form.topics()) {
-            Topic topic = topicsBySlug.get(slug);
-            if (topic == null) {
-                problems.add(new FieldError("topic", "There is no topic \"" + shown(slug) + "\"."));
-            } else {
-                topics.add(topic);
-            }
-        }
         List<Author> everyone = queries.authors();
-        Map<String, Author> authorsBySlug = new HashMap<>();
-        everyone.forEach(a -> authorsBySlug.put(a.slug(), a));
-        List<Author> authors = new ArrayList<>();
-        for (String slug : form.authors()) {
-            Author author = authorsBySlug.get(slug);
-            if (author == null) {
-                problems.add(new FieldError("author", "There is no author \"" + shown(slug) + "\"."));
-            } else {
-                authors.add(author);
-            }
-        }
+        List<Topic> topics = bySlug(form.topics(), everyTopic, Topic::slug, "topic", problems);
+        List<Author> authors = bySlug(form.authors(), everyone, Author::slug, "author", problems);
         List<String> kinds = new ArrayList<>();
         for (String kind : form.kinds()) {
             String key = kind.toLowerCase(Locale.ROOT);
@@ -320,5 +300,22 @@ public final class ReaderSearch {
         return line.codePointCount(0, line.length()) <= 40
                 ? line
                 : line.substring(0, line.offsetByCodePoints(0, 40)) + "…";
+    }
+
+    /** The things these slugs name, in the order asked; each slug that names none is a problem of {@code field}. */
+    private static <T> List<T> bySlug(
+            List<String> slugs, List<T> all, Function<T, String> slugOf, String field, List<FieldError> problems) {
+        Map<String, T> byItsSlug = new HashMap<>();
+        all.forEach(t -> byItsSlug.put(slugOf.apply(t), t));
+        List<T> out = new ArrayList<>();
+        for (String slug : slugs) {
+            T found = byItsSlug.get(slug);
+            if (found == null) {
+                problems.add(new FieldError(field, "There is no " + field + " \"" + shown(slug) + "\"."));
+            } else {
+                out.add(found);
+            }
+        }
+        return out;
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.lede.common.CorruptDataException;
 import org.lede.outbox.Event;
 import org.lede.outbox.Events;
 import org.lede.outbox.Outbox;
@@ -108,7 +109,7 @@ public final class SearchIndexer implements AutoCloseable {
         }
         for (int i = 0; i < work.size(); i++) {
             Work w = work.get(i);
-            List<SearchDocument> docs = w.stories() ? documents.stories(w.ids()) : documents.dashboards(w.ids());
+            List<SearchDocument> docs = load(w);
             Set<String> gone = new LinkedHashSet<>(w.ids());
             docs.forEach(d -> gone.remove(d.id()));
             boolean last = i == work.size() - 1;
@@ -119,6 +120,31 @@ public final class SearchIndexer implements AutoCloseable {
             // and loading current state again is harmless.
             index.apply(docs, gone, last ? through : from);
         }
+    }
+
+    /**
+     * The documents of one chunk. A stored thing that cannot be read (a block type this version
+     * does not know) is left out of the index and reported, rather than failing the chunk: one bad
+     * row must not hold every later change back from search for as long as it stays bad.
+     */
+    private List<SearchDocument> load(Work w) {
+        try {
+            return read(w.stories(), w.ids());
+        } catch (CorruptDataException whole) {
+            List<SearchDocument> out = new ArrayList<>();
+            for (String id : w.ids()) {
+                try {
+                    out.addAll(read(w.stories(), List.of(id)));
+                } catch (CorruptDataException e) {
+                    onError.accept(e);
+                }
+            }
+            return out;
+        }
+    }
+
+    private List<SearchDocument> read(boolean stories, List<String> ids) {
+        return stories ? documents.stories(ids) : documents.dashboards(ids);
     }
 
     private record Work(List<String> ids, boolean stories) {}

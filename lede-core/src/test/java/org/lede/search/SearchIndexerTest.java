@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.lede.Services;
 import org.lede.author.Author;
+import org.lede.common.CorruptDataException;
 import org.lede.content.Paragraph;
 import org.lede.dashboard.Dashboard;
 import org.lede.dashboard.DashboardEntry;
@@ -83,6 +84,24 @@ class SearchIndexerTest {
     private Story publish(String headline) {
         Story draft = services.storyService().createDraft(EDITOR, newsroom.publishableDraft(headline));
         return services.storyService().publish(EDITOR, draft.id(), draft.revision());
+    }
+
+    @Test
+    void aStoryThatCannotBeReadIsReportedAndHoldsNoOtherChangeBack() {
+        Story bad = publish("Lighthouse keeper retires");
+        Story good = publish("Lantern festival returns");
+        services.db()
+                .handle(h -> h.execute(
+                        "UPDATE story_blocks SET type = 'hologram' WHERE story_id = ? AND position = 0", bad.id()));
+        indexer.poll();
+        assertEquals(Set.of(good.id()), readers("lantern"));
+        assertEquals(Set.of(), readers("lighthouse"));
+        assertEquals(services.outbox().lastSeq(), index().appliedThrough(), "the position moved past the bad story");
+        assertEquals(1, errors.size());
+        assertTrue(
+                errors.getFirst() instanceof CorruptDataException,
+                errors.getFirst().toString());
+        errors.clear();
     }
 
     @Test

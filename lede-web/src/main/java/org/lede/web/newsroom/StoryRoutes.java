@@ -116,53 +116,45 @@ public final class StoryRoutes {
                 query.isBlank() ? null : query,
                 null);
         String filters = listQuery(List.of("status", statusParam, "q", query, "topic", topic, "author", author));
+        List<Story> shown;
+        String newer;
+        String older;
         if (!query.isBlank()) {
             // Words are searched through the index, best match first, so the list pages by its cursor.
             String more = ctx.queryParam("more");
             NewsroomQueries.StorySearchPage found = queries.searchStories(actor, filter, more, LIST_SIZE);
-            views.render(
-                    ctx,
-                    200,
-                    new StoriesModel(
-                            views.page(ctx, "Stories", Section.STORIES, Notice.textOf(ctx)),
-                            found.stories(),
-                            statusParam,
-                            query,
-                            topic,
-                            author,
-                            queries.topics(actor),
-                            queries.authors(actor),
-                            more == null ? null : "/newsroom?" + filters.substring(0, filters.length() - 1),
-                            found.next() == null
-                                    ? null
-                                    : "/newsroom?" + filters + "more="
-                                            + URLEncoder.encode(found.next(), StandardCharsets.UTF_8),
-                            views.site().zone()));
-            return;
+            shown = found.stories();
+            newer = more == null ? null : "/newsroom?" + filters.substring(0, filters.length() - 1);
+            older = found.next() == null
+                    ? null
+                    : "/newsroom?" + filters + "more=" + URLEncoder.encode(found.next(), StandardCharsets.UTF_8);
+        } else {
+            StoryListPage found = after != null
+                    ? queries.stories(actor, filter, StoryCursor.parse(after), false, LIST_SIZE)
+                    : queries.stories(
+                            actor, filter, before == null ? null : StoryCursor.parse(before), true, LIST_SIZE);
+            shown = found.stories();
+            newer = found.newer() == null
+                    ? null
+                    : "/newsroom?" + filters + "after=" + found.newer().key();
+            older = found.older() == null
+                    ? null
+                    : "/newsroom?" + filters + "before=" + found.older().key();
         }
-        StoryListPage found = after != null
-                ? queries.stories(actor, filter, StoryCursor.parse(after), false, LIST_SIZE)
-                : queries.stories(actor, filter, before == null ? null : StoryCursor.parse(before), true, LIST_SIZE);
         views.render(
                 ctx,
                 200,
                 new StoriesModel(
                         views.page(ctx, "Stories", Section.STORIES, Notice.textOf(ctx)),
-                        found.stories(),
+                        shown,
                         statusParam,
                         query,
                         topic,
                         author,
                         queries.topics(actor),
                         queries.authors(actor),
-                        found.newer() == null
-                                ? null
-                                : "/newsroom?" + filters + "after="
-                                        + found.newer().key(),
-                        found.older() == null
-                                ? null
-                                : "/newsroom?" + filters + "before="
-                                        + found.older().key(),
+                        newer,
+                        older,
                         views.site().zone()));
     }
 
