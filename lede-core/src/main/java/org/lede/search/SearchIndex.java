@@ -34,7 +34,8 @@ public interface SearchIndex extends AutoCloseable {
 
     /**
      * Live documents most like the live document {@code id} by their text (more-like-this), best
-     * first, never {@code id} itself; empty when {@code id} is not a live document.
+     * first, never {@code id} itself; empty when {@code id} is not a live document. The score is
+     * text alone, with no recency: Go deeper weighs time against the story's own date, not today.
      */
     List<Similar> similar(String id, int limit);
 

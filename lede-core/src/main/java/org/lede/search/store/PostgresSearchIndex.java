@@ -485,12 +485,11 @@ public final class PostgresSearchIndex implements SearchIndex {
             }
             return h.createQuery("WITH c AS MATERIALIZED (SELECT id FROM search_documents "
                             + "WHERE live AND search @@ :q::tsquery AND id <> :id ORDER BY date DESC, id DESC LIMIT "
-                            + rankWindow + ") SELECT id, ts_rank(" + WEIGHTS + ", search, :q::tsquery) * " + DECAY
-                            + " AS score FROM (SELECT d.id, d.date, d.search FROM c JOIN search_documents d "
+                            + rankWindow + ") SELECT id, ts_rank(" + WEIGHTS + ", search, :q::tsquery)"
+                            + " AS score FROM (SELECT d.id, d.search FROM c JOIN search_documents d "
                             + "ON d.id = c.id) w ORDER BY score DESC, id LIMIT :limit")
                     .bind("q", query)
                     .bind("id", id)
-                    .bind("ref", clock.instant().getEpochSecond())
                     .bind("limit", limit)
                     .map((rs, ctx) -> new Similar(rs.getString("id"), rs.getDouble("score")))
                     .list();

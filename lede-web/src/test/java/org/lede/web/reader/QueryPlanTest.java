@@ -66,6 +66,8 @@ class QueryPlanTest extends WebServerTest {
             "top_stories",
             "retired_slugs",
             "outbox_positions",
+            // One row: the PostgreSQL search index's outbox position.
+            "search_position",
             "server_secrets",
             "webhook_endpoints");
 
