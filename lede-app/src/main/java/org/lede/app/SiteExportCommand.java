@@ -17,6 +17,8 @@ import org.lede.reading.ReaderQueries;
 import org.lede.reading.SiteSettings;
 import org.lede.reading.StoryView;
 import org.lede.reading.Urls;
+import org.lede.search.Search;
+import org.lede.search.SearchIndexer;
 import org.lede.story.PublishedCursor;
 import org.lede.story.PublishedFilter;
 import org.lede.topic.Topic;
@@ -68,7 +70,18 @@ final class SiteExportCommand implements Callable<Integer> {
         StaticSite.Summary summary;
         try (Database db = Database.open(settings.database(dataDir))) {
             Services services = Services.create(db, dataDir.resolve("media"), clock);
-            try (MediaService ignored = services.mediaService()) {
+            try (Search search = services.search();
+                    MediaService ignored = services.mediaService()) {
+                // Go deeper ranks by the search index, and this server runs no background work: the
+                // index is brought up to date first, so the pages are the ones a server answers.
+                SearchIndexer indexer = search.indexer(e -> {
+                    throw e;
+                });
+                if (indexer.needsRebuild()) {
+                    indexer.rebuild((done, total) -> {});
+                } else {
+                    indexer.poll();
+                }
                 SiteSettings site = siteOptions.site(baseUrl, settings.zone());
                 ReaderQueries reader = services.readerQueries(site);
                 WebServer server = new WebServer(services, reader, clock).startForReading("127.0.0.1", 0);
