@@ -74,9 +74,13 @@ class NewsroomSearchTest extends WebServerTest {
         Story theirs =
                 stories.saveDraft(actor(otherWriter), stories.draft("Budget vote", "The frostwick levy passed."));
         Story live = stories.publish("Levy news", "The frostwick levy explained.");
+        // The published story was a draft first: wait for its publication too, not only for three hits.
         Eventually.until(
-                "all three in the index",
-                () -> listed(editor, "/newsroom?q=frostwick").size() == 3);
+                "all three in the index, the published one as published",
+                () -> listed(editor, "/newsroom?q=frostwick").size() == 3
+                        && listed(editor, "/newsroom?q=frostwick&status=published")
+                                        .size()
+                                == 1);
 
         assertEquals(Set.of(mine.id(), theirs.id(), live.id()), Set.copyOf(listed(editor, "/newsroom?q=frostwick")));
         assertEquals(List.of(mine.id()), listed(writer, "/newsroom?q=frostwick"), "a writer finds only their own");
