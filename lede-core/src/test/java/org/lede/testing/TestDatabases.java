@@ -3,13 +3,19 @@ package org.lede.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.lede.db.Database;
 import org.lede.db.DatabaseUrl;
 import org.lede.db.Dialect;
@@ -22,6 +28,8 @@ import org.lede.db.Dialect;
  */
 public final class TestDatabases {
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    static final String PREFIX = "lede-pg-";
+    private static final String OWNER = "owner.pid";
     private static volatile String postgresBase;
 
     private TestDatabases() {}
@@ -71,7 +79,11 @@ public final class TestDatabases {
 
     private static String startEmbedded() {
         try {
-            Path dir = Files.createTempDirectory("lede-pg-");
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            sweepAbandoned(tmp);
+            Path dir = Files.createTempDirectory(tmp, PREFIX);
+            Files.writeString(
+                    dir.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dir.resolve("data"))
                     .setCleanDataDirectory(true)
@@ -82,13 +94,60 @@ public final class TestDatabases {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     pg.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting; the temporary directory goes with the machine's cleanup
+                    deleteTree(dir);
+                } catch (IOException | UncheckedIOException ignored) {
+                    // The JVM is exiting; the next test JVM sweeps what is left (sweepAbandoned).
                 }
             }));
             return pg.getJdbcUrl("postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * Removes the directories of embedded servers whose JVM is gone. A test JVM that is killed,
+     * or that the build stops waiting for, never runs its shutdown hook, and each such directory
+     * holds a whole cluster (gigabytes after a full run); left alone they fill the disk.
+     */
+    static void sweepAbandoned(Path tmp) throws IOException {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, PREFIX + "*")) {
+            for (Path dir : dirs) {
+                if (abandoned(dir)) {
+                    deleteTree(dir);
+                }
+            }
+        }
+    }
+
+    private static boolean abandoned(Path dir) throws IOException {
+        Path owner = dir.resolve(OWNER);
+        if (!Files.exists(owner)) {
+            // Being created by another JVM right now, or older than the owner file: only the latter is ours to remove.
+            return Files.getLastModifiedTime(dir)
+                    .toInstant()
+                    .isBefore(Instant.now().minus(Duration.ofHours(1)));
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(owner).strip());
+            return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (NoSuchFileException ignored) {
+                    // Gone meanwhile: the server removes its own files as it stops.
+                }
+            }
         }
     }
 }
