@@ -45,8 +45,12 @@ public final class SearchDocuments {
         this.dashboards = dashboards;
     }
 
-    /** The documents of the stories with these ids, in the order given; ids of no story are left out. */
-    public List<SearchDocument> stories(List<String> ids) {
+    /**
+     * The documents of the stories with these ids, in the order given; ids of no story are left out.
+     *
+     * @param names whether to find the people and places they name (see {@link SearchIndex#readsNames})
+     */
+    public List<SearchDocument> stories(List<String> ids, boolean names) {
         List<Story> found = stories.findAll(ids);
         if (found.isEmpty()) {
             return List.of();
@@ -61,13 +65,17 @@ public final class SearchDocuments {
                 .collect(Collectors.toMap(Author::id, Author::name));
         List<SearchDocument> out = new ArrayList<>(found.size());
         for (Story story : found) {
-            out.add(of(story, topicNames, authorNames));
+            out.add(of(story, topicNames, authorNames, names));
         }
         return out;
     }
 
-    /** The documents of the dashboards with these ids, in the order given; ids of no dashboard are left out. */
-    public List<SearchDocument> dashboards(List<String> ids) {
+    /**
+     * The documents of the dashboards with these ids, in the order given; ids of no dashboard are left out.
+     *
+     * @param names whether to find the people and places they name (see {@link SearchIndex#readsNames})
+     */
+    public List<SearchDocument> dashboards(List<String> ids, boolean names) {
         List<Dashboard> found = new ArrayList<>(ids.size());
         for (String id : new LinkedHashSet<>(ids)) {
             dashboards.find(id).ifPresent(found::add);
@@ -77,7 +85,7 @@ public final class SearchDocuments {
         }
         Map<String, String> topicNames =
                 topicNames(found.stream().map(Dashboard::topicId).collect(Collectors.toSet()));
-        return found.stream().map(d -> of(d, topicNames)).toList();
+        return found.stream().map(d -> of(d, topicNames, names)).toList();
     }
 
     /** Topics are few and every page's navigation lists them, so one read of them all serves any batch. */
@@ -92,7 +100,8 @@ public final class SearchDocuments {
         return names;
     }
 
-    static SearchDocument of(Story story, Map<String, String> topicNames, Map<String, String> authorNames) {
+    static SearchDocument of(
+            Story story, Map<String, String> topicNames, Map<String, String> authorNames, boolean names) {
         StoryDraft draft = story.draft();
         List<String> leadIns = new ArrayList<>();
         List<String> lines = new ArrayList<>();
@@ -110,11 +119,11 @@ public final class SearchDocuments {
         }
         String body = String.join("\n", lines);
         List<String> ids = draft.authorIds();
-        List<String> names = new ArrayList<>(ids.size());
+        List<String> bylines = new ArrayList<>(ids.size());
         for (String id : ids) {
             String name = authorNames.get(id);
             if (name != null) {
-                names.add(name);
+                bylines.add(name);
             }
         }
         Instant date = story.firstPublishedAt() != null ? story.firstPublishedAt() : story.updatedAt();
@@ -129,8 +138,8 @@ public final class SearchDocuments {
                 draft.topicId() == null ? null : topicNames.get(draft.topicId()),
                 draft.tags(),
                 ids,
-                names,
-                ProperNames.in(joined(draft.headline(), draft.dek(), body)),
+                bylines,
+                names ? ProperNames.in(joined(draft.headline(), draft.dek(), body)) : List.of(),
                 draft.kind().key(),
                 story.status().key(),
                 story.isLive(),
@@ -138,7 +147,7 @@ public final class SearchDocuments {
                 date);
     }
 
-    static SearchDocument of(Dashboard dashboard, Map<String, String> topicNames) {
+    static SearchDocument of(Dashboard dashboard, Map<String, String> topicNames, boolean names) {
         String body = dashboard.items().stream().map(DashboardItem::label).collect(Collectors.joining("\n"));
         return new SearchDocument(
                 dashboard.id(),
@@ -152,7 +161,7 @@ public final class SearchDocuments {
                 List.of(),
                 List.of(),
                 List.of(),
-                ProperNames.in(joined(dashboard.title(), dashboard.intro(), body)),
+                names ? ProperNames.in(joined(dashboard.title(), dashboard.intro(), body)) : List.of(),
                 "dashboard",
                 "published",
                 true,

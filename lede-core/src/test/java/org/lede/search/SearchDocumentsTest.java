@@ -95,7 +95,7 @@ class SearchDocumentsTest {
         story = newsroom.services.storyService().publish(EDITOR, story.id(), story.revision());
         newsroom.clock.advance(Duration.ofMinutes(5));
 
-        SearchDocument doc = documents.stories(List.of(story.id())).getFirst();
+        SearchDocument doc = documents.stories(List.of(story.id()), true).getFirst();
         assertEquals(story.id(), doc.id());
         assertEquals(SearchDocument.Type.STORY, doc.type());
         assertEquals("Rouhani wins a second term", doc.headline());
@@ -124,6 +124,30 @@ class SearchDocumentsTest {
         assertTrue(doc.live());
         assertEquals(EDITOR.userId(), doc.createdBy());
         assertEquals(story.firstPublishedAt(), doc.date(), "dated by its first publication");
+
+        SearchDocument unnamed = documents.stories(List.of(story.id()), false).getFirst();
+        assertEquals(List.of(), unnamed.names(), "for an index that reads no names, none are looked for");
+        assertEquals(
+                new SearchDocument(
+                        doc.id(),
+                        doc.type(),
+                        doc.headline(),
+                        doc.dek(),
+                        doc.leadIns(),
+                        doc.body(),
+                        doc.topicId(),
+                        doc.topicName(),
+                        doc.tags(),
+                        doc.authorIds(),
+                        doc.authorNames(),
+                        List.of(),
+                        doc.kind(),
+                        doc.status(),
+                        doc.live(),
+                        doc.createdBy(),
+                        doc.date()),
+                unnamed,
+                "the rest is the same");
     }
 
     @Test
@@ -133,7 +157,7 @@ class SearchDocumentsTest {
         story = newsroom.services
                 .storyService()
                 .edit(EDITOR, story.id(), story.revision(), story.draft().withHeadline("Draft again"));
-        SearchDocument doc = documents.stories(List.of(story.id())).getFirst();
+        SearchDocument doc = documents.stories(List.of(story.id()), true).getFirst();
         assertFalse(doc.live());
         assertEquals("draft", doc.status());
         assertEquals(story.updatedAt(), doc.date());
@@ -154,11 +178,11 @@ class SearchDocumentsTest {
                 .id();
         assertEquals(
                 List.of(b, a),
-                documents.stories(List.of(b, "01ARZ3NDEKTSV4RRFFQ69G5FAV", a)).stream()
+                documents.stories(List.of(b, "01ARZ3NDEKTSV4RRFFQ69G5FAV", a), true).stream()
                         .map(SearchDocument::id)
                         .toList());
-        assertEquals(List.of(), documents.stories(List.of()));
-        assertEquals(List.of(), documents.dashboards(List.of("01ARZ3NDEKTSV4RRFFQ69G5FAV")));
+        assertEquals(List.of(), documents.stories(List.of(), true));
+        assertEquals(List.of(), documents.dashboards(List.of("01ARZ3NDEKTSV4RRFFQ69G5FAV"), true));
     }
 
     @Test
@@ -180,7 +204,7 @@ class SearchDocumentsTest {
                                         new DashboardItem(
                                                 "Floods",
                                                 List.of(DashboardEntry.link("https://example.com/", "Flood map"))))));
-        SearchDocument doc = documents.dashboards(List.of(dashboard.id())).getFirst();
+        SearchDocument doc = documents.dashboards(List.of(dashboard.id()), true).getFirst();
         assertEquals(SearchDocument.Type.DASHBOARD, doc.type());
         assertEquals("Storm dashboard", doc.headline());
         assertEquals("Everything about the storm.", doc.dek());

@@ -548,6 +548,12 @@ public final class LuceneSearchIndex implements SearchIndex {
         });
     }
 
+    /** No field holds names: Go deeper finds the names two stories share from the stories themselves. */
+    @Override
+    public boolean readsNames() {
+        return false;
+    }
+
     private interface Work<T> {
         T on(IndexSearcher searcher) throws IOException;
     }
