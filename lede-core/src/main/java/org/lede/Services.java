@@ -132,12 +132,13 @@ public record Services(
                 outbox,
                 clock,
                 ids);
+        JdbiSearchSourceStore searchSources = new JdbiSearchSourceStore(db);
         Search search = Search.of(
                 db,
                 indexDir,
                 clock,
-                new SearchDocuments(stories, topics, authors, dashboards),
-                new JdbiSearchSourceStore(db),
+                new SearchDocuments(searchSources, topics, authors, dashboards),
+                searchSources,
                 topics,
                 outbox);
         // Through search.index() on each call, so the index still opens only when first used.

@@ -10,20 +10,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.lede.author.Author;
 import org.lede.author.AuthorStore;
-import org.lede.content.Block;
-import org.lede.content.Embed;
-import org.lede.content.ImageBlock;
-import org.lede.content.LeadIn;
-import org.lede.content.ListBlock;
-import org.lede.content.Paragraph;
-import org.lede.content.Quote;
-import org.lede.content.Subhead;
 import org.lede.dashboard.Dashboard;
 import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardStore;
-import org.lede.story.Story;
-import org.lede.story.StoryDraft;
-import org.lede.story.StoryStore;
+import org.lede.story.StoryKind;
+import org.lede.story.StoryStatus;
 import org.lede.topic.Topic;
 import org.lede.topic.TopicStore;
 
@@ -33,41 +24,57 @@ import org.lede.topic.TopicStore;
  * at the rate it can index it.
  */
 public final class SearchDocuments {
-    private final StoryStore stories;
+    private final SearchSourceStore sources;
     private final TopicStore topics;
     private final AuthorStore authors;
     private final DashboardStore dashboards;
 
-    public SearchDocuments(StoryStore stories, TopicStore topics, AuthorStore authors, DashboardStore dashboards) {
-        this.stories = stories;
+    public SearchDocuments(
+            SearchSourceStore sources, TopicStore topics, AuthorStore authors, DashboardStore dashboards) {
+        this.sources = sources;
         this.topics = topics;
         this.authors = authors;
         this.dashboards = dashboards;
     }
 
-    /** The documents of the stories with these ids, in the order given; ids of no story are left out. */
-    public List<SearchDocument> stories(List<String> ids) {
-        List<Story> found = stories.findAll(ids);
+    /**
+     * The documents of the stories with these ids, in the order given; ids of no story are left out.
+     *
+     * @param names whether to find the people and places they name (see {@link SearchIndex#readsNames})
+     */
+    public List<SearchDocument> stories(List<String> ids, boolean names) {
+        Map<String, SearchSourceStore.StoryText> found = new HashMap<>();
+        for (SearchSourceStore.StoryText story : sources.storyTexts(new LinkedHashSet<>(ids))) {
+            found.put(story.id(), story);
+        }
         if (found.isEmpty()) {
             return List.of();
         }
-        Map<String, String> topicNames =
-                topicNames(found.stream().map(s -> s.draft().topicId()).collect(Collectors.toSet()));
+        Map<String, String> topicNames = topicNames(found.values().stream()
+                .map(SearchSourceStore.StoryText::topicId)
+                .collect(Collectors.toSet()));
         Map<String, String> authorNames = authors
-                .findAll(List.copyOf(found.stream()
-                        .flatMap(s -> s.draft().authorIds().stream())
+                .findAll(List.copyOf(found.values().stream()
+                        .flatMap(s -> s.authorIds().stream())
                         .collect(Collectors.toCollection(LinkedHashSet::new))))
                 .stream()
                 .collect(Collectors.toMap(Author::id, Author::name));
         List<SearchDocument> out = new ArrayList<>(found.size());
-        for (Story story : found) {
-            out.add(of(story, topicNames, authorNames));
+        for (String id : new LinkedHashSet<>(ids)) {
+            SearchSourceStore.StoryText story = found.get(id);
+            if (story != null) {
+                out.add(of(story, topicNames, authorNames, names));
+            }
         }
         return out;
     }
 
-    /** The documents of the dashboards with these ids, in the order given; ids of no dashboard are left out. */
-    public List<SearchDocument> dashboards(List<String> ids) {
+    /**
+     * The documents of the dashboards with these ids, in the order given; ids of no dashboard are left out.
+     *
+     * @param names whether to find the people and places they name (see {@link SearchIndex#readsNames})
+     */
+    public List<SearchDocument> dashboards(List<String> ids, boolean names) {
         List<Dashboard> found = new ArrayList<>(ids.size());
         for (String id : new LinkedHashSet<>(ids)) {
             dashboards.find(id).ifPresent(found::add);
@@ -77,7 +84,7 @@ public final class SearchDocuments {
         }
         Map<String, String> topicNames =
                 topicNames(found.stream().map(Dashboard::topicId).collect(Collectors.toSet()));
-        return found.stream().map(d -> of(d, topicNames)).toList();
+        return found.stream().map(d -> of(d, topicNames, names)).toList();
     }
 
     /** Topics are few and every page's navigation lists them, so one read of them all serves any batch. */
@@ -92,53 +99,52 @@ public final class SearchDocuments {
         return names;
     }
 
-    static SearchDocument of(Story story, Map<String, String> topicNames, Map<String, String> authorNames) {
-        StoryDraft draft = story.draft();
-        List<String> leadIns = new ArrayList<>();
+    static SearchDocument of(
+            SearchSourceStore.StoryText story,
+            Map<String, String> topicNames,
+            Map<String, String> authorNames,
+            boolean names) {
         List<String> lines = new ArrayList<>();
-        if (draft.hero() != null && draft.hero().caption() != null) {
-            lines.add(draft.hero().caption());
+        if (story.heroCaption() != null) {
+            lines.add(story.heroCaption());
         }
-        for (Block block : draft.body()) {
-            if (block instanceof LeadIn leadIn) {
-                leadIns.add(leadIn.label());
-            }
-            String text = text(block);
+        for (String text : story.blocks()) {
             if (!text.isBlank()) {
                 lines.add(text);
             }
         }
         String body = String.join("\n", lines);
-        List<String> ids = draft.authorIds();
-        List<String> names = new ArrayList<>(ids.size());
+        List<String> ids = story.authorIds();
+        List<String> bylines = new ArrayList<>(ids.size());
         for (String id : ids) {
             String name = authorNames.get(id);
             if (name != null) {
-                names.add(name);
+                bylines.add(name);
             }
         }
+        StoryStatus status = StoryStatus.parse(story.status());
         Instant date = story.firstPublishedAt() != null ? story.firstPublishedAt() : story.updatedAt();
         return new SearchDocument(
                 story.id(),
                 SearchDocument.Type.STORY,
-                draft.headline(),
-                draft.dek(),
-                leadIns,
+                story.headline(),
+                story.dek(),
+                story.leadIns(),
                 body,
-                draft.topicId(),
-                draft.topicId() == null ? null : topicNames.get(draft.topicId()),
-                draft.tags(),
+                story.topicId(),
+                story.topicId() == null ? null : topicNames.get(story.topicId()),
+                story.tags(),
                 ids,
-                names,
-                ProperNames.in(joined(draft.headline(), draft.dek(), body)),
-                draft.kind().key(),
-                story.status().key(),
-                story.isLive(),
+                bylines,
+                names ? ProperNames.in(joined(story.headline(), story.dek(), body)) : List.of(),
+                StoryKind.parse(story.kind()).key(),
+                status.key(),
+                status == StoryStatus.PUBLISHED,
                 story.createdBy(),
                 date);
     }
 
-    static SearchDocument of(Dashboard dashboard, Map<String, String> topicNames) {
+    static SearchDocument of(Dashboard dashboard, Map<String, String> topicNames, boolean names) {
         String body = dashboard.items().stream().map(DashboardItem::label).collect(Collectors.joining("\n"));
         return new SearchDocument(
                 dashboard.id(),
@@ -152,29 +158,12 @@ public final class SearchDocuments {
                 List.of(),
                 List.of(),
                 List.of(),
-                ProperNames.in(joined(dashboard.title(), dashboard.intro(), body)),
+                names ? ProperNames.in(joined(dashboard.title(), dashboard.intro(), body)) : List.of(),
                 "dashboard",
                 "published",
                 true,
                 null,
                 dashboard.updatedAt());
-    }
-
-    /**
-     * The words a block shows readers: a lead-in's text without its label (the label is its own
-     * field), a list's items, a quote with its attribution, a caption. An embed is an address,
-     * whose parts are no words anyone searches for.
-     */
-    private static String text(Block block) {
-        return switch (block) {
-            case LeadIn leadIn -> leadIn.text().text();
-            case Paragraph p -> p.plainText();
-            case ListBlock list -> list.plainText();
-            case Quote quote -> quote.plainText();
-            case Subhead subhead -> subhead.plainText();
-            case ImageBlock image -> image.plainText();
-            case Embed ignored -> "";
-        };
     }
 
     private static String joined(String headline, String dek, String body) {

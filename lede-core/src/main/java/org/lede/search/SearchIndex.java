@@ -42,6 +42,14 @@ public interface SearchIndex extends AutoCloseable {
     /** How many documents the index holds and the bytes it takes on disk (or in the database). */
     Stats stats();
 
+    /**
+     * Whether this index reads {@link SearchDocument#names()}. Finding names is a sixth of a
+     * rebuild's work, so documents for an index that ignores them are built without them.
+     */
+    default boolean readsNames() {
+        return true;
+    }
+
     @Override
     void close();
 

@@ -144,7 +144,7 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     private List<SearchDocument> read(boolean stories, List<String> ids) {
-        return stories ? documents.stories(ids) : documents.dashboards(ids);
+        return stories ? documents.stories(ids, index.readsNames()) : documents.dashboards(ids, index.readsNames());
     }
 
     private record Work(List<String> ids, boolean stories) {}
@@ -278,7 +278,9 @@ public final class SearchIndexer implements AutoCloseable {
                         break;
                     }
                     boolean storyBatch = stories;
-                    loading.add(pool.submit(() -> storyBatch ? documents.stories(ids) : documents.dashboards(ids)));
+                    boolean names = index.readsNames();
+                    loading.add(pool.submit(
+                            () -> storyBatch ? documents.stories(ids, names) : documents.dashboards(ids, names)));
                     after = ids.getLast();
                     while (loading.size() > loaders) {
                         done += add(rebuild, loading.removeFirst());

@@ -255,7 +255,7 @@ class BlendedRelatedTest {
                 .toList();
         search.index()
                 .apply(
-                        search.documents().stories(live),
+                        search.documents().stories(live, search.index().readsNames()),
                         List.of(),
                         search.index().appliedThrough() + 1);
     }

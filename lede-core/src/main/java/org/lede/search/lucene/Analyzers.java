@@ -29,12 +29,7 @@ final class Analyzers {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 StandardTokenizer source = new StandardTokenizer();
-                TokenStream out = new EnglishPossessiveFilter(source);
-                out = new LowerCaseFilter(out);
-                out = new ASCIIFoldingFilter(out);
-                out = new StopFilter(out, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-                out = new KStemFilter(out);
-                return new TokenStreamComponents(source, out);
+                return new TokenStreamComponents(source, ranked(asWritten(source)));
             }
 
             @Override
@@ -49,11 +44,7 @@ final class Analyzers {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 StandardTokenizer source = new StandardTokenizer();
-                // "Glenport's" is written "Glenport" for phrases and typos as for ranking.
-                TokenStream out = new EnglishPossessiveFilter(source);
-                out = new LowerCaseFilter(out);
-                out = new ASCIIFoldingFilter(out);
-                return new TokenStreamComponents(source, out);
+                return new TokenStreamComponents(source, asWritten(source));
             }
 
             @Override
@@ -61,6 +52,23 @@ final class Analyzers {
                 return VALUE_GAP;
             }
         };
+    }
+
+    /** Words as written but for case, accents and a possessive 's: the exact copy's, and where ranking starts. */
+    private static TokenStream asWritten(StandardTokenizer source) {
+        // "Glenport's" is written "Glenport" for phrases and typos as for ranking.
+        TokenStream out = new EnglishPossessiveFilter(source);
+        out = new LowerCaseFilter(out);
+        return new ASCIIFoldingFilter(out);
+    }
+
+    /**
+     * Words as written made ranked terms: stop words out, the rest stemmed. The stemmed analyzer
+     * is this over {@link #asWritten}, so text split once ({@link AnalyzedOnce}) ranks the same.
+     */
+    static TokenStream ranked(TokenStream asWritten) {
+        TokenStream out = new StopFilter(asWritten, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        return new KStemFilter(out);
     }
 
     /** Stemmed by default; the exact field as written. */

@@ -1,6 +1,7 @@
 package org.lede.search.lucene;
 
 import java.time.ZoneOffset;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -65,7 +66,8 @@ final class Fields {
         return type;
     }
 
-    static Document document(SearchDocument d) {
+    /** @param exact the exact copy's analyzer, which splits each text once for both its fields */
+    static Document document(SearchDocument d, Analyzer exact) {
         Document doc = new Document();
         keyword(doc, ID, d.id(), true);
         doc.add(new StoredField(TYPE, d.type().key()));
@@ -89,31 +91,29 @@ final class Fields {
         String year = Integer.toString(d.date().atOffset(ZoneOffset.UTC).getYear());
         doc.add(new SortedDocValuesField(YEAR, new BytesRef(year)));
 
-        doc.add(new Field(HEADLINE, d.headline(), STORED_TEXT));
-        doc.add(new Field(EXACT, d.headline(), EXACT_TEXT));
+        text(doc, exact, HEADLINE, d.headline(), STORED_TEXT);
         if (d.dek() != null) {
-            doc.add(new Field(DEK, d.dek(), STORED_TEXT));
-            doc.add(new Field(EXACT, d.dek(), EXACT_TEXT));
+            text(doc, exact, DEK, d.dek(), STORED_TEXT);
         }
         for (String label : d.leadIns()) {
-            doc.add(new Field(LEAD_INS, label, TEXT));
-            doc.add(new Field(EXACT, label, EXACT_TEXT));
+            text(doc, exact, LEAD_INS, label, TEXT);
         }
         if (!d.body().isEmpty()) {
-            doc.add(new Field(BODY, d.body(), STORED_TEXT));
-            doc.add(new Field(EXACT, d.body(), EXACT_TEXT));
+            text(doc, exact, BODY, d.body(), STORED_TEXT);
         }
         if (d.topicName() != null) {
-            meta(doc, d.topicName());
+            text(doc, exact, META, d.topicName(), TEXT);
         }
-        d.tags().forEach(tag -> meta(doc, tag));
-        d.authorNames().forEach(name -> meta(doc, name));
+        d.tags().forEach(tag -> text(doc, exact, META, tag, TEXT));
+        d.authorNames().forEach(name -> text(doc, exact, META, name, TEXT));
         return doc;
     }
 
-    private static void meta(Document doc, String text) {
-        doc.add(new Field(META, text, TEXT));
-        doc.add(new Field(EXACT, text, EXACT_TEXT));
+    /** A text in its ranked field and in the exact copy, split into words once for both. */
+    private static void text(Document doc, Analyzer exact, String field, String text, FieldType type) {
+        AnalyzedOnce once = new AnalyzedOnce(exact, text);
+        doc.add(once.ranked(field, type));
+        doc.add(once.exact(EXACT_TEXT));
     }
 
     /** Filtered on by term, sorted or counted by doc values. */

@@ -236,7 +236,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             Generation g = current;
             try {
                 for (SearchDocument d : upserts) {
-                    g.writer().updateDocument(new Term(Fields.ID, d.id()), Fields.document(d));
+                    g.writer().updateDocument(new Term(Fields.ID, d.id()), Fields.document(d, exact));
                 }
                 for (String id : removals) {
                     g.writer().deleteDocuments(new Term(Fields.ID, id));
@@ -300,7 +300,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 try {
                     List<Document> docs = new ArrayList<>(batch.size());
                     for (SearchDocument d : batch) {
-                        docs.add(Fields.document(d));
+                        docs.add(Fields.document(d, exact));
                     }
                     next.writer().addDocuments(docs);
                 } catch (IOException e) {
@@ -546,6 +546,12 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             return new Stats(searcher.getIndexReader().numDocs(), bytes);
         });
+    }
+
+    /** No field holds names: Go deeper finds the names two stories share from the stories themselves. */
+    @Override
+    public boolean readsNames() {
+        return false;
     }
 
     private interface Work<T> {

@@ -1,7 +1,10 @@
 package org.lede.search.lucene;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.nio.file.Path;
 import java.time.Clock;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lede.search.SearchIndex;
 import org.lede.search.SearchIndexContract;
@@ -14,5 +17,10 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     @Override
     protected SearchIndex open() {
         return LuceneSearchIndex.open(dir.resolve("index"), Clock.systemUTC());
+    }
+
+    @Test
+    void readsNoNamesSoNoneAreLookedForWhenItsDocumentsAreBuilt() {
+        assertFalse(index.readsNames());
     }
 }
