@@ -257,6 +257,8 @@ run_one() {
   row "nginx, same home bytes" "$nginx_home" ""
   row "cached home / nginx" "$(ratio "$home_rps" "$nginx_home")" ">= 1.0" ge 1.0
   row "RSS after crawl (MiB)" "$(value rss_mib "$m")" "< 512" lt 512
+  row "  RssAnon: heap, buffers, code (MiB)" "$(value rss_anon_mib "$m")" ""
+  row "  RssFile: mapped index, JDK (MiB)" "$(value rss_file_mib "$m")" ""
   row "  crawl: pages, failed, seconds" "$(value crawl_pages "$m"),$(value crawl_failed "$m"),$(value crawl_seconds "$m")" ""
   row "database on disk (MiB)" "$db_mib" ""
   row "search index on disk (MiB)" "$index_mib" ""

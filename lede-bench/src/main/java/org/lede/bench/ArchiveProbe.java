@@ -103,7 +103,12 @@ public final class ArchiveProbe {
         report("topic500", deepPages("/topics/" + topic));
         search(queries);
         crawl(crawl);
-        print("rss_mib", String.format(Locale.ROOT, "%.1f", rssKib(pid) / 1024.0));
+        // VmRSS is the budget; its parts say whose it is: RssAnon is the JVM's own (heap, direct
+        // buffers, code, metaspace, SQLite's page cache), RssFile the mapped files the kernel may drop
+        // (the search index, the JDK's modules and class-data archive, the jar).
+        print("rss_mib", String.format(Locale.ROOT, "%.1f", statusKib(pid, "VmRSS") / 1024.0));
+        print("rss_anon_mib", String.format(Locale.ROOT, "%.1f", statusKib(pid, "RssAnon") / 1024.0));
+        print("rss_file_mib", String.format(Locale.ROOT, "%.1f", statusKib(pid, "RssFile") / 1024.0));
     }
 
     /** The same first page under {@link #VARIANTS} distinct cache keys. */
@@ -301,13 +306,13 @@ public final class ArchiveProbe {
         System.out.flush();
     }
 
-    private static long rssKib(String pid) throws IOException {
+    private static long statusKib(String pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.replaceAll("\\D", ""));
             }
         }
-        throw new IOException("No VmRSS in /proc/" + pid + "/status");
+        throw new IOException("No " + field + " in /proc/" + pid + "/status");
     }
 
     /**

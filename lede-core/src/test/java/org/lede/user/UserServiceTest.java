@@ -8,18 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.lede.common.ConflictException;
 import org.lede.common.ForbiddenException;
+import org.lede.common.Ids;
 import org.lede.common.ValidationException;
 import org.lede.db.Dialect;
+import org.lede.outbox.store.JdbiOutbox;
 import org.lede.testing.Newsroom;
+import org.lede.user.store.JdbiSecretStore;
+import org.lede.user.store.JdbiSessionStore;
+import org.lede.user.store.JdbiUserStore;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(Dialect.class)
@@ -57,6 +65,47 @@ class UserServiceTest {
                 owner.id(), users.session(session.token()).orElseThrow().user().id());
         users.signOut(session.token());
         assertTrue(users.session(session.token()).isEmpty());
+    }
+
+    @Test
+    // A service that computed the hash while being built would wait for the latch for ever.
+    @Timeout(30)
+    void startingTheServiceDoesNotWaitForTheDecoyHashAndAnUnknownEmailStillChecksAgainstIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> checkedAgainst = new CopyOnWriteArrayList<>();
+        Passwords slow = new Passwords() {
+            @Override
+            public String hash(String password) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "decoy:" + password;
+            }
+
+            @Override
+            public boolean matches(String password, String hash) {
+                checkedAgainst.add(hash);
+                return false;
+            }
+        };
+        var db = newsroom.services.db();
+        // Returns while the hash is held back: building the service no longer computes it.
+        UserService started = new UserService(
+                db,
+                new JdbiUserStore(db),
+                new JdbiSessionStore(db),
+                slow,
+                new LoginThrottle(newsroom.clock, LoginThrottle.Settings.DEFAULTS),
+                new JdbiSecretStore(db),
+                new JdbiOutbox(db),
+                newsroom.clock,
+                new Ids(newsroom.clock));
+        release.countDown();
+        assertThrows(SignInFailedException.class, () -> started.signIn("nobody@example.org", "a guess", "10.0.0.7"));
+        assertEquals(1, checkedAgainst.size());
+        assertTrue(checkedAgainst.get(0).startsWith("decoy:"), "an unknown email costs one real comparison");
     }
 
     @Test

@@ -51,7 +51,14 @@ public final class PageCache {
     /** The header that names a page's keys to a CDN, so a purge there can be as exact as here. */
     public static final String SURROGATE_KEY = "Surrogate-Key";
 
-    public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+    /**
+     * About 1,400 archive story pages of 22 kB, or 1,000 with their gzip copies: room for what
+     * readers keep asking for (home, topics, the day's stories), while a crawl of the archive's
+     * long tail, each page asked once, gains nothing from a larger one. The pages live in direct
+     * buffers, so the launcher's -XX:MaxDirectMemorySize must leave room above this.
+     */
+    public static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
+
     private final ConcurrentHashMap<String, Entry> pages = new ConcurrentHashMap<>();
     private final Clock clock;
     private final long ttlMillis;
@@ -92,7 +99,6 @@ public final class PageCache {
      * @param headers      further headers it is always sent with (CORS, Link), by name
      */
     public record CachedPage(
-            byte[] body,
             String contentType,
             String etag,
             Instant lastModified,
@@ -104,6 +110,14 @@ public final class PageCache {
             Wire wire) {
         public String lastModifiedHttp() {
             return HTTP_DATE.format(lastModified);
+        }
+
+        /**
+         * A copy of the body: the cache keeps it once, in the buffer it sends, so a page costs its
+         * size and not twice that; only a render's first answer and tests read it back.
+         */
+        public byte[] body() {
+            return bytes(wire.body());
         }
 
         /** The gzip copy of the body, made now if no one has asked for it yet. */
@@ -119,13 +133,24 @@ public final class PageCache {
      * Javalin, and a page may be purged before anyone asks again.
      */
     public static final class Gzip {
-        private final byte[] body;
+        /** The page's own buffer, read again when compressing rather than kept twice. */
+        private final ByteBuffer body;
+
         private volatile Made made;
 
         /** The compressed bytes, in a direct buffer for Jetty, and their Content-Length. */
-        public record Made(byte[] bytes, ByteBuffer buffer, HttpField length) {}
+        public record Made(ByteBuffer buffer, HttpField length) {
+            /** A copy of the compressed bytes. */
+            public byte[] bytes() {
+                return PageCache.bytes(buffer);
+            }
 
-        Gzip(byte[] body) {
+            int size() {
+                return buffer.remaining();
+            }
+        }
+
+        Gzip(ByteBuffer body) {
             this.body = body;
         }
 
@@ -140,9 +165,8 @@ public final class PageCache {
                 synchronized (this) {
                     m = made;
                     if (m == null) {
-                        byte[] bytes = PageCache.gzip(body);
+                        byte[] bytes = PageCache.gzip(PageCache.bytes(body));
                         m = new Made(
-                                bytes,
                                 Wire.direct(bytes),
                                 new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(bytes.length)));
                         made = m;
@@ -175,9 +199,10 @@ public final class PageCache {
                 String surrogateKey,
                 String cacheControl,
                 Map<String, String> headers) {
+            ByteBuffer sent = direct(body);
             return new Wire(
-                    direct(body),
-                    new Gzip(body),
+                    sent,
+                    new Gzip(sent),
                     new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType),
                     new PreEncodedHttpField(HttpHeader.ETAG, etag),
                     new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, lastModified),
@@ -211,7 +236,8 @@ public final class PageCache {
             this.cacheKey = cacheKey;
             this.page = page;
             this.gzipCounted = page.wire().gzip().isMade();
-            this.size = page.body().length + (gzipCounted ? (long) page.gzip().length : 0);
+            this.size = page.wire().body().remaining()
+                    + (gzipCounted ? (long) page.wire().gzip().get().size() : 0);
             this.used = used;
         }
     }
@@ -245,8 +271,8 @@ public final class PageCache {
             Entry entry = pages.get(key);
             if (entry != null && entry.page == page && !entry.gzipCounted) {
                 entry.gzipCounted = true;
-                entry.size += made.bytes().length;
-                bytes += made.bytes().length;
+                entry.size += made.size();
+                bytes += made.size();
                 if (bytes > maxBytes) {
                     evict();
                 }
@@ -282,7 +308,6 @@ public final class PageCache {
         shown.remove(PageKeys.ALL);
         String surrogateKey = String.join(" ", shown) + (shown.isEmpty() ? "" : " ") + PageKeys.ALL;
         return new CachedPage(
-                body,
                 contentType,
                 etag,
                 now,
@@ -436,6 +461,12 @@ public final class PageCache {
         // Weak: the gzip and identity encodings of one page are the same representation.
         return "W/\"" + Integer.toHexString(body.length) + "-" + HexFormat.of().toHexDigits((int) crc.getValue())
                 + HexFormat.of().toHexDigits((int) adler.getValue()) + "\"";
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.duplicate().get(copy);
+        return copy;
     }
 
     static byte[] gzip(byte[] body) {

@@ -127,6 +127,19 @@ class PageCacheTest {
     }
 
     @Test
+    void aPageIsKeptOnceInTheBufferItIsSentFrom() {
+        PageCache.CachedPage page = cache.put("/", html(1), HTML, List.of("home"));
+        byte[] read = page.body();
+        read[0] = 'X';
+        byte[] sent = new byte[page.wire().body().remaining()];
+        page.wire().body().duplicate().get(sent);
+        assertEquals(html(1), new String(sent, StandardCharsets.UTF_8), "a body read back is a copy");
+        assertEquals(html(1), new String(cache.get("/").body(), StandardCharsets.UTF_8));
+        assertTrue(page.wire().body().isDirect(), "sent without a copy into the socket");
+        assertEquals(sent.length, cache.stats().bytes(), "counted as kept: once");
+    }
+
+    @Test
     void aPageLargerThanTheWholeBudgetIsServedButNotKept() {
         PageCache tiny = new PageCache(clock, Duration.ofSeconds(60), 16);
         PageCache.CachedPage page = tiny.put("/", html(1), HTML, List.of("home"));
