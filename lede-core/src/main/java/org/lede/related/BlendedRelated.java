@@ -32,8 +32,12 @@ import org.lede.story.StoryStore;
  * reading a hundred bodies per page would cost more than the rest of the page.
  */
 public final class BlendedRelated implements RelatedContent {
-    /** More-like-this hits read as candidates. */
-    static final int SIMILAR = 50;
+    /**
+     * More-like-this hits read as candidates. Thirty, not more: the list shows at most {@link
+     * #MAX}, the nearest stories of the topic and tags join them, and hits below the thirtieth
+     * score too little similarity to outrank those.
+     */
+    static final int SIMILAR = 30;
 
     /** Stories of the topic and of each tag read on each side of the story's date. */
     static final int NEAR = 10;
@@ -96,7 +100,7 @@ public final class BlendedRelated implements RelatedContent {
                     topicId != null && topicId.equals(s.topicId()),
                     (int) s.tags().stream().filter(storyTags::contains).count(),
                     storyTags.size(),
-                    shared(storyNames, ProperNames.in(s.headline() + "\n" + Objects.requireNonNullElse(s.dek(), ""))),
+                    shared(storyNames, s.headline() + "\n" + Objects.requireNonNullElse(s.dek(), "")),
                     Duration.between(date, s.date()));
             candidates.put(s.id(), new Pick(s.id(), Type.STORY, s.date(), Blend.score(signals, weights)));
         }
@@ -112,7 +116,7 @@ public final class BlendedRelated implements RelatedContent {
                         topicId != null && topicId.equals(d.topicId()),
                         0,
                         storyTags.size(),
-                        shared(storyNames, ProperNames.in(text(d))),
+                        shared(storyNames, text(d)),
                         Duration.between(date, d.updatedAt()));
                 candidates.put(d.id(), new Pick(d.id(), Type.DASHBOARD, d.updatedAt(), Blend.score(signals, weights)));
             }
@@ -162,8 +166,25 @@ public final class BlendedRelated implements RelatedContent {
         }
     }
 
-    private static List<String> shared(List<String> mine, List<String> theirs) {
-        Set<String> other = new HashSet<>(theirs);
+    /**
+     * The story's names that the other text names too. Finding names costs more than the rest of
+     * weighing a candidate, and most candidates share none, so a text that does not even contain
+     * the first word of one of the story's names is not searched for names at all: every name
+     * found in a text contains its words, so the answer is the same.
+     */
+    static List<String> shared(List<String> mine, String text) {
+        boolean any = false;
+        for (String name : mine) {
+            int space = name.indexOf(' ');
+            if (text.contains(space < 0 ? name : name.substring(0, space))) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            return List.of();
+        }
+        Set<String> other = new HashSet<>(ProperNames.in(text));
         return mine.stream().filter(other::contains).toList();
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.db.Dialect;
 import org.lede.related.RelatedContent.Pick;
 import org.lede.search.Search;
+import org.lede.search.SearchIndex;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.story.StoryService;
@@ -245,6 +247,44 @@ class BlendedRelatedTest {
         }
         // Ten nearest on each tag's side and on the topic's: 60 candidates, cut to the bound.
         assertEquals(RelatedContent.MAX, ids(story).size());
+    }
+
+    @Test
+    void asksTheIndexForThirtySimilarStoriesAndWeighsEveryOneOfThem() {
+        List<Story> similar = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            similar.add(
+                    publishAt("2015-03-02T%02d:%02d:00Z".formatted(i / 60, i % 60), "Alike " + i, farming, List.of()));
+        }
+        Story story = publishAt("2001-01-01T09:00:00Z", "The story", world, List.of());
+        List<Integer> asked = new ArrayList<>();
+        RelatedContent counted = new BlendedRelated(
+                newsroom.services.stories(),
+                newsroom.services.dashboards(),
+                (id, limit) -> {
+                    asked.add(limit);
+                    return similar.stream()
+                            .limit(limit)
+                            .map(s -> new SearchIndex.Similar(s.id(), 1))
+                            .toList();
+                },
+                Blend.Weights.STANDARD);
+        List<String> ids = counted.ranked(stories.get(story.id())).stream()
+                .map(p -> p.id())
+                .toList();
+        assertEquals(List.of(BlendedRelated.SIMILAR), asked);
+        assertEquals(30, BlendedRelated.SIMILAR);
+        assertEquals(BlendedRelated.SIMILAR, ids.size(), "every hit is weighed, none beyond: " + ids);
+    }
+
+    @Test
+    void namesAreSharedOnlyWhenTheOtherTextNamesThemToo() {
+        List<String> mine = List.of("Hassan Rouhani", "Khartoum", "Nile");
+        assertEquals(List.of(), BlendedRelated.shared(mine, "Farmers reported a good harvest."));
+        assertEquals(
+                List.of("Hassan Rouhani", "Khartoum"),
+                BlendedRelated.shared(mine, "Hassan Rouhani to visit Khartoum\nAides spoke of Hassan."));
+        assertEquals(List.of(), BlendedRelated.shared(mine, "A hassan, a nile and Khartoumia."));
     }
 
     /** Puts every live story into the real search index, as the indexer would. */
