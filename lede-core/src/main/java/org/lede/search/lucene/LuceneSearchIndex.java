@@ -89,7 +89,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Analyzer stemmed = Analyzers.stemmed();
     private final Analyzer exact = Analyzers.exact();
     private final Analyzer perField = Analyzers.perField(stemmed, exact);
-    private final Snippets snippets = new Snippets(stemmed, exact);
+    private final Snippets snippets = new Snippets();
     private final Object writes = new Object();
     private volatile Generation current;
     private volatile long appliedThrough;
