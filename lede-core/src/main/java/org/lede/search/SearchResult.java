@@ -5,11 +5,13 @@ import java.util.List;
 /**
  * One page of hits.
  *
- * @param total     how many documents match in all (counted exactly up to {@link #EXACT_UP_TO}, a lower bound past it)
+ * @param total     how many documents match in all: counted exactly up to {@link #EXACT_UP_TO}; past it, more than
+ *                  that, as a lower bound or an estimate (an index may count a sample of the matches and scale it)
  * @param exact     whether {@code total} is exact
  * @param hits      this page's hits, best (or newest) first
  * @param next      the cursor of the page after this one, or null when this is the last
- * @param counts    matches by topic, author, kind and year, when the query asked; else {@link Counts#NONE}
+ * @param counts    matches by topic, author, kind and year, when the query asked; else {@link Counts#NONE}; when
+ *                  the total is not exact, of the same part of the matches or the same estimate as the total
  */
 public record SearchResult(long total, boolean exact, List<Hit> hits, String next, Counts counts) {
     public static final long EXACT_UP_TO = 10_000;

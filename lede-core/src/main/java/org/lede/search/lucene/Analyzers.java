@@ -2,6 +2,7 @@ package org.lede.search.lucene;
 
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -9,8 +10,11 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 
 /**
  * The two ways text is split into terms. Ranked fields are stemmed ("elections" finds
@@ -69,6 +73,31 @@ final class Analyzers {
     static TokenStream ranked(TokenStream asWritten) {
         TokenStream out = new StopFilter(asWritten, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         return new KStemFilter(out);
+    }
+
+    /**
+     * Both at once, for marking matches in a text read once: each word as written (a {@link
+     * KeywordAttribute keyword} token) and, at the same offsets, its stem unless it is a stop word.
+     */
+    static Analyzer both() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream out = new KeywordRepeatFilter(asWritten(source));
+                KeywordAttribute keyword = out.addAttribute(KeywordAttribute.class);
+                CharTermAttribute term = out.addAttribute(CharTermAttribute.class);
+                out = new FilteringTokenFilter(out) {
+                    @Override
+                    protected boolean accept() {
+                        return keyword.isKeyword()
+                                || !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(term.buffer(), 0, term.length());
+                    }
+                };
+                out = new KStemFilter(out);
+                return new TokenStreamComponents(source, out);
+            }
+        };
     }
 
     /** Stemmed by default; the exact field as written. */

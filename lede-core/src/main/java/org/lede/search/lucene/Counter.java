@@ -11,17 +11,38 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Weight;
 import org.lede.search.SearchResult;
 
 /**
- * Counts every match by topic, author, kind and year from doc values: per segment by ordinal
- * into arrays, turned into values once per segment, so counting a million matches is array
- * arithmetic.
+ * Counts matches by topic, author, kind and year from doc values: per segment by ordinal into
+ * arrays, turned into values once per segment.
+ *
+ * <p>{@link #count} is exact up to {@link SearchResult#EXACT_UP_TO} matches. Past that, counting
+ * every match would cost in proportion to how common the words are (a word in half of a million
+ * stories), so the counts are of an even sample of the index ({@link Sample}) of about {@link
+ * #SAMPLED} matches, scaled to the whole: estimates, flagged as such, which the page shows as
+ * "About ...".
  */
 final class Counter extends SimpleCollector {
+    /** About how many matches an estimate counts: enough for the counts' order and size to hold. */
+    static final long SAMPLED = 4_000;
+
+    /** Counts of the matches, exact or estimated. */
+    record Result(long total, boolean exact, SearchResult.Counts counts) {}
+
+    private final long limit;
+    private int docBase;
+    private int stoppedAt = -1;
     private final Map<String, Long> topics = new HashMap<>();
     private final Map<String, Long> authors = new HashMap<>();
     private final Map<String, Long> kinds = new HashMap<>();
@@ -37,18 +58,83 @@ final class Counter extends SimpleCollector {
     private long[] kindCounts;
     private long[] yearCounts;
 
-    static CollectorManager<Counter, Counter> manager() {
+    private Counter(long limit) {
+        this.limit = limit;
+    }
+
+    /**
+     * The counts of what {@code query} matches: exact when it matches up to {@link
+     * SearchResult#EXACT_UP_TO}. Where the index's own bound on the matches ({@code cost}, what
+     * the postings read would hold) is far past that, a sample comes first, and when it says the
+     * matches are far past it too, it is the answer, without reading the matches one by one.
+     */
+    static Result count(IndexSearcher searcher, Query query) throws IOException {
+        long maxDoc = searcher.getIndexReader().maxDoc();
+        long bound = cost(searcher, query);
+        Result sampled = null;
+        if (bound > FAR_PAST) {
+            sampled = sampled(searcher, query, stride(maxDoc, bound));
+            if (sampled.total() > FAR_PAST) {
+                return sampled;
+            }
+        }
+        Counter first = searcher.search(query, manager(SearchResult.EXACT_UP_TO + 1));
+        if (first.stoppedAt < 0) {
+            return new Result(first.total, true, first.counts(1));
+        }
+        if (sampled != null) {
+            return sampled;
+        }
+        // How far the exact pass read to meet that many tells how common the matches are.
+        return sampled(searcher, query, stride(maxDoc, (double) first.total * maxDoc / (first.stoppedAt + 1)));
+    }
+
+    /** Matches past this many are "far past" exact counting: a sample's error cannot bring them under it. */
+    private static final long FAR_PAST = 2 * SearchResult.EXACT_UP_TO;
+
+    private static int stride(long maxDoc, double matches) {
+        return (int) Math.max(2, Math.min(maxDoc / Sample.WINDOW, matches / SAMPLED));
+    }
+
+    private static long cost(IndexSearcher searcher, Query query) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        long cost = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            ScorerSupplier supplier = weight.scorerSupplier(leaf);
+            if (supplier != null) {
+                cost += supplier.cost();
+            }
+        }
+        return cost;
+    }
+
+    private static Result sampled(IndexSearcher searcher, Query query, int stride) throws IOException {
+        long maxDoc = searcher.getIndexReader().maxDoc();
+        Sample sample = new Sample(stride);
+        Query sampled = new BooleanQuery.Builder()
+                .add(query, Occur.FILTER)
+                .add(sample, Occur.FILTER)
+                .build();
+        Counter counted = searcher.search(sampled, manager(Long.MAX_VALUE));
+        double scale = (double) maxDoc / sample.size(maxDoc);
+        long total = Math.max(SearchResult.EXACT_UP_TO + 1, rough(counted.total * scale));
+        return new Result(total, false, counted.counts(scale));
+    }
+
+    private static CollectorManager<Counter, Counter> manager(long limit) {
         return new CollectorManager<>() {
             @Override
             public Counter newCollector() {
-                return new Counter();
+                return new Counter(limit);
             }
 
             @Override
-            public Counter reduce(Collection<Counter> collectors) {
-                Counter all = new Counter();
+            public Counter reduce(Collection<Counter> collectors) throws IOException {
+                Counter all = new Counter(limit);
                 for (Counter c : collectors) {
+                    c.flush();
                     all.total += c.total;
+                    all.stoppedAt = Math.max(all.stoppedAt, c.stoppedAt);
                     c.topics.forEach((k, v) -> all.topics.merge(k, v, Long::sum));
                     c.authors.forEach((k, v) -> all.authors.merge(k, v, Long::sum));
                     c.kinds.forEach((k, v) -> all.kinds.merge(k, v, Long::sum));
@@ -61,6 +147,11 @@ final class Counter extends SimpleCollector {
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
+        flush();
+        if (stoppedAt >= 0) {
+            throw new CollectionTerminatedException();
+        }
+        docBase = context.docBase;
         topic = DocValues.getSorted(context.reader(), Fields.TOPIC);
         author = DocValues.getSortedSet(context.reader(), Fields.AUTHOR);
         kind = DocValues.getSorted(context.reader(), Fields.KIND);
@@ -73,6 +164,10 @@ final class Counter extends SimpleCollector {
 
     @Override
     public void collect(int doc) throws IOException {
+        if (total == limit) {
+            stoppedAt = docBase + doc;
+            throw new CollectionTerminatedException();
+        }
         total++;
         if (topic.advanceExact(doc)) {
             topicCounts[topic.ordValue()]++;
@@ -92,6 +187,14 @@ final class Counter extends SimpleCollector {
 
     @Override
     public void finish() throws IOException {
+        flush();
+    }
+
+    /** Turns the segment's ordinals into values, once: after its last match, or when it was cut short. */
+    private void flush() throws IOException {
+        if (topicCounts == null) {
+            return;
+        }
         for (int ord = 0; ord < topicCounts.length; ord++) {
             if (topicCounts[ord] > 0) {
                 topics.merge(topic.lookupOrd(ord).utf8ToString(), topicCounts[ord], Long::sum);
@@ -112,6 +215,7 @@ final class Counter extends SimpleCollector {
                 years.merge(year.lookupOrd(ord).utf8ToString(), yearCounts[ord], Long::sum);
             }
         }
+        topicCounts = null;
     }
 
     @Override
@@ -119,17 +223,26 @@ final class Counter extends SimpleCollector {
         return ScoreMode.COMPLETE_NO_SCORES;
     }
 
-    long total() {
-        return total;
+    /** An estimate to two significant figures, rounded down: 783,412 reads "About 780,000+". */
+    static long rough(double estimate) {
+        long n = (long) estimate;
+        long unit = 1;
+        while (n / unit >= 100) {
+            unit *= 10;
+        }
+        return n / unit * unit;
     }
 
-    SearchResult.Counts counts() {
-        return new SearchResult.Counts(sorted(topics), sorted(authors), sorted(kinds), sorted(years));
+    /** The counts, each times {@code scale} (at least one where any was counted). */
+    private SearchResult.Counts counts(double scale) {
+        return new SearchResult.Counts(
+                sorted(topics, scale), sorted(authors, scale), sorted(kinds, scale), sorted(years, scale));
     }
 
-    private static List<SearchResult.Count> sorted(Map<String, Long> counts) {
+    private static List<SearchResult.Count> sorted(Map<String, Long> counts, double scale) {
         List<SearchResult.Count> out = new ArrayList<>();
-        counts.forEach((value, n) -> out.add(new SearchResult.Count(value, n)));
+        counts.forEach((value, n) ->
+                out.add(new SearchResult.Count(value, scale == 1 ? n : Math.max(1, rough(n * scale)))));
         out.sort(Comparator.comparingLong(SearchResult.Count::count)
                 .reversed()
                 .thenComparing(SearchResult.Count::value));

@@ -34,14 +34,12 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -98,7 +96,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Analyzer stemmed = Analyzers.stemmed();
     private final Analyzer exact = Analyzers.exact();
     private final Analyzer perField = Analyzers.perField(stemmed, exact);
-    private final Snippets snippets = new Snippets(stemmed, exact);
+    private final Snippets snippets = new Snippets();
     private final Object writes = new Object();
     private volatile Generation current;
     private volatile long appliedThrough;
@@ -407,28 +405,34 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public SearchResult search(SearchQuery q) {
-        TextQuery text = TextQuery.of(SearchText.parse(q.text()), stemmed, exact);
+        SearchText words = SearchText.parse(q.text());
         Cursor after = q.after() == null || q.after().isEmpty() ? null : Cursor.decode(q.after(), q.sort());
         long reference = after != null ? after.reference() : clock.millis();
-        Query query = query(q, text, reference);
         Sort sort = q.sort() == SearchQuery.Sort.RELEVANCE ? BY_RELEVANCE : BY_DATE;
         return withSearcher(searcher -> {
+            TextQuery text = TextQuery.of(words, stemmed, exact, searcher.getIndexReader())
+                    .rewrittenBy(searcher);
+            Query matching = query(q, text, null);
+            Query ranked = q.sort() == SearchQuery.Sort.RELEVANCE
+                    ? query(q, text, RecencyBoost.clause(reference, text.clauses()))
+                    : matching;
             FieldDoc afterDoc = after == null ? null : after.after();
-            TopFieldCollectorManager top =
-                    new TopFieldCollectorManager(sort, q.limit() + 1, afterDoc, (int) SearchResult.EXACT_UP_TO);
-            TopFieldDocs docs;
             long total;
             boolean exactTotal;
             SearchResult.Counts counts = SearchResult.Counts.NONE;
+            TopFieldDocs docs;
             if (q.counts()) {
-                Object[] both = searcher.search(query, new MultiCollectorManager(top, Counter.manager()));
-                docs = (TopFieldDocs) both[0];
-                Counter counter = (Counter) both[1];
-                total = counter.total();
-                exactTotal = true;
-                counts = counter.counts();
+                // The page's hits stop counting at once, so Lucene skips what cannot reach them; the
+                // counts are a pass of their own that never scores (Counter bounds its work).
+                docs = searcher.search(
+                        ranked, new TopFieldCollectorManager(sort, q.limit() + 1, afterDoc, q.limit() + 1));
+                Counter.Result counted = Counter.count(searcher, matching);
+                total = counted.total();
+                exactTotal = counted.exact();
+                counts = counted.counts();
             } else {
-                docs = searcher.search(query, top);
+                docs = searcher.search(ranked, new TopFieldCollectorManager(sort, q.limit() + 1, afterDoc, (int)
+                        SearchResult.EXACT_UP_TO));
                 total = docs.totalHits.value();
                 exactTotal = docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
             }
@@ -467,9 +471,13 @@ public final class LuceneSearchIndex implements SearchIndex {
                 snippets.passage(prose, text.query() == null ? null : text));
     }
 
-    private static Query query(SearchQuery q, TextQuery text, long reference) {
+    /** What matches the search, scored by its text and, when {@code recency} is given, that clause. */
+    private static Query query(SearchQuery q, TextQuery text, Query recency) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         all.add(text.query() == null ? new MatchAllDocsQuery() : text.query(), Occur.MUST);
+        if (recency != null) {
+            all.add(recency, Occur.SHOULD);
+        }
         if (q.scope() == SearchQuery.Scope.READERS) {
             all.add(new TermQuery(new Term(Fields.LIVE, Fields.YES)), Occur.FILTER);
         } else {
@@ -486,10 +494,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochMilli() - 1;
             all.add(LongPoint.newRangeQuery(Fields.DATE, from, to), Occur.FILTER);
         }
-        Query filtered = all.build();
-        return q.sort() == SearchQuery.Sort.RELEVANCE
-                ? new FunctionScoreQuery(filtered, new RecencyBoost(reference))
-                : filtered;
+        return all.build();
     }
 
     private static void anyOf(BooleanQuery.Builder all, String field, Set<String> values) {

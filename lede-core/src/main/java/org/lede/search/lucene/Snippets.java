@@ -3,14 +3,13 @@ package org.lede.search.lucene;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.lede.search.SearchResult.Fragment;
 
@@ -26,13 +25,7 @@ final class Snippets {
     /** How much of a text is searched for a passage. */
     static final int READ = 3000;
 
-    private final Analyzer stemmed;
-    private final Analyzer exact;
-
-    Snippets(Analyzer stemmed, Analyzer exact) {
-        this.stemmed = stemmed;
-        this.exact = exact;
-    }
+    private final Analyzer both = Analyzers.both();
 
     /** The whole text with its matched words marked. */
     List<Fragment> marked(String text, TextQuery query) {
@@ -102,29 +95,33 @@ final class Snippets {
         return best;
     }
 
-    /** Start and end offsets of the matched words, in order. */
+    /** Start and end offsets of the matched words, in order: the text is analyzed once, each word as written and stemmed. */
     private List<int[]> matches(String text, TextQuery query) {
-        Map<Integer, String> stems = new HashMap<>();
-        try (TokenStream tokens = stemmed.tokenStream(Fields.BODY, text)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
-            tokens.reset();
-            while (tokens.incrementToken()) {
-                stems.put(offset.startOffset(), term.toString());
-            }
-            tokens.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         List<int[]> out = new ArrayList<>();
-        try (TokenStream tokens = exact.tokenStream(Fields.EXACT, text)) {
+        try (TokenStream tokens = both.tokenStream(Fields.BODY, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
+            KeywordAttribute keyword = tokens.addAttribute(KeywordAttribute.class);
             tokens.reset();
+            String form = null;
+            String stem = null;
+            int start = -1;
+            int end = -1;
             while (tokens.incrementToken()) {
-                if (query.matches(term.toString(), stems.get(offset.startOffset()))) {
-                    out.add(new int[] {offset.startOffset(), offset.endOffset()});
+                if (keyword.isKeyword()) {
+                    if (form != null && query.matches(form, stem)) {
+                        out.add(new int[] {start, end});
+                    }
+                    form = term.toString();
+                    stem = null;
+                    start = offset.startOffset();
+                    end = offset.endOffset();
+                } else {
+                    stem = term.toString();
                 }
+            }
+            if (form != null && query.matches(form, stem)) {
+                out.add(new int[] {start, end});
             }
             tokens.end();
         } catch (IOException e) {

@@ -9,11 +9,13 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -25,6 +27,10 @@ import org.lede.search.SearchText;
  * word must match somewhere, ranked by where (headline first), in its stemmed form, as written,
  * or with a typo or two at a lower weight, so an exact match outranks a near one. A phrase must
  * match as written, in order.
+ *
+ * <p>A word that is itself written often in the index ({@link #isCommon}) is searched for as
+ * written only: it is no typo, and its near spellings are mostly other words ("costs" and
+ * "posts"), which would add noise to the results and cost to every search for it.
  */
 final class TextQuery {
     static final float HEADLINE_BOOST = 3f;
@@ -35,13 +41,20 @@ final class TextQuery {
     static final float FUZZY_BOOST = 0.2f;
     /** A typo costs the fewest terms when few are expanded; the best 20 near spellings are plenty. */
     private static final int FUZZY_EXPANSIONS = 20;
+    /** In this many documents at least, a spelling is established, whatever the index's size. */
+    static final int COMMON_AT_LEAST = 20;
+    /** ... or in this share of the documents, when that is more. */
+    static final int COMMON_ONE_IN = 1000;
 
-    private final Query query;
+    private Query query;
+    private final int clauses;
+    private final IndexReader reader;
     private final Set<String> stems = new HashSet<>();
     private final Set<String> forms = new HashSet<>();
     private final List<CompiledAutomaton> fuzzy = new ArrayList<>();
 
-    private TextQuery(SearchText text, Analyzer stemmed, Analyzer exact) {
+    private TextQuery(SearchText text, Analyzer stemmed, Analyzer exact, IndexReader reader) {
+        this.reader = reader;
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
         for (SearchText.Part part : text.parts()) {
@@ -63,15 +76,33 @@ final class TextQuery {
             }
         }
         this.query = clauses == 0 ? null : all.build();
+        this.clauses = clauses;
+    }
+
+    /** @param reader the index searched, which tells how often a word is written */
+    static TextQuery of(SearchText text, Analyzer stemmed, Analyzer exact, IndexReader reader) {
+        return new TextQuery(text, stemmed, exact, reader);
     }
 
     /** Null when nothing typed is a word: the search is then a browse of everything in scope. */
-    static TextQuery of(SearchText text, Analyzer stemmed, Analyzer exact) {
-        return new TextQuery(text, stemmed, exact);
-    }
-
     Query query() {
         return query;
+    }
+
+    /**
+     * This query with its near spellings expanded into the terms they match, once for every pass
+     * a search makes over the index (the hits, then the counts).
+     */
+    TextQuery rewrittenBy(IndexSearcher searcher) throws IOException {
+        if (query != null) {
+            query = searcher.rewrite(query);
+        }
+        return this;
+    }
+
+    /** How many words and phrases must match. */
+    int clauses() {
+        return clauses;
     }
 
     /** Whether a word of a text, as written ({@code form}) and stemmed ({@code stem}, null for a stop word), matches. */
@@ -105,7 +136,7 @@ final class TextQuery {
             any.add(new TermQuery(new Term(Fields.EXACT, word)), Occur.SHOULD);
         }
         int edits = edits(word);
-        if (edits > 0) {
+        if (edits > 0 && !isCommon(word)) {
             FuzzyQuery near = new FuzzyQuery(new Term(Fields.EXACT, word), edits, 1, FUZZY_EXPANSIONS, true);
             fuzzy.add(near.getAutomata());
             any.add(new BoostQuery(near, FUZZY_BOOST), Occur.SHOULD);
@@ -135,6 +166,16 @@ final class TextQuery {
         any.add(new BoostQuery(new TermQuery(new Term(Fields.LEAD_INS, stem)), LEAD_IN_BOOST), Occur.SHOULD);
         any.add(new TermQuery(new Term(Fields.BODY, stem)), Occur.SHOULD);
         any.add(new BoostQuery(new TermQuery(new Term(Fields.META, stem)), META_BOOST), Occur.SHOULD);
+    }
+
+    /** Whether the word, as written, is in at least one of {@link #COMMON_ONE_IN} documents (and {@link #COMMON_AT_LEAST}). */
+    private boolean isCommon(String word) {
+        try {
+            int common = Math.max(COMMON_AT_LEAST, reader.numDocs() / COMMON_ONE_IN);
+            return reader.docFreq(new Term(Fields.EXACT, word)) >= common;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One typo in a word of 4 to 7 characters, two from 8; shorter words have too many neighbours. */

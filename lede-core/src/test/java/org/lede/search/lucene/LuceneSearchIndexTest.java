@@ -2,17 +2,24 @@ package org.lede.search.lucene;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lede.search.SearchIndex;
 import org.lede.search.SearchIndexContract;
+import org.lede.search.SearchQuery;
+import org.lede.search.SearchResult;
 
-/** The Lucene adapter against the contract, in a temporary directory. */
+/** The Lucene adapter against the contract, in a temporary directory, and what only it does. */
 class LuceneSearchIndexTest extends SearchIndexContract {
     @TempDir
     Path dir;
@@ -48,5 +55,93 @@ class LuceneSearchIndexTest extends SearchIndexContract {
                         .map(SearchIndex.Similar::id)
                         .toList()),
                 "the same words at the top do, and they are indexed wherever they are");
+    }
+
+    @Test
+    void pastExactCountingTheCountsAreEstimatesFromAnEvenSampleAndSaySo() {
+        List<Doc> docs = new ArrayList<>();
+        int rail = 30_000;
+        for (int i = 0; i < rail; i++) {
+            // Written in date order, as an archive is: a sample from its start alone would see one year.
+            docs.add(story("r" + i, "Rail report")
+                    .kind(i % 4 == 0 ? "analysis" : "news")
+                    .on(Instant.parse(i < rail / 2 ? "2024-03-01T00:00:00Z" : "2025-03-01T00:00:00Z")));
+        }
+        int tide = (int) SearchResult.EXACT_UP_TO + 500;
+        for (int i = 0; i < tide; i++) {
+            docs.add(story("t" + i, "Tide table"));
+        }
+        for (int i = 0; i < 300; i++) {
+            docs.add(story("c" + i, "Canal dredging"));
+        }
+        put(docs.toArray(Doc[]::new));
+
+        SearchResult common = index.search(SearchQuery.readers("rail", 10));
+        assertFalse(common.exact(), "an estimate says so");
+        assertEquals(10, common.hits().size());
+        assertNear(rail, common.total(), 0.15);
+        Map<String, Long> kinds = asMap(common.counts().kinds());
+        assertNear(rail * 3 / 4, kinds.get("news"), 0.2);
+        assertNear(rail / 4, kinds.get("analysis"), 0.2);
+        Map<String, Long> years = asMap(common.counts().years());
+        assertNear(rail / 2, years.get("2024"), 0.2);
+        assertNear(rail / 2, years.get("2025"), 0.2);
+
+        SearchResult past = index.search(SearchQuery.readers("tide", 10));
+        assertFalse(past.exact(), "just past exact counting");
+        assertTrue(past.total() > SearchResult.EXACT_UP_TO, "never less than was counted: " + past.total());
+
+        SearchResult rare = index.search(SearchQuery.readers("canal", 10));
+        assertTrue(rare.exact());
+        assertEquals(300, rare.total());
+        assertEquals(Map.of("news", 300L), asMap(rare.counts().kinds()));
+    }
+
+    @Test
+    void aWordWrittenOftenIsTakenAsWrittenWhileARareOneStillFindsItsNearSpellings() {
+        List<Doc> docs = new ArrayList<>();
+        for (int i = 0; i < TextQuery.COMMON_AT_LEAST; i++) {
+            docs.add(story("harbor-" + i, "Harbor report " + i).daysAgo(3));
+        }
+        docs.add(story("harbour", "Harbour lights").daysAgo(3));
+        put(docs.toArray(Doc[]::new));
+        List<String> harbor = ids(SearchQuery.readers("harbor", 50));
+        assertEquals(TextQuery.COMMON_AT_LEAST, harbor.size());
+        assertFalse(harbor.contains("harbour"), "a common word is no typo: " + harbor);
+        List<String> harbour = ids(SearchQuery.readers("harbour", 50));
+        assertEquals("harbour", harbour.getFirst());
+        assertEquals(TextQuery.COMMON_AT_LEAST + 1, harbour.size(), "a rare word finds its near spellings");
+    }
+
+    @Test
+    void recencyIsAddedToRelevanceSoAnOldStoryThatMatchesMuchBetterStillWins() {
+        List<Doc> docs = new ArrayList<>();
+        // Enough other stories that a word is as telling as in an archive.
+        for (int i = 0; i < 200; i++) {
+            docs.add(story("other-" + i, "Council meeting " + i)
+                    .body("Nothing of note.")
+                    .daysAgo(i));
+        }
+        docs.add(story("old", "Harbour dredging plan")
+                .body("The harbour will be dredged.")
+                .daysAgo(5 * 365));
+        docs.add(story("new", "Council budget")
+                .body("The council also mentioned the harbour.")
+                .daysAgo(0));
+        docs.add(story("new-too", "Harbour dredging plan")
+                .body("The harbour will be dredged.")
+                .daysAgo(1));
+        put(docs.toArray(Doc[]::new));
+        assertEquals(List.of("new-too", "old", "new"), ids(SearchQuery.readers("harbour", 10)));
+    }
+
+    private static void assertNear(long expected, long actual, double share) {
+        assertTrue(
+                Math.abs(actual - expected) <= expected * share,
+                "expected about " + expected + " (within " + share * 100 + "%), got " + actual);
+    }
+
+    private static Map<String, Long> asMap(List<SearchResult.Count> counts) {
+        return counts.stream().collect(Collectors.toMap(SearchResult.Count::value, SearchResult.Count::count));
     }
 }
