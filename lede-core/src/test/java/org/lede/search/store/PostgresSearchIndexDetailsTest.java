@@ -425,6 +425,78 @@ class PostgresSearchIndexDetailsTest {
     }
 
     @Test
+    void countingMatchesReadsTheTextIndexNotEveryRowsTsvector() {
+        List<SearchDocument> docs = new ArrayList<>(List.of(
+                story("s1", "Budget vote delayed", "The council delayed the budget vote."),
+                story("s2", "Harbor plan", "The budget of the harbor.")));
+        IntStream.range(0, 40).forEach(i -> docs.add(story("o" + i, "Ferry timetable " + i, "Boats run late.")));
+        index.apply(docs, List.of(), 1);
+        db.handle(h -> h.execute("ANALYZE search_documents"));
+        // On a table of one page the planner would rather scan it and test each tsvector.
+        for (SearchQuery query : List.of(
+                SearchQuery.readers("budget", 10),
+                filtered("budget", SearchQuery.Sort.NEWEST, Set.of("politics"), Set.of("news")))) {
+            List<String> plans = index.countingPlans(query);
+            assertEquals(2, plans.size());
+            for (String plan : plans) {
+                assertTrue(plan.contains("Bitmap Index Scan on search_documents_text"), plan);
+                assertFalse(plan.contains("Seq Scan"), plan);
+            }
+        }
+        assertEquals(2, readers("budget").total());
+    }
+
+    @Test
+    void aSearchLeavesTheCallersPlannerSettingsAsTheyWere() {
+        index.apply(List.of(story("s1", "Budget vote delayed", "Text.")), List.of(), 1);
+        db.inTransaction(() -> {
+            assertEquals(1, readers("budget").total());
+            return db.handle(h -> {
+                assertEquals(
+                        "on",
+                        h.createQuery("SHOW enable_seqscan").mapTo(String.class).one());
+                assertEquals(
+                        "on",
+                        h.createQuery("SHOW enable_indexscan")
+                                .mapTo(String.class)
+                                .one());
+                return null;
+            });
+        });
+    }
+
+    @Test
+    void theKeysOfADocumentStayInItsRowWhetherAppliedOrRebuilt() {
+        String longId = "01M8QTK4PXTRM96QFNXD055X7W";
+        SearchDocument applied = doc(
+                longId,
+                "Budget vote",
+                "Text.",
+                "01M8QTK4PXTRM96QFNXD055X7R",
+                List.of("01M8QTKTVS0194542K736J3CXY", "01M8QTKTVS0194542K736J3CXZ"),
+                "news",
+                true,
+                NOW);
+        index.apply(List.of(applied), List.of(), 1);
+        assertEquals(List.of(), outOfLineKeys());
+        try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+            rebuild.add(List.of(applied));
+            rebuild.finish(2);
+        }
+        assertEquals(List.of(), outOfLineKeys());
+    }
+
+    /** The key columns whose value some row keeps out of line (in the toast table). */
+    private List<String> outOfLineKeys() {
+        return db.handle(h -> h.createQuery("SELECT k FROM search_documents, LATERAL (VALUES "
+                        + "('id', pg_column_toast_chunk_id(id)), ('topic_id', pg_column_toast_chunk_id(topic_id)), "
+                        + "('author_ids', pg_column_toast_chunk_id(author_ids)), "
+                        + "('date', pg_column_toast_chunk_id(date))) v(k, chunk) WHERE chunk IS NOT NULL")
+                .mapTo(String.class)
+                .list());
+    }
+
+    @Test
     void aRebuildIsInvisibleUntilItFinishesAndLeavesNothingWhenAbandoned() {
         index.apply(List.of(story("old", "Budget vote", "Text.")), List.of(), 5);
         try (SearchIndex.Rebuild rebuild = index.rebuild()) {
