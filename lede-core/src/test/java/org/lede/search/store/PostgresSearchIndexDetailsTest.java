@@ -67,24 +67,7 @@ class PostgresSearchIndexDetailsTest {
             String kind,
             boolean live,
             Instant date) {
-        return new SearchDocument(
-                id,
-                SearchDocument.Type.STORY,
-                headline,
-                "A dek for " + id,
-                List.of(),
-                body,
-                topic,
-                topic == null ? null : topic.toUpperCase(),
-                List.of(),
-                authors,
-                authors.stream().map(a -> "Author " + a).toList(),
-                List.of(),
-                kind,
-                live ? "published" : "draft",
-                live,
-                "writer-1",
-                date);
+        return PostgresSearchFixture.doc(id, headline, "A dek for " + id, body, topic, authors, kind, live, date);
     }
 
     private List<String> ids(SearchResult result) {
@@ -96,20 +79,7 @@ class PostgresSearchIndexDetailsTest {
     }
 
     private static SearchQuery filtered(String text, SearchQuery.Sort sort, Set<String> topics, Set<String> kinds) {
-        return new SearchQuery(
-                text,
-                SearchQuery.Scope.READERS,
-                topics,
-                Set.of(),
-                kinds,
-                Set.of(),
-                null,
-                null,
-                null,
-                sort,
-                null,
-                10,
-                true);
+        return PostgresSearchFixture.readers(text, sort, topics, kinds);
     }
 
     @Test
@@ -444,6 +414,35 @@ class PostgresSearchIndexDetailsTest {
             }
         }
         assertEquals(2, readers("budget").total());
+    }
+
+    @Test
+    void theWindowOfAFairlyRareWordComesFromTheTextIndexAndACommonWordsFromTheDateOrder() {
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            String body = (i % 40 == 0 ? "Rouhani spoke. " : "") + (i % 2 == 0 ? "The council met." : "Boats ran.");
+            docs.add(doc(
+                    "s" + i,
+                    "Story " + i,
+                    body,
+                    "politics",
+                    List.of("a1"),
+                    "news",
+                    true,
+                    NOW.minus(Duration.ofHours(i))));
+        }
+        for (int from = 0; from < docs.size(); from += 1000) {
+            index.apply(docs.subList(from, from + 1000), List.of(), from + 1);
+        }
+        db.handle(h -> h.execute("ANALYZE search_documents"));
+        // One story in 40: walking the date order tests forty tsvectors per match.
+        String rare = String.join("\n", index.windowPlan(SearchQuery.readers("Rouhani", 10)));
+        assertTrue(rare.contains("Bitmap Index Scan on search_documents_text"), rare);
+        assertFalse(rare.contains("Index Scan Backward"), rare);
+        // One in two: the newest 300 are found in the first 600 rows of the date order.
+        String common = String.join("\n", index.windowPlan(SearchQuery.readers("council", 10)));
+        assertTrue(common.contains("Index Scan Backward"), common);
+        assertEquals(10, readers("Rouhani").hits().size());
     }
 
     @Test
