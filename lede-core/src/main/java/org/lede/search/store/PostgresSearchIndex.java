@@ -336,9 +336,10 @@ public final class PostgresSearchIndex implements SearchIndex {
         }
         String keyset = after == null ? "" : "WHERE score < :afterScore OR (score = :afterScore AND id > :afterId) ";
         // Only the window's rows' tsvectors are read, to rank them.
-        Query q = h.createQuery("SELECT id, date, score, size, oldest FROM (SELECT id, date, " + terms.score()
-                + " AS score, count(*) OVER () AS size, min(date || id) OVER () AS oldest FROM (SELECT id, date, "
-                + terms.column() + " FROM search_documents WHERE id = ANY(:window)) w) ranked " + keyset
+        Query q = h.createQuery("WITH c AS MATERIALIZED (SELECT unnest(:window) AS id) "
+                + "SELECT id, date, score, size, oldest FROM (SELECT id, date, " + terms.score()
+                + " AS score, count(*) OVER () AS size, min(date || id) OVER () AS oldest FROM (SELECT d.id, d.date, d."
+                + terms.column() + " FROM c JOIN search_documents d ON d.id = c.id) w) ranked " + keyset
                 + "ORDER BY score DESC, id LIMIT :limit");
         q.bindArray("window", String.class, window(h, filter, terms));
         terms.bind(q);
