@@ -141,7 +141,10 @@ run_one() {
   mkdir -p "$data"
   : >"$metrics"
   if [ "$db" = postgresql ]; then
-    probe org.lede.bench.BenchPostgres "$work/pg-$size" "$PG_PORT" >"$work/pg.out" 2>"$work/pg.log" &
+    # Not through probe(): a function in the background is a subshell, and its pid, which stop()
+    # signals, is not the JVM's, which then outlives the script holding the data directory.
+    "$java" --enable-native-access=ALL-UNNAMED -cp "$bench_jar" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+      org.lede.bench.BenchPostgres "$work/pg-$size" "$PG_PORT" >"$work/pg.out" 2>"$work/pg.log" &
     pg_pid=$!
     for _ in $(seq 1 120); do
       grep -q '^jdbc:' "$work/pg.out" 2>/dev/null && break

@@ -53,7 +53,10 @@ public final class PostgresSearchBench {
                     new Case("phrase", SearchQuery.readers("\"prime minister\"", 10)),
                     new Case("misspelling", SearchQuery.readers("Rohani", 10)),
                     new Case("misspelt common", SearchQuery.readers("govenment", 10)),
-                    new Case("filtered", filtered("government", Set.of("topic-3"), Set.of("analysis"))),
+                    new Case(
+                            "filtered",
+                            PostgresSearchFixture.readers(
+                                    "government", SearchQuery.Sort.RELEVANCE, Set.of("topic-3"), Set.of("analysis"))),
                     new Case("newest, no counts", newest("election")),
                     new Case("blank browse", SearchQuery.readers("", 10)),
                     new Case("newsroom", SearchQuery.newsroom("budget", 10)));
@@ -91,37 +94,21 @@ public final class PostgresSearchBench {
         }
     }
 
-    private static SearchQuery filtered(String text, Set<String> topics, Set<String> kinds) {
-        return new SearchQuery(
-                text,
-                SearchQuery.Scope.READERS,
-                topics,
-                Set.of(),
-                kinds,
-                Set.of(),
-                null,
-                null,
-                null,
-                SearchQuery.Sort.RELEVANCE,
-                null,
-                10,
-                true);
-    }
-
     private static SearchQuery newest(String text) {
+        SearchQuery q = PostgresSearchFixture.readers(text, SearchQuery.Sort.NEWEST, Set.of(), Set.of());
         return new SearchQuery(
-                text,
-                SearchQuery.Scope.READERS,
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                null,
-                null,
-                null,
-                SearchQuery.Sort.NEWEST,
-                null,
-                10,
+                q.text(),
+                q.scope(),
+                q.topicIds(),
+                q.authorIds(),
+                q.kinds(),
+                q.statuses(),
+                q.createdBy(),
+                q.from(),
+                q.to(),
+                q.sort(),
+                q.after(),
+                q.limit(),
                 false);
     }
 
@@ -170,23 +157,15 @@ public final class PostgresSearchBench {
                 }
                 String headline = vocabulary[random.nextInt(3000)] + " " + vocabulary[random.nextInt(3000)]
                         + (random.nextInt(50) == 0 ? " government" : "") + " " + vocabulary[random.nextInt(3000)];
-                batch.add(new SearchDocument(
+                batch.add(PostgresSearchFixture.doc(
                         "s" + n,
-                        SearchDocument.Type.STORY,
                         headline,
                         "Dek " + vocabulary[random.nextInt(5000)] + " " + vocabulary[random.nextInt(5000)],
-                        List.of(),
                         body.toString(),
                         "topic-" + random.nextInt(40),
-                        "Topic " + random.nextInt(40),
-                        List.of(),
                         List.of("author-" + random.nextInt(200)),
-                        List.of("Writer " + random.nextInt(200)),
-                        List.of(),
                         List.of("news", "analysis", "opinion", "explainer").get(random.nextInt(4)),
-                        random.nextInt(20) == 0 ? "draft" : "published",
-                        true,
-                        "writer-1",
+                        random.nextInt(20) != 0,
                         now.minus(Duration.ofMinutes(random.nextLong(20L * 365 * 24 * 60)))));
                 if (batch.size() == 1000) {
                     rebuild.add(batch);

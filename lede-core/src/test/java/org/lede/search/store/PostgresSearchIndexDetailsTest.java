@@ -67,24 +67,7 @@ class PostgresSearchIndexDetailsTest {
             String kind,
             boolean live,
             Instant date) {
-        return new SearchDocument(
-                id,
-                SearchDocument.Type.STORY,
-                headline,
-                "A dek for " + id,
-                List.of(),
-                body,
-                topic,
-                topic == null ? null : topic.toUpperCase(),
-                List.of(),
-                authors,
-                authors.stream().map(a -> "Author " + a).toList(),
-                List.of(),
-                kind,
-                live ? "published" : "draft",
-                live,
-                "writer-1",
-                date);
+        return PostgresSearchFixture.doc(id, headline, "A dek for " + id, body, topic, authors, kind, live, date);
     }
 
     private List<String> ids(SearchResult result) {
@@ -96,20 +79,7 @@ class PostgresSearchIndexDetailsTest {
     }
 
     private static SearchQuery filtered(String text, SearchQuery.Sort sort, Set<String> topics, Set<String> kinds) {
-        return new SearchQuery(
-                text,
-                SearchQuery.Scope.READERS,
-                topics,
-                Set.of(),
-                kinds,
-                Set.of(),
-                null,
-                null,
-                null,
-                sort,
-                null,
-                10,
-                true);
+        return PostgresSearchFixture.readers(text, sort, topics, kinds);
     }
 
     @Test
@@ -422,6 +392,107 @@ class PostgresSearchIndexDetailsTest {
         assertTrue(result.total() <= docs.size());
         SearchResult few = readers("text 17");
         assertTrue(few.exact());
+    }
+
+    @Test
+    void countingMatchesReadsTheTextIndexNotEveryRowsTsvector() {
+        List<SearchDocument> docs = new ArrayList<>(List.of(
+                story("s1", "Budget vote delayed", "The council delayed the budget vote."),
+                story("s2", "Harbor plan", "The budget of the harbor.")));
+        IntStream.range(0, 40).forEach(i -> docs.add(story("o" + i, "Ferry timetable " + i, "Boats run late.")));
+        index.apply(docs, List.of(), 1);
+        db.handle(h -> h.execute("ANALYZE search_documents"));
+        // On a table of one page the planner would rather scan it and test each tsvector.
+        for (SearchQuery query : List.of(
+                SearchQuery.readers("budget", 10),
+                filtered("budget", SearchQuery.Sort.NEWEST, Set.of("politics"), Set.of("news")))) {
+            List<String> plans = index.countingPlans(query);
+            assertEquals(2, plans.size());
+            for (String plan : plans) {
+                assertTrue(plan.contains("Bitmap Index Scan on search_documents_text"), plan);
+                assertFalse(plan.contains("Seq Scan"), plan);
+            }
+        }
+        assertEquals(2, readers("budget").total());
+    }
+
+    @Test
+    void theWindowOfAFairlyRareWordComesFromTheTextIndexAndACommonWordsFromTheDateOrder() {
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            String body = (i % 40 == 0 ? "Rouhani spoke. " : "") + (i % 2 == 0 ? "The council met." : "Boats ran.");
+            docs.add(doc(
+                    "s" + i,
+                    "Story " + i,
+                    body,
+                    "politics",
+                    List.of("a1"),
+                    "news",
+                    true,
+                    NOW.minus(Duration.ofHours(i))));
+        }
+        for (int from = 0; from < docs.size(); from += 1000) {
+            index.apply(docs.subList(from, from + 1000), List.of(), from + 1);
+        }
+        db.handle(h -> h.execute("ANALYZE search_documents"));
+        // One story in 40: walking the date order tests forty tsvectors per match.
+        String rare = String.join("\n", index.windowPlan(SearchQuery.readers("Rouhani", 10)));
+        assertTrue(rare.contains("Bitmap Index Scan on search_documents_text"), rare);
+        assertFalse(rare.contains("Index Scan Backward"), rare);
+        // One in two: the newest 300 are found in the first 600 rows of the date order.
+        String common = String.join("\n", index.windowPlan(SearchQuery.readers("council", 10)));
+        assertTrue(common.contains("Index Scan Backward"), common);
+        assertEquals(10, readers("Rouhani").hits().size());
+    }
+
+    @Test
+    void aSearchLeavesTheCallersPlannerSettingsAsTheyWere() {
+        index.apply(List.of(story("s1", "Budget vote delayed", "Text.")), List.of(), 1);
+        db.inTransaction(() -> {
+            assertEquals(1, readers("budget").total());
+            return db.handle(h -> {
+                assertEquals(
+                        "on",
+                        h.createQuery("SHOW enable_seqscan").mapTo(String.class).one());
+                assertEquals(
+                        "on",
+                        h.createQuery("SHOW enable_indexscan")
+                                .mapTo(String.class)
+                                .one());
+                return null;
+            });
+        });
+    }
+
+    @Test
+    void theKeysOfADocumentStayInItsRowWhetherAppliedOrRebuilt() {
+        String longId = "01M8QTK4PXTRM96QFNXD055X7W";
+        SearchDocument applied = doc(
+                longId,
+                "Budget vote",
+                "Text.",
+                "01M8QTK4PXTRM96QFNXD055X7R",
+                List.of("01M8QTKTVS0194542K736J3CXY", "01M8QTKTVS0194542K736J3CXZ"),
+                "news",
+                true,
+                NOW);
+        index.apply(List.of(applied), List.of(), 1);
+        assertEquals(List.of(), outOfLineKeys());
+        try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+            rebuild.add(List.of(applied));
+            rebuild.finish(2);
+        }
+        assertEquals(List.of(), outOfLineKeys());
+    }
+
+    /** The key columns whose value some row keeps out of line (in the toast table). */
+    private List<String> outOfLineKeys() {
+        return db.handle(h -> h.createQuery("SELECT k FROM search_documents, LATERAL (VALUES "
+                        + "('id', pg_column_toast_chunk_id(id)), ('topic_id', pg_column_toast_chunk_id(topic_id)), "
+                        + "('author_ids', pg_column_toast_chunk_id(author_ids)), "
+                        + "('date', pg_column_toast_chunk_id(date))) v(k, chunk) WHERE chunk IS NOT NULL")
+                .mapTo(String.class)
+                .list());
     }
 
     @Test
