@@ -103,24 +103,27 @@ public final class ReaderSearch {
             }
         }
         boolean firstPage = form.cursor() == null;
+        SearchQuery.Sort order = sort;
+        // The form as read, with its problems and no search run: refused, empty or a stale cursor.
+        Function<List<FieldError>, SearchPage> unanswered = errors -> new SearchPage(
+                text,
+                shortened,
+                topics,
+                authors,
+                kinds,
+                from,
+                to,
+                order,
+                firstPage,
+                errors,
+                false,
+                List.of(),
+                0,
+                true,
+                null,
+                SearchPage.Facets.NONE);
         if (!problems.isEmpty() || (form.isEmpty() && firstPage)) {
-            return new SearchPage(
-                    text,
-                    shortened,
-                    topics,
-                    authors,
-                    kinds,
-                    from,
-                    to,
-                    sort,
-                    firstPage,
-                    problems,
-                    false,
-                    List.of(),
-                    0,
-                    true,
-                    null,
-                    SearchPage.Facets.NONE);
+            return unanswered.apply(problems);
         }
         ZoneId zone = queries.site().zone();
         SearchQuery query = new SearchQuery(
@@ -142,26 +145,9 @@ public final class ReaderSearch {
             result = index.get().search(query);
         } catch (ValidationException e) {
             // The one thing the index refuses is a cursor it never issued (or one for another order).
-            return new SearchPage(
-                    text,
-                    shortened,
-                    topics,
-                    authors,
-                    kinds,
-                    from,
-                    to,
-                    sort,
-                    firstPage,
-                    List.of(new FieldError(
-                            form.cursorName(),
-                            "This page of results does not exist any more; start the search again from its first"
-                                    + " page.")),
-                    false,
-                    List.of(),
-                    0,
-                    true,
-                    null,
-                    SearchPage.Facets.NONE);
+            return unanswered.apply(List.of(new FieldError(
+                    form.cursorName(),
+                    "This page of results does not exist any more; start the search again from its first page.")));
         }
         return new SearchPage(
                 text,
