@@ -55,25 +55,51 @@ public record Inline(List<Span> spans) {
             }
         }
         Runs runs = new Runs();
+        collapse(
+                text,
+                (c, before, after) -> runs.add(
+                        c, before == after ? owners.get(before) : shared(owners.get(before), owners.get(after))));
+        return runs.spans();
+    }
+
+    /** Where {@link #collapse} puts a character: from index {@code before} of the raw text, or, for a space, between {@code before} and {@code after}. */
+    @FunctionalInterface
+    public interface Collapsed {
+        void add(char c, int before, int after);
+    }
+
+    /**
+     * The canonical form's whitespace rule, the one place it is written: no whitespace at either
+     * end, and each run of it one space, but for a lone space character of another kind (a thin
+     * space), which is kept.
+     */
+    public static void collapse(CharSequence text, Collapsed out) {
         int i = 0;
-        while (i < text.length()) {
+        int n = text.length();
+        while (i < n) {
             char c = text.charAt(i);
             if (!Character.isWhitespace(c)) {
-                runs.add(c, owners.get(i));
+                out.add(c, i, i);
                 i++;
                 continue;
             }
             int end = i;
-            while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+            while (end < n && Character.isWhitespace(text.charAt(end))) {
                 end++;
             }
-            if (i > 0 && end < text.length()) {
+            if (i > 0 && end < n) {
                 boolean keep = end - i == 1 && Character.getType(c) == Character.SPACE_SEPARATOR;
-                runs.add(keep ? c : ' ', shared(owners.get(i - 1), owners.get(end)));
+                out.add(keep ? c : ' ', i - 1, end);
             }
             i = end;
         }
-        return runs.spans();
+    }
+
+    /** {@code text} as the canonical form writes it: see {@link #collapse(CharSequence, Collapsed)}. */
+    public static String collapse(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        collapse(text, (c, before, after) -> out.append(c));
+        return out.toString();
     }
 
     /** The style a space between two characters takes: what both share, and nothing at a link's edge. */

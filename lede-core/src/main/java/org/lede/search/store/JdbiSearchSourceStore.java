@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.lede.common.Check;
 import org.lede.common.CorruptDataException;
+import org.lede.content.Inline;
 import org.lede.db.Database;
 import org.lede.db.Times;
 import org.lede.search.SearchSourceStore;
@@ -359,34 +360,7 @@ public final class JdbiSearchSourceStore implements SearchSourceStore {
                 }
                 raw.append(Check.line(spanText));
             }
-            return collapsed(raw);
-        }
-
-        /**
-         * No whitespace at either end, and each run of it one space, but for a lone space
-         * character of another kind (a thin space), which is kept.
-         */
-        private static String collapsed(CharSequence raw) {
-            StringBuilder out = new StringBuilder(raw.length());
-            int i = 0;
-            int n = raw.length();
-            while (i < n) {
-                char c = raw.charAt(i);
-                if (!Character.isWhitespace(c)) {
-                    out.append(c);
-                    i++;
-                    continue;
-                }
-                int end = i;
-                while (end < n && Character.isWhitespace(raw.charAt(end))) {
-                    end++;
-                }
-                if (i > 0 && end < n) {
-                    out.append(end - i == 1 && Character.getType(c) == Character.SPACE_SEPARATOR ? c : ' ');
-                }
-                i = end;
-            }
-            return out.toString();
+            return Inline.collapse(raw);
         }
     }
 }
