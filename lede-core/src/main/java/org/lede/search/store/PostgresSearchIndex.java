@@ -242,6 +242,7 @@ public final class PostgresSearchIndex implements SearchIndex {
         // One transaction: the page, the counts and the total read one snapshot, and the planner
         // settings of the counting statements end with it.
         return db.inTransaction(() -> db.handle(h -> {
+            waitForSwap(h);
             Terms terms = Terms.of(h, QueryText.parse(clean(query.text())));
             if (terms.nothing()) {
                 return new SearchResult(0, true, List.of(), null, query.counts() ? emptyCounts() : Counts.NONE);
@@ -272,6 +273,16 @@ public final class PostgresSearchIndex implements SearchIndex {
                     : Counts.NONE;
             return new SearchResult(total, total <= SearchResult.EXACT_UP_TO, hits, next, counts);
         }));
+    }
+
+    /**
+     * Starts a transaction that reads the vocabulary and then the documents. A rebuild's swap
+     * replaces both tables, and a reader holding one while it waits for the other would deadlock
+     * with it (and PostgreSQL would fail the search). So both take search_position first: the
+     * swap alone, readers together, and a reader never holds either table while the swap waits.
+     */
+    private static void waitForSwap(Handle h) {
+        h.execute("LOCK TABLE search_position IN ACCESS SHARE MODE");
     }
 
     /**
@@ -309,6 +320,7 @@ public final class PostgresSearchIndex implements SearchIndex {
     /** The plans of the statements that count {@code query}'s matches, as a search runs them. */
     List<String> countingPlans(SearchQuery query) {
         return db.inTransaction(() -> db.handle(h -> {
+            waitForSwap(h);
             Terms terms = Terms.of(h, QueryText.parse(clean(query.text())));
             Filter filter = Filter.of(query, terms);
             return byTextIndex(
@@ -396,6 +408,7 @@ public final class PostgresSearchIndex implements SearchIndex {
     /** The plan of the statement that finds {@code query}'s window, as a search runs it. */
     List<String> windowPlan(SearchQuery query) {
         return db.inTransaction(() -> db.handle(h -> {
+            waitForSwap(h);
             Terms terms = Terms.of(h, QueryText.parse(clean(query.text())));
             return window(h, Filter.of(query, terms), terms, "EXPLAIN ");
         }));
@@ -675,9 +688,8 @@ public final class PostgresSearchIndex implements SearchIndex {
                 return null;
             });
             db.inTransaction(() -> db.handle(h -> {
-                h.createQuery("SELECT seq FROM search_position FOR UPDATE")
-                        .mapTo(Long.class)
-                        .one();
+                // Waits for readers and applies to end and holds off new ones: see waitForSwap.
+                h.execute("LOCK TABLE search_position IN ACCESS EXCLUSIVE MODE");
                 h.execute("DROP TABLE search_documents");
                 h.execute("DROP TABLE search_words");
                 h.execute("ALTER TABLE search_documents_next RENAME TO search_documents");

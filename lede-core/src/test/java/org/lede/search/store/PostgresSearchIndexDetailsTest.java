@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -518,6 +522,45 @@ class PostgresSearchIndexDetailsTest {
         assertEquals(Set.of("new", "after"), Set.copyOf(ids(readers("budget"))));
         assertEquals(2, index.stats().documents());
         assertTrue(index.stats().bytes() > 0);
+    }
+
+    /**
+     * A search reads the vocabulary, then the documents; the swap replaces both tables. Taken in
+     * opposite orders, the two deadlocked and PostgreSQL failed the reader's search.
+     */
+    @Test
+    void searchesRunningWhileRebuildsSwapTheirTablesInAllSucceed() throws Exception {
+        List<SearchDocument> documents = IntStream.range(0, 20)
+                .mapToObj(i -> story("s" + i, "Budget vote " + i, "The council voted on the budget."))
+                .toList();
+        index.apply(documents, List.of(), 1);
+        AtomicBoolean swapping = new AtomicBoolean(true);
+        ExecutorService readers = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> searches = IntStream.range(0, 3)
+                    .mapToObj(i -> readers.submit(() -> {
+                        int answered = 0;
+                        while (swapping.get()) {
+                            assertEquals(20, readers("budget council").total());
+                            answered++;
+                        }
+                        return answered;
+                    }))
+                    .toList();
+            for (int seq = 2; seq < 30; seq++) {
+                try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+                    rebuild.add(documents);
+                    rebuild.finish(seq);
+                }
+            }
+            swapping.set(false);
+            for (Future<Integer> search : searches) {
+                assertTrue(search.get() > 0, "each reader searched during the swaps");
+            }
+        } finally {
+            swapping.set(false);
+            readers.shutdownNow();
+        }
     }
 
     @Test
