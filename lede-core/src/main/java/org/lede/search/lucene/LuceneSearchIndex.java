@@ -533,7 +533,8 @@ public final class LuceneSearchIndex implements SearchIndex {
             mlt.setMaxDocFreq(Math.max(searcher.getIndexReader().numDocs() / 10, MIN_MAX_DOC_FREQ));
             mlt.setMinWordLen(3);
             mlt.setBoost(true);
-            Query like = mlt.like(found.scoreDocs[0].doc);
+            Query like = SimilarTerms.within(
+                    mlt.like(found.scoreDocs[0].doc), searcher.getIndexReader(), SimilarTerms.POSTINGS);
             Query query = new BooleanQuery.Builder()
                     .add(like, Occur.MUST)
                     .add(live, Occur.FILTER)
