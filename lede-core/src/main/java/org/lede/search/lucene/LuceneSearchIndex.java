@@ -27,6 +27,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -42,6 +43,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -98,6 +100,24 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Analyzer perField = Analyzers.perField(stemmed, exact);
     private final Snippets snippets = new Snippets();
     private final Object writes = new Object();
+    /**
+     * Searches a large index's segments side by side, so one search of a common word takes the
+     * machine's cores rather than one; null on a single core, where there is nothing to gain.
+     */
+    private final ExecutorService segments = Runtime.getRuntime().availableProcessors() > 1
+            ? Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+                Thread t = new Thread(r, "lede-search");
+                t.setDaemon(true);
+                return t;
+            })
+            : null;
+
+    private final SearcherFactory searchers = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+            return new IndexSearcher(reader, segments);
+        }
+    };
     private volatile Generation current;
     private volatile long appliedThrough;
 
@@ -152,7 +172,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 // A first commit, so the generation opens again after a crash even when nothing was applied.
                 writer.commit();
             }
-            return new Generation(path, directory, writer, new SearcherManager(writer, true, false, null));
+            return new Generation(path, directory, writer, new SearcherManager(writer, true, false, searchers));
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -426,7 +446,8 @@ public final class LuceneSearchIndex implements SearchIndex {
                 // counts are a pass of their own that never scores (Counter bounds its work).
                 docs = searcher.search(
                         ranked, new TopFieldCollectorManager(sort, q.limit() + 1, afterDoc, q.limit() + 1));
-                Counter.Result counted = Counter.count(searcher, matching);
+                // Counting reads the index in order: how far it read tells how common the matches are.
+                Counter.Result counted = Counter.count(new IndexSearcher(searcher.getIndexReader()), matching);
                 total = counted.total();
                 exactTotal = counted.exact();
                 counts = counted.counts();
@@ -618,6 +639,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public void close() {
         synchronized (writes) {
+            if (segments != null) {
+                segments.shutdown();
+            }
             try {
                 current.close();
             } catch (IOException e) {
