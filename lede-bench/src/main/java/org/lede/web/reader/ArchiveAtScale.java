@@ -1,18 +1,26 @@
 package org.lede.web.reader;
 
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.lede.Services;
 import org.lede.db.Database;
 import org.lede.db.DatabaseUrl;
 import org.lede.reading.ReaderQueries;
+import org.lede.reading.ReaderSearch;
+import org.lede.reading.SearchForm;
+import org.lede.reading.SearchPage;
 import org.lede.reading.SiteSettings;
 import org.lede.reading.StoryView;
 import org.lede.related.RelatedContent;
@@ -36,12 +44,21 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The story page on a cache miss over a grown archive ({@code lede demo --stories N}), without
- * HTTP: every call is another story, drawn from a fixed shuffle of the whole archive, so no story
- * is read twice in a row and the database answers from its own cache only as a warm server's
- * would. {@link #goDeeper} is Go deeper's ranking alone. Run with the archive's data directory:
+ * Reader pages on a cache miss over a grown archive ({@code lede demo --stories N}, then {@code
+ * lede reindex}), without HTTP.
  *
- * <pre>bench/jmh.sh StoryPageAtScale -p dataDir=/path/to/data</pre>
+ * <ul>
+ *   <li>{@link #storyPage}: every call is another story, drawn from a fixed shuffle of the whole
+ *       archive, so no story is read twice in a row and the database answers from its own cache
+ *       only as a warm server's would. {@link #goDeeper} is Go deeper's ranking alone.
+ *   <li>{@link #searchPage}: each call is the next query of the archive benchmark's query set, so
+ *       the sampled percentiles are those of the set's mix: hits, counts and cards, what the
+ *       search page shows, short of rendering it.
+ * </ul>
+ *
+ * Run with the archive's data directory:
+ *
+ * <pre>bench/jmh.sh ArchiveAtScale -p dataDir=/path/to/data</pre>
  *
  * An empty search index is rebuilt from the database first (and the rate printed), so the
  * more-like-this part of Go deeper is measured too.
@@ -58,12 +75,16 @@ import org.openjdk.jmh.annotations.Warmup;
             "-Djava.awt.headless=true",
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"
         })
-public class StoryPageAtScale {
+public class ArchiveAtScale {
     /** How many distinct stories the calls cycle through. */
     private static final int SAMPLE = 20_000;
 
     @Param("")
     public String dataDir;
+
+    /** The archive benchmark's query set: query strings, "warmup " ones included, "#" lines skipped. */
+    @Param("bench/archive-queries.txt")
+    public String querySet;
 
     private Database db;
     private Services services;
@@ -72,10 +93,12 @@ public class StoryPageAtScale {
     private Templates templates;
     private List<String> slugs;
     private List<Story> sample;
+    private ReaderSearch search;
+    private List<SearchForm> forms;
     private int next;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws IOException {
         Path dir = Path.of(dataDir);
         if (dataDir.isBlank() || !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("give the archive's data directory: -p dataDir=DIR");
@@ -87,6 +110,8 @@ public class StoryPageAtScale {
         related = services.related();
         templates = new Templates();
         indexIfEmpty(services.search());
+        search = new ReaderSearch(services.search()::index, queries);
+        forms = forms(Path.of(querySet));
 
         List<String> ids = new ArrayList<>();
         String after = null;
@@ -103,6 +128,29 @@ public class StoryPageAtScale {
         }
         slugs = sample.stream().map(Story::slug).toList();
         System.out.printf("%n%,d stories, %,d in the sample%n", ids.size(), sample.size());
+    }
+
+    private static List<SearchForm> forms(Path querySet) throws IOException {
+        List<SearchForm> forms = new ArrayList<>();
+        for (String line : Files.readAllLines(querySet)) {
+            String query = line.strip();
+            if (query.startsWith("warmup ")) {
+                query = query.substring("warmup ".length());
+            }
+            if (!query.isEmpty() && !query.startsWith("#")) {
+                Map<String, List<String>> parameters = new LinkedHashMap<>();
+                for (String pair : query.split("&")) {
+                    int eq = pair.indexOf('=');
+                    parameters
+                            .computeIfAbsent(
+                                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                                    k -> new ArrayList<>())
+                            .add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+                forms.add(SearchForm.of(parameters, "after"));
+            }
+        }
+        return forms;
     }
 
     private static void indexIfEmpty(Search search) {
@@ -146,5 +194,10 @@ public class StoryPageAtScale {
     @Benchmark
     public List<RelatedContent.Pick> goDeeper() {
         return related.ranked(sample.get(next++ % sample.size()));
+    }
+
+    @Benchmark
+    public SearchPage searchPage() {
+        return search.search(forms.get(next++ % forms.size()), ReaderSearch.PAGE_SIZE);
     }
 }
