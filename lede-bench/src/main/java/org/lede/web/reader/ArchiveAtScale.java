@@ -22,7 +22,6 @@ import org.lede.reading.ReaderSearch;
 import org.lede.reading.SearchForm;
 import org.lede.reading.SearchPage;
 import org.lede.reading.SiteSettings;
-import org.lede.reading.StoryView;
 import org.lede.related.RelatedContent;
 import org.lede.search.Search;
 import org.lede.search.SearchIndexer;
@@ -177,18 +176,7 @@ public class ArchiveAtScale {
         String slug = slugs.get(next++ % slugs.size());
         ReaderQueries.StoryPage found =
                 queries.storyPage(slug, ReaderQueries.GO_DEEPER).orElseThrow();
-        StoryView story = found.story();
-        Page page = new Page(
-                queries.site(),
-                queries.topics(),
-                queries.publishedPages(),
-                story.headline(),
-                story.dek(),
-                story.url(),
-                story.url());
-        return templates.render(
-                "reader/story.jte",
-                new StoryPageModel(page, story, found.deeper(), StructuredData.story(story, queries.site())));
+        return templates.render("reader/story.jte", StoryPageRender.model(queries, found));
     }
 
     @Benchmark

@@ -77,7 +77,8 @@ public class StoryPageRender {
                 .map(Story::slug)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("the demo content has no published story"));
-        prebuilt = model(queries.storyPage(slug, ReaderQueries.GO_DEEPER).orElseThrow());
+        prebuilt =
+                model(queries, queries.storyPage(slug, ReaderQueries.GO_DEEPER).orElseThrow());
         // A page that silently lost its body would make every number here meaningless.
         String html = renderOnly();
         if (!html.contains("<article") || !html.contains("</html>")) {
@@ -103,7 +104,7 @@ public class StoryPageRender {
     public String renderStoryPage() {
         return templates.render(
                 "reader/story.jte",
-                model(queries.storyPage(slug, ReaderQueries.GO_DEEPER).orElseThrow()));
+                model(queries, queries.storyPage(slug, ReaderQueries.GO_DEEPER).orElseThrow()));
     }
 
     @Benchmark
@@ -112,7 +113,7 @@ public class StoryPageRender {
     }
 
     /** What ReaderRoutes.story puts in the model; keep the two in step. */
-    private StoryPageModel model(ReaderQueries.StoryPage found) {
+    static StoryPageModel model(ReaderQueries queries, ReaderQueries.StoryPage found) {
         StoryView story = found.story();
         Page page = new Page(
                 queries.site(),
