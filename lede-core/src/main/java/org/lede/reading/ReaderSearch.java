@@ -104,24 +104,13 @@ public final class ReaderSearch {
         }
         boolean firstPage = form.cursor() == null;
         SearchQuery.Sort order = sort;
-        // The form as read, with its problems and no search run: refused, empty or a stale cursor.
-        Function<List<FieldError>, SearchPage> unanswered = errors -> new SearchPage(
-                text,
-                shortened,
-                topics,
-                authors,
-                kinds,
-                from,
-                to,
-                order,
-                firstPage,
-                errors,
-                false,
-                List.of(),
-                0,
-                true,
-                null,
-                SearchPage.Facets.NONE);
+        // Every page answered carries the form as read; an unanswered one (refused, empty or a
+        // stale cursor) carries its problems and no search run.
+        Echo echo = (errors, searched, results, total, exact, next, facets) -> new SearchPage(
+                text, shortened, topics, authors, kinds, from, to, order, firstPage, errors, searched, results, total,
+                exact, next, facets);
+        Function<List<FieldError>, SearchPage> unanswered =
+                errors -> echo.page(errors, false, List.of(), 0, true, null, SearchPage.Facets.NONE);
         if (!problems.isEmpty() || (form.isEmpty() && firstPage)) {
             return unanswered.apply(problems);
         }
@@ -149,16 +138,7 @@ public final class ReaderSearch {
                     form.cursorName(),
                     "This page of results does not exist any more; start the search again from its first page.")));
         }
-        return new SearchPage(
-                text,
-                shortened,
-                topics,
-                authors,
-                kinds,
-                from,
-                to,
-                sort,
-                firstPage,
+        return echo.page(
                 List.of(),
                 true,
                 results(result.hits()),
@@ -166,6 +146,19 @@ public final class ReaderSearch {
                 result.exact(),
                 result.next(),
                 facets(result.counts(), topics, authors, kinds, everyTopic, everyone));
+    }
+
+    /** A page of this search: the form as read, then what the search answered. */
+    @FunctionalInterface
+    private interface Echo {
+        SearchPage page(
+                List<FieldError> problems,
+                boolean searched,
+                List<SearchPage.Result> results,
+                long total,
+                boolean exact,
+                String next,
+                SearchPage.Facets facets);
     }
 
     /** The kinds readers may filter by: each story kind and dashboards. */
