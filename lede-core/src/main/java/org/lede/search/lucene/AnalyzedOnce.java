@@ -3,14 +3,16 @@ package org.lede.search.lucene;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.index.IndexableFieldType;
 
 /**
- * One text value that goes into two fields, its ranked field and the exact copy, split into
+ * One text value that goes into two fields, the ranked words and the exact copy, split into
  * words once: the exact copy takes the words as written, the ranked field the same words through
  * the stop list and the stemmer ({@link Analyzers#ranked}), which is what the stemmed analyzer
  * would make of the text itself. Splitting was a third of a rebuild's indexing work, done twice.
@@ -30,14 +32,14 @@ final class AnalyzedOnce {
         this.text = text;
     }
 
-    /** The ranked field: stored as written when {@code type} stores, indexed as stemmed words. */
-    Field ranked(String name, IndexableFieldType type) {
-        return new SharedField(name, text, type, this, true);
+    /** The ranked field: the stemmed words, each counted {@code weight} times. */
+    Field ranked(String name, IndexableFieldType type, int weight) {
+        return new SharedField(name, text, type, this, weight);
     }
 
     /** The exact copy: the words as written, with their positions. */
     Field exact(IndexableFieldType type) {
-        return new SharedField(Fields.EXACT, text, type, this, false);
+        return new SharedField(Fields.EXACT, text, type, this, 0);
     }
 
     private synchronized Words take() {
@@ -49,18 +51,39 @@ final class AnalyzedOnce {
 
     private static final class SharedField extends Field {
         private final AnalyzedOnce source;
-        private final boolean ranked;
+        /** How many times each ranked word counts; 0 for the exact copy. */
+        private final int weight;
 
-        SharedField(String name, String text, IndexableFieldType type, AnalyzedOnce source, boolean ranked) {
+        SharedField(String name, String text, IndexableFieldType type, AnalyzedOnce source, int weight) {
             super(name, text, type);
             this.source = source;
-            this.ranked = ranked;
+            this.weight = weight;
         }
 
         @Override
         public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
             TokenStream words = new Replay(source.take());
-            return ranked ? Analyzers.ranked(words) : words;
+            return weight == 0 ? words : new Weighed(Analyzers.ranked(words), weight);
+        }
+    }
+
+    /** Each word counted {@code weight} times in its document's frequencies. */
+    private static final class Weighed extends TokenFilter {
+        private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
+        private final int weight;
+
+        Weighed(TokenStream in, int weight) {
+            super(in);
+            this.weight = weight;
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            frequency.setTermFrequency(weight);
+            return true;
         }
     }
 

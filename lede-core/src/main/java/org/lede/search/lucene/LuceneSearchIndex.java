@@ -1,6 +1,7 @@
 package org.lede.search.lucene;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -31,6 +32,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
@@ -40,6 +42,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.IndexSearcher.LeafSlice;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -80,6 +83,14 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final String POINTER = "current";
     private static final String GENERATION = "index-";
     private static final String SEQ = "seq";
+    /**
+     * Which fields the documents have, in every commit's user data. Contents written with other
+     * fields (by an earlier Lede) are set aside for an empty generation, which the indexer then
+     * rebuilds from the database, as it does a new index.
+     */
+    private static final String SCHEMA = "schema";
+
+    static final String SCHEMA_VERSION = "2";
     /** Enough for a rebuild to flush rarely, little enough for a 512 MiB process. */
     private static final double RAM_BUFFER_MB = 64;
 
@@ -99,10 +110,13 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Analyzer exact = Analyzers.exact();
     private final Analyzer perField = Analyzers.perField(stemmed, exact);
     private final Snippets snippets = new Snippets();
+    private final RecencyBoost recency = new RecencyBoost();
     private final Object writes = new Object();
     /**
-     * Searches a large index's segments side by side, so one search of a common word takes the
-     * machine's cores rather than one; null on a single core, where there is nothing to gain.
+     * Searches a large index's segments side by side where each must be read whole (more-like-
+     * this for Go deeper), so one search takes the machine's cores rather than one; null on a
+     * single core, where there is nothing to gain. A ranked search reads them {@link
+     * #newestFirst} instead.
      */
     private final ExecutorService segments = Runtime.getRuntime().availableProcessors() > 1
             ? Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
@@ -147,6 +161,14 @@ public final class LuceneSearchIndex implements SearchIndex {
                 index.point(name);
             }
             index.current = index.openGeneration(root.resolve(name), IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            if (!SCHEMA_VERSION.equals(userData(index.current.writer(), SCHEMA))) {
+                Generation old = index.current;
+                name = GENERATION + index.nextGeneration();
+                Files.createDirectories(root.resolve(name));
+                index.current = index.openGeneration(root.resolve(name), IndexWriterConfig.OpenMode.CREATE);
+                index.point(name);
+                old.close();
+            }
             index.appliedThrough = seq(index.current.writer());
             // Only once this process holds the current generation's lock: another's rebuild is not ours to remove.
             index.deleteOthers(name);
@@ -170,6 +192,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             IndexWriter writer = new IndexWriter(directory, config);
             if (fresh) {
                 // A first commit, so the generation opens again after a crash even when nothing was applied.
+                writer.setLiveCommitData(commitData(0));
                 writer.commit();
             }
             return new Generation(path, directory, writer, new SearcherManager(writer, true, false, searchers));
@@ -180,16 +203,25 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private static long seq(IndexWriter writer) {
+        String seq = userData(writer, SEQ);
+        return seq == null ? 0 : Long.parseLong(seq);
+    }
+
+    private static String userData(IndexWriter writer, String key) {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
-        if (data == null) {
-            return 0;
-        }
-        for (Map.Entry<String, String> e : data) {
-            if (e.getKey().equals(SEQ)) {
-                return Long.parseLong(e.getValue());
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
+                if (e.getKey().equals(key)) {
+                    return e.getValue();
+                }
             }
         }
-        return 0;
+        return null;
+    }
+
+    /** A commit's user data: the outbox position it holds, and its fields' version. */
+    private static Iterable<Map.Entry<String, String>> commitData(long throughSeq) {
+        return Map.of(SEQ, Long.toString(throughSeq), SCHEMA, SCHEMA_VERSION).entrySet();
     }
 
     private String pointer() throws IOException {
@@ -268,9 +300,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 for (String id : removals) {
                     g.writer().deleteDocuments(new Term(Fields.ID, id));
                 }
-                g.writer()
-                        .setLiveCommitData(
-                                Map.of(SEQ, Long.toString(throughSeq)).entrySet());
+                g.writer().setLiveCommitData(commitData(throughSeq));
                 g.writer().commit();
                 appliedThrough = throughSeq;
                 g.searchers().maybeRefreshBlocking();
@@ -377,9 +407,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             Generation old;
             synchronized (writes) {
                 try {
-                    next.writer()
-                            .setLiveCommitData(
-                                    Map.of(SEQ, Long.toString(throughSeq)).entrySet());
+                    next.writer().setLiveCommitData(commitData(throughSeq));
                     next.writer().commit();
                     next.searchers().maybeRefreshBlocking();
                     point(next.path().getFileName().toString());
@@ -434,17 +462,18 @@ public final class LuceneSearchIndex implements SearchIndex {
                     .rewrittenBy(searcher);
             Query matching = query(q, text, null);
             Query ranked = q.sort() == SearchQuery.Sort.RELEVANCE
-                    ? query(q, text, RecencyBoost.clause(reference, text.clauses()))
+                    ? query(q, text, recency.clause(reference, text.clauses()))
                     : matching;
             FieldDoc afterDoc = after == null ? null : after.after();
             long total;
             boolean exactTotal;
             SearchResult.Counts counts = SearchResult.Counts.NONE;
             TopFieldDocs docs;
+            IndexSearcher newestFirst = newestFirst(searcher.getIndexReader());
             if (q.counts()) {
                 // The page's hits stop counting at once, so Lucene skips what cannot reach them; the
                 // counts are a pass of their own that never scores (Counter bounds its work).
-                docs = searcher.search(
+                docs = newestFirst.search(
                         ranked, new TopFieldCollectorManager(sort, q.limit() + 1, afterDoc, q.limit() + 1));
                 // Counting reads the index in order: how far it read tells how common the matches are.
                 Counter.Result counted = Counter.count(new IndexSearcher(searcher.getIndexReader()), matching);
@@ -452,7 +481,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 exactTotal = counted.exact();
                 counts = counted.counts();
             } else {
-                docs = searcher.search(ranked, new TopFieldCollectorManager(sort, q.limit() + 1, afterDoc, (int)
+                docs = newestFirst.search(ranked, new TopFieldCollectorManager(sort, q.limit() + 1, afterDoc, (int)
                         SearchResult.EXACT_UP_TO));
                 total = docs.totalHits.value();
                 exactTotal = docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
@@ -476,6 +505,36 @@ public final class LuceneSearchIndex implements SearchIndex {
         });
     }
 
+    /**
+     * A searcher that reads the segments newest first, one after another. Recent stories hold
+     * the best matches of most searches (recency counts, and a newest-first sort wants nothing
+     * else), so the page's worst score is known high after the first segments, and the older
+     * ones are then passed over in runs ({@link RecencyBoost}). Read side by side, each segment
+     * would start from nothing and read much of itself before learning what the others found.
+     */
+    static IndexSearcher newestFirst(IndexReader reader) throws IOException {
+        List<LeafReaderContext> leaves = new ArrayList<>(reader.leaves());
+        Map<LeafReaderContext, Long> newest = new java.util.HashMap<>();
+        for (LeafReaderContext leaf : leaves) {
+            PointValues dates = leaf.reader().getPointValues(Fields.DATE);
+            newest.put(leaf, dates == null ? Long.MIN_VALUE : LongPoint.decodeDimension(dates.getMaxPackedValue(), 0));
+        }
+        leaves.sort(Comparator.comparing(newest::get, Comparator.reverseOrder()));
+        LeafSlice[] slices = leaves.stream()
+                .map(leaf ->
+                        new LeafSlice(List.of(IndexSearcher.LeafReaderContextPartition.createForEntireSegment(leaf))))
+                .toArray(LeafSlice[]::new);
+        // A slice a segment, in this order (a slice sorts its own segments by their place in the
+        // index), run one after another in the caller: each learns the worst score of the page so
+        // far from those before it.
+        return new IndexSearcher(reader, Runnable::run) {
+            @Override
+            protected LeafSlice[] slices(List<LeafReaderContext> ignored) {
+                return slices;
+            }
+        };
+    }
+
     private SearchResult.Hit hit(StoredFields stored, FieldDoc doc, SearchQuery.Sort sort, TextQuery text)
             throws IOException {
         Document d = stored.document(doc.doc, Set.of(Fields.ID, Fields.TYPE, Fields.HEADLINE, Fields.DEK, Fields.BODY));
@@ -488,16 +547,24 @@ public final class LuceneSearchIndex implements SearchIndex {
                 d.get(Fields.ID),
                 SearchDocument.Type.valueOf(d.get(Fields.TYPE).toUpperCase(java.util.Locale.ROOT)),
                 score,
-                snippets.marked(headline, text.query() == null ? null : text),
-                snippets.passage(prose, text.query() == null ? null : text));
+                snippets.marked(headline, text.isEmpty() ? null : text),
+                snippets.passage(prose, text.isEmpty() ? null : text));
     }
 
     /** What matches the search, scored by its text and, when {@code recency} is given, that clause. */
     private static Query query(SearchQuery q, TextQuery text, Query recency) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
-        all.add(text.query() == null ? new MatchAllDocsQuery() : text.query(), Occur.MUST);
-        if (recency != null) {
+        if (text.isEmpty()) {
+            all.add(new MatchAllDocsQuery(), Occur.MUST);
+            if (recency != null) {
+                all.add(recency, Occur.SHOULD);
+            }
+        } else if (recency == null) {
+            all.add(text.query(), Occur.MUST);
+        } else {
+            text.addRanked(all);
             all.add(recency, Occur.SHOULD);
+            all.setMinimumNumberShouldMatch(1);
         }
         if (q.scope() == SearchQuery.Scope.READERS) {
             all.add(new TermQuery(new Term(Fields.LIVE, Fields.YES)), Occur.FILTER);
@@ -543,7 +610,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
             mlt.setAnalyzer(perField);
-            mlt.setFieldNames(new String[] {Fields.HEADLINE, Fields.DEK, Fields.BODY});
+            mlt.setFieldNames(new String[] {Fields.WORDS});
             mlt.setMaxQueryTerms(25);
             // A story says what it is about at its top; reading past its first few paragraphs
             // only adds words, each looked up across the index, that rarely change the best terms.
@@ -554,8 +621,18 @@ public final class LuceneSearchIndex implements SearchIndex {
             mlt.setMaxDocFreq(Math.max(searcher.getIndexReader().numDocs() / 10, MIN_MAX_DOC_FREQ));
             mlt.setMinWordLen(3);
             mlt.setBoost(true);
+            // The words field is not stored: its words are read again from the stored texts.
+            Document story = searcher.storedFields()
+                    .document(found.scoreDocs[0].doc, Set.of(Fields.HEADLINE, Fields.DEK, Fields.BODY));
+            List<StringReader> texts = Stream.of(Fields.HEADLINE, Fields.DEK, Fields.BODY)
+                    .map(story::get)
+                    .filter(java.util.Objects::nonNull)
+                    .map(StringReader::new)
+                    .toList();
             Query like = SimilarTerms.within(
-                    mlt.like(found.scoreDocs[0].doc), searcher.getIndexReader(), SimilarTerms.POSTINGS);
+                    mlt.like(Fields.WORDS, texts.toArray(StringReader[]::new)),
+                    searcher.getIndexReader(),
+                    SimilarTerms.POSTINGS);
             Query query = new BooleanQuery.Builder()
                     .add(like, Occur.MUST)
                     .add(live, Occur.FILTER)

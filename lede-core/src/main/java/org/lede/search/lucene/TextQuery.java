@@ -33,10 +33,6 @@ import org.lede.search.SearchText;
  * "posts"), which would add noise to the results and cost to every search for it.
  */
 final class TextQuery {
-    static final float HEADLINE_BOOST = 3f;
-    static final float DEK_BOOST = 1.5f;
-    static final float LEAD_IN_BOOST = 1.5f;
-    static final float META_BOOST = 1.5f;
     static final float EXACT_BOOST = 0.5f;
     static final float FUZZY_BOOST = 0.2f;
     /** A typo costs the fewest terms when few are expanded; the best 20 near spellings are plenty. */
@@ -46,17 +42,41 @@ final class TextQuery {
     /** ... or in this share of the documents, when that is more. */
     static final int COMMON_ONE_IN = 1000;
 
-    private Query query;
-    private final int clauses;
+    /** Each word and phrase typed, in order: null when none is a word. */
+    private List<Part> parts;
+
     private final IndexReader reader;
     private final Set<String> stems = new HashSet<>();
     private final Set<String> forms = new HashSet<>();
     private final List<CompiledAutomaton> fuzzy = new ArrayList<>();
 
+    /**
+     * One word or phrase: what a document must hold to match it ({@code required}, null for a
+     * word, which matches when any of its ranked clauses does), and the clauses whose scores rank
+     * a match.
+     */
+    private record Part(Query required, List<Query> ranked) {
+        Query matching() {
+            if (required != null) {
+                return required;
+            }
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            ranked.forEach(clause -> any.add(clause, Occur.SHOULD));
+            return any.build();
+        }
+
+        Part rewrittenBy(IndexSearcher searcher) throws IOException {
+            List<Query> rewritten = new ArrayList<>(ranked.size());
+            for (Query clause : ranked) {
+                rewritten.add(searcher.rewrite(clause));
+            }
+            return new Part(required == null ? null : searcher.rewrite(required), rewritten);
+        }
+    }
+
     private TextQuery(SearchText text, Analyzer stemmed, Analyzer exact, IndexReader reader) {
         this.reader = reader;
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        int clauses = 0;
+        List<Part> parts = new ArrayList<>();
         for (SearchText.Part part : text.parts()) {
             List<String> words = new ArrayList<>();
             for (String word : part.words()) {
@@ -66,17 +86,14 @@ final class TextQuery {
                 continue;
             }
             if (part.phrase()) {
-                all.add(phrase(words, stemmed), Occur.MUST);
-                clauses++;
+                parts.add(phrase(words, stemmed));
             } else {
                 for (String word : words) {
-                    all.add(word(word, stemmed), Occur.MUST);
-                    clauses++;
+                    parts.add(word(word, stemmed));
                 }
             }
         }
-        this.query = clauses == 0 ? null : all.build();
-        this.clauses = clauses;
+        this.parts = parts.isEmpty() ? null : parts;
     }
 
     /** @param reader the index searched, which tells how often a word is written */
@@ -84,9 +101,36 @@ final class TextQuery {
         return new TextQuery(text, stemmed, exact, reader);
     }
 
-    /** Null when nothing typed is a word: the search is then a browse of everything in scope. */
+    /** Whether nothing typed is a word: the search is then a browse of everything in scope. */
+    boolean isEmpty() {
+        return parts == null;
+    }
+
+    /** What matches: every word and phrase, each somewhere. Null when {@link #isEmpty()}. */
     Query query() {
-        return query;
+        if (parts == null) {
+            return null;
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        parts.forEach(part -> all.add(part.matching(), Occur.MUST));
+        return all.build();
+    }
+
+    /**
+     * Adds this query to {@code all} for a ranked search: what must match as a filter, and every
+     * word's ranked clauses (stemmed, as written, near spellings) side by side as optional
+     * clauses. The scores add up to {@link #query()}'s, but the flat form lets Lucene rank by the
+     * clauses that can still lift a match onto the page and pass over the documents only the weak
+     * ones hold, where nesting hid every clause's bound inside its word's.
+     *
+     * <p>The caller adds its own optional clauses (recency) and must require one optional clause
+     * to match, which the filter already ensures: that is the form Lucene skips with.
+     */
+    void addRanked(BooleanQuery.Builder all) {
+        all.add(query(), Occur.FILTER);
+        for (Part part : parts) {
+            part.ranked().forEach(clause -> all.add(clause, Occur.SHOULD));
+        }
     }
 
     /**
@@ -94,15 +138,19 @@ final class TextQuery {
      * a search makes over the index (the hits, then the counts).
      */
     TextQuery rewrittenBy(IndexSearcher searcher) throws IOException {
-        if (query != null) {
-            query = searcher.rewrite(query);
+        if (parts != null) {
+            List<Part> rewritten = new ArrayList<>(parts.size());
+            for (Part part : parts) {
+                rewritten.add(part.rewrittenBy(searcher));
+            }
+            parts = rewritten;
         }
         return this;
     }
 
     /** How many words and phrases must match. */
     int clauses() {
-        return clauses;
+        return parts == null ? 0 : parts.size();
     }
 
     /** Whether a word of a text, as written ({@code form}) and stemmed ({@code stem}, null for a stop word), matches. */
@@ -123,49 +171,48 @@ final class TextQuery {
         return false;
     }
 
-    private Query word(String word, Analyzer stemmed) {
+    private Part word(String word, Analyzer stemmed) {
         forms.add(word);
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        List<Query> any = new ArrayList<>();
         String stem = stem(stemmed, word);
         if (stem != null) {
             stems.add(stem);
             ranked(any, stem);
-            any.add(new BoostQuery(new TermQuery(new Term(Fields.EXACT, word)), EXACT_BOOST), Occur.SHOULD);
+            any.add(new BoostQuery(new TermQuery(new Term(Fields.EXACT, word)), EXACT_BOOST));
         } else {
             // A stop word ranks nothing, but a search of only such words ("the who") still finds its words.
-            any.add(new TermQuery(new Term(Fields.EXACT, word)), Occur.SHOULD);
+            any.add(new TermQuery(new Term(Fields.EXACT, word)));
         }
         int edits = edits(word);
         if (edits > 0 && !isCommon(word)) {
             FuzzyQuery near = new FuzzyQuery(new Term(Fields.EXACT, word), edits, 1, FUZZY_EXPANSIONS, true);
             fuzzy.add(near.getAutomata());
-            any.add(new BoostQuery(near, FUZZY_BOOST), Occur.SHOULD);
+            any.add(new BoostQuery(near, FUZZY_BOOST));
         }
-        return any.build();
+        return new Part(null, any);
     }
 
-    private Query phrase(List<String> words, Analyzer stemmed) {
+    private Part phrase(List<String> words, Analyzer stemmed) {
         forms.addAll(words);
         Query exact = words.size() == 1
                 ? new TermQuery(new Term(Fields.EXACT, words.getFirst()))
                 : new PhraseQuery(Fields.EXACT, words.toArray(String[]::new));
-        BooleanQuery.Builder phrase = new BooleanQuery.Builder().add(exact, Occur.MUST);
-        // The phrase decides what matches; its words' fields decide the rank, headline first.
+        List<Query> ranked = new ArrayList<>();
+        // The phrase decides what matches; where its words are written decides the rank, headline
+        // first. The phrase is no ranked clause itself: Lucene would then bound its score block by
+        // block from its words' positions, which cost more than reading every match.
         for (String word : words) {
             String stem = stem(stemmed, word);
             if (stem != null) {
-                ranked(phrase, stem);
+                ranked(ranked, stem);
             }
         }
-        return phrase.build();
+        return new Part(exact, ranked);
     }
 
-    private static void ranked(BooleanQuery.Builder any, String stem) {
-        any.add(new BoostQuery(new TermQuery(new Term(Fields.HEADLINE, stem)), HEADLINE_BOOST), Occur.SHOULD);
-        any.add(new BoostQuery(new TermQuery(new Term(Fields.DEK, stem)), DEK_BOOST), Occur.SHOULD);
-        any.add(new BoostQuery(new TermQuery(new Term(Fields.LEAD_INS, stem)), LEAD_IN_BOOST), Occur.SHOULD);
-        any.add(new TermQuery(new Term(Fields.BODY, stem)), Occur.SHOULD);
-        any.add(new BoostQuery(new TermQuery(new Term(Fields.META, stem)), META_BOOST), Occur.SHOULD);
+    /** A stem ranked where it is written, headline first: the weights are in its counts ({@link Fields#WORDS}). */
+    private static void ranked(List<Query> any, String stem) {
+        any.add(new TermQuery(new Term(Fields.WORDS, stem)));
     }
 
     /** Whether the word, as written, is in at least one of {@link #COMMON_ONE_IN} documents (and {@link #COMMON_AT_LEAST}). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lede.search.SearchIndex;
@@ -133,6 +144,60 @@ class LuceneSearchIndexTest extends SearchIndexContract {
                 .daysAgo(1));
         put(docs.toArray(Doc[]::new));
         assertEquals(List.of("new-too", "old", "new"), ids(SearchQuery.readers("harbour", 10)));
+    }
+
+    @Test
+    void contentsWrittenWithOtherFieldsAreSetAsideSoTheIndexerRebuildsThem() throws Exception {
+        put(story("s1", "Harbour lights"));
+        index.close();
+        index = open();
+        assertEquals(1, index.appliedThrough(), "contents of this version open as they were");
+        assertEquals(1, index.stats().documents());
+        index.close();
+        index = null;
+        // What an earlier Lede committed: a position, and no version of its fields.
+        Path root = dir.resolve("index");
+        Path generation = root.resolve(Files.readString(root.resolve("current")).strip());
+        try (Directory directory = FSDirectory.open(generation);
+                IndexWriter writer = new IndexWriter(
+                        directory, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            writer.setLiveCommitData(Map.of("seq", "1").entrySet());
+            writer.commit();
+        }
+        index = open();
+        assertEquals(0, index.appliedThrough(), "empty, so the indexer rebuilds it from the database");
+        assertEquals(0, index.stats().documents());
+        assertEquals(List.of(), ids(readers("harbour")));
+        put(story("s2", "Harbour lights"));
+        index.close();
+        index = open();
+        assertEquals(List.of("s2"), ids(readers("harbour")), "and what it writes then is of this version");
+    }
+
+    @Test
+    void rankedSearchesReadTheSegmentsHoldingTheNewestStoriesFirst() throws Exception {
+        try (Directory directory = new ByteBuffersDirectory();
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+            for (String date : List.of("2026-01-01T00:00:00Z", "2021-01-01T00:00:00Z", "2024-01-01T00:00:00Z")) {
+                Document doc = new Document();
+                doc.add(new LongPoint(Fields.DATE, Instant.parse(date).toEpochMilli()));
+                doc.add(new StoredField("date", date));
+                writer.addDocument(doc);
+                // A segment each.
+                writer.commit();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                assertEquals(3, reader.leaves().size());
+                List<String> order = new ArrayList<>();
+                for (IndexSearcher.LeafSlice slice :
+                        LuceneSearchIndex.newestFirst(reader).getSlices()) {
+                    for (IndexSearcher.LeafReaderContextPartition p : slice.partitions) {
+                        order.add(p.ctx.reader().storedFields().document(0).get("date"));
+                    }
+                }
+                assertEquals(List.of("2026-01-01T00:00:00Z", "2024-01-01T00:00:00Z", "2021-01-01T00:00:00Z"), order);
+            }
+        }
     }
 
     private static void assertNear(long expected, long actual, double share) {
