@@ -90,7 +90,7 @@ public final class LuceneSearchIndex implements SearchIndex {
      */
     private static final String SCHEMA = "schema";
 
-    static final String SCHEMA_VERSION = "2";
+    private static final String SCHEMA_VERSION = "2";
     /** Enough for a rebuild to flush rarely, little enough for a 512 MiB process. */
     private static final double RAM_BUFFER_MB = 64;
 
