@@ -117,9 +117,9 @@ final class TextQuery {
     }
 
     /**
-     * Adds this query to {@code all} for a ranked search: what must match as a filter, and every
-     * word's ranked clauses (stemmed, as written, near spellings) side by side as optional
-     * clauses. The scores add up to {@link #query()}'s, but the flat form lets Lucene rank by the
+     * Adds this query to {@code all} for a ranked search: what must match ({@link #query()}) as a
+     * filter, and every word's ranked clauses (stemmed, as written, near spellings) side by side
+     * as optional clauses, which alone make the score. The flat form lets Lucene rank by the
      * clauses that can still lift a match onto the page and pass over the documents only the weak
      * ones hold, where nesting hid every clause's bound inside its word's.
      *
