@@ -28,9 +28,9 @@ final class Fields {
     static final String YEAR = "year";
     static final String DATE = "date";
 
-    /** Stored for snippets and more-like-this; their words are ranked in {@link #WORDS}. */
+    // Headline, dek and body are stored only, for snippets and more-like-this; their words are
+    // ranked in WORDS.
     static final String HEADLINE = "headline";
-
     static final String DEK = "dek";
     static final String BODY = "body";
     /**

@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -96,8 +98,11 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     private static final int MIN_MAX_DOC_FREQ = 10;
 
-    /** Words of each field that more-like-this reads: about a story's first four paragraphs. */
-    private static final int SIMILAR_TOKENS_PER_FIELD = 300;
+    /** Words of each text (headline, dek, body) that more-like-this reads: about a story's first four paragraphs. */
+    private static final int SIMILAR_TOKENS_PER_TEXT = 300;
+
+    /** The stored texts more-like-this reads again into {@link Fields#WORDS}, which is not stored. */
+    private static final List<String> SIMILAR_TEXTS = List.of(Fields.HEADLINE, Fields.DEK, Fields.BODY);
 
     private static final Sort BY_RELEVANCE =
             new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
@@ -507,14 +512,14 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /**
      * A searcher that reads the segments newest first, one after another. Recent stories hold
-     * the best matches of most searches (recency counts, and a newest-first sort wants nothing
-     * else), so the page's worst score is known high after the first segments, and the older
+     * the best matches of most searches (recency counts toward relevance), so the page's worst
+     * score is known high after the first segments, and the older
      * ones are then passed over in runs ({@link RecencyBoost}). Read side by side, each segment
      * would start from nothing and read much of itself before learning what the others found.
      */
     static IndexSearcher newestFirst(IndexReader reader) throws IOException {
         List<LeafReaderContext> leaves = new ArrayList<>(reader.leaves());
-        Map<LeafReaderContext, Long> newest = new java.util.HashMap<>();
+        Map<LeafReaderContext, Long> newest = new HashMap<>();
         for (LeafReaderContext leaf : leaves) {
             PointValues dates = leaf.reader().getPointValues(Fields.DATE);
             newest.put(leaf, dates == null ? Long.MIN_VALUE : LongPoint.decodeDimension(dates.getMaxPackedValue(), 0));
@@ -614,19 +619,17 @@ public final class LuceneSearchIndex implements SearchIndex {
             mlt.setMaxQueryTerms(25);
             // A story says what it is about at its top; reading past its first few paragraphs
             // only adds words, each looked up across the index, that rarely change the best terms.
-            mlt.setMaxNumTokensParsed(SIMILAR_TOKENS_PER_FIELD);
+            mlt.setMaxNumTokensParsed(SIMILAR_TOKENS_PER_TEXT);
             mlt.setMinTermFreq(1);
             mlt.setMinDocFreq(2);
             // A word in a tenth of everything says little about a story; in a small index, a tenth is too few.
             mlt.setMaxDocFreq(Math.max(searcher.getIndexReader().numDocs() / 10, MIN_MAX_DOC_FREQ));
             mlt.setMinWordLen(3);
             mlt.setBoost(true);
-            // The words field is not stored: its words are read again from the stored texts.
-            Document story = searcher.storedFields()
-                    .document(found.scoreDocs[0].doc, Set.of(Fields.HEADLINE, Fields.DEK, Fields.BODY));
-            List<StringReader> texts = Stream.of(Fields.HEADLINE, Fields.DEK, Fields.BODY)
+            Document story = searcher.storedFields().document(found.scoreDocs[0].doc, Set.copyOf(SIMILAR_TEXTS));
+            List<StringReader> texts = SIMILAR_TEXTS.stream()
                     .map(story::get)
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .map(StringReader::new)
                     .toList();
             Query like = SimilarTerms.within(
