@@ -1,7 +1,6 @@
 package org.lede.search.lucene;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -39,7 +38,6 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -96,8 +94,6 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** Enough for a rebuild to flush rarely, little enough for a 512 MiB process. */
     private static final double RAM_BUFFER_MB = 64;
 
-    private static final int MIN_MAX_DOC_FREQ = 10;
-
     /** Words of each text (headline, dek, body) that more-like-this reads: about a story's first four paragraphs. */
     private static final int SIMILAR_TOKENS_PER_TEXT = 300;
 
@@ -115,6 +111,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Analyzer exact = Analyzers.exact();
     private final Analyzer perField = Analyzers.perField(stemmed, exact);
     private final Snippets snippets = new Snippets();
+    private final SimilarTerms similarTerms = new SimilarTerms(
+            perField, Fields.WORDS, SIMILAR_TOKENS_PER_TEXT, SimilarTerms.POSTINGS, SimilarTerms.KEPT_FROM);
     private final RecencyBoost recency = new RecencyBoost();
     private final Object writes = new Object();
     /**
@@ -613,29 +611,13 @@ public final class LuceneSearchIndex implements SearchIndex {
             if (found.scoreDocs.length == 0) {
                 return List.of();
             }
-            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-            mlt.setAnalyzer(perField);
-            mlt.setFieldNames(new String[] {Fields.WORDS});
-            mlt.setMaxQueryTerms(25);
-            // A story says what it is about at its top; reading past its first few paragraphs
-            // only adds words, each looked up across the index, that rarely change the best terms.
-            mlt.setMaxNumTokensParsed(SIMILAR_TOKENS_PER_TEXT);
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(2);
-            // A word in a tenth of everything says little about a story; in a small index, a tenth is too few.
-            mlt.setMaxDocFreq(Math.max(searcher.getIndexReader().numDocs() / 10, MIN_MAX_DOC_FREQ));
-            mlt.setMinWordLen(3);
-            mlt.setBoost(true);
             Document story = searcher.storedFields().document(found.scoreDocs[0].doc, Set.copyOf(SIMILAR_TEXTS));
-            List<StringReader> texts = SIMILAR_TEXTS.stream()
-                    .map(story::get)
-                    .filter(Objects::nonNull)
-                    .map(StringReader::new)
-                    .toList();
-            Query like = SimilarTerms.within(
-                    mlt.like(Fields.WORDS, texts.toArray(StringReader[]::new)),
+            Query like = similarTerms.like(
                     searcher.getIndexReader(),
-                    SimilarTerms.POSTINGS);
+                    SIMILAR_TEXTS.stream()
+                            .map(story::get)
+                            .filter(Objects::nonNull)
+                            .toList());
             Query query = new BooleanQuery.Builder()
                     .add(like, Occur.MUST)
                     .add(live, Occur.FILTER)

@@ -3,53 +3,156 @@ package org.lede.search.lucene;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Bounds the work of a more-like-this search. Its cost is the postings of its terms: a term in a
- * tenth of a million stories is a hundred thousand documents to read, and twenty-five such terms
- * were most of a story page's time. So the terms are taken best first, and a term is left out
- * when its postings would take the total past the bound, while rarer ones that still fit are
- * taken. Below 80,000 stories every term fits (twenty-five, each in at most a tenth of them)
- * and nothing changes; past that, the time a story's related coverage takes no longer grows
- * with the archive.
+ * The query of a more-like-this search: the words of a story's top that say most about it, as
+ * Lucene's {@code MoreLikeThis} weighs them (count in the story times the classic idf), each
+ * boosted by its weight over the best one's.
+ *
+ * <p>Two bounds keep its cost from growing with the archive:
+ *
+ * <ul>
+ *   <li>The search reads the postings of every term kept: a term in a tenth of a million stories
+ *       is a hundred thousand documents, and twenty-five such terms were most of a story page's
+ *       time. So the best terms are taken first, and a term is left out when its postings would
+ *       take the total past {@link #POSTINGS}, while rarer ones that still fit are taken. Below
+ *       80,000 stories every term fits (twenty-five, each in at most a tenth of them).
+ *   <li>Weighing a word needs its document frequency, a seek in every segment's term dictionary,
+ *       and a story's top has a few hundred distinct words: at a million stories those seeks were
+ *       half of the choice. A common word's frequency barely moves while the index grows by a
+ *       little, and the choice does not need it exact, so frequencies from {@link #kept} up are
+ *       kept between searches until the index has grown or shrunk by a sixteenth. A rare word's
+ *       frequency moves fast relative to itself (a new name, a new place), so it is read each time.
+ * </ul>
  */
 final class SimilarTerms {
     /** About two and a half milliseconds of reading on the machine the budgets were set on. */
     static final long POSTINGS = 200_000;
 
-    private SimilarTerms() {}
+    /** Frequencies from this many documents up are kept between searches. */
+    static final int KEPT_FROM = 64;
 
-    /**
-     * @param like     more-like-this's query: a disjunction of boosted term queries
-     * @param postings how many postings the terms kept may hold together
-     */
-    static Query within(Query like, IndexReader reader, long postings) throws IOException {
-        if (!(like instanceof BooleanQuery terms)) {
-            return like;
+    private static final int TERMS = 25;
+    private static final int MIN_DOC_FREQ = 2;
+    private static final int MIN_LENGTH = 3;
+    /** A word in a tenth of everything says little about a story; in a small index, a tenth is too few. */
+    private static final int MIN_MAX_DOC_FREQ = 10;
+    /** More distinct common words than an archive's vocabulary holds: the cache starts over past it. */
+    private static final int KEPT_AT_MOST = 200_000;
+
+    private final Analyzer analyzer;
+    private final String field;
+    private final int tokensPerText;
+    private final long postings;
+    private final int kept;
+    private volatile Kept frequencies = new Kept(0);
+
+    /** Frequencies counted while the index held about {@code numDocs} documents. */
+    private record Kept(int numDocs, Map<String, Integer> docFreqs) {
+        Kept(int numDocs) {
+            this(numDocs, new ConcurrentHashMap<>());
         }
-        List<BooleanClause> best = new ArrayList<>(terms.clauses());
-        best.sort(Comparator.comparingDouble(SimilarTerms::boost).reversed());
-        BooleanQuery.Builder kept = new BooleanQuery.Builder();
-        long spent = 0;
-        for (BooleanClause clause : best) {
-            Query query = clause.query() instanceof BoostQuery boosted ? boosted.getQuery() : clause.query();
-            long cost = query instanceof TermQuery term ? reader.docFreq(term.getTerm()) : 0;
-            if (spent + cost <= postings) {
-                spent += cost;
-                kept.add(clause);
-            }
+
+        boolean holdsFor(int now) {
+            return Math.abs(now - numDocs) <= numDocs / 16 && docFreqs.size() < KEPT_AT_MOST;
         }
-        return kept.build();
     }
 
-    private static double boost(BooleanClause clause) {
-        return clause.query() instanceof BoostQuery boosted ? boosted.getBoost() : 1;
+    /**
+     * @param tokensPerText words read from the top of each text: a story says what it is about
+     *     there, and words deep in its body, each weighed, rarely change the best terms
+     */
+    SimilarTerms(Analyzer analyzer, String field, int tokensPerText, long postings, int kept) {
+        this.analyzer = analyzer;
+        this.field = field;
+        this.tokensPerText = tokensPerText;
+        this.postings = postings;
+        this.kept = kept;
+    }
+
+    private record Weighed(String word, int docFreq, float weight) {}
+
+    private static final Comparator<Weighed> BEST_FIRST =
+            Comparator.comparingDouble((Weighed w) -> w.weight).reversed().thenComparing(Weighed::word);
+
+    /** The terms of {@code texts} as a disjunction; with no term worth searching, one that matches nothing. */
+    Query like(IndexReader reader, List<String> texts) throws IOException {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String text : texts) {
+            count(text, counts);
+        }
+        int numDocs = reader.numDocs();
+        int maxDocFreq = Math.max(numDocs / 10, MIN_MAX_DOC_FREQ);
+        List<Weighed> weighed = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            int docFreq = docFreq(reader, e.getKey());
+            if (docFreq >= MIN_DOC_FREQ && docFreq <= maxDocFreq) {
+                weighed.add(new Weighed(e.getKey(), docFreq, e.getValue() * idf(docFreq, numDocs)));
+            }
+        }
+        weighed.sort(BEST_FIRST);
+        List<Weighed> best = weighed.subList(0, Math.min(TERMS, weighed.size()));
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        long spent = 0;
+        for (Weighed w : best) {
+            if (spent + w.docFreq <= postings) {
+                spent += w.docFreq;
+                query.add(
+                        new BoostQuery(new TermQuery(new Term(field, w.word)), w.weight / best.getFirst().weight),
+                        Occur.SHOULD);
+            }
+        }
+        return query.build();
+    }
+
+    /** Lucene's classic idf, which {@code MoreLikeThis} weighs words by. */
+    static float idf(long docFreq, long numDocs) {
+        return (float) (Math.log((numDocs + 1) / (double) (docFreq + 1)) + 1.0);
+    }
+
+    private void count(String text, Map<String, Integer> counts) throws IOException {
+        try (TokenStream tokens = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            for (int read = 0; read < tokensPerText && tokens.incrementToken(); read++) {
+                if (term.length() >= MIN_LENGTH) {
+                    counts.merge(term.toString(), 1, Integer::sum);
+                }
+            }
+            tokens.end();
+        }
+    }
+
+    /** The documents holding {@code word}: exact when it is rare, possibly a little out of date when it is common. */
+    int docFreq(IndexReader reader, String word) throws IOException {
+        int numDocs = reader.numDocs();
+        Kept now = frequencies;
+        if (!now.holdsFor(numDocs)) {
+            now = new Kept(numDocs);
+            frequencies = now;
+        }
+        Integer known = now.docFreqs.get(word);
+        if (known != null) {
+            return known;
+        }
+        int docFreq = reader.docFreq(new Term(field, word));
+        if (docFreq >= kept) {
+            now.docFreqs.put(word, docFreq);
+        }
+        return docFreq;
     }
 }
