@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -476,8 +477,10 @@ public final class LuceneSearchIndex implements SearchIndex {
             if (q.counts()) {
                 // The page's hits stop counting at once, so Lucene skips what cannot reach them; the
                 // counts are a pass of their own that never scores (Counter bounds its work).
-                docs = newestFirst.search(
-                        ranked, new TopFieldCollectorManager(sort, q.limit() + 1, afterDoc, q.limit() + 1));
+                docs = q.sort() == SearchQuery.Sort.RELEVANCE
+                        ? newestFirst.search(
+                                ranked, new TopFieldCollectorManager(sort, q.limit() + 1, afterDoc, q.limit() + 1))
+                        : byDate(newestFirst, matching, q.limit() + 1, afterDoc);
                 // Counting reads the index in order: how far it read tells how common the matches are.
                 Counter.Result counted = Counter.count(new IndexSearcher(searcher.getIndexReader()), matching);
                 total = counted.total();
@@ -509,6 +512,49 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /**
+     * Spans of time back from the newest match that may hold a page sorted by date, tried in turn
+     * before the whole index. Sorting by date, Lucene skips what cannot reach the page by its
+     * date, but a segment holds its stories oldest first, so each match it reads is newer than
+     * the page's oldest and is taken, with its id looked up: at a million stories, a common word
+     * was 30 ms. Within a span the matches are few; a word too rare to fill the page in a span
+     * is also too rare to cost much over the whole index.
+     */
+    static final List<Duration> DATE_SPANS = List.of(Duration.ofDays(30), Duration.ofDays(365));
+
+    /**
+     * The first {@code n} matches by date, newest first, after {@code after}. A span that holds
+     * {@code n} of them holds the answer: everything outside it is older than all it holds.
+     */
+    static TopFieldDocs byDate(IndexSearcher searcher, Query matching, int n, FieldDoc after) throws IOException {
+        long newest = after != null ? (Long) after.fields[0] : newest(searcher.getIndexReader());
+        for (Duration span : newest == Long.MIN_VALUE ? List.<Duration>of() : DATE_SPANS) {
+            Query within = new BooleanQuery.Builder()
+                    .add(matching, Occur.MUST)
+                    .add(LongPoint.newRangeQuery(Fields.DATE, newest - span.toMillis(), Long.MAX_VALUE), Occur.FILTER)
+                    .build();
+            TopFieldDocs docs = searcher.search(within, new TopFieldCollectorManager(BY_DATE, n, after, n));
+            if (docs.scoreDocs.length == n) {
+                return docs;
+            }
+        }
+        return searcher.search(matching, new TopFieldCollectorManager(BY_DATE, n, after, n));
+    }
+
+    /** The newest date in the index, from the segments' point bounds. */
+    private static long newest(IndexReader reader) throws IOException {
+        long newest = Long.MIN_VALUE;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            newest = Math.max(newest, newest(leaf));
+        }
+        return newest;
+    }
+
+    private static long newest(LeafReaderContext leaf) throws IOException {
+        PointValues dates = leaf.reader().getPointValues(Fields.DATE);
+        return dates == null ? Long.MIN_VALUE : LongPoint.decodeDimension(dates.getMaxPackedValue(), 0);
+    }
+
+    /**
      * A searcher that reads the segments newest first, one after another. Recent stories hold
      * the best matches of most searches (recency counts toward relevance), so the page's worst
      * score is known high after the first segments, and the older
@@ -519,8 +565,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         List<LeafReaderContext> leaves = new ArrayList<>(reader.leaves());
         Map<LeafReaderContext, Long> newest = new HashMap<>();
         for (LeafReaderContext leaf : leaves) {
-            PointValues dates = leaf.reader().getPointValues(Fields.DATE);
-            newest.put(leaf, dates == null ? Long.MIN_VALUE : LongPoint.decodeDimension(dates.getMaxPackedValue(), 0));
+            newest.put(leaf, newest(leaf));
         }
         leaves.sort(Comparator.comparing(newest::get, Comparator.reverseOrder()));
         LeafSlice[] slices = leaves.stream()

@@ -69,6 +69,41 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     }
 
     @Test
+    void byDateAPageIsTheSameWhetherARecentSpanHoldsItOrTheSearchWidensToOlderOnes() {
+        // Days back: a match every few days over the last month, a few in the last year, the rest older.
+        List<Long> days = List.of(1L, 4L, 9L, 16L, 25L, 60L, 200L, 300L, 800L, 2_000L, 4_000L);
+        List<Doc> docs = new ArrayList<>();
+        for (long d : days) {
+            docs.add(story("ferry-" + d, "Ferry timetable " + d).daysAgo(d));
+            docs.add(story("bridge-" + d, "Bridge closure " + d).daysAgo(d));
+        }
+        put(docs.toArray(Doc[]::new));
+        List<String> expected = days.stream().map(d -> "ferry-" + d).toList();
+        for (int size : List.of(2, 3, 5, 6, 8, 11)) {
+            List<String> read = new ArrayList<>();
+            SearchQuery page = query(
+                    "ferry",
+                    SearchQuery.Scope.READERS,
+                    Set.of(),
+                    Set.of(),
+                    Set.of(),
+                    Set.of(),
+                    null,
+                    null,
+                    null,
+                    SearchQuery.Sort.NEWEST,
+                    size);
+            SearchResult result = index.search(page);
+            read.addAll(result.hits().stream().map(SearchResult.Hit::id).toList());
+            while (result.next() != null) {
+                result = index.search(page.withAfter(result.next()));
+                read.addAll(result.hits().stream().map(SearchResult.Hit::id).toList());
+            }
+            assertEquals(expected, read, "pages of " + size);
+        }
+    }
+
+    @Test
     void pastExactCountingTheCountsAreEstimatesFromAnEvenSampleAndSaySo() {
         List<Doc> docs = new ArrayList<>();
         int rail = 30_000;
