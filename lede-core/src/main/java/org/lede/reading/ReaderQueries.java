@@ -41,6 +41,7 @@ import org.lede.story.PublishedFilter;
 import org.lede.story.PublishedMonth;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
+import org.lede.story.StoryHeading;
 import org.lede.story.StoryStatus;
 import org.lede.story.StoryStore;
 import org.lede.story.StreamCursor;
@@ -188,22 +189,32 @@ public final class ReaderQueries {
     }
 
     /**
-     * The cards of those of these stories that are live and of these dashboards, by id, read in
-     * one batch however many there are; ids of anything readers may not see are absent.
+     * The cards of search results: of those of these stories that are live and of these
+     * dashboards, by id, read in one batch however many there are; ids of anything readers may
+     * not see are absent. A result shows a story's heading and the index's snippet, so its card
+     * is read from the story's row alone and has no image, lede or "Why it matters".
      */
     public Map<String, FoundCard> liveCards(List<String> storyIds, List<String> dashboardIds) {
         Map<String, FoundCard> out = new HashMap<>();
         if (!storyIds.isEmpty()) {
-            List<Story> live =
-                    stories.findAll(storyIds).stream().filter(Story::isLive).toList();
-            List<StoryCard> made = cards(live);
-            for (int i = 0; i < live.size(); i++) {
-                Story s = live.get(i);
+            Map<String, Topic> topicById = topicsById();
+            for (StoryHeading s : stories.liveHeadings(storyIds)) {
+                boolean updated = s.substantiveAt() != null;
+                StoryCard card = new StoryCard(
+                        s.id(),
+                        Urls.story(s.firstPublishedAt(), s.slug(), site.zone()),
+                        s.headline(),
+                        topicById.get(s.topicId()),
+                        null,
+                        null,
+                        null,
+                        updated ? s.substantiveAt() : s.publishAt(),
+                        updated);
                 out.put(
                         s.id(),
                         new FoundCard(
-                                made.get(i),
-                                s.draft().kind().key(),
+                                card,
+                                s.kind().key(),
                                 s.firstPublishedAt() == null ? s.publishAt() : s.firstPublishedAt()));
             }
         }

@@ -112,6 +112,9 @@ public interface StoryStore {
     /** The outlines of those of these stories that are live, in no particular order. */
     List<StoryOutline> liveOutlines(List<String> ids);
 
+    /** The headings of those of these stories that are live, in no particular order. */
+    List<StoryHeading> liveHeadings(List<String> ids);
+
     /** The stories with these ids, in the order given; unknown ids are left out. */
     List<Story> findAll(List<String> ids);
 

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -582,6 +584,58 @@ class ReaderQueriesTest {
         StoryCard noLede = (StoryCard) reader.latest(null).items().getFirst();
         assertNull(noLede.lede(), "a lede is the opening paragraph, not one after a lead-in");
         assertNull(noLede.whyItMatters());
+    }
+
+    @Test
+    void aSearchResultsCardIsTheHeadingOfALiveStoryReadWithoutItsBody() {
+        States states = everyState();
+        Story live = states.live();
+        newsroom.clock.advance(Duration.ofHours(1));
+        Story news = stories.update(
+                EDITOR,
+                live.id(),
+                live.revision(),
+                live.draft().withHeadline("Live story, updated"),
+                UpdateKind.SUBSTANTIVE);
+        StoryDraft weatherDraft = draft("Weather turns", weather, List.of());
+        Story plain = publish(new StoryDraft(
+                weatherDraft.headline(),
+                weatherDraft.dek(),
+                null,
+                weather.id(),
+                List.of(),
+                StoryKind.ANALYSIS,
+                weatherDraft.authorIds(),
+                null,
+                weatherDraft.hero(),
+                weatherDraft.body()));
+        Dashboard board = dashboard("storm", weather, List.of(item("Roads", DashboardEntry.story(plain.id()))));
+        List<String> ids = new ArrayList<>(List.of(live.id(), plain.id(), "unknown"));
+        states.hidden().forEach(s -> ids.add(s.id()));
+
+        Map<String, ReaderQueries.FoundCard> found = reader.liveCards(ids, List.of(board.id()));
+
+        assertEquals(Set.of(live.id(), plain.id(), board.id()), found.keySet(), "only what readers may see");
+        ReaderQueries.FoundCard updated = found.get(live.id());
+        StoryCard card = (StoryCard) updated.card();
+        assertEquals(Urls.story(live.firstPublishedAt(), live.slug(), SITE.zone()), card.url());
+        assertEquals("Live story, updated", card.headline());
+        assertEquals(transit, card.topic());
+        assertTrue(card.updated());
+        assertEquals(news.substantiveAt(), card.shownAt());
+        assertEquals("news", updated.kind());
+        assertEquals(live.firstPublishedAt(), updated.published());
+        assertNull(card.image(), "a result shows the index's snippet, not the card's image or lede");
+        assertNull(card.lede());
+
+        ReaderQueries.FoundCard first = found.get(plain.id());
+        StoryCard plainCard = (StoryCard) first.card();
+        assertFalse(plainCard.updated());
+        assertEquals(plain.publishAt(), plainCard.shownAt());
+        assertEquals(weather, plainCard.topic());
+        assertEquals("analysis", first.kind());
+        assertEquals("dashboard", found.get(board.id()).kind());
+        assertEquals(Map.of(), reader.liveCards(List.of(), List.of()));
     }
 
     @Test

@@ -37,6 +37,7 @@ import org.lede.story.Story;
 import org.lede.story.StoryCursor;
 import org.lede.story.StoryDraft;
 import org.lede.story.StoryFilter;
+import org.lede.story.StoryHeading;
 import org.lede.story.StoryKind;
 import org.lede.story.StoryOutline;
 import org.lede.story.StoryPlaces;
@@ -585,6 +586,33 @@ public final class JdbiStoryStore implements StoryStore {
                             .map(JdbiStoryStore::row)
                             .list());
         });
+    }
+
+    @Override
+    public List<StoryHeading> liveHeadings(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // Status is checked here, as in liveOutlines, so the planner looks these ids up by key.
+        return db
+                .handle(h -> h.createQuery("SELECT id, slug, headline, topic_id, kind, status, publish_at,"
+                                + " first_published_at, substantive_at FROM stories WHERE id IN (<ids>)")
+                        .bindList("ids", ids)
+                        .map((rs, ctx) -> !rs.getString("status").equals(StoryStatus.PUBLISHED.key())
+                                ? null
+                                : new StoryHeading(
+                                        rs.getString("id"),
+                                        rs.getString("slug"),
+                                        rs.getString("headline"),
+                                        rs.getString("topic_id"),
+                                        StoryKind.parse(rs.getString("kind")),
+                                        Times.parse(rs.getString("publish_at")),
+                                        Times.parse(rs.getString("first_published_at")),
+                                        Times.parse(rs.getString("substantive_at"))))
+                        .list())
+                .stream()
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     @Override
