@@ -105,6 +105,11 @@ public record SearchQuery(
                 false);
     }
 
+    public SearchQuery withSort(Sort order) {
+        return new SearchQuery(
+                text, scope, topicIds, authorIds, kinds, statuses, createdBy, from, to, order, after, limit, counts);
+    }
+
     public SearchQuery withAfter(String cursor) {
         return new SearchQuery(
                 text, scope, topicIds, authorIds, kinds, statuses, createdBy, from, to, sort, cursor, limit, counts);

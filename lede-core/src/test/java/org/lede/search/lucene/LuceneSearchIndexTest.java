@@ -81,18 +81,7 @@ class LuceneSearchIndexTest extends SearchIndexContract {
         List<String> expected = days.stream().map(d -> "ferry-" + d).toList();
         for (int size : List.of(2, 3, 5, 6, 8, 11)) {
             List<String> read = new ArrayList<>();
-            SearchQuery page = query(
-                    "ferry",
-                    SearchQuery.Scope.READERS,
-                    Set.of(),
-                    Set.of(),
-                    Set.of(),
-                    Set.of(),
-                    null,
-                    null,
-                    null,
-                    SearchQuery.Sort.NEWEST,
-                    size);
+            SearchQuery page = SearchQuery.readers("ferry", size).withSort(SearchQuery.Sort.NEWEST);
             SearchResult result = index.search(page);
             read.addAll(result.hits().stream().map(SearchResult.Hit::id).toList());
             while (result.next() != null) {
