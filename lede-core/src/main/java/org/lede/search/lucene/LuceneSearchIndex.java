@@ -519,13 +519,14 @@ public final class LuceneSearchIndex implements SearchIndex {
      * was 30 ms. Within a span the matches are few; a word too rare to fill the page in a span
      * is also too rare to cost much over the whole index.
      */
-    static final List<Duration> DATE_SPANS = List.of(Duration.ofDays(30), Duration.ofDays(365));
+    private static final List<Duration> DATE_SPANS = List.of(Duration.ofDays(30), Duration.ofDays(365));
 
     /**
      * The first {@code n} matches by date, newest first, after {@code after}. A span that holds
      * {@code n} of them holds the answer: everything outside it is older than all it holds.
      */
-    static TopFieldDocs byDate(IndexSearcher searcher, Query matching, int n, FieldDoc after) throws IOException {
+    private static TopFieldDocs byDate(IndexSearcher searcher, Query matching, int n, FieldDoc after)
+            throws IOException {
         long newest = after != null ? (Long) after.fields[0] : newest(searcher.getIndexReader());
         for (Duration span : newest == Long.MIN_VALUE ? List.<Duration>of() : DATE_SPANS) {
             Query within = new BooleanQuery.Builder()
