@@ -113,7 +113,12 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Analyzer perField = Analyzers.perField(stemmed, exact);
     private final Snippets snippets = new Snippets();
     private final SimilarTerms similarTerms = new SimilarTerms(
-            perField, Fields.WORDS, SIMILAR_TOKENS_PER_TEXT, SimilarTerms.POSTINGS, SimilarTerms.KEPT_FROM);
+            perField,
+            Fields.WORDS,
+            SIMILAR_TOKENS_PER_TEXT,
+            SimilarTerms.POSTINGS,
+            SimilarTerms.KEPT_FROM,
+            SimilarTerms.KEPT_AT_MOST);
     private final RecencyBoost recency = new RecencyBoost();
     private final Object writes = new Object();
     /**

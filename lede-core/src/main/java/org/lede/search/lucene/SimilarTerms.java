@@ -34,9 +34,10 @@ import org.apache.lucene.search.TermQuery;
  *   <li>Weighing a word needs its document frequency, a seek in every segment's term dictionary,
  *       and a story's top has a few hundred distinct words: at a million stories those seeks were
  *       half of the choice. A common word's frequency barely moves while the index grows by a
- *       little, and the choice does not need it exact, so frequencies from {@link #kept} up are
- *       kept between searches until the index has grown or shrunk by a sixteenth. A rare word's
- *       frequency moves fast relative to itself (a new name, a new place), so it is read each time.
+ *       little, and the choice does not need it exact, so the frequencies of words in at least
+ *       {@link #KEPT_FROM} documents are kept between searches until the index has grown or
+ *       shrunk by a sixteenth. A rare word's frequency moves fast relative to itself (a new name,
+ *       a new place), so it is read each time.
  * </ul>
  */
 final class SimilarTerms {
@@ -51,14 +52,18 @@ final class SimilarTerms {
     private static final int MIN_LENGTH = 3;
     /** A word in a tenth of everything says little about a story; in a small index, a tenth is too few. */
     private static final int MIN_MAX_DOC_FREQ = 10;
-    /** More distinct common words than an archive's vocabulary holds: the cache starts over past it. */
-    private static final int KEPT_AT_MOST = 200_000;
+    /**
+     * Words kept at most, about six megabytes: past it the cache starts over rather than grow,
+     * and fills again with the words stories use most.
+     */
+    static final int KEPT_AT_MOST = 50_000;
 
     private final Analyzer analyzer;
     private final String field;
     private final int tokensPerText;
     private final long postings;
     private final int kept;
+    private final int keptAtMost;
     private volatile Kept frequencies = new Kept(0);
 
     /** Frequencies counted while the index held about {@code numDocs} documents. */
@@ -66,22 +71,19 @@ final class SimilarTerms {
         Kept(int numDocs) {
             this(numDocs, new ConcurrentHashMap<>());
         }
-
-        boolean holdsFor(int now) {
-            return Math.abs(now - numDocs) <= numDocs / 16 && docFreqs.size() < KEPT_AT_MOST;
-        }
     }
 
     /**
      * @param tokensPerText words read from the top of each text: a story says what it is about
      *     there, and words deep in its body, each weighed, rarely change the best terms
      */
-    SimilarTerms(Analyzer analyzer, String field, int tokensPerText, long postings, int kept) {
+    SimilarTerms(Analyzer analyzer, String field, int tokensPerText, long postings, int kept, int keptAtMost) {
         this.analyzer = analyzer;
         this.field = field;
         this.tokensPerText = tokensPerText;
         this.postings = postings;
         this.kept = kept;
+        this.keptAtMost = keptAtMost;
     }
 
     private record Weighed(String word, int docFreq, float weight) {}
@@ -141,7 +143,7 @@ final class SimilarTerms {
     int docFreq(IndexReader reader, String word) throws IOException {
         int numDocs = reader.numDocs();
         Kept now = frequencies;
-        if (!now.holdsFor(numDocs)) {
+        if (Math.abs(numDocs - now.numDocs) > now.numDocs / 16 || now.docFreqs.size() >= keptAtMost) {
             now = new Kept(numDocs);
             frequencies = now;
         }

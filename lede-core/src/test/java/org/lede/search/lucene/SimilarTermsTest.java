@@ -58,7 +58,7 @@ class SimilarTermsTest {
     }
 
     private static SimilarTerms terms(int tokensPerText, long postings, int kept) {
-        return new SimilarTerms(new WhitespaceAnalyzer(), FIELD, tokensPerText, postings, kept);
+        return new SimilarTerms(new WhitespaceAnalyzer(), FIELD, tokensPerText, postings, kept, 1_000);
     }
 
     /** Each word of the query with its boost, in the query's order. */
@@ -158,6 +158,20 @@ class SimilarTermsTest {
         add("common");
         try (DirectoryReader reader = reader()) {
             assertEquals(9, terms.docFreq(reader, "common"), "33 documents is past a sixteenth of 30: read again");
+        }
+    }
+
+    @Test
+    void pastTheWordsItMayKeepTheCacheStartsOver() throws IOException {
+        SimilarTerms terms = new SimilarTerms(new WhitespaceAnalyzer(), FIELD, 100, 1_000, 1, 2);
+        try (DirectoryReader reader = reader()) {
+            assertEquals(6, terms.docFreq(reader, "common"));
+            assertEquals(3, terms.docFreq(reader, "middling"));
+        }
+        add("common");
+        try (DirectoryReader reader = reader()) {
+            assertEquals(3, terms.docFreq(reader, "middling"), "two words kept: the cache starts over");
+            assertEquals(7, terms.docFreq(reader, "common"), "read again, not the 6 kept before");
         }
     }
 }
