@@ -109,7 +109,7 @@ public interface StoryStore {
      */
     List<String> liveNear(String topicId, List<String> tags, Instant around, int perSource);
 
-    /** The outlines of those of these stories that are live, in no particular order. */
+    /** The outlines of those of these stories that are live, in no particular order; each one's tags in no particular order. */
     List<StoryOutline> liveOutlines(List<String> ids);
 
     /** The headings of those of these stories that are live, in no particular order. */

@@ -552,8 +552,10 @@ public final class JdbiStoryStore implements StoryStore {
             if (rows.isEmpty()) {
                 return rows;
             }
+            // Live stories' tags, from the table kept for liveNear: its key (story, tag) holds both
+            // columns, so each story is one index read where story_tags takes two.
             Map<String, List<String>> tags = new HashMap<>();
-            h.createQuery("SELECT story_id, tag FROM story_tags WHERE story_id IN (<ids>) ORDER BY story_id, position")
+            h.createQuery("SELECT story_id, tag FROM live_story_tags WHERE story_id IN (<ids>)")
                     .bindList("ids", rows.stream().map(StoryOutline::id).toList())
                     .map((rs, ctx) -> tags.computeIfAbsent(rs.getString("story_id"), k -> new ArrayList<>())
                             .add(rs.getString("tag")))
