@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -528,27 +529,18 @@ public final class JdbiStoryStore implements StoryStore {
             return List.of();
         }
         return db.handle(h -> {
-            // Status is checked here rather than in SQL, which could lead the planner to walk the
-            // (status, publish_at) index over every live story instead of looking up these ids.
-            List<StoryOutline> rows = h
-                    .createQuery(
-                            "SELECT id, headline, dek, topic_id, status, first_published_at, publish_at FROM stories"
-                                    + " WHERE id IN (<ids>)")
-                    .bindList("ids", ids)
-                    .map((rs, ctx) -> !rs.getString("status").equals(StoryStatus.PUBLISHED.key())
-                            ? null
-                            : new StoryOutline(
-                                    rs.getString("id"),
-                                    rs.getString("headline"),
-                                    rs.getString("dek"),
-                                    rs.getString("topic_id"),
-                                    List.of(),
-                                    Times.parse(Objects.requireNonNullElse(
-                                            rs.getString("first_published_at"), rs.getString("publish_at")))))
-                    .list()
-                    .stream()
-                    .filter(Objects::nonNull)
-                    .toList();
+            List<StoryOutline> rows = liveRows(
+                    h,
+                    "id, headline, dek, topic_id, first_published_at, publish_at",
+                    ids,
+                    (rs, ctx) -> new StoryOutline(
+                            rs.getString("id"),
+                            rs.getString("headline"),
+                            rs.getString("dek"),
+                            rs.getString("topic_id"),
+                            List.of(),
+                            Times.parse(Objects.requireNonNullElse(
+                                    rs.getString("first_published_at"), rs.getString("publish_at")))));
             if (rows.isEmpty()) {
                 return rows;
             }
@@ -595,23 +587,32 @@ public final class JdbiStoryStore implements StoryStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        // Status is checked here, as in liveOutlines, so the planner looks these ids up by key.
-        return db
-                .handle(h -> h.createQuery("SELECT id, slug, headline, topic_id, kind, status, publish_at,"
-                                + " first_published_at, substantive_at FROM stories WHERE id IN (<ids>)")
-                        .bindList("ids", ids)
-                        .map((rs, ctx) -> !rs.getString("status").equals(StoryStatus.PUBLISHED.key())
-                                ? null
-                                : new StoryHeading(
-                                        rs.getString("id"),
-                                        rs.getString("slug"),
-                                        rs.getString("headline"),
-                                        rs.getString("topic_id"),
-                                        StoryKind.parse(rs.getString("kind")),
-                                        Times.parse(rs.getString("publish_at")),
-                                        Times.parse(rs.getString("first_published_at")),
-                                        Times.parse(rs.getString("substantive_at"))))
-                        .list())
+        return db.handle(h -> liveRows(
+                h,
+                "id, slug, headline, topic_id, kind, publish_at, first_published_at, substantive_at",
+                ids,
+                (rs, ctx) -> new StoryHeading(
+                        rs.getString("id"),
+                        rs.getString("slug"),
+                        rs.getString("headline"),
+                        rs.getString("topic_id"),
+                        StoryKind.parse(rs.getString("kind")),
+                        Times.parse(rs.getString("publish_at")),
+                        Times.parse(rs.getString("first_published_at")),
+                        Times.parse(rs.getString("substantive_at")))));
+    }
+
+    /**
+     * The rows of those of these stories that are published, each made by {@code row}. Status is
+     * checked here rather than in SQL, which could lead the planner to walk the (status,
+     * publish_at) index over every live story instead of looking up these ids by key.
+     */
+    private static <T> List<T> liveRows(Handle h, String columns, List<String> ids, RowMapper<T> row) {
+        return h
+                .createQuery("SELECT status, " + columns + " FROM stories WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> rs.getString("status").equals(StoryStatus.PUBLISHED.key()) ? row.map(rs, ctx) : null)
+                .list()
                 .stream()
                 .filter(Objects::nonNull)
                 .toList();
