@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,5 +97,19 @@ class LauncherTest {
         List<String> options = launch("21.0.5", Map.of("LEDE_JAVA_OPTS", "-Xmx1g -Dx=y"), "serve");
         assertTrue(options.indexOf("-Xmx1g") > options.indexOf("-Xmx160m"), options.toString());
         assertTrue(options.contains("-Dx=y"), options.toString());
+    }
+
+    @Test
+    void aClassDataArchiveOlderThanTheJarIsRemovedSoTheJvmRecordsANewOne() throws Exception {
+        Path target = Files.createDirectories(dir.resolve("lede-25.0.1/lede-app/target"));
+        Path stale = Files.writeString(target.resolve("cds-serve.jsa"), "old");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path fresh = Files.writeString(target.resolve("cds-user.jsa"), "new");
+        Files.setLastModifiedTime(fresh, FileTime.from(Instant.now().plus(Duration.ofHours(1))));
+
+        assertTrue(launch("25.0.1", Map.of(), "serve").contains("-XX:SharedArchiveFile=" + stale));
+        assertFalse(Files.exists(stale), "an archive of an older jar is removed");
+        launch("25.0.1", Map.of(), "user", "list");
+        assertTrue(Files.exists(fresh), "an archive of this jar is kept");
     }
 }
