@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.lede.common.ConflictException;
 import org.lede.common.ForbiddenException;
 import org.lede.common.Ids;
 import org.lede.common.Instants;
+import org.lede.common.Lazy;
 import org.lede.common.NotFoundException;
 import org.lede.common.Transactions;
 import org.lede.common.ValidationException;
@@ -56,10 +56,11 @@ public final class UserService {
     private final Ids ids;
     /**
      * Compared against when the email is unknown, so a miss costs the same time as a wrong
-     * password. Made beside start-up rather than in it: one Argon2 hash, run before the JIT has
-     * compiled it, was a fifth of the server's start-up on its main thread.
+     * password. Made by the first sign-in, whether its email is known or not, so that one costs
+     * the same either way too; made at start-up, even on another thread, one Argon2 hash and its
+     * compilation took CPU from the server's start on a machine of two cores.
      */
-    private final CompletableFuture<String> decoyHash;
+    private final Lazy<String> decoyHash;
 
     private volatile byte[] resetKey;
 
@@ -82,7 +83,7 @@ public final class UserService {
         this.outbox = outbox;
         this.clock = clock;
         this.ids = ids;
-        this.decoyHash = CompletableFuture.supplyAsync(() -> passwords.hash(randomToken()));
+        this.decoyHash = new Lazy<>(() -> passwords.hash(randomToken()));
     }
 
     public boolean hasUsers() {
@@ -339,10 +340,11 @@ public final class UserService {
         String key = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         LoginThrottle.Attempt attempt = throttle.begin(key, address);
         pause(attempt.delay());
+        String decoy = decoyHash.get();
         Optional<User> user = key.isEmpty() ? Optional.empty() : users.findByEmail(key);
         boolean ok = passwords.matches(
                         password == null ? "" : password,
-                        user.map(User::passwordHash).orElseGet(decoyHash::join))
+                        user.map(User::passwordHash).orElse(decoy))
                 && user.isPresent()
                 && !user.get().disabled();
         if (!ok) {

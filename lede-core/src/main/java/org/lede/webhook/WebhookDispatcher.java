@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.lede.common.Instants;
+import org.lede.common.Lazy;
 import org.lede.common.LedeException;
 import org.lede.common.Transactions;
 import org.lede.outbox.Event;
@@ -56,7 +57,12 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Outbox outbox;
     private final WebhookTargets targets;
     private final Clock clock;
-    private final HttpClient client;
+    /**
+     * Made for the first delivery: the client sets up TLS when it is built, a tenth of a second
+     * of start-up for a site that may have no webhooks.
+     */
+    private final Lazy<HttpClient> client;
+
     private final Consumer<RuntimeException> onError;
     private final Semaphore slots = new Semaphore(CONCURRENCY);
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -82,12 +88,12 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.targets = targets;
         this.clock = clock;
         // Redirects are never followed: the address they lead to was never checked.
-        this.client = HttpClient.newBuilder()
+        this.client = new Lazy<>(() -> HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(senders)
-                .build();
+                .build());
     }
 
     public WebhookDispatcher start(Duration interval) {
@@ -197,8 +203,9 @@ public final class WebhookDispatcher implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
                 .build();
         try {
-            int code =
-                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int code = client.get()
+                    .send(request, HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             if (code >= 200 && code < 300) {
                 return new Outcome(code, null);
             }
@@ -262,7 +269,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        client.close();
+        client.ifMade().ifPresent(HttpClient::close);
         try {
             recordAttempts();
         } catch (RuntimeException e) {
