@@ -33,6 +33,19 @@ class CommandLineTest {
     }
 
     @Test
+    void helpOnOneCommandAndAMistypedCommandStillKnowEveryCommand() {
+        Cli help = Cli.run("help", "reindex");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("Usage: lede reindex"), help.out());
+        Cli typo = Cli.run("servve");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("Did you mean: lede serve"), typo.err());
+        Cli one = Cli.run("serve", "--help");
+        assertEquals(0, one.code());
+        assertTrue(one.out().contains("Usage: lede serve"), one.out());
+    }
+
+    @Test
     void unwritableDataDirectoryFailsWithOneLine() throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
         Cli.run("serve", "--port", "0", "--data-dir", file.resolve("data").toString())
