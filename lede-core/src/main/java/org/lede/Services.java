@@ -143,7 +143,10 @@ public record Services(
                 outbox);
         // Through search.index() on each call, so the index still opens only when first used.
         RelatedContent related = new BlendedRelated(
-                stories, dashboards, (id, limit) -> search.index().similar(id, limit), Blend.Weights.STANDARD);
+                stories,
+                dashboards,
+                (id, words, limit) -> search.index().similar(id, words, limit),
+                Blend.Weights.STANDARD);
         return new Services(
                 db,
                 clock,

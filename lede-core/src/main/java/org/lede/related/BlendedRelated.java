@@ -17,6 +17,7 @@ import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardStore;
 import org.lede.search.ProperNames;
 import org.lede.search.SearchDocument.Type;
+import org.lede.search.SearchDocuments;
 import org.lede.search.SearchIndex;
 import org.lede.story.Story;
 import org.lede.story.StoryOutline;
@@ -55,7 +56,7 @@ public final class BlendedRelated implements RelatedContent {
     @FunctionalInterface
     public interface Similarity {
         /** See {@link SearchIndex#similar}. */
-        List<SearchIndex.Similar> similar(String id, int limit);
+        List<SearchIndex.Similar> similar(String id, SearchIndex.Words words, int limit);
     }
 
     public BlendedRelated(StoryStore stories, DashboardStore dashboards, Similarity index, Blend.Weights weights) {
@@ -77,7 +78,7 @@ public final class BlendedRelated implements RelatedContent {
         String topicId = story.draft().topicId();
         List<String> tags = story.draft().tags();
         Map<String, Double> similarity = new HashMap<>();
-        for (SearchIndex.Similar hit : index.similar(story.id(), SIMILAR)) {
+        for (SearchIndex.Similar hit : index.similar(story.id(), SearchDocuments.words(story), SIMILAR)) {
             similarity.merge(hit.id(), hit.score(), Math::max);
         }
         double best = similarity.values().stream()

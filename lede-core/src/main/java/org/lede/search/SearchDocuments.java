@@ -10,9 +10,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.lede.author.Author;
 import org.lede.author.AuthorStore;
+import org.lede.content.Block;
+import org.lede.content.Embed;
+import org.lede.content.LeadIn;
 import org.lede.dashboard.Dashboard;
 import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardStore;
+import org.lede.story.Story;
+import org.lede.story.StoryDraft;
 import org.lede.story.StoryKind;
 import org.lede.story.StoryStatus;
 import org.lede.topic.Topic;
@@ -164,6 +169,30 @@ public final class SearchDocuments {
                 true,
                 null,
                 dashboard.updatedAt());
+    }
+
+    /**
+     * A story's words as its document holds them, built from the story itself: the same text the
+     * rows give {@link #stories} (SearchDocumentsTest holds the two equal), without reading them again.
+     */
+    public static SearchIndex.Words words(Story story) {
+        StoryDraft draft = story.draft();
+        List<String> lines = new ArrayList<>();
+        if (draft.hero() != null && draft.hero().caption() != null) {
+            lines.add(draft.hero().caption());
+        }
+        for (Block block : draft.body()) {
+            // A lead-in's label is a field of its own, and an embed's address is not its words.
+            String text = switch (block) {
+                case LeadIn leadIn -> leadIn.text().text();
+                case Embed embed -> "";
+                default -> block.plainText();
+            };
+            if (!text.isBlank()) {
+                lines.add(text);
+            }
+        }
+        return new SearchIndex.Words(draft.headline(), draft.dek(), String.join("\n", lines));
     }
 
     private static String joined(String headline, String dek, String body) {

@@ -36,8 +36,12 @@ public interface SearchIndex extends AutoCloseable {
      * Live documents most like the live document {@code id} by their text (more-like-this), best
      * first, never {@code id} itself; empty when {@code id} is not a live document. The score is
      * text alone, with no recency: Go deeper weighs time against the story's own date, not today.
+     *
+     * @param words the document's words, which the caller has at hand (Go deeper has the story it
+     *     shows); an index that keeps each document's words where it matches them (PostgreSQL's)
+     *     reads its own instead
      */
-    List<Similar> similar(String id, int limit);
+    List<Similar> similar(String id, Words words, int limit);
 
     /** How many documents the index holds and the bytes it takes on disk (or in the database). */
     Stats stats();
@@ -63,6 +67,16 @@ public interface SearchIndex extends AutoCloseable {
         /** Abandons the rebuild unless it finished. */
         @Override
         void close();
+    }
+
+    /**
+     * A document's words as the index holds them: its headline, dek (or null) and body, as {@link
+     * SearchDocument} has them and {@link SearchDocuments#words} builds them from a story.
+     */
+    record Words(String headline, String dek, String body) {
+        public static Words of(SearchDocument document) {
+            return new Words(document.headline(), document.dek(), document.body());
+        }
     }
 
     /** A document like another, with the similarity score the adapter computed (higher is closer). */

@@ -23,6 +23,7 @@ import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.db.Dialect;
 import org.lede.related.RelatedContent.Pick;
 import org.lede.search.Search;
+import org.lede.search.SearchDocuments;
 import org.lede.search.SearchIndex;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
@@ -223,7 +224,7 @@ class BlendedRelatedTest {
         RelatedContent fewer = new BlendedRelated(
                 newsroom.services.stories(),
                 newsroom.services.dashboards(),
-                (id, limit) -> List.of(),
+                (id, words, limit) -> List.of(),
                 Blend.Weights.STANDARD,
                 5);
         List<Pick> picks = fewer.ranked(stories.get(story.id()));
@@ -258,11 +259,13 @@ class BlendedRelatedTest {
         }
         Story story = publishAt("2001-01-01T09:00:00Z", "The story", world, List.of());
         List<Integer> asked = new ArrayList<>();
+        List<SearchIndex.Words> given = new ArrayList<>();
         RelatedContent counted = new BlendedRelated(
                 newsroom.services.stories(),
                 newsroom.services.dashboards(),
-                (id, limit) -> {
+                (id, words, limit) -> {
                     asked.add(limit);
+                    given.add(words);
                     return similar.stream()
                             .limit(limit)
                             .map(s -> new SearchIndex.Similar(s.id(), 1))
@@ -273,6 +276,8 @@ class BlendedRelatedTest {
                 .map(p -> p.id())
                 .toList();
         assertEquals(List.of(BlendedRelated.SIMILAR), asked);
+        assertEquals(List.of(SearchDocuments.words(stories.get(story.id()))), given, "the story's own words");
+        assertEquals("The story", given.getFirst().headline());
         assertEquals(30, BlendedRelated.SIMILAR);
         assertEquals(BlendedRelated.SIMILAR, ids.size(), "every hit is weighed, none beyond: " + ids);
     }

@@ -98,6 +98,7 @@ class SearchDocumentsTest {
 
         SearchDocument doc = documents.stories(List.of(story.id()), true).getFirst();
         assertEquals(story.id(), doc.id());
+        assertEquals(SearchIndex.Words.of(doc), SearchDocuments.words(story));
         assertEquals(SearchDocument.Type.STORY, doc.type());
         assertEquals("Rouhani wins a second term", doc.headline());
         assertEquals("Voters in Tehran backed the president.", doc.dek());
@@ -205,6 +206,7 @@ class SearchDocumentsTest {
         Story stored = newsroom.services.stories().find(story.id()).orElseThrow();
         SearchDocument doc = documents.stories(List.of(story.id()), true).getFirst();
         assertEquals(expected(stored, "Weather", List.of("Ana Ruiz")), doc);
+        assertEquals(SearchIndex.Words.of(doc), SearchDocuments.words(stored), "Go deeper's words are the index's");
         assertTrue(doc.body().contains("Boats stayed in port all\u2009day."), doc.body());
     }
 

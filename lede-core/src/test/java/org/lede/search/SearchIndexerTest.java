@@ -265,8 +265,8 @@ class SearchIndexerTest {
                 return index.search(query);
             }
 
-            public List<Similar> similar(String id, int limit) {
-                return index.similar(id, limit);
+            public List<Similar> similar(String id, Words words, int limit) {
+                return index.similar(id, words, limit);
             }
 
             public Stats stats() {

@@ -583,7 +583,7 @@ public final class PostgresSearchIndex implements SearchIndex {
     }
 
     @Override
-    public List<Similar> similar(String id, int limit) {
+    public List<Similar> similar(String id, Words words, int limit) {
         if (limit < 1) {
             return List.of();
         }

@@ -59,12 +59,11 @@ class LuceneSearchIndexTest extends SearchIndexContract {
                 story("deep", "Opening").body(opening + "zeppelin quarantine"),
                 story("other", "Airships").body("The zeppelin quarantine ended."),
                 story("top", "Airship quarantine").body("A zeppelin quarantine began."));
-        assertEquals(List.of(), index.similar("deep", 10), "words past the top do not make it similar");
+        assertEquals(List.of(), similar("deep", 10), "words past the top do not make it similar");
         assertEquals(
                 Set.of("other", "deep"),
-                Set.copyOf(index.similar("top", 10).stream()
-                        .map(SearchIndex.Similar::id)
-                        .toList()),
+                Set.copyOf(
+                        similar("top", 10).stream().map(SearchIndex.Similar::id).toList()),
                 "the same words at the top do, and they are indexed wherever they are");
     }
 

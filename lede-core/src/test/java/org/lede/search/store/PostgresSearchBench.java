@@ -83,7 +83,7 @@ public final class PostgresSearchBench {
             }
             long start = System.nanoTime();
             for (int i = 0; i < runs; i++) {
-                index.similar("s" + (i * 7919 % size), 8);
+                index.similar("s" + (i * 7919 % size), new SearchIndex.Words("", null, ""), 8);
             }
             System.out.printf("similar            mean %6.2f ms%n", (System.nanoTime() - start) / 1e6 / runs);
             if (System.getenv("LEDE_BENCH_HOLD") != null) {

@@ -39,6 +39,8 @@ import org.lede.testing.TestDatabases;
 /** What the PostgreSQL adapter does beyond the contract: its ranked window, exact-count bound, vocabulary and markers. */
 class PostgresSearchIndexDetailsTest {
     static final Instant NOW = Instant.now();
+    /** No words: this index reads each document's own from its table, whatever the caller passes. */
+    static final SearchIndex.Words OWN_WORDS = new SearchIndex.Words("", null, "");
 
     @TempDir
     Path dir;
@@ -581,11 +583,11 @@ class PostgresSearchIndexDetailsTest {
                                 NOW)),
                 List.of(),
                 1);
-        List<SearchIndex.Similar> similar = index.similar("a", 5);
+        List<SearchIndex.Similar> similar = index.similar("a", OWN_WORDS, 5);
         assertEquals("b", similar.getFirst().id());
         assertTrue(similar.stream().noneMatch(s -> s.id().equals("a") || s.id().equals("d")), similar.toString());
-        assertEquals(List.of(), index.similar("d", 5));
-        assertEquals(List.of(), index.similar("missing", 5));
+        assertEquals(List.of(), index.similar("d", OWN_WORDS, 5));
+        assertEquals(List.of(), index.similar("missing", OWN_WORDS, 5));
     }
 
     @Test
