@@ -76,6 +76,16 @@ class LauncherTest {
     }
 
     @Test
+    void theServerTrimsItsNativeHeapOnEveryJdkThatCan() throws Exception {
+        assertTrue(launch("21.0.5", Map.of(), "serve").contains("-XX:TrimNativeHeapInterval=5000"));
+        assertTrue(launch("25.0.1", Map.of(), "serve").contains("-XX:TrimNativeHeapInterval=5000"));
+        assertFalse(
+                launch("21", Map.of(), "serve").contains("-XX:TrimNativeHeapInterval=5000"),
+                "21 GA has no such option");
+        assertFalse(launch("25.0.1", Map.of(), "user", "list").contains("-XX:TrimNativeHeapInterval=5000"));
+    }
+
+    @Test
     void compactObjectHeadersComeWithJdk25AndLater() throws Exception {
         assertTrue(launch("25.0.1", Map.of(), "serve").contains("-XX:+UseCompactObjectHeaders"));
         assertTrue(launch("26", Map.of(), "serve").contains("-XX:+UseCompactObjectHeaders"));
