@@ -138,6 +138,12 @@ row() {
 
 run_one() {
   local size=$1 db=$2 data="$work/$db-$size" db_args=() jdbc metrics="$work/$db-$size.metrics"
+  # A directory kept from an earlier run holds its archive: generating into it would add N
+  # stories to those already there, and the figures would be of a larger archive than named.
+  if [ -e "$data" ] || [ -e "$work/pg-$size" ]; then
+    echo "== removing the archive an earlier run kept in $work, so this one holds $size stories" >&2
+    rm -rf "$data" "$work/pg-$size"
+  fi
   mkdir -p "$data"
   : >"$metrics"
   if [ "$db" = postgresql ]; then
