@@ -35,7 +35,7 @@ final class ImportRunners {
         Map<String, ImportJobs.Runner> runners = new LinkedHashMap<>();
         formats.forEach((format, opener) -> {
             // Each run has its own HTTP client, closed when it ends: a server that never imports
-            // does not build one at start-up, where it took a twentieth of the main thread's time.
+            // does not build one at start-up, where it took 3 % of the main thread's time.
             runners.put(format, (file, options, listener) -> {
                 try (RemoteFiles remote = RemoteFiles.forImages(false);
                         SourceReader reader =

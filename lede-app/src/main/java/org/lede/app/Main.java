@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /**
      * Named here rather than in the annotation, so a run builds only the command it runs: picocli
-     * reads every command's options by reflection before it parses, and building all of them was
-     * a third of a second of the server's start-up. Help, and a name that is no command, get them all.
+     * reads every command's options by reflection before it parses, and building all of them cost
+     * the server's start-up a fifth of a second. Help, and a name that is no command, get them all.
      */
     private static final List<Class<?>> COMMANDS = List.of(
             ServeCommand.class,
