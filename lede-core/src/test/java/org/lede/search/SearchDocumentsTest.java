@@ -210,27 +210,14 @@ class SearchDocumentsTest {
         assertTrue(doc.body().contains("Boats stayed in port all\u2009day."), doc.body());
     }
 
-    /** The document as built from a whole story by the rules of the blocks' own plain text. */
+    /** The document as built from a whole story, its body as Go deeper builds it from the blocks' own plain text. */
     private static SearchDocument expected(Story story, String topicName, List<String> authorNames) {
         StoryDraft draft = story.draft();
-        List<String> leadIns = new java.util.ArrayList<>();
-        List<String> lines = new java.util.ArrayList<>();
-        if (draft.hero() != null && draft.hero().caption() != null) {
-            lines.add(draft.hero().caption());
-        }
-        for (var block : draft.body()) {
-            String text = block.plainText();
-            if (block instanceof LeadIn leadIn) {
-                leadIns.add(leadIn.label());
-                text = leadIn.text().text();
-            } else if (block instanceof Embed) {
-                text = "";
-            }
-            if (!text.isBlank()) {
-                lines.add(text);
-            }
-        }
-        String body = String.join("\n", lines);
+        List<String> leadIns = draft.body().stream()
+                .filter(LeadIn.class::isInstance)
+                .map(block -> ((LeadIn) block).label())
+                .toList();
+        String body = SearchDocuments.words(story).body();
         return new SearchDocument(
                 story.id(),
                 SearchDocument.Type.STORY,
