@@ -41,6 +41,11 @@ final class Counter extends SimpleCollector {
     record Result(long total, boolean exact, SearchResult.Counts counts) {}
 
     private final long limit;
+    private final boolean windowed;
+    // In a sample: the window being counted, its matches so far, and the sum of the squares of those before.
+    private long window = -1;
+    private long inWindow;
+    private double squares;
     private int docBase;
     private int stoppedAt = -1;
     private final Map<String, Long> topics = new HashMap<>();
@@ -58,39 +63,73 @@ final class Counter extends SimpleCollector {
     private long[] kindCounts;
     private long[] yearCounts;
 
-    private Counter(long limit) {
+    private Counter(long limit, boolean windowed) {
         this.limit = limit;
+        this.windowed = windowed;
     }
 
     /**
      * The counts of what {@code query} matches: exact when it matches up to {@link
      * SearchResult#EXACT_UP_TO}. Where the index's own bound on the matches ({@code cost}, what
-     * the postings read would hold) is far past that, a sample comes first, and when it says the
-     * matches are far past it too, it is the answer, without reading the matches one by one.
+     * the postings read would hold) is past that, a sample comes first, and when it shows the
+     * matches are surely past it too ({@link #surelyPast}), it is the answer, without reading
+     * the matches one by one. Otherwise the exact pass decides, and the sample stands in when that
+     * pass stops at its limit.
      */
     static Result count(IndexSearcher searcher, Query query) throws IOException {
         long maxDoc = searcher.getIndexReader().maxDoc();
         long bound = cost(searcher, query);
-        Result sampled = null;
-        if (bound > FAR_PAST) {
+        Sampled sampled = null;
+        if (bound > SearchResult.EXACT_UP_TO) {
             sampled = sampled(searcher, query, stride(maxDoc, bound));
-            if (sampled.total() > FAR_PAST) {
-                return sampled;
+            if (sampled.surelyPast()) {
+                return sampled.result();
             }
         }
-        Counter first = searcher.search(query, manager(SearchResult.EXACT_UP_TO + 1));
+        Counter first = searcher.search(query, manager(SearchResult.EXACT_UP_TO + 1, false));
         if (first.stoppedAt < 0) {
             return new Result(first.total, true, first.counts(1));
         }
         if (sampled != null) {
-            return sampled;
+            return sampled.result();
         }
-        // How far the exact pass read to meet that many tells how common the matches are.
-        return sampled(searcher, query, stride(maxDoc, (double) first.total * maxDoc / (first.stoppedAt + 1)));
+        // Some queries' bounds are estimates (a range of dates): how far the exact pass read to
+        // meet that many tells how common the matches are.
+        return sampled(searcher, query, stride(maxDoc, (double) first.total * maxDoc / (first.stoppedAt + 1)))
+                .result();
     }
 
-    /** Matches past this many are "far past" exact counting: a sample's error cannot bring them under it. */
-    private static final long FAR_PAST = 2 * SearchResult.EXACT_UP_TO;
+    /**
+     * How many standard errors below its estimate the sample's count may be and still be past
+     * exact counting. The cost of a wrong "surely" is small (an estimate where a count of a few
+     * thousand could have been exact), that of a needless exact pass is reading ten thousand
+     * matches, and three leaves one wrong call in about seven hundred.
+     */
+    static final double SURE = 3;
+
+    /**
+     * Whether a sample's matches say the whole holds more than {@link SearchResult#EXACT_UP_TO}
+     * even after taking off {@link #SURE} standard errors. The error comes from how the matches
+     * spread over the sample's windows: an archive writes a story's neighbours together, so
+     * matches bunch in windows, and a count of bunched matches varies more than one of scattered
+     * ones.
+     *
+     * @param matches the sample's matches
+     * @param squares the sum over the sample's windows of each window's matches squared
+     * @param windows the sample's windows, those without matches included
+     * @param scale   the whole over the sample
+     */
+    static boolean surelyPast(long matches, double squares, long windows, double scale) {
+        if (windows < 2) {
+            return false;
+        }
+        double mean = (double) matches / windows;
+        double spread = Math.max(0, (squares - matches * mean) / (windows - 1));
+        double error = Math.sqrt(windows * spread);
+        return (matches - SURE * error) * scale > SearchResult.EXACT_UP_TO;
+    }
+
+    private record Sampled(Result result, boolean surelyPast) {}
 
     private static int stride(long maxDoc, double matches) {
         return (int) Math.max(2, Math.min(maxDoc / Sample.WINDOW, matches / SAMPLED));
@@ -108,32 +147,38 @@ final class Counter extends SimpleCollector {
         return cost;
     }
 
-    private static Result sampled(IndexSearcher searcher, Query query, int stride) throws IOException {
+    private static Sampled sampled(IndexSearcher searcher, Query query, int stride) throws IOException {
         long maxDoc = searcher.getIndexReader().maxDoc();
         Sample sample = new Sample(stride);
         Query sampled = new BooleanQuery.Builder()
                 .add(query, Occur.FILTER)
                 .add(sample, Occur.FILTER)
                 .build();
-        Counter counted = searcher.search(sampled, manager(Long.MAX_VALUE));
-        double scale = (double) maxDoc / sample.size(maxDoc);
+        Counter counted = searcher.search(sampled, manager(Long.MAX_VALUE, true));
+        long size = sample.size(maxDoc);
+        double scale = (double) maxDoc / size;
         long total = Math.max(SearchResult.EXACT_UP_TO + 1, rough(counted.total * scale));
-        return new Result(total, false, counted.counts(scale));
+        long windows = (size + Sample.WINDOW - 1) / Sample.WINDOW;
+        return new Sampled(
+                new Result(total, false, counted.counts(scale)),
+                surelyPast(counted.total, counted.squares, windows, scale));
     }
 
-    private static CollectorManager<Counter, Counter> manager(long limit) {
+    /** @param windowed whether to keep each sample window's matches, for {@link #surelyPast} */
+    private static CollectorManager<Counter, Counter> manager(long limit, boolean windowed) {
         return new CollectorManager<>() {
             @Override
             public Counter newCollector() {
-                return new Counter(limit);
+                return new Counter(limit, windowed);
             }
 
             @Override
             public Counter reduce(Collection<Counter> collectors) throws IOException {
-                Counter all = new Counter(limit);
+                Counter all = new Counter(limit, windowed);
                 for (Counter c : collectors) {
                     c.flush();
                     all.total += c.total;
+                    all.squares += c.squares + (double) c.inWindow * c.inWindow;
                     all.stoppedAt = Math.max(all.stoppedAt, c.stoppedAt);
                     c.topics.forEach((k, v) -> all.topics.merge(k, v, Long::sum));
                     c.authors.forEach((k, v) -> all.authors.merge(k, v, Long::sum));
@@ -169,6 +214,15 @@ final class Counter extends SimpleCollector {
             throw new CollectionTerminatedException();
         }
         total++;
+        if (windowed) {
+            long at = (docBase + doc) / Sample.WINDOW;
+            if (at != window) {
+                squares += (double) inWindow * inWindow;
+                window = at;
+                inWindow = 0;
+            }
+            inWindow++;
+        }
         if (topic.advanceExact(doc)) {
             topicCounts[topic.ordValue()]++;
         }
