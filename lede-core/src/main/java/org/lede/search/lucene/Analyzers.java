@@ -2,19 +2,16 @@ package org.lede.search.lucene;
 
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 
 /**
  * The two ways text is split into terms. Ranked fields are stemmed ("elections" finds
@@ -76,26 +73,16 @@ final class Analyzers {
     }
 
     /**
-     * Both at once, for marking matches in a text read once: each word as written (a {@link
-     * KeywordAttribute keyword} token) and, at the same offsets, its stem unless it is a stop word.
+     * One word as written ({@link #asWritten}) to its stem: what {@link #ranked} makes of a word
+     * that is not a stop word. The stemmer reads each word alone, so a word stems the same in a
+     * text as by itself.
      */
-    static Analyzer both() {
+    static Analyzer stemmer() {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
-                StandardTokenizer source = new StandardTokenizer();
-                TokenStream out = new KeywordRepeatFilter(asWritten(source));
-                KeywordAttribute keyword = out.addAttribute(KeywordAttribute.class);
-                CharTermAttribute term = out.addAttribute(CharTermAttribute.class);
-                out = new FilteringTokenFilter(out) {
-                    @Override
-                    protected boolean accept() {
-                        return keyword.isKeyword()
-                                || !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(term.buffer(), 0, term.length());
-                    }
-                };
-                out = new KStemFilter(out);
-                return new TokenStreamComponents(source, out);
+                KeywordTokenizer source = new KeywordTokenizer();
+                return new TokenStreamComponents(source, new KStemFilter(source));
             }
         };
     }

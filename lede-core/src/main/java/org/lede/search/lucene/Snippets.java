@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.lede.search.SearchResult.Fragment;
 
@@ -25,7 +27,16 @@ final class Snippets {
     /** How much of a text is searched for a passage. */
     static final int READ = 3000;
 
-    private final Analyzer both = Analyzers.both();
+    /**
+     * Words whose stems are kept, at most: a page of hits reads thousands of words, mostly the
+     * same few thousand, and stemming each one again was a tenth of a search's time. Past it the
+     * stems start over rather than grow (about two megabytes).
+     */
+    static final int STEMS_KEPT = 20_000;
+
+    private final Analyzer exact = Analyzers.exact();
+    private final Analyzer stemmer = Analyzers.stemmer();
+    private volatile Map<String, String> stems = new ConcurrentHashMap<>();
 
     /** The whole text with its matched words marked. */
     List<Fragment> marked(String text, TextQuery query) {
@@ -95,39 +106,47 @@ final class Snippets {
         return best;
     }
 
-    /** Start and end offsets of the matched words, in order: the text is analyzed once, each word as written and stemmed. */
+    /** Start and end offsets of the matched words, in order: each word as written, and its stem unless it is a stop word. */
     private List<int[]> matches(String text, TextQuery query) {
         List<int[]> out = new ArrayList<>();
-        try (TokenStream tokens = both.tokenStream(Fields.BODY, text)) {
+        try (TokenStream tokens = exact.tokenStream(Fields.BODY, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
-            KeywordAttribute keyword = tokens.addAttribute(KeywordAttribute.class);
             tokens.reset();
-            String form = null;
-            String stem = null;
-            int start = -1;
-            int end = -1;
             while (tokens.incrementToken()) {
-                if (keyword.isKeyword()) {
-                    if (form != null && query.matches(form, stem)) {
-                        out.add(new int[] {start, end});
-                    }
-                    form = term.toString();
-                    stem = null;
-                    start = offset.startOffset();
-                    end = offset.endOffset();
-                } else {
-                    stem = term.toString();
+                String form = term.toString();
+                if (query.matches(form, stem(form))) {
+                    out.add(new int[] {offset.startOffset(), offset.endOffset()});
                 }
-            }
-            if (form != null && query.matches(form, stem)) {
-                out.add(new int[] {start, end});
             }
             tokens.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** What the ranked field makes of a word as written: its stem, or null for a stop word. */
+    String stem(String form) {
+        if (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(form)) {
+            return null;
+        }
+        Map<String, String> kept = stems;
+        String stem = kept.get(form);
+        if (stem == null) {
+            stem = TextQuery.terms(stemmer, form).getFirst();
+            if (kept.size() >= STEMS_KEPT) {
+                kept = new ConcurrentHashMap<>();
+                stems = kept;
+            }
+            kept.put(form, stem);
+        }
+        return stem;
+    }
+
+    /** How many stems are kept now. */
+    int kept() {
+        return stems.size();
     }
 
     private static List<Fragment> fragments(String text, int start, int end, List<int[]> matches) {
