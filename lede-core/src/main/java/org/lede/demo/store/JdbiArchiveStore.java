@@ -1,9 +1,14 @@
 package org.lede.demo.store;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -14,6 +19,7 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.lede.common.ConflictException;
 import org.lede.content.Block;
+import org.lede.content.Credit;
 import org.lede.content.ImageBlock;
 import org.lede.db.Database;
 import org.lede.db.Dialect;
@@ -24,25 +30,45 @@ import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.story.json.BlockJson;
 import org.lede.story.json.StoryJson;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
- * Writes generated stories as {@code JdbiStoryStore} stores them, through JDBC batches on one
- * connection, many stories a transaction. For the load only, SQLite does not wait for the disk
- * on each commit and keeps a larger page cache, and PostgreSQL commits without waiting for its
- * log to be flushed: a crash mid-load loses at most the last batches of an archive that can be
- * generated again, never the database's consistency.
+ * Writes generated stories as {@code JdbiStoryStore} stores them, on one connection, many stories
+ * a transaction: JDBC batches into SQLite, {@code COPY} into PostgreSQL. For the load only,
+ * SQLite does not wait for the disk on each commit and keeps a larger page cache, and PostgreSQL
+ * commits without waiting for its log to be flushed: a crash mid-load loses at most the last
+ * batches of an archive that can be generated again, never the database's consistency.
  */
 public final class JdbiArchiveStore implements ArchiveStore {
-    private static final String STORY =
-            "INSERT INTO stories (id, slug, headline, dek, topic_id, kind, contributor_note,"
-                    + " hero_media_id, hero_caption, hero_credit_kind, hero_credit_by, hero_credit_via, status, publish_at,"
-                    + " first_published_at, substantive_at, created_at, updated_at, created_by, revision, blocked_reason,"
-                    + " hero_alt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String BLOCK = "INSERT INTO story_blocks (story_id, position, type, data) VALUES (?, ?, ?, ?)";
-    private static final String AUTHOR = "INSERT INTO story_authors (story_id, position, author_id) VALUES (?, ?, ?)";
-    private static final String TAG = "INSERT INTO story_tags (story_id, position, tag) VALUES (?, ?, ?)";
-    private static final String REVISION = "INSERT INTO story_revisions (story_id, revision, action, actor_id,"
-            + " saved_at, snapshot) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final List<String> STORY = List.of(
+            "id",
+            "slug",
+            "headline",
+            "dek",
+            "topic_id",
+            "kind",
+            "contributor_note",
+            "hero_media_id",
+            "hero_caption",
+            "hero_credit_kind",
+            "hero_credit_by",
+            "hero_credit_via",
+            "status",
+            "publish_at",
+            "first_published_at",
+            "substantive_at",
+            "created_at",
+            "updated_at",
+            "created_by",
+            "revision",
+            "blocked_reason",
+            "hero_alt");
+    private static final List<String> BLOCK = List.of("story_id", "position", "type", "data");
+    private static final List<String> AUTHOR = List.of("story_id", "position", "author_id");
+    private static final List<String> TAG = List.of("story_id", "position", "tag");
+    private static final List<String> REVISION =
+            List.of("story_id", "revision", "action", "actor_id", "saved_at", "snapshot");
 
     private final Database db;
 
@@ -138,21 +164,27 @@ public final class JdbiArchiveStore implements ArchiveStore {
         });
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
+        CopyManager copy = c.isWrapperFor(PGConnection.class)
+                ? c.unwrap(PGConnection.class).getCopyAPI()
+                : null;
         int total = 0;
-        try (PreparedStatement story = c.prepareStatement(STORY);
-                PreparedStatement block = c.prepareStatement(BLOCK);
-                PreparedStatement author = c.prepareStatement(AUTHOR);
-                PreparedStatement tag = c.prepareStatement(TAG);
-                PreparedStatement revision = c.prepareStatement(REVISION)) {
+        try {
             for (List<Prepared> next = take(ready); !next.isEmpty(); next = take(ready)) {
+                Rows story = new Rows("stories", STORY);
+                Rows block = new Rows("story_blocks", BLOCK);
+                Rows author = new Rows("story_authors", AUTHOR);
+                Rows tag = new Rows("story_tags", TAG);
+                Rows revision = new Rows("story_revisions", REVISION);
                 for (Prepared p : next) {
                     add(p, story, block, author, tag, revision);
                 }
-                story.executeBatch();
-                block.executeBatch();
-                author.executeBatch();
-                tag.executeBatch();
-                revision.executeBatch();
+                for (Rows rows : List.of(story, block, author, tag, revision)) {
+                    if (copy != null) {
+                        rows.copy(copy);
+                    } else {
+                        rows.insert(c);
+                    }
+                }
                 c.commit();
                 total += next.size();
                 written.accept(total);
@@ -170,6 +202,76 @@ public final class JdbiArchiveStore implements ArchiveStore {
         }
     }
 
+    /**
+     * One batch's rows of one table. SQLite takes them as a JDBC batch; PostgreSQL as one {@code
+     * COPY}, which it reads as a stream rather than as a statement a row: the archive went in at
+     * 825 stories/s through batched inserts.
+     */
+    static final class Rows {
+        private final String table;
+        private final List<String> columns;
+        private final List<Object[]> rows = new ArrayList<>();
+
+        Rows(String table, List<String> columns) {
+            this.table = table;
+            this.columns = columns;
+        }
+
+        /** One row, a value a column: text, a whole number or null. */
+        void add(Object... values) {
+            if (values.length != columns.size()) {
+                throw new IllegalArgumentException(table + " takes " + columns.size() + " values");
+            }
+            rows.add(values);
+        }
+
+        void insert(Connection c) throws SQLException {
+            String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+            try (PreparedStatement insert = c.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        insert.setObject(i + 1, row[i]);
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+
+        void copy(CopyManager copy) throws SQLException {
+            StringBuilder csv = new StringBuilder();
+            for (Object[] row : rows) {
+                csv(csv, row);
+            }
+            try {
+                copy.copyIn(
+                        "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)",
+                        new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * One CSV line: every value quoted, a quote inside doubled, so commas and line breaks in a
+         * body are data; null unquoted and empty, which is how CSV says NULL to PostgreSQL.
+         */
+        static void csv(StringBuilder out, Object[] row) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                if (row[i] != null) {
+                    out.append('"')
+                            .append(row[i].toString().replace("\"", "\"\""))
+                            .append('"');
+                }
+            }
+            out.append('\n');
+        }
+    }
+
     private static List<Prepared> take(BlockingQueue<List<Prepared>> ready) {
         try {
             return ready.take();
@@ -179,74 +281,52 @@ public final class JdbiArchiveStore implements ArchiveStore {
         }
     }
 
-    private static void add(
-            Prepared p,
-            PreparedStatement story,
-            PreparedStatement block,
-            PreparedStatement author,
-            PreparedStatement tag,
-            PreparedStatement revision)
-            throws SQLException {
+    private static void add(Prepared p, Rows story, Rows block, Rows author, Rows tag, Rows revision) {
         Story s = p.story();
         StoryDraft d = s.draft();
         ImageBlock hero = d.hero();
-        int i = 0;
-        story.setString(++i, s.id());
-        story.setString(++i, d.slug());
-        story.setString(++i, d.headline());
-        story.setString(++i, d.dek());
-        story.setString(++i, d.topicId());
-        story.setString(++i, d.kind().key());
-        story.setString(++i, d.contributorNote());
-        story.setString(++i, hero == null ? null : hero.mediaId());
-        story.setString(++i, hero == null ? null : hero.caption());
-        story.setString(
-                ++i,
-                hero == null || hero.credit() == null
-                        ? null
-                        : hero.credit().kind().name());
-        story.setString(
-                ++i,
-                hero == null || hero.credit() == null ? null : hero.credit().by());
-        story.setString(
-                ++i,
-                hero == null || hero.credit() == null ? null : hero.credit().via());
-        story.setString(++i, s.status().key());
-        story.setString(++i, Times.format(s.publishAt()));
-        story.setString(++i, Times.format(s.firstPublishedAt()));
-        story.setString(++i, Times.format(s.substantiveAt()));
-        story.setString(++i, Times.format(s.createdAt()));
-        story.setString(++i, Times.format(s.updatedAt()));
-        story.setString(++i, s.createdBy());
-        story.setInt(++i, s.revision());
-        story.setString(++i, s.blockedReason());
-        story.setString(++i, hero == null ? null : hero.alt());
-        story.addBatch();
+        Credit credit = hero == null ? null : hero.credit();
+        story.add(
+                s.id(),
+                d.slug(),
+                d.headline(),
+                d.dek(),
+                d.topicId(),
+                d.kind().key(),
+                d.contributorNote(),
+                hero == null ? null : hero.mediaId(),
+                hero == null ? null : hero.caption(),
+                credit == null ? null : credit.kind().name(),
+                credit == null ? null : credit.by(),
+                credit == null ? null : credit.via(),
+                s.status().key(),
+                Times.format(s.publishAt()),
+                Times.format(s.firstPublishedAt()),
+                Times.format(s.substantiveAt()),
+                Times.format(s.createdAt()),
+                Times.format(s.updatedAt()),
+                s.createdBy(),
+                s.revision(),
+                s.blockedReason(),
+                hero == null ? null : hero.alt());
         List<Block> body = d.body();
         for (int n = 0; n < body.size(); n++) {
-            block.setString(1, s.id());
-            block.setInt(2, n);
-            block.setString(3, body.get(n).type());
-            block.setString(4, p.blocks().get(n));
-            block.addBatch();
+            block.add(s.id(), n, body.get(n).type(), p.blocks().get(n));
         }
         positional(author, s.id(), d.authorIds());
         positional(tag, s.id(), d.tags());
-        revision.setString(1, s.id());
-        revision.setInt(2, s.revision());
-        revision.setString(3, StoryAction.PUBLISHED.type());
-        revision.setString(4, s.createdBy());
-        revision.setString(5, Times.format(s.updatedAt()));
-        revision.setString(6, p.snapshot());
-        revision.addBatch();
+        revision.add(
+                s.id(),
+                s.revision(),
+                StoryAction.PUBLISHED.type(),
+                s.createdBy(),
+                Times.format(s.updatedAt()),
+                p.snapshot());
     }
 
-    private static void positional(PreparedStatement insert, String storyId, List<String> values) throws SQLException {
+    private static void positional(Rows rows, String storyId, List<String> values) {
         for (int p = 0; p < values.size(); p++) {
-            insert.setString(1, storyId);
-            insert.setInt(2, p);
-            insert.setString(3, values.get(p));
-            insert.addBatch();
+            rows.add(storyId, p, values.get(p));
         }
     }
 }
