@@ -18,12 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -64,6 +60,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 import org.lede.common.ConflictException;
+import org.lede.common.Workers;
 import org.lede.search.SearchDocument;
 import org.lede.search.SearchIndex;
 import org.lede.search.SearchQuery;
@@ -333,33 +330,17 @@ public final class LuceneSearchIndex implements SearchIndex {
      */
     private final class LuceneRebuild implements Rebuild {
         private final Generation next;
-        private final ExecutorService workers;
-        private final Semaphore inFlight;
-        private final List<Future<?>> pending = new ArrayList<>();
+        private final Workers workers = Workers.perCore("lede-search-rebuild-index");
         private boolean done;
 
         LuceneRebuild(Generation next) {
             this.next = next;
-            int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-            this.workers = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "lede-search-rebuild-index");
-                t.setDaemon(true);
-                return t;
-            });
-            this.inFlight = new Semaphore(threads * 2);
         }
 
         @Override
         public void add(List<SearchDocument> documents) {
-            check();
             List<SearchDocument> batch = List.copyOf(documents);
-            try {
-                inFlight.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while rebuilding the search index", e);
-            }
-            pending.add(workers.submit(() -> {
+            workers.submit(() -> {
                 try {
                     List<Document> docs = new ArrayList<>(batch.size());
                     for (SearchDocument d : batch) {
@@ -368,48 +349,14 @@ public final class LuceneSearchIndex implements SearchIndex {
                     next.writer().addDocuments(docs);
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot write the rebuilt search index", e);
-                } finally {
-                    inFlight.release();
                 }
-            }));
-        }
-
-        /** Rethrows the first failure of a batch written so far, and forgets those that are done. */
-        private void check() {
-            for (var it = pending.iterator(); it.hasNext(); ) {
-                Future<?> f = it.next();
-                if (f.isDone()) {
-                    await(f);
-                    it.remove();
-                }
-            }
-        }
-
-        private void awaitAll() {
-            for (Future<?> f : pending) {
-                await(f);
-            }
-            pending.clear();
-        }
-
-        private static void await(Future<?> f) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while rebuilding the search index", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+            });
         }
 
         @Override
         public void finish(long throughSeq) {
-            awaitAll();
-            workers.shutdown();
+            workers.awaitAll();
+            workers.close();
             Generation old;
             synchronized (writes) {
                 try {
@@ -439,13 +386,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 return;
             }
             done = true;
-            // Never an interrupt: one that lands in a Lucene write closes its file channels under it.
-            workers.shutdown();
-            try {
-                workers.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            workers.close();
             try {
                 next.searchers().close();
                 next.writer().rollback();

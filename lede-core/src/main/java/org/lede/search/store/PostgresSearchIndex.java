@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.lede.common.ValidationException;
+import org.lede.common.Workers;
 import org.lede.db.Database;
 import org.lede.db.Dialect;
 import org.lede.db.Times;
@@ -640,6 +641,13 @@ public final class PostgresSearchIndex implements SearchIndex {
      * so searches read the old tables until then.
      */
     private final class StagedRebuild implements Rebuild {
+        /**
+         * Batches go in on a connection a core: working out each row's generated search vectors
+         * is most of a rebuild, and PostgreSQL does it in the backend of the inserting connection,
+         * so one connection kept one core busy while the other waited.
+         */
+        private final Workers writers = Workers.perCore("lede-search-rebuild-write");
+
         private boolean finished;
 
         StagedRebuild() {
@@ -660,10 +668,11 @@ public final class PostgresSearchIndex implements SearchIndex {
             if (finished) {
                 throw new IllegalStateException("The rebuild is finished");
             }
-            db.inTransaction(() -> db.handle(h -> {
-                insert(h, "search_documents_next", documents);
+            List<SearchDocument> batch = List.copyOf(documents);
+            writers.submit(() -> db.inTransaction(() -> db.handle(h -> {
+                insert(h, "search_documents_next", batch);
                 return null;
-            }));
+            })));
         }
 
         @Override
@@ -671,6 +680,8 @@ public final class PostgresSearchIndex implements SearchIndex {
             if (finished) {
                 throw new IllegalStateException("The rebuild is finished");
             }
+            writers.awaitAll();
+            writers.close();
             db.handle(h -> {
                 // Indexes built once over the loaded rows cost far less than kept up row by row.
                 INDEXES.forEach((name, definition) ->
@@ -708,6 +719,7 @@ public final class PostgresSearchIndex implements SearchIndex {
 
         @Override
         public void close() {
+            writers.close();
             if (!finished) {
                 db.handle(h -> {
                     dropCopies(h);
