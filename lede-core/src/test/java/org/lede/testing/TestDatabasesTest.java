@@ -38,6 +38,21 @@ class TestDatabasesTest {
         assertTrue(Files.isDirectory(unrelated));
     }
 
+    @Test
+    void aStoppedServersDirectoryIsDeletedOutsideTheSweepsWay() throws Exception {
+        Path dir = cluster("stopped", Long.toString(ProcessHandle.current().pid()));
+
+        TestDatabases.removeLater(dir);
+
+        assertFalse(Files.exists(dir), "renamed at once, out of the sweep's prefix");
+        Path going = tmp.resolve(TestDatabases.GOING + dir.getFileName());
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (Files.exists(going) && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+        }
+        assertFalse(Files.exists(going), "and deleted by a process of its own");
+    }
+
     private Path cluster(String name, String owner) throws Exception {
         Path dir = Files.createDirectory(tmp.resolve(TestDatabases.PREFIX + name));
         Files.createDirectories(dir.resolve("data/base"));
