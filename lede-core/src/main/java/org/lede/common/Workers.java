@@ -3,7 +3,6 @@ package org.lede.common;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * bounded. The first failure of a task is thrown to the caller at its next call.
  */
 public final class Workers implements AutoCloseable {
+    private static final String WAITING = "waiting for work handed over";
+
     private final ExecutorService pool;
     private final Semaphore inFlight;
     private final List<Future<?>> pending = new ArrayList<>();
@@ -58,7 +59,7 @@ public final class Workers implements AutoCloseable {
     /** Waits for every task handed over so far. */
     public void awaitAll() {
         for (Future<?> f : pending) {
-            await(f);
+            Failures.await(f, WAITING);
         }
         pending.clear();
     }
@@ -67,26 +68,9 @@ public final class Workers implements AutoCloseable {
         for (Iterator<Future<?>> it = pending.iterator(); it.hasNext(); ) {
             Future<?> f = it.next();
             if (f.isDone()) {
-                await(f);
+                Failures.await(f, WAITING);
                 it.remove();
             }
-        }
-    }
-
-    private static void await(Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for work handed over", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 

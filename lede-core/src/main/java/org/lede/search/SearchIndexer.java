@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.lede.common.CorruptDataException;
+import org.lede.common.Failures;
 import org.lede.outbox.Event;
 import org.lede.outbox.Events;
 import org.lede.outbox.Outbox;
@@ -303,18 +303,7 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     private static int add(SearchIndex.Rebuild rebuild, Future<List<SearchDocument>> batch) {
-        List<SearchDocument> docs;
-        try {
-            docs = batch.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while rebuilding the search index", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        List<SearchDocument> docs = Failures.await(batch, "rebuilding the search index");
         rebuild.add(docs);
         return docs.size();
     }
