@@ -36,7 +36,9 @@ import org.lede.reading.ReaderQueries;
 import org.lede.reading.SiteSettings;
 import org.lede.related.Blend;
 import org.lede.related.BlendedRelated;
+import org.lede.related.GoDeeper;
 import org.lede.related.RelatedContent;
+import org.lede.related.store.JdbiKeptPicks;
 import org.lede.search.Search;
 import org.lede.search.SearchDocuments;
 import org.lede.search.store.JdbiSearchSourceStore;
@@ -89,6 +91,7 @@ public record Services(
         MediaService mediaService,
         DashboardService dashboardService,
         RelatedContent related,
+        GoDeeper goDeeper,
         UserService userService,
         BrevityChecks brevityChecks,
         AuditService auditService,
@@ -147,6 +150,12 @@ public record Services(
                 dashboards,
                 (id, words, limit) -> search.index().similar(id, words, limit),
                 Blend.Weights.STANDARD);
+        GoDeeper goDeeper = GoDeeper.create(
+                related,
+                stories,
+                dashboards,
+                new JdbiKeptPicks(db),
+                () -> search.index().appliedThrough());
         return new Services(
                 db,
                 clock,
@@ -163,6 +172,7 @@ public record Services(
                 new MediaService(db, media, blobs, outbox, clock, ids, ImageWorkers.standard()),
                 new DashboardService(db, dashboards, stories, topics, media, outbox, clock, ids),
                 related,
+                goDeeper,
                 users,
                 new BrevityChecks(rules),
                 new AuditService(outbox, users),
@@ -200,7 +210,7 @@ public record Services(
 
     /** What the reader site of {@code site} reads: published content, with its addresses in the site's zone. */
     public ReaderQueries readerQueries(SiteSettings site) {
-        return new ReaderQueries(stories, topics, authors, media, dashboards, related, site, clock, sitePages);
+        return new ReaderQueries(stories, topics, authors, media, dashboards, goDeeper, site, clock, sitePages);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.lede.importing.ImportJobs;
 import org.lede.media.MediaService;
 import org.lede.reading.ReaderQueries;
 import org.lede.reading.SiteSettings;
+import org.lede.related.GoDeeper;
 import org.lede.search.Search;
 import org.lede.story.PublishScheduler;
 import org.lede.user.Role;
@@ -146,6 +147,7 @@ final class ServeCommand implements Callable<Integer> {
             // Images still being processed (the demo's, an upload's) finish before the database closes,
             // and the search index closes after the server that reads it.
             try (Search search = services.search();
+                    GoDeeper goDeeper = services.goDeeper();
                     MediaService images = services.mediaService();
                     PublishScheduler ignored = new PublishScheduler(
                                     services.storyService(),

@@ -17,6 +17,7 @@ import org.lede.reading.ReaderQueries;
 import org.lede.reading.SiteSettings;
 import org.lede.reading.StoryView;
 import org.lede.reading.Urls;
+import org.lede.related.GoDeeper;
 import org.lede.search.Search;
 import org.lede.search.SearchIndexer;
 import org.lede.story.PublishedCursor;
@@ -71,6 +72,7 @@ final class SiteExportCommand implements Callable<Integer> {
         try (Database db = Database.open(settings.database(dataDir))) {
             Services services = Services.create(db, dataDir.resolve("media"), clock);
             try (Search search = services.search();
+                    GoDeeper goDeeper = services.goDeeper();
                     MediaService ignored = services.mediaService()) {
                 // Go deeper ranks by the search index, and this server runs no background work: the
                 // index is brought up to date first, so the pages are the ones a server answers.

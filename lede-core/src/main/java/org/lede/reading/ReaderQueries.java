@@ -33,8 +33,8 @@ import org.lede.media.Media;
 import org.lede.media.MediaStore;
 import org.lede.page.SitePage;
 import org.lede.page.SitePageStore;
-import org.lede.related.RelatedContent;
-import org.lede.related.RelatedContent.Pick;
+import org.lede.related.GoDeeper;
+import org.lede.related.GoDeeper.Ref;
 import org.lede.search.SearchDocument;
 import org.lede.story.PublishedCursor;
 import org.lede.story.PublishedFilter;
@@ -68,7 +68,7 @@ public final class ReaderQueries {
     private final AuthorStore authors;
     private final MediaStore media;
     private final DashboardStore dashboards;
-    private final RelatedContent related;
+    private final GoDeeper goDeeper;
     private final SiteSettings site;
     private final Clock clock;
     private final SitePageStore pages;
@@ -79,7 +79,7 @@ public final class ReaderQueries {
             AuthorStore authors,
             MediaStore media,
             DashboardStore dashboards,
-            RelatedContent related,
+            GoDeeper goDeeper,
             SiteSettings site,
             Clock clock,
             SitePageStore pages) {
@@ -88,7 +88,7 @@ public final class ReaderQueries {
         this.authors = authors;
         this.media = media;
         this.dashboards = dashboards;
-        this.related = related;
+        this.goDeeper = goDeeper;
         this.site = site;
         this.clock = clock;
         this.pages = pages;
@@ -455,15 +455,15 @@ public final class ReaderQueries {
 
     /** Pages within the one bounded ranking, loading only what the page shows. */
     private StreamPage goDeeper(Story story, int page, int size) {
-        List<Pick> ranked = related.ranked(story);
+        List<Ref> ranked = goDeeper.picks(story);
         int from = (int) Math.min((long) (page - 1) * size, ranked.size());
         int to = Math.min(from + size, ranked.size());
-        List<Pick> shown = ranked.subList(from, to);
+        List<Ref> shown = ranked.subList(from, to);
         Map<String, StreamItem> byId = new HashMap<>();
         List<Story> shownStories = stories
                 .findAll(shown.stream()
                         .filter(p -> p.type() == SearchDocument.Type.STORY)
-                        .map(Pick::id)
+                        .map(Ref::id)
                         .toList())
                 .stream()
                 .filter(Story::isLive)

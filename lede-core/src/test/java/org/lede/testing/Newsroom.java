@@ -81,6 +81,7 @@ public final class Newsroom implements AutoCloseable {
     public void close() {
         // Renditions are written after an upload returns; they must land before the test's folder goes.
         services.mediaService().close();
+        services.goDeeper().close();
         services.search().close();
         services.db().close();
     }

@@ -85,6 +85,7 @@ public final class WebServer {
     private final OutboxPoller purger;
     private final OutboxPoller cdnPurger;
     private final OutboxPoller webhookFanOut;
+    private final OutboxPoller goDeeperStaling;
     private final Search search;
     private final WebhookDispatcher webhookDispatcher;
     private final WebhookService webhookService;
@@ -177,6 +178,13 @@ public final class WebServer {
                 services.outbox(),
                 webhooks.fanOut(),
                 e -> LOG.error("Cannot read the outbox to queue webhook deliveries", e));
+        // Durable, so a story published while the server was down still makes its neighbours' kept
+        // Go deeper stale when it comes back.
+        goDeeperStaling = OutboxPoller.durable(
+                "go-deeper",
+                services.outbox(),
+                services.goDeeper()::consume,
+                e -> LOG.error("Cannot read the outbox to refresh Go deeper", e));
         webhookDispatcher = webhooks.dispatcher();
         webhookService = webhooks.service();
         PageResponses responses = new PageResponses(cache);
@@ -315,6 +323,7 @@ public final class WebServer {
             cdnPurger.start(Duration.ofMillis(500));
         }
         webhookFanOut.start(Duration.ofMillis(200));
+        goDeeperStaling.start(Duration.ofMillis(200));
         webhookDispatcher.start(Duration.ofMillis(200));
         // Often enough that a publish is searchable well within a second; a poll that finds nothing is one query.
         search.startIndexing(
@@ -355,10 +364,12 @@ public final class WebServer {
         purger.poll();
         search.indexer(e -> LOG.error("Cannot bring the search index up to date", e))
                 .poll();
+        goDeeperStaling.poll();
     }
 
     public void stop() {
         webhookFanOut.close();
+        goDeeperStaling.close();
         webhookDispatcher.close();
         if (cdnPurger != null) {
             cdnPurger.close();

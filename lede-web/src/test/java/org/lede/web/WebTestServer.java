@@ -22,6 +22,9 @@ import org.lede.testing.Newsroom;
 public final class WebTestServer implements AutoCloseable {
     public final Newsroom newsroom;
     public final WebServer server;
+    /** What the server's reader pages read, for a test that reads as they do without asking for a page. */
+    public final ReaderQueries reader;
+
     private final HttpClient client =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -37,7 +40,7 @@ public final class WebTestServer implements AutoCloseable {
     public WebTestServer(Dialect dialect, Path dir, Function<Services, WebServer.Options> options) {
         newsroom = new Newsroom(dialect, dir);
         var s = newsroom.services;
-        ReaderQueries reader = s.readerQueries(
+        reader = s.readerQueries(
                 new SiteSettings("Test Ledger", "News in brief.", "https://news.example", ZoneId.of("UTC")));
         server = new WebServer(s, reader, newsroom.clock, options.apply(s)).start("127.0.0.1", 0);
     }

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lede.content.Paragraph;
 import org.lede.reading.Urls;
+import org.lede.related.KeptPicks;
+import org.lede.related.store.JdbiKeptPicks;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.story.StoryService;
 import org.lede.topic.Topic;
 import org.lede.user.Actor;
 import org.lede.user.Role;
+import org.lede.web.Eventually;
 import org.lede.web.WebServerTest;
 import org.lede.web.newsroom.NewsroomClient;
 
@@ -68,6 +71,21 @@ class GoDeeperTest extends WebServerTest {
             links.add(a.attr("href"));
         }
         return links;
+    }
+
+    @Test
+    void aStoryPublishedAfterAKeptRankingJoinsItOnceTheServerHasReadTheOutbox() {
+        String text = "The ministers met again about the water treaty.";
+        Story before = publishAt("2024-02-20T09:00:00Z", "Treaty talks resume", world, List.of(), text);
+        Story story = publishAt("2024-03-01T09:00:00Z", "Treaty talks stall", world, List.of(), text);
+        web.catchUp();
+        // Read in process, so the story's page is not yet in the page cache when it is asked for.
+        web.reader.goDeeper(story.id(), 1, 10);
+        KeptPicks kept = new JdbiKeptPicks(web.newsroom.services.db());
+        Eventually.until("the ranking is kept", () -> kept.find(story.id()).isPresent());
+
+        Story after = publishAt("2024-03-12T09:00:00Z", "Treaty talks end", world, List.of(), text);
+        assertEquals(List.of(url(before), url(after)), goDeeper(story), "nearest in time first");
     }
 
     @Test

@@ -1,0 +1,131 @@
+package org.lede.related.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lede.common.CorruptDataException;
+import org.lede.db.Dialect;
+import org.lede.related.GoDeeper.Ref;
+import org.lede.search.SearchDocument.Type;
+import org.lede.story.Story;
+import org.lede.testing.Newsroom;
+import org.lede.user.Actor;
+
+/** The kept rankings' table, on SQLite and PostgreSQL. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
+class JdbiKeptPicksTest {
+    static final List<Ref> PICKS = List.of(
+            new Ref("01HS0000000000000000000002", Type.STORY),
+            new Ref("01HD0000000000000000000001", Type.DASHBOARD),
+            new Ref("01HS0000000000000000000001", Type.STORY));
+
+    @Parameter
+    Dialect dialect;
+
+    @TempDir
+    Path dir;
+
+    Newsroom newsroom;
+    JdbiKeptPicks kept;
+
+    @BeforeEach
+    void open() {
+        newsroom = new Newsroom(dialect, dir);
+        kept = new JdbiKeptPicks(newsroom.services.db());
+    }
+
+    @AfterEach
+    void close() {
+        newsroom.close();
+    }
+
+    @Test
+    void picksReadBackInTheirOrderWithTheirTypes() {
+        assertEquals(Optional.empty(), kept.find("S1"));
+        assertTrue(kept.keep("S1", PICKS, 5));
+        assertEquals(Optional.of(PICKS), kept.find("S1"));
+        assertTrue(kept.keep("S1", PICKS.subList(0, 1), 6), "a newer ranking replaces it");
+        assertEquals(Optional.of(PICKS.subList(0, 1)), kept.find("S1"));
+        assertTrue(kept.keep("S2", List.of(), 6));
+        assertEquals(Optional.of(List.of()), kept.find("S2"), "an empty ranking is one, not none");
+    }
+
+    @Test
+    void aStaleMarkHidesThePicksAndRefusesRankingsOlderThanItself() {
+        kept.keep("S1", PICKS, 5);
+        kept.markStale(List.of("S1", "S9"), 10);
+        assertEquals(Optional.empty(), kept.find("S1"));
+
+        assertFalse(kept.keep("S1", PICKS, 9), "ranked before the event");
+        assertFalse(kept.keep("S9", PICKS, 9), "a story never ranked is marked too");
+        assertEquals(Optional.empty(), kept.find("S9"));
+
+        kept.markStale(List.of("S1"), 7);
+        assertFalse(kept.keep("S1", PICKS, 9), "a replayed older event does not lower the mark");
+
+        assertTrue(kept.keep("S1", PICKS, 10), "ranked with the event applied");
+        assertEquals(Optional.of(PICKS), kept.find("S1"));
+        kept.markStale(List.of(), 11);
+        assertEquals(Optional.of(PICKS), kept.find("S1"), "marking nothing changes nothing");
+    }
+
+    @Test
+    void forgetDropsTheRowsNamed() {
+        kept.keep("S1", PICKS, 1);
+        kept.keep("S2", PICKS, 1);
+        kept.forget(List.of("S1"));
+        kept.forget(List.of());
+        assertEquals(Optional.empty(), kept.find("S1"));
+        assertEquals(Optional.of(PICKS), kept.find("S2"));
+        assertTrue(kept.keep("S1", PICKS, 0), "no mark is left behind");
+    }
+
+    @Test
+    void unrankedAreTheLiveStoriesWithoutKeptPicksInIdOrder() {
+        var stories = newsroom.services.storyService();
+        Story a = publish("A");
+        Story b = publish("B");
+        Story c = publish("C");
+        Story d = publish("D");
+        stories.createDraft(Actor.SYSTEM, newsroom.publishableDraft("A draft"));
+        kept.keep(b.id(), PICKS, 1);
+        kept.keep(c.id(), PICKS, 1);
+        kept.markStale(List.of(c.id()), 2);
+
+        List<String> expected = Stream.of(a, c, d).map(Story::id).sorted().toList();
+        assertEquals(expected, kept.unranked("", 10));
+        assertEquals(expected.subList(0, 2), kept.unranked("", 2));
+        assertEquals(expected.subList(2, 3), kept.unranked(expected.get(1), 10));
+        assertEquals(3, kept.unrankedCount());
+    }
+
+    private Story publish(String headline) {
+        var stories = newsroom.services.storyService();
+        Story draft = stories.createDraft(Actor.SYSTEM, newsroom.publishableDraft(headline));
+        return stories.publish(Actor.SYSTEM, draft.id(), draft.revision());
+    }
+
+    @Test
+    void textThatIsNoRankingIsCorrupt() {
+        assertEquals(PICKS, JdbiKeptPicks.decode(JdbiKeptPicks.encode(PICKS)));
+        assertThrows(CorruptDataException.class, () -> JdbiKeptPicks.decode("story S1"));
+        assertThrows(CorruptDataException.class, () -> JdbiKeptPicks.decode("storyS1\n"));
+        assertThrows(CorruptDataException.class, () -> JdbiKeptPicks.decode("article S1\n"));
+        assertThrows(CorruptDataException.class, () -> JdbiKeptPicks.decode("storyS1\nstory S2\n"));
+        assertThrows(CorruptDataException.class, () -> JdbiKeptPicks.decode("story S1\nstoryS2\n"));
+    }
+}
