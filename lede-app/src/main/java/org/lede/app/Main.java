@@ -30,6 +30,7 @@ public final class Main implements Runnable {
             UserCommand.class,
             TokenCommand.class,
             ReindexCommand.class,
+            GoDeeperCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class);
 

@@ -100,6 +100,9 @@ class LauncherTest {
         List<String> reindex = launch("25.0.1", Map.of(), "reindex");
         assertFalse(reindex.contains("-Xmx160m"), reindex.toString());
         assertTrue(reindex.contains("--add-modules=jdk.incubator.vector"), reindex.toString());
+        List<String> goDeeper = launch("25.0.1", Map.of(), "go-deeper");
+        assertFalse(goDeeper.contains("-Xmx160m"), goDeeper.toString());
+        assertTrue(goDeeper.contains("--add-modules=jdk.incubator.vector"), goDeeper.toString());
     }
 
     @Test
