@@ -17,6 +17,9 @@ public interface DashboardStore {
 
     List<Dashboard> all();
 
+    /** The ids of the topic's dashboards, in the order of {@link #all()}: a read of their heads alone. */
+    List<String> idsInTopic(String topicId);
+
     /** The stories that pin the dashboard under Go deeper. */
     List<Reference> uses(String id);
 

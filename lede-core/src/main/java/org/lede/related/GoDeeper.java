@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.lede.common.Workers;
-import org.lede.dashboard.Dashboard;
 import org.lede.dashboard.DashboardStore;
 import org.lede.outbox.Event.StoryAction;
 import org.lede.outbox.OutboxEvent;
@@ -161,12 +160,7 @@ public final class GoDeeper implements AutoCloseable {
             return refs;
         }
         List<Ref> out = new ArrayList<>(refs);
-        Set<String> topical = new LinkedHashSet<>();
-        for (Dashboard d : dashboards.all()) {
-            if (topicId.equals(d.topicId())) {
-                topical.add(d.id());
-            }
-        }
+        Set<String> topical = new LinkedHashSet<>(dashboards.idsInTopic(topicId));
         for (String id : topical) {
             Ref ref = new Ref(id, Type.DASHBOARD);
             if (out.contains(ref)) {

@@ -296,6 +296,21 @@ class DashboardStoreTest {
     }
 
     @Test
+    void idsInTopicAreTheTopicsDashboardsInTheOrderOfAll() {
+        Topic world = newsroom.topic("world", "World");
+        Topic farming = newsroom.topic("farming", "Farming");
+        List<DashboardItem> items = List.of(item("A", DashboardEntry.link("https://example.org/a", "A")));
+        Dashboard older = service.create(Actor.SYSTEM, new DashboardFields("a", "A", null, world.id(), null, items));
+        newsroom.clock.advance(Duration.ofHours(1));
+        service.create(Actor.SYSTEM, new DashboardFields("b", "B", null, farming.id(), null, items));
+        create("c", items);
+        Dashboard newer = service.create(Actor.SYSTEM, new DashboardFields("d", "D", null, world.id(), null, items));
+
+        assertEquals(List.of(newer.id(), older.id()), store.idsInTopic(world.id()));
+        assertEquals(List.of(), store.idsInTopic("no-such-topic"));
+    }
+
+    @Test
     void allListsTheMostRecentlyUpdatedFirst() {
         Dashboard a = create("a", List.of(item("A", DashboardEntry.link("https://example.org/a", "A"))));
         newsroom.clock.advance(Duration.ofHours(1));

@@ -179,6 +179,15 @@ public final class JdbiDashboardStore implements DashboardStore {
         return db.handle(h -> load(h, SELECT + " ORDER BY updated_at DESC, id DESC"));
     }
 
+    @Override
+    public List<String> idsInTopic(String topicId) {
+        return db.handle(h -> h.createQuery(
+                        "SELECT id FROM dashboards WHERE topic_id = :topic ORDER BY updated_at DESC, id DESC")
+                .bind("topic", topicId)
+                .mapTo(String.class)
+                .list());
+    }
+
     private static List<Dashboard> load(Handle h, String sql, Object... args) {
         var query = h.createQuery(sql);
         for (int i = 0; i < args.length; i++) {
