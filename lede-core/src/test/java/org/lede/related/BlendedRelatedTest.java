@@ -17,9 +17,6 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.lede.content.Paragraph;
 import org.lede.dashboard.Dashboard;
-import org.lede.dashboard.DashboardEntry;
-import org.lede.dashboard.DashboardItem;
-import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.db.Dialect;
 import org.lede.related.RelatedContent.Pick;
 import org.lede.search.Search;
@@ -79,9 +76,7 @@ class BlendedRelatedTest {
     }
 
     private Story publishAt(String at, String headline, Topic topic, List<String> tags, String text) {
-        newsroom.clock.set(Instant.parse(at));
-        Story created = stories.createDraft(Actor.SYSTEM, draft(headline, topic, tags, text));
-        return stories.publish(Actor.SYSTEM, created.id(), created.revision());
+        return newsroom.publishAt(at, headline, topic, tags, text);
     }
 
     private static StoryDraft withTags(Story s, String... tags) {
@@ -105,20 +100,6 @@ class BlendedRelatedTest {
 
     private List<String> ids(Story story) {
         return related.ranked(stories.get(story.id())).stream().map(p -> p.id()).toList();
-    }
-
-    private Dashboard dashboard(String slug, Topic topic, Story listed) {
-        return newsroom.services
-                .dashboardService()
-                .create(
-                        Actor.SYSTEM,
-                        new DashboardFields(
-                                slug,
-                                "Dashboard " + slug,
-                                null,
-                                topic == null ? null : topic.id(),
-                                null,
-                                List.of(new DashboardItem("Lead", List.of(DashboardEntry.story(listed.id()))))));
     }
 
     @Test
@@ -219,8 +200,8 @@ class BlendedRelatedTest {
             publishAt("2015-03-01T1%d:00:00Z".formatted(i), "Story " + i, world, List.of("water"));
         }
         newsroom.clock.set(Instant.parse("2026-11-01T09:00:00Z"));
-        Dashboard hub = dashboard("world-hub", world, story);
-        Dashboard elsewhere = dashboard("farm-hub", farming, story);
+        Dashboard hub = newsroom.dashboard("world-hub", world, story);
+        Dashboard elsewhere = newsroom.dashboard("farm-hub", farming, story);
         RelatedContent fewer = new BlendedRelated(
                 newsroom.services.stories(),
                 newsroom.services.dashboards(),

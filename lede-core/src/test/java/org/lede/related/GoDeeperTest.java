@@ -16,11 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.lede.content.Paragraph;
 import org.lede.dashboard.Dashboard;
-import org.lede.dashboard.DashboardEntry;
-import org.lede.dashboard.DashboardItem;
-import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.db.Dialect;
 import org.lede.related.GoDeeper.Ref;
 import org.lede.related.store.JdbiKeptPicks;
@@ -79,22 +75,7 @@ class GoDeeperTest {
     }
 
     private Story publishAt(String at, String headline, Topic topic) {
-        newsroom.clock.set(Instant.parse(at));
-        StoryDraft base = newsroom.publishableDraft(headline);
-        Story created = stories.createDraft(
-                Actor.SYSTEM,
-                new StoryDraft(
-                        headline,
-                        base.dek(),
-                        null,
-                        topic.id(),
-                        List.of(),
-                        base.kind(),
-                        base.authorIds(),
-                        null,
-                        base.hero(),
-                        List.of(Paragraph.of("Officials met on the question again."))));
-        return stories.publish(Actor.SYSTEM, created.id(), created.revision());
+        return newsroom.publishAt(at, headline, topic, List.of(), "Officials met on the question again.");
     }
 
     /** Hands the events since the last call to the consumer, as the server's poller does. */
@@ -224,33 +205,19 @@ class GoDeeperTest {
         consume();
         assertEquals(List.of(a.id()), ids(b));
 
-        Dashboard topical = dashboard("world-dash", world, a);
-        dashboard("farm-dash", farming, a);
+        Dashboard topical = newsroom.dashboard("world-dash", world, a);
+        newsroom.dashboard("farm-dash", farming, a);
         consume();
         assertTrue(kept.find(b.id()).isPresent(), "a dashboard makes no ranking stale");
         assertEquals(List.of(a.id(), topical.id()), ids(b));
-    }
-
-    private Dashboard dashboard(String slug, Topic topic, Story listed) {
-        return newsroom.services
-                .dashboardService()
-                .create(
-                        Actor.SYSTEM,
-                        new DashboardFields(
-                                slug,
-                                "Dashboard " + slug,
-                                null,
-                                topic.id(),
-                                null,
-                                List.of(new DashboardItem("Lead", List.of(DashboardEntry.story(listed.id()))))));
     }
 
     @Test
     void aFullRankingGivesATopicDashboardTheLastPlaceThatIsNeitherPinnedNorADashboardOfTheTopic() {
         Story story = publishAt("2024-05-01T09:00:00Z", "Story", world);
         Story pin = publishAt("2020-05-01T09:00:00Z", "Pin", farming);
-        Dashboard first = dashboard("world-one", world, story);
-        Dashboard second = dashboard("world-two", world, story);
+        Dashboard first = newsroom.dashboard("world-one", world, story);
+        Dashboard second = newsroom.dashboard("world-two", world, story);
         List<Ref> full = new ArrayList<>();
         for (int i = 0; i < RelatedContent.MAX - 1; i++) {
             full.add(new Ref("S" + i, Type.STORY));

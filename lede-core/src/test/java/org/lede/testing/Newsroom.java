@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.lede.Services;
@@ -15,11 +16,17 @@ import org.lede.content.ImageBlock;
 import org.lede.content.Inline;
 import org.lede.content.LeadIn;
 import org.lede.content.Paragraph;
+import org.lede.dashboard.Dashboard;
+import org.lede.dashboard.DashboardEntry;
+import org.lede.dashboard.DashboardItem;
+import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.db.Database;
 import org.lede.db.Dialect;
 import org.lede.media.Media;
+import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.story.StoryKind;
+import org.lede.story.StoryService;
 import org.lede.topic.Topic;
 import org.lede.user.Actor;
 
@@ -75,6 +82,43 @@ public final class Newsroom implements AutoCloseable {
                 List.of(
                         Paragraph.of("The council voted on Tuesday to extend the tram line."),
                         new LeadIn("Why it matters", Inline.plain("The line would reach two new districts."))));
+    }
+
+    /**
+     * A story published at {@code at} (the clock is left there) in {@code topic} with {@code tags},
+     * whose body is the one paragraph {@code text}: what Go deeper's tests vary.
+     */
+    public Story publishAt(String at, String headline, Topic topic, List<String> tags, String text) {
+        clock.set(Instant.parse(at));
+        StoryDraft base = publishableDraft(headline);
+        StoryDraft draft = new StoryDraft(
+                headline,
+                base.dek(),
+                null,
+                topic.id(),
+                tags,
+                base.kind(),
+                base.authorIds(),
+                null,
+                base.hero(),
+                List.of(Paragraph.of(text)));
+        StoryService stories = services.storyService();
+        Story created = stories.createDraft(Actor.SYSTEM, draft);
+        return stories.publish(Actor.SYSTEM, created.id(), created.revision());
+    }
+
+    /** A dashboard of {@code topic} (none when null) with one item listing {@code listed}. */
+    public Dashboard dashboard(String slug, Topic topic, Story listed) {
+        return services.dashboardService()
+                .create(
+                        Actor.SYSTEM,
+                        new DashboardFields(
+                                slug,
+                                "Dashboard " + slug,
+                                null,
+                                topic == null ? null : topic.id(),
+                                null,
+                                List.of(new DashboardItem("Lead", List.of(DashboardEntry.story(listed.id()))))));
     }
 
     @Override

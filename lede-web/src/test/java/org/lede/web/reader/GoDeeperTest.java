@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +13,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lede.content.Paragraph;
 import org.lede.reading.Urls;
 import org.lede.related.KeptPicks;
 import org.lede.related.store.JdbiKeptPicks;
 import org.lede.story.Story;
-import org.lede.story.StoryDraft;
 import org.lede.story.StoryService;
 import org.lede.topic.Topic;
 import org.lede.user.Actor;
@@ -40,21 +37,7 @@ class GoDeeperTest extends WebServerTest {
     }
 
     private Story publishAt(String at, String headline, Topic topic, List<String> tags, String text) {
-        web.newsroom.clock.set(Instant.parse(at));
-        StoryDraft base = web.newsroom.publishableDraft(headline);
-        StoryDraft draft = new StoryDraft(
-                headline,
-                base.dek(),
-                null,
-                topic.id(),
-                tags,
-                base.kind(),
-                base.authorIds(),
-                null,
-                base.hero(),
-                List.of(Paragraph.of(text)));
-        Story created = stories.createDraft(Actor.SYSTEM, draft);
-        return stories.publish(Actor.SYSTEM, created.id(), created.revision());
+        return web.newsroom.publishAt(at, headline, topic, tags, text);
     }
 
     private String url(Story story) {
