@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -86,9 +85,9 @@ public final class GoDeeper implements AutoCloseable {
     }
 
     /**
-     * Keeps rankings on one thread of its own, dropping them when {@link #WAITING} already wait.
-     * A ranking that cannot be kept is logged through the JDK's logger (the core has no logging
-     * library of its own), and the next reader ranks the story again.
+     * Keeps rankings on one thread of its own, dropping them while {@link #WAITING} already wait
+     * and once closed. A ranking that cannot be kept is logged through the JDK's logger (the core
+     * has no logging library of its own), and the next reader ranks the story again.
      */
     public static GoDeeper create(
             RelatedContent ranking,
@@ -128,11 +127,7 @@ public final class GoDeeper implements AutoCloseable {
         } else {
             long asOf = indexedThrough.getAsLong();
             refs = refs(ranking.ranked(story));
-            try {
-                writeBack.execute(() -> keepQuietly(story.id(), refs, asOf));
-            } catch (RejectedExecutionException e) {
-                // Closed: the next reader ranks it again.
-            }
+            writeBack.execute(() -> keepQuietly(story.id(), refs, asOf));
         }
         return refs;
     }
