@@ -2,12 +2,17 @@ package org.lede.related;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,8 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.lede.common.Failures;
+import org.lede.content.Paragraph;
 import org.lede.dashboard.Dashboard;
 import org.lede.db.Dialect;
+import org.lede.outbox.OutboxEvent;
 import org.lede.related.GoDeeper.Ref;
 import org.lede.related.store.JdbiKeptPicks;
 import org.lede.search.SearchDocument.Type;
@@ -55,17 +63,21 @@ class GoDeeperTest {
         stories = newsroom.services.storyService();
         kept = new JdbiKeptPicks(newsroom.services.db());
         // Kept on the reader's thread, so a test sees the row as soon as picks() returns.
-        goDeeper = new GoDeeper(
-                newsroom.services.related(),
+        goDeeper = goDeeper(newsroom.services.related(), Runnable::run);
+        world = newsroom.topic("world", "World");
+        farming = newsroom.topic("farming", "Farming");
+        consumed = newsroom.services.outbox().lastSeq();
+    }
+
+    private GoDeeper goDeeper(RelatedContent ranking, Executor writeBack) {
+        return new GoDeeper(
+                ranking,
                 newsroom.services.stories(),
                 newsroom.services.dashboards(),
                 kept,
                 indexed::get,
-                Runnable::run,
+                writeBack,
                 errors::add);
-        world = newsroom.topic("world", "World");
-        farming = newsroom.topic("farming", "Farming");
-        consumed = newsroom.services.outbox().lastSeq();
     }
 
     @AfterEach
@@ -265,5 +277,58 @@ class GoDeeperTest {
         assertEquals(live.size() - 1, progress.getLast()[0]);
         assertEquals(live.size() - 1, progress.getLast()[1]);
         assertEquals(0, goDeeper.fill((done, total) -> {}), "nothing left to rank");
+    }
+
+    @Test
+    void anEventAboutAStoryThatIsGoneForgetsItsRanking() {
+        kept.keep("01HGONE0000000000000000000", List.of(), 0);
+        goDeeper.consume(List.of(new OutboxEvent(
+                7, "story.published", "01HGONE0000000000000000000", Map.of(), Instant.parse("2024-05-01T09:00:00Z"))));
+        assertTrue(kept.find("01HGONE0000000000000000000").isEmpty());
+        assertTrue(kept.keep("01HGONE0000000000000000000", List.of(), 0), "forgotten, not marked stale");
+    }
+
+    @Test
+    void onlyStoriesAmongAStorysPicksAreMarkedStale() {
+        Story a = publishAt("2024-05-01T09:00:00Z", "A", world);
+        Dashboard hub = newsroom.dashboard("world-hub", world, a);
+        consume();
+        assertEquals(List.of(hub.id()), ids(a));
+
+        stories.unpublish(Actor.SYSTEM, a.id(), stories.get(a.id()).revision());
+        consume();
+        assertTrue(kept.keep(hub.id(), List.of(), 0), "a dashboard has no ranking to mark");
+    }
+
+    @Test
+    void aStoryWithoutATopicGetsNoDashboardAdded() {
+        Story loose = stories.createDraft(Actor.SYSTEM, StoryDraft.of("Loose", List.of(Paragraph.of("Text."))));
+        newsroom.dashboard("no-topic", null, loose);
+        List<Ref> refs = List.of(new Ref("S1", Type.STORY));
+        assertEquals(refs, goDeeper.withTopicDashboards(loose, refs));
+    }
+
+    @Test
+    void aFailureWhileFillingReachesTheCaller() {
+        publishAt("2024-05-01T09:00:00Z", "A", world);
+        GoDeeper failing = goDeeper(
+                story -> {
+                    throw new IllegalStateException("the index is gone");
+                },
+                Runnable::run);
+        RuntimeException e = assertThrows(RuntimeException.class, () -> failing.fill((done, total) -> {}));
+        assertEquals("the index is gone", Failures.rootMessage(e));
+    }
+
+    @Test
+    void closingKeepsWhatWasWaitingThenStopsTheThread() {
+        Story a = publishAt("2024-05-01T09:00:00Z", "A", world);
+        consume();
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        GoDeeper threaded = goDeeper(newsroom.services.related(), writer);
+        threaded.picks(stories.get(a.id()));
+        threaded.close();
+        assertTrue(writer.isShutdown());
+        assertTrue(kept.find(a.id()).isPresent(), "the ranking waiting when it closed");
     }
 }
