@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "go-deeper",
         mixinStandardHelpOptions = true,
-        description = "Rank Go deeper for every live story that has no kept ranking (after an import, say).")
+        description =
+                "Rank Go deeper for every live story that has no kept ranking (after an import; stop the server first).")
 final class GoDeeperCommand implements Callable<Integer> {
     @Mixin
     Settings settings;
