@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.lede.content.Paragraph;
 import org.lede.dashboard.Dashboard;
 import org.lede.db.Dialect;
 import org.lede.related.RelatedContent.Pick;
@@ -60,21 +59,6 @@ class BlendedRelatedTest {
         newsroom.close();
     }
 
-    private StoryDraft draft(String headline, Topic topic, List<String> tags, String text) {
-        StoryDraft base = newsroom.publishableDraft(headline);
-        return new StoryDraft(
-                headline,
-                base.dek(),
-                null,
-                topic.id(),
-                tags,
-                base.kind(),
-                base.authorIds(),
-                null,
-                base.hero(),
-                List.of(Paragraph.of(text)));
-    }
-
     private Story publishAt(String at, String headline, Topic topic, List<String> tags, String text) {
         return newsroom.publishAt(at, headline, topic, tags, text);
     }
@@ -111,7 +95,7 @@ class BlendedRelatedTest {
         stories.unpublish(Actor.SYSTEM, gone.id(), gone.revision());
         Story story = publishAt("2024-05-01T09:00:00Z", "The story", world, List.of());
         newsroom.clock.set(Instant.parse("2024-05-01T09:30:00Z"));
-        Story draft = stories.createDraft(Actor.SYSTEM, draft("Draft", world, List.of(), "Officials met."));
+        Story draft = stories.createDraft(Actor.SYSTEM, newsroom.draft("Draft", world, List.of(), "Officials met."));
         Story pinned =
                 stories.pin(Actor.SYSTEM, story.id(), story.revision(), List.of(pinA.id(), gone.id(), pinB.id()));
 

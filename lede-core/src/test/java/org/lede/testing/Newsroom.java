@@ -84,14 +84,10 @@ public final class Newsroom implements AutoCloseable {
                         new LeadIn("Why it matters", Inline.plain("The line would reach two new districts."))));
     }
 
-    /**
-     * A story published at {@code at} (the clock is left there) in {@code topic} with {@code tags},
-     * whose body is the one paragraph {@code text}: what Go deeper's tests vary.
-     */
-    public Story publishAt(String at, String headline, Topic topic, List<String> tags, String text) {
-        clock.set(Instant.parse(at));
+    /** A publishable draft in {@code topic} with {@code tags}, whose body is the one paragraph {@code text}. */
+    public StoryDraft draft(String headline, Topic topic, List<String> tags, String text) {
         StoryDraft base = publishableDraft(headline);
-        StoryDraft draft = new StoryDraft(
+        return new StoryDraft(
                 headline,
                 base.dek(),
                 null,
@@ -102,8 +98,13 @@ public final class Newsroom implements AutoCloseable {
                 null,
                 base.hero(),
                 List.of(Paragraph.of(text)));
+    }
+
+    /** {@link #draft} published at {@code at} (the clock is left there): what Go deeper's tests vary. */
+    public Story publishAt(String at, String headline, Topic topic, List<String> tags, String text) {
+        clock.set(Instant.parse(at));
         StoryService stories = services.storyService();
-        Story created = stories.createDraft(Actor.SYSTEM, draft);
+        Story created = stories.createDraft(Actor.SYSTEM, draft(headline, topic, tags, text));
         return stories.publish(Actor.SYSTEM, created.id(), created.revision());
     }
 
