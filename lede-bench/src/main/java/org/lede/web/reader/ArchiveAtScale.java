@@ -49,7 +49,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@link #storyPage}: every call is another story, drawn from a fixed shuffle of the whole
  *       archive, so no story is read twice in a row and the database answers from its own cache
- *       only as a warm server's would. {@link #goDeeper} is Go deeper's ranking alone.
+ *       only as a warm server's would. A story's Go deeper is ranked at its first call and kept
+ *       ({@code GoDeeper}), so once the calls have gone round the sample the page reads kept
+ *       rankings, as a site whose stories have been read does (or after {@code lede go-deeper}).
+ *       {@link #goDeeper} is Go deeper's ranking alone.
  *   <li>{@link #searchPage}: each call is the next query of the archive benchmark's query set, so
  *       the sampled percentiles are those of the set's mix: hits, counts and cards, what the
  *       search page shows, short of rendering it.
@@ -167,6 +170,7 @@ public class ArchiveAtScale {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        services.goDeeper().close();
         services.search().close();
         db.close();
     }
