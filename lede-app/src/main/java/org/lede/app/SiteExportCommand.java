@@ -88,6 +88,9 @@ final class SiteExportCommand implements Callable<Integer> {
                 ReaderQueries reader = services.readerQueries(site);
                 WebServer server = new WebServer(services, reader, clock).startForReading("127.0.0.1", 0);
                 try {
+                    // Changes made since the server last ran have not yet made Go deeper's kept
+                    // rankings stale: without this, the export would show rankings it does not.
+                    server.catchUp();
                     StaticSite crawl = new StaticSite("http://127.0.0.1:" + server.port(), baseUrl);
                     crawl.crawl(
                             addresses(reader),

@@ -39,6 +39,13 @@ import org.lede.story.StoryStore;
  * out by the page that shows them.
  */
 public final class GoDeeper implements AutoCloseable {
+    /**
+     * The outbox consumer that marks rankings stale ({@link #consume}). Every process that keeps
+     * rankings must have read the outbox through it first, or it keeps on top of events not yet
+     * applied: the server polls it, and the commands that rank (an export, a fill) catch it up.
+     */
+    public static final String CONSUMER = "go-deeper";
+
     /** Stories handed to the fill at once. */
     static final int FILL_BATCH = 64;
 

@@ -18,6 +18,7 @@ import org.lede.outbox.OutboxPoller;
 import org.lede.reading.OldAddresses;
 import org.lede.reading.ReaderQueries;
 import org.lede.reading.ReaderSearch;
+import org.lede.related.GoDeeper;
 import org.lede.search.Search;
 import org.lede.web.api.ApiDocRoutes;
 import org.lede.web.api.ContentApiRoutes;
@@ -181,7 +182,7 @@ public final class WebServer {
         // Durable, so a story published while the server was down still makes its neighbours' kept
         // Go deeper stale when it comes back.
         goDeeperStaling = OutboxPoller.durable(
-                "go-deeper",
+                GoDeeper.CONSUMER,
                 services.outbox(),
                 services.goDeeper()::consume,
                 e -> LOG.error("Cannot read the outbox to refresh Go deeper", e));
@@ -359,7 +360,10 @@ public final class WebServer {
         return importJobs;
     }
 
-    /** Applies every committed change to the cached pages and the search index now, rather than on the next poll. */
+    /**
+     * Applies every committed change to the cached pages, the search index and Go deeper's kept
+     * rankings now, rather than on the next poll.
+     */
     public void catchUp() {
         purger.poll();
         search.indexer(e -> LOG.error("Cannot bring the search index up to date", e))
