@@ -155,6 +155,7 @@ public record Services(
                 stories,
                 dashboards,
                 new JdbiKeptPicks(db),
+                outbox,
                 () -> search.index().appliedThrough());
         return new Services(
                 db,

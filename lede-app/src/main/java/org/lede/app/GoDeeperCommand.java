@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.lede.Services;
 import org.lede.db.Database;
-import org.lede.outbox.OutboxPoller;
 import org.lede.related.GoDeeper;
 import org.lede.search.Search;
 import picocli.CommandLine.Command;
@@ -37,14 +36,6 @@ final class GoDeeperCommand implements Callable<Integer> {
             Services services = Services.create(db, dataDir.resolve("media"), Clock.systemUTC());
             try (Search search = services.search();
                     GoDeeper goDeeper = services.goDeeper()) {
-                // Kept rankings that changes made while no server ran have made stale are marked
-                // first, so that they are ranked again too.
-                try (OutboxPoller staling =
-                        OutboxPoller.durable(GoDeeper.CONSUMER, services.outbox(), goDeeper::consume, e -> {
-                            throw e;
-                        })) {
-                    staling.poll();
-                }
                 ReindexCommand.timed(
                         spec,
                         spec.commandLine().getOut(),

@@ -16,7 +16,9 @@ import java.util.function.LongSupplier;
 import org.lede.common.Workers;
 import org.lede.dashboard.DashboardStore;
 import org.lede.outbox.Event.StoryAction;
+import org.lede.outbox.Outbox;
 import org.lede.outbox.OutboxEvent;
+import org.lede.outbox.OutboxPoller;
 import org.lede.search.SearchDocument.Type;
 import org.lede.search.SearchIndexer;
 import org.lede.story.Story;
@@ -40,11 +42,11 @@ import org.lede.story.StoryStore;
  */
 public final class GoDeeper implements AutoCloseable {
     /**
-     * The outbox consumer that marks rankings stale ({@link #consume}). Every process that keeps
+     * The outbox consumer that marks rankings stale ({@link #staling}). Every process that keeps
      * rankings must have read the outbox through it first, or it keeps on top of events not yet
-     * applied: the server polls it, and the commands that rank (an export, a fill) catch it up.
+     * applied: the server polls it, an export catches it up, and {@link #fill} does too.
      */
-    public static final String CONSUMER = "go-deeper";
+    static final String CONSUMER = "go-deeper";
 
     /** Stories handed to the fill at once. */
     static final int FILL_BATCH = 64;
@@ -56,6 +58,7 @@ public final class GoDeeper implements AutoCloseable {
     private final StoryStore stories;
     private final DashboardStore dashboards;
     private final KeptPicks kept;
+    private final Outbox outbox;
     private final LongSupplier indexedThrough;
     private final Executor writeBack;
     private final Consumer<RuntimeException> onError;
@@ -79,6 +82,7 @@ public final class GoDeeper implements AutoCloseable {
             StoryStore stories,
             DashboardStore dashboards,
             KeptPicks kept,
+            Outbox outbox,
             LongSupplier indexedThrough,
             Executor writeBack,
             Consumer<RuntimeException> onError) {
@@ -86,6 +90,7 @@ public final class GoDeeper implements AutoCloseable {
         this.stories = stories;
         this.dashboards = dashboards;
         this.kept = kept;
+        this.outbox = outbox;
         this.indexedThrough = indexedThrough;
         this.writeBack = writeBack;
         this.onError = onError;
@@ -101,6 +106,7 @@ public final class GoDeeper implements AutoCloseable {
             StoryStore stories,
             DashboardStore dashboards,
             KeptPicks kept,
+            Outbox outbox,
             LongSupplier indexedThrough) {
         ThreadPoolExecutor writer = new ThreadPoolExecutor(
                 1,
@@ -120,6 +126,7 @@ public final class GoDeeper implements AutoCloseable {
                 stories,
                 dashboards,
                 kept,
+                outbox,
                 indexedThrough,
                 writer,
                 e -> log.log(System.Logger.Level.WARNING, "Could not keep a Go deeper ranking", e));
@@ -184,6 +191,16 @@ public final class GoDeeper implements AutoCloseable {
     }
 
     /**
+     * The outbox consumer that marks rankings stale, durable: events that happen while no process
+     * reads it are applied when one next does. Poll it once, or start it.
+     *
+     * @param onError told when the outbox cannot be read or a ranking cannot be marked
+     */
+    public OutboxPoller staling(Consumer<RuntimeException> onError) {
+        return OutboxPoller.durable(CONSUMER, outbox, this::consume, onError);
+    }
+
+    /**
      * Marks stale the rankings the events change. Replaying an event marks them again, which is
      * harmless, so the consumer may see a batch twice.
      */
@@ -243,11 +260,17 @@ public final class GoDeeper implements AutoCloseable {
     /**
      * Ranks and keeps every live story that has no kept ranking, on a thread per core: for an
      * archive that arrived in bulk (the demo's generator, an import), whose stories no reader has
-     * opened yet.
+     * opened yet. The rankings that changes made while no server ran have made stale are marked
+     * first, so that they are ranked again too.
      *
      * @return how many stories were ranked
      */
     public long fill(SearchIndexer.Progress progress) {
+        try (OutboxPoller catchUp = staling(e -> {
+            throw e;
+        })) {
+            catchUp.poll();
+        }
         long total = kept.unrankedCount();
         long done = 0;
         String after = "";

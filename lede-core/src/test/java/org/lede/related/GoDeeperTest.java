@@ -75,6 +75,7 @@ class GoDeeperTest {
                 newsroom.services.stories(),
                 newsroom.services.dashboards(),
                 kept,
+                newsroom.services.outbox(),
                 indexed::get,
                 writeBack,
                 errors::add);
@@ -306,6 +307,20 @@ class GoDeeperTest {
         newsroom.dashboard("no-topic", null, loose);
         List<Ref> refs = List.of(new Ref("S1", Type.STORY));
         assertEquals(refs, goDeeper.withTopicDashboards(loose, refs));
+    }
+
+    @Test
+    void fillFirstMarksStaleWhatChangedSinceTheOutboxWasLastRead() {
+        Story a = publishAt("2024-05-01T09:00:00Z", "A", world);
+        Story b = publishAt("2024-05-02T09:00:00Z", "B", world);
+        indexed.set(newsroom.services.outbox().lastSeq());
+        assertEquals(2, goDeeper.fill((done, total) -> {}));
+
+        Story c = publishAt("2024-05-03T09:00:00Z", "C", world);
+        indexed.set(newsroom.services.outbox().lastSeq());
+        assertEquals(3, goDeeper.fill((done, total) -> {}), "the new story and the two it joins");
+        assertTrue(kept.find(a.id()).orElseThrow().contains(new Ref(c.id(), Type.STORY)));
+        assertTrue(kept.find(b.id()).orElseThrow().contains(new Ref(c.id(), Type.STORY)));
     }
 
     @Test

@@ -18,7 +18,6 @@ import org.lede.outbox.OutboxPoller;
 import org.lede.reading.OldAddresses;
 import org.lede.reading.ReaderQueries;
 import org.lede.reading.ReaderSearch;
-import org.lede.related.GoDeeper;
 import org.lede.search.Search;
 import org.lede.web.api.ApiDocRoutes;
 import org.lede.web.api.ContentApiRoutes;
@@ -181,11 +180,7 @@ public final class WebServer {
                 e -> LOG.error("Cannot read the outbox to queue webhook deliveries", e));
         // Durable, so a story published while the server was down still makes its neighbours' kept
         // Go deeper stale when it comes back.
-        goDeeperStaling = OutboxPoller.durable(
-                GoDeeper.CONSUMER,
-                services.outbox(),
-                services.goDeeper()::consume,
-                e -> LOG.error("Cannot read the outbox to refresh Go deeper", e));
+        goDeeperStaling = services.goDeeper().staling(e -> LOG.error("Cannot read the outbox to refresh Go deeper", e));
         webhookDispatcher = webhooks.dispatcher();
         webhookService = webhooks.service();
         PageResponses responses = new PageResponses(cache);
