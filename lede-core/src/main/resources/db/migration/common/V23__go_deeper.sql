@@ -1,7 +1,7 @@
 -- Go deeper as last ranked for each live story, so that a story page reads its picks by key
 -- rather than ranking them (a more-like-this search and a hundred candidates' outlines, most of
 -- an uncached story page at a million stories). Derived from the stories, the dashboards and the
--- search index, rebuilt by `lede related`, and not exported.
+-- search index, ranked ahead of readers by `lede go-deeper`, and not exported.
 --
 -- picks: one "type id" line per pick, best first; null once stale.
 -- as_of: the outbox position the search index had applied when the picks were ranked.
