@@ -13,6 +13,10 @@ public final class Slugs {
 
     /** Turns a headline or name into a slug, folding accents ("Aïda" becomes "aida"). */
     public static String slugify(String text) {
+        // A slug is its own slug; tags are read back as slugs with every story.
+        if (text != null && text.length() <= MAX && VALID.matcher(text).matches()) {
+            return text;
+        }
         String ascii = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}+", "")
                 .toLowerCase(Locale.ROOT)

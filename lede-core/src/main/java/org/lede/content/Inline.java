@@ -23,7 +23,10 @@ import org.lede.common.Check;
  */
 public record Inline(List<Span> spans) {
     public Inline {
-        spans = canonical(Check.list(spans));
+        spans = Check.list(spans);
+        if (!isCanonical(spans)) {
+            spans = canonical(spans);
+        }
     }
 
     public static Inline of(Span... spans) {
@@ -43,6 +46,45 @@ public record Inline(List<Span> spans) {
 
     public boolean isBlank() {
         return text().isBlank();
+    }
+
+    /**
+     * True when {@link #canonical} would give these spans back unchanged, checked in one pass that
+     * builds nothing. Text read back from storage is always canonical, and a page of stories reads
+     * thousands of spans, so the full rebuild is kept for text that needs it.
+     */
+    private static boolean isCanonical(List<Span> spans) {
+        for (int s = 0; s < spans.size(); s++) {
+            if (spans.get(s).text().isEmpty() || (s > 0 && spans.get(s - 1).sameStyle(spans.get(s)))) {
+                return false;
+            }
+        }
+        for (int s = 0; s < spans.size(); s++) {
+            Span span = spans.get(s);
+            String text = span.text();
+            for (int k = 0; k < text.length(); k++) {
+                char c = text.charAt(k);
+                if (!Character.isWhitespace(c)) {
+                    continue;
+                }
+                boolean atStart = k == 0;
+                boolean atEnd = k == text.length() - 1;
+                if ((atStart && s == 0)
+                        || (atEnd && s == spans.size() - 1)
+                        || Character.getType(c) != Character.SPACE_SEPARATOR) {
+                    return false;
+                }
+                Span right = atEnd ? spans.get(s + 1) : span;
+                if (Character.isWhitespace(atEnd ? right.text().charAt(0) : text.charAt(k + 1))) {
+                    return false;
+                }
+                Span left = atStart ? spans.get(s - 1) : span;
+                if ((left != span || right != span) && !shared(left, right).sameStyle(span)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static List<Span> canonical(List<Span> input) {

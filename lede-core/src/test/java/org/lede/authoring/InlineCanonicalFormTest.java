@@ -69,4 +69,63 @@ class InlineCanonicalFormTest {
     void anAttributionIsOneLine() {
         assertEquals("Lina Ortiz, mayor", new Quote(Inline.plain("Yes."), "Lina Ortiz,\nmayor").attribution());
     }
+
+    @Test
+    void textAlreadyInCanonicalFormIsKeptAsItIs() {
+        List<Span> spans = List.of(
+                Span.plain("10\u2009000 riders "),
+                Span.bold("a day"),
+                Span.plain(" and "),
+                new Span("more", false, true, "/x"),
+                Span.plain("."));
+
+        assertEquals(spans, new Inline(spans).spans());
+        List<Span> boldSpace = List.of(Span.bold("the "), new Span("end", true, true, null));
+        assertEquals(boldSpace, new Inline(boldSpace).spans());
+    }
+
+    @Test
+    void emptySpansGoAndNeighboursOfOneStyleMerge() {
+        assertEquals(
+                List.of(Span.plain("a b")),
+                Inline.of(Span.plain("a"), Span.bold(""), Span.plain(" b")).spans());
+        assertEquals(
+                List.of(Span.bold("ab")),
+                Inline.of(Span.bold("a"), Span.bold("b")).spans());
+    }
+
+    @Test
+    void aLoneTabOrLineSeparatorBecomesASpace() {
+        assertEquals("a b", Inline.plain("a\tb").text());
+        assertEquals("a b", Inline.plain("a\u2028b").text());
+    }
+
+    @Test
+    void spacesMeetingAtTheEdgeOfTwoSpansBecomeOne() {
+        assertEquals(
+                List.of(Span.plain("a "), Span.bold("b")),
+                Inline.of(Span.plain("a "), Span.bold(" b")).spans());
+        assertEquals(
+                List.of(Span.plain("a "), Span.bold("b")),
+                Inline.of(Span.plain("a\u2009"), Span.bold(" b")).spans());
+    }
+
+    @Test
+    void aSpaceEndingOrStartingASpanTakesTheStyleItsNeighboursShare() {
+        assertEquals(
+                List.of(Span.bold("a"), Span.plain(" b")),
+                Inline.of(Span.bold("a "), Span.plain("b")).spans());
+        assertEquals(
+                List.of(Span.plain("a "), Span.bold("b")),
+                Inline.of(Span.plain("a"), Span.bold(" b")).spans());
+        assertEquals(
+                List.of(Span.plain("a "), Span.italic("b")),
+                Inline.of(Span.plain("a"), Span.bold(" "), Span.italic("b")).spans());
+    }
+
+    @Test
+    void aSpaceAtEitherEndGoes() {
+        assertEquals(List.of(Span.bold("a")), Inline.of(Span.bold(" a")).spans());
+        assertEquals(List.of(Span.bold("a")), Inline.of(Span.bold("a ")).spans());
+    }
 }
