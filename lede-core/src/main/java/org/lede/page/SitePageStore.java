@@ -22,5 +22,5 @@ public interface SitePageStore {
     List<SitePage> all();
 
     /** The published pages in footer order (position, then title). */
-    List<SitePage> published();
+    List<PublishedPage> published();
 }

@@ -11,6 +11,7 @@ import org.lede.common.ConflictException;
 import org.lede.common.CorruptDataException;
 import org.lede.db.Database;
 import org.lede.db.Times;
+import org.lede.page.PublishedPage;
 import org.lede.page.SitePage;
 import org.lede.page.SitePageStore;
 import org.lede.story.json.BlockJson;
@@ -86,9 +87,11 @@ public final class JdbiSitePageStore implements SitePageStore {
     }
 
     @Override
-    public List<SitePage> published() {
-        return db.handle(h -> h.createQuery(SELECT + " WHERE published = 1" + FOOTER_ORDER)
-                .map((rs, c) -> read(rs))
+    public List<PublishedPage> published() {
+        return db.handle(h -> h.createQuery(
+                        "SELECT slug, title, updated_at FROM site_pages WHERE published = 1" + FOOTER_ORDER)
+                .map((rs, c) -> new PublishedPage(
+                        rs.getString("slug"), rs.getString("title"), Times.parse(rs.getString("updated_at"))))
                 .list());
     }
 
