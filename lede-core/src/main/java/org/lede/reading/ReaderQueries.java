@@ -44,6 +44,7 @@ import org.lede.story.StoryDraft;
 import org.lede.story.StoryHeading;
 import org.lede.story.StoryStatus;
 import org.lede.story.StoryStore;
+import org.lede.story.StoryTeaser;
 import org.lede.story.StreamCursor;
 import org.lede.topic.Topic;
 import org.lede.topic.TopicStore;
@@ -271,10 +272,8 @@ public final class ReaderQueries {
 
     /** The editors' top stories, or the newest when they chose none. */
     public List<StoryCard> topStories() {
-        List<Story> chosen = stories.findAll(stories.topStoryIds()).stream()
-                .filter(Story::isLive)
-                .toList();
-        return cards(chosen.isEmpty() ? stories.latestPublished(TOP_STORIES, 0) : chosen);
+        List<StoryCard> chosen = cards(stories.topStoryIds());
+        return chosen.isEmpty() ? cards(ids(stories.latestPublished(null, TOP_STORIES))) : chosen;
     }
 
     /**
@@ -345,17 +344,17 @@ public final class ReaderQueries {
 
     /** The site feed: the newest live stories, whole. */
     public List<StoryView> feed() {
-        return views(stories.latestPublished(FEED_SIZE, 0));
+        return views(stories.findAll(ids(stories.latestPublished(null, FEED_SIZE))));
     }
 
     /** A topic's feed: its newest live stories, whole. */
     public List<StoryView> topicFeed(Topic topic) {
-        return views(stories.publishedInTopic(topic.id(), null, FEED_SIZE));
+        return views(stories.findAll(ids(stories.publishedInTopic(topic.id(), null, FEED_SIZE))));
     }
 
     /** An author's feed: the newest live stories with them on the byline, whole. */
     public List<StoryView> authorFeed(Author author) {
-        return views(stories.publishedByAuthor(author.id(), null, FEED_SIZE));
+        return views(stories.findAll(ids(stories.publishedByAuthor(author.id(), null, FEED_SIZE))));
     }
 
     /** The UTC months holding live stories, newest first, for the sitemap index. */
@@ -460,18 +459,11 @@ public final class ReaderQueries {
         int to = Math.min(from + size, ranked.size());
         List<Ref> shown = ranked.subList(from, to);
         Map<String, StreamItem> byId = new HashMap<>();
-        List<Story> shownStories = stories
-                .findAll(shown.stream()
+        cards(shown.stream()
                         .filter(p -> p.type() == SearchDocument.Type.STORY)
                         .map(Ref::id)
                         .toList())
-                .stream()
-                .filter(Story::isLive)
-                .toList();
-        List<StoryCard> storyCards = cards(shownStories);
-        for (int i = 0; i < shownStories.size(); i++) {
-            byId.put(shownStories.get(i).id(), storyCards.get(i));
-        }
+                .forEach(c -> byId.put(c.id(), c));
         List<Dashboard> shownDashboards = shown.stream()
                 .filter(p -> p.type() == SearchDocument.Type.DASHBOARD)
                 .flatMap(p -> dashboards.find(p.id()).stream())
@@ -492,9 +484,10 @@ public final class ReaderQueries {
      * after the cursor. Every item of the page is among the first size + 1 of its own source
      * after the cursor, so that many stories are enough, however deep the page.
      */
-    private StreamSlice stream(StreamCursor after, IntFunction<List<Story>> source, List<Dashboard> extra) {
-        Map<StreamCursor, Object> byPlace = new TreeMap<>();
-        source.apply(PAGE_SIZE + 1).forEach(s -> byPlace.put(StreamCursor.of(s), s));
+    private StreamSlice stream(StreamCursor after, IntFunction<List<StreamCursor>> source, List<Dashboard> extra) {
+        // A story's place maps to null, a dashboard's to the dashboard.
+        Map<StreamCursor, Dashboard> byPlace = new TreeMap<>();
+        source.apply(PAGE_SIZE + 1).forEach(place -> byPlace.put(place, null));
         for (Dashboard d : extra) {
             StreamCursor place = new StreamCursor(d.updatedAt(), d.id());
             if (after == null || place.compareTo(after) > 0) {
@@ -502,27 +495,35 @@ public final class ReaderQueries {
             }
         }
         List<StreamCursor> shown = byPlace.keySet().stream().limit(PAGE_SIZE).toList();
-        List<Story> shownStories = new ArrayList<>();
+        List<String> shownStories = new ArrayList<>();
         List<Dashboard> shownDashboards = new ArrayList<>();
         for (StreamCursor place : shown) {
-            switch (byPlace.get(place)) {
-                case Story s -> shownStories.add(s);
-                case Dashboard d -> shownDashboards.add(d);
-                default -> throw new IllegalStateException("A stream holds stories and dashboards only");
+            Dashboard d = byPlace.get(place);
+            if (d == null) {
+                shownStories.add(place.id());
+            } else {
+                shownDashboards.add(d);
             }
         }
         Map<String, StreamItem> items = new HashMap<>();
-        List<StoryCard> storyCards = cards(shownStories);
-        for (int i = 0; i < shownStories.size(); i++) {
-            items.put(shownStories.get(i).id(), storyCards.get(i));
-        }
+        cards(shownStories).forEach(c -> items.put(c.id(), c));
         List<DashboardView> dashboardCards = dashboardViews(shownDashboards);
         for (int i = 0; i < shownDashboards.size(); i++) {
             items.put(shownDashboards.get(i).id(), dashboardCards.get(i));
         }
         boolean more = byPlace.size() > PAGE_SIZE;
+        // A story taken down between the two reads is left out rather than shown as a hole.
         return new StreamSlice(
-                shown.stream().map(place -> items.get(place.id())).toList(), after, more ? shown.getLast() : null);
+                shown.stream()
+                        .map(place -> items.get(place.id()))
+                        .filter(Objects::nonNull)
+                        .toList(),
+                after,
+                more ? shown.getLast() : null);
+    }
+
+    private static List<String> ids(List<StreamCursor> places) {
+        return places.stream().map(StreamCursor::id).toList();
     }
 
     private StoryView view(Story story) {
@@ -637,27 +638,38 @@ public final class ReaderQueries {
         return media.findAll(ids).stream().collect(Collectors.toMap(Media::id, Function.identity()));
     }
 
-    private List<StoryCard> cards(List<Story> list) {
+    /** The cards of those of these stories that are live, in the order given. */
+    private List<StoryCard> cards(List<String> storyIds) {
+        if (storyIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, StoryTeaser> byId = new HashMap<>();
+        stories.liveTeasers(storyIds).forEach(t -> byId.put(t.id(), t));
+        List<StoryTeaser> list = storyIds.stream()
+                .distinct()
+                .filter(byId::containsKey)
+                .map(byId::get)
+                .toList();
         Map<String, Topic> topicById = topicsById();
         Map<String, Media> mediaById = mediaById(list.stream()
-                .filter(s -> s.draft().hero() != null && s.draft().hero().hasMedia())
-                .map(s -> s.draft().hero().mediaId())
+                .filter(s -> s.hero() != null && s.hero().hasMedia())
+                .map(s -> s.hero().mediaId())
                 .toList());
         List<StoryCard> out = new ArrayList<>(list.size());
-        for (Story s : list) {
-            ImageBlock hero = s.draft().hero();
+        for (StoryTeaser s : list) {
+            ImageBlock hero = s.hero();
             Figure image = hero == null || !mediaById.containsKey(hero.mediaId())
                     ? null
                     : Figure.of(mediaById.get(hero.mediaId())).placed(hero);
             boolean updated = s.substantiveAt() != null;
             out.add(new StoryCard(
                     s.id(),
-                    Urls.story(s, site.zone()),
+                    Urls.story(s.firstPublishedAt(), s.slug(), site.zone()),
                     s.headline(),
-                    topicById.get(s.draft().topicId()),
+                    topicById.get(s.topicId()),
                     image,
-                    lede(s.draft().body()),
-                    whyItMatters(s.draft().body()),
+                    lede(s.opening()),
+                    whyItMatters(s.opening()),
                     updated ? s.substantiveAt() : s.publishAt(),
                     updated));
         }
@@ -680,8 +692,8 @@ public final class ReaderQueries {
                 .filter(id -> id != null)
                 .distinct()
                 .toList();
-        Map<String, Story> live = new HashMap<>();
-        stories.findAll(storyIds).stream().filter(Story::isLive).forEach(s -> live.put(s.id(), s));
+        Map<String, StoryHeading> live = new HashMap<>();
+        stories.liveHeadings(storyIds).forEach(s -> live.put(s.id(), s));
         List<DashboardView> out = new ArrayList<>();
         for (Dashboard d : list) {
             List<DashboardView.Item> items = new ArrayList<>();
@@ -691,9 +703,11 @@ public final class ReaderQueries {
                     if (e.url() != null) {
                         links.add(new DashboardView.Link(e.title(), e.url(), null));
                     } else if (live.containsKey(e.storyId())) {
-                        Story s = live.get(e.storyId());
+                        StoryHeading s = live.get(e.storyId());
                         links.add(new DashboardView.Link(
-                                e.title() != null ? e.title() : s.headline(), Urls.story(s, site.zone()), s.id()));
+                                e.title() != null ? e.title() : s.headline(),
+                                Urls.story(s.firstPublishedAt(), s.slug(), site.zone()),
+                                s.id()));
                     }
                 }
                 if (!links.isEmpty()) {

@@ -89,17 +89,19 @@ public interface StoryStore {
     List<Story> published(PublishedFilter filter, PublishedCursor after, int limit);
 
     /**
-     * Published stories by publish time then id, newest first, without an offset: the home stream.
+     * The places of published stories by publish time then id, newest first, without an offset:
+     * the home stream. Places alone are read off the index; what a page shows of them is read for
+     * the page's stories only ({@link #liveTeasers}, {@link #findAll}).
      *
      * @param after null for the first page, else the place the page starts after (exclusive)
      */
-    List<Story> latestPublished(StreamCursor after, int limit);
+    List<StreamCursor> latestPublished(StreamCursor after, int limit);
 
-    /** Published stories of one topic, in the order and from the place of {@link #latestPublished(StreamCursor, int)}. */
-    List<Story> publishedInTopic(String topicId, StreamCursor after, int limit);
+    /** The places of one topic's published stories, in the order and from the place of {@link #latestPublished(StreamCursor, int)}. */
+    List<StreamCursor> publishedInTopic(String topicId, StreamCursor after, int limit);
 
-    /** Published stories with this author in their byline, in the order and from the place of {@link #latestPublished(StreamCursor, int)}. */
-    List<Story> publishedByAuthor(String authorId, StreamCursor after, int limit);
+    /** The places of published stories with this author in their byline, in the order and from the place of {@link #latestPublished(StreamCursor, int)}. */
+    List<StreamCursor> publishedByAuthor(String authorId, StreamCursor after, int limit);
 
     /**
      * Go deeper's candidates by topic and tags: the ids of the published stories of {@code topicId}
@@ -114,6 +116,9 @@ public interface StoryStore {
 
     /** The headings of those of these stories that are live, in no particular order. */
     List<StoryHeading> liveHeadings(List<String> ids);
+
+    /** What the cards of those of these stories that are live are made from, in no particular order. */
+    List<StoryTeaser> liveTeasers(List<String> ids);
 
     /** The stories with these ids, in the order given; unknown ids are left out. */
     List<Story> findAll(List<String> ids);

@@ -26,10 +26,6 @@ public record StreamCursor(Instant at, String id) implements Comparable<StreamCu
         Objects.requireNonNull(id, "id");
     }
 
-    public static StreamCursor of(Story story) {
-        return new StreamCursor(story.publishAt(), story.id());
-    }
-
     /**
      * The cursor a link carries, as {@link #key()} wrote it; any other text is an address that
      * was never a page, so 404.

@@ -46,6 +46,7 @@ import org.lede.story.StoryRevision;
 import org.lede.story.StoryStamp;
 import org.lede.story.StoryStatus;
 import org.lede.story.StoryStore;
+import org.lede.story.StoryTeaser;
 import org.lede.story.StreamCursor;
 import org.lede.story.json.BlockJson;
 import org.lede.story.json.StoryJson;
@@ -462,38 +463,41 @@ public final class JdbiStoryStore implements StoryStore {
     }
 
     @Override
-    public List<Story> latestPublished(StreamCursor after, int limit) {
+    public List<StreamCursor> latestPublished(StreamCursor after, int limit) {
         return stream("", q -> {}, after, limit);
     }
 
     @Override
-    public List<Story> publishedInTopic(String topicId, StreamCursor after, int limit) {
+    public List<StreamCursor> publishedInTopic(String topicId, StreamCursor after, int limit) {
         return stream(" AND topic_id = :topic", q -> q.bind("topic", topicId), after, limit);
     }
 
-    /** Read off the (status, publish_at, id) or (topic_id, status, publish_at, id) index in order. */
-    private List<Story> stream(String where, Consumer<Query> binder, StreamCursor after, int limit) {
+    /** Read off the (status, publish_at, id) or (topic_id, status, publish_at, id) index in order, and nothing else. */
+    private List<StreamCursor> stream(String where, Consumer<Query> binder, StreamCursor after, int limit) {
         String from = after == null ? "" : " AND (publish_at, id) < (:afterAt, :afterId)";
         return db.handle(h -> {
-            var query = h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE status = 'published'" + where + from
+            var query = h.createQuery("SELECT publish_at, id FROM stories WHERE status = 'published'" + where + from
                     + " ORDER BY publish_at DESC, id DESC LIMIT :limit");
             binder.accept(query);
             bindAfter(query, after);
-            return load(h, query.bind("limit", limit).map(JdbiStoryStore::row).list());
+            return query.bind("limit", limit).map(JdbiStoryStore::place).list();
         });
     }
 
     @Override
-    public List<Story> publishedByAuthor(String authorId, StreamCursor after, int limit) {
+    public List<StreamCursor> publishedByAuthor(String authorId, StreamCursor after, int limit) {
         // author_stream (V19) holds each live byline with its story's publish time, in order.
-        String from = after == null ? "" : " AND (a.publish_at, a.story_id) < (:afterAt, :afterId)";
+        String from = after == null ? "" : " AND (publish_at, story_id) < (:afterAt, :afterId)";
         return db.handle(h -> {
-            var query = h.createQuery("SELECT " + PREFIXED_COLUMNS
-                    + " FROM author_stream a JOIN stories s ON s.id = a.story_id WHERE a.author_id = :author" + from
-                    + " ORDER BY a.publish_at DESC, a.story_id DESC LIMIT :limit");
+            var query = h.createQuery("SELECT publish_at, story_id AS id FROM author_stream WHERE author_id = :author"
+                    + from + " ORDER BY publish_at DESC, story_id DESC LIMIT :limit");
             bindAfter(query.bind("author", authorId), after);
-            return load(h, query.bind("limit", limit).map(JdbiStoryStore::row).list());
+            return query.bind("limit", limit).map(JdbiStoryStore::place).list();
         });
+    }
+
+    private static StreamCursor place(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new StreamCursor(Times.parse(rs.getString("publish_at")), rs.getString("id"));
     }
 
     private static void bindAfter(Query query, StreamCursor after) {
@@ -616,6 +620,56 @@ public final class JdbiStoryStore implements StoryStore {
                 .stream()
                 .filter(Objects::nonNull)
                 .toList();
+    }
+
+    /**
+     * Of the body, the rows a card can show: every lead-in, and each block up to the first that
+     * is not an image. The subquery walks the story's primary key from its first block.
+     */
+    private static final String OPENING = "SELECT story_id, position, type, data FROM story_blocks b"
+            + " WHERE story_id IN (<ids>) AND (type = 'lead-in' OR position <= (SELECT MIN(f.position)"
+            + " FROM story_blocks f WHERE f.story_id = b.story_id AND f.type <> 'image'))";
+
+    @Override
+    public List<StoryTeaser> liveTeasers(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.handle(h -> {
+            List<Row> rows = liveRows(h, COLUMNS, ids, JdbiStoryStore::row);
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            Map<String, List<Child>> opening = new HashMap<>();
+            h.createQuery(OPENING)
+                    .bindList("ids", rows.stream().map(Row::id).toList())
+                    .map((rs, ctx) -> {
+                        String storyId = rs.getString("story_id");
+                        int position = rs.getInt("position");
+                        return new Child(
+                                "block",
+                                storyId,
+                                position,
+                                readBlock(storyId, position, rs.getString("type"), rs.getString("data")));
+                    })
+                    .forEach(c -> opening.computeIfAbsent(c.storyId(), k -> new ArrayList<>())
+                            .add(c));
+            return rows.stream()
+                    .map(r -> new StoryTeaser(
+                            r.id(),
+                            r.slug(),
+                            r.headline(),
+                            r.topicId(),
+                            r.hero(),
+                            Times.parse(r.publishAt()),
+                            Times.parse(r.firstPublishedAt()),
+                            Times.parse(r.substantiveAt()),
+                            opening.getOrDefault(r.id(), List.of()).stream()
+                                    .sorted(Comparator.comparingInt(Child::position))
+                                    .map(c -> (Block) c.value())
+                                    .toList()))
+                    .toList();
+        });
     }
 
     @Override
