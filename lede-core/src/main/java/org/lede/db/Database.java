@@ -34,6 +34,9 @@ public final class Database implements Transactions, AutoCloseable {
         this.url = url.toString();
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
+        if (dialect == Dialect.SQLITE) {
+            jdbi.setStatementBuilderFactory(new ReusedStatements());
+        }
     }
 
     /**
