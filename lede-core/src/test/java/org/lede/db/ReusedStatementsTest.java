@@ -112,32 +112,30 @@ class ReusedStatementsTest {
 
     @Test
     void theLeastRecentlyUsedOfTooManyIsClosed() {
-        List<PreparedStatement> used = new ArrayList<>();
-        jdbi.useHandle(h -> count(h, 0, used));
-        for (int i = 0; i < ReusedStatements.PER_CONNECTION; i++) {
-            int other = i;
-            jdbi.useHandle(h -> h.createQuery("SELECT " + other + " AS n")
-                    .mapTo(Integer.class)
-                    .one());
-        }
-        jdbi.useHandle(h -> count(h, 0, used));
+        List<PreparedStatement> used = countAroundOthers(ReusedStatements.PER_CONNECTION);
 
         assertNotSame(used.get(0), used.get(1));
     }
 
     @Test
     void aKeptQueryIsUsedAgainWhileOthersComeAndGoWithinTheLimit() {
+        List<PreparedStatement> used = countAroundOthers(ReusedStatements.PER_CONNECTION - 1);
+
+        assertSame(used.get(0), used.get(1));
+    }
+
+    /** The statements of one query run before and after {@code others} other queries. */
+    private List<PreparedStatement> countAroundOthers(int others) {
         List<PreparedStatement> used = new ArrayList<>();
         jdbi.useHandle(h -> count(h, 0, used));
-        for (int i = 0; i < ReusedStatements.PER_CONNECTION - 1; i++) {
+        for (int i = 0; i < others; i++) {
             int other = i;
             jdbi.useHandle(h -> h.createQuery("SELECT " + other + " AS n")
                     .mapTo(Integer.class)
                     .one());
         }
         jdbi.useHandle(h -> count(h, 0, used));
-
-        assertSame(used.get(0), used.get(1));
+        return used;
     }
 
     private static int count(Handle h, int from, List<PreparedStatement> used) {
