@@ -56,7 +56,6 @@ public final class JdbiStoryStore implements StoryStore {
     private static final String COLUMNS = "id, slug, headline, dek, topic_id, kind, contributor_note, hero_media_id,"
             + " hero_caption, hero_credit_kind, hero_credit_by, hero_credit_via, status, publish_at, first_published_at,"
             + " substantive_at, created_at, updated_at, created_by, revision, blocked_reason, hero_alt";
-    private static final String PREFIXED_COLUMNS = "s." + COLUMNS.replace(", ", ", s.");
     private final Database db;
 
     public JdbiStoryStore(Database db) {
