@@ -29,11 +29,14 @@ class SlugsTest {
 
         assertEquals(word.repeat(7) + "abcdefghi", Slugs.slugify(eightyOne));
         assertEquals(word.repeat(7) + "abcdefghi", Slugs.slugify(word.repeat(8).substring(0, 79)));
+        String eighty = word.repeat(7) + "abcdefghij";
+        assertEquals(eighty, Slugs.slugify("A" + eighty.substring(1)), "a slug of exactly the limit is kept whole");
     }
 
     @Test
     void checkRejectsWhatIsNotASlug() {
         assertEquals("a-b", Slugs.check("slug", "a-b"));
+        assertEquals("a".repeat(80), Slugs.check("slug", "a".repeat(80)));
         assertThrows(ValidationException.class, () -> Slugs.check("slug", "A-b"));
         assertThrows(ValidationException.class, () -> Slugs.check("slug", "a--b"));
         assertThrows(ValidationException.class, () -> Slugs.check("slug", "a".repeat(81)));
