@@ -344,7 +344,7 @@ public final class ReaderQueries {
 
     /** The site feed: the newest live stories, whole. */
     public List<StoryView> feed() {
-        return views(stories.findAll(ids(stories.latestPublished(null, FEED_SIZE))));
+        return views(stories.latestPublished(FEED_SIZE, 0));
     }
 
     /** A topic's feed: its newest live stories, whole. */
