@@ -625,9 +625,9 @@ public final class JdbiStoryStore implements StoryStore {
      * Of the body, the rows a card can show: every lead-in, and each block up to the first that
      * is not an image. The subquery walks the story's primary key from its first block.
      */
-    private static final String OPENING = "SELECT story_id, position, type, data FROM story_blocks b"
-            + " WHERE story_id IN (<ids>) AND (type = 'lead-in' OR position <= (SELECT MIN(f.position)"
-            + " FROM story_blocks f WHERE f.story_id = b.story_id AND f.type <> 'image'))";
+    private static final String OPENING = "SELECT 'block' AS kind, story_id, position, type AS a, data AS b"
+            + " FROM story_blocks o WHERE story_id IN (<ids>) AND (type = 'lead-in' OR position <= (SELECT"
+            + " MIN(f.position) FROM story_blocks f WHERE f.story_id = o.story_id AND f.type <> 'image'))";
 
     @Override
     public List<StoryTeaser> liveTeasers(List<String> ids) {
@@ -639,20 +639,7 @@ public final class JdbiStoryStore implements StoryStore {
             if (rows.isEmpty()) {
                 return List.of();
             }
-            Map<String, List<Child>> opening = new HashMap<>();
-            h.createQuery(OPENING)
-                    .bindList("ids", rows.stream().map(Row::id).toList())
-                    .map((rs, ctx) -> {
-                        String storyId = rs.getString("story_id");
-                        int position = rs.getInt("position");
-                        return new Child(
-                                "block",
-                                storyId,
-                                position,
-                                readBlock(storyId, position, rs.getString("type"), rs.getString("data")));
-                    })
-                    .forEach(c -> opening.computeIfAbsent(c.storyId(), k -> new ArrayList<>())
-                            .add(c));
+            Map<String, List<Block>> opening = children(childRows(h, OPENING, rows), "block");
             return rows.stream()
                     .map(r -> new StoryTeaser(
                             r.id(),
@@ -663,10 +650,7 @@ public final class JdbiStoryStore implements StoryStore {
                             Times.parse(r.publishAt()),
                             Times.parse(r.firstPublishedAt()),
                             Times.parse(r.substantiveAt()),
-                            opening.getOrDefault(r.id(), List.of()).stream()
-                                    .sorted(Comparator.comparingInt(Child::position))
-                                    .map(c -> (Block) c.value())
-                                    .toList()))
+                            opening.getOrDefault(r.id(), List.of())))
                     .toList();
         });
     }
@@ -923,14 +907,7 @@ public final class JdbiStoryStore implements StoryStore {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> ids = rows.stream().map(Row::id).toList();
-        Map<String, Map<String, List<Child>>> byStory = new HashMap<>();
-        h.createQuery(CHILDREN)
-                .bindList("ids", ids)
-                .map((rs, ctx) -> child(rs))
-                .forEach(c -> byStory.computeIfAbsent(c.storyId(), k -> new HashMap<>())
-                        .computeIfAbsent(c.kind(), k -> new ArrayList<>())
-                        .add(c));
+        Map<String, Map<String, List<Child>>> byStory = childRows(h, CHILDREN, rows);
         Map<String, List<Block>> blocks = children(byStory, "block");
         Map<String, List<String>> authors = children(byStory, "author");
         Map<String, List<String>> tags = children(byStory, "tag");
@@ -965,6 +942,18 @@ public final class JdbiStoryStore implements StoryStore {
                     r.blockedReason()));
         }
         return out;
+    }
+
+    /** The child rows that {@code sql} (shaped like {@link #CHILDREN}) reads for these stories, by story and kind. */
+    private static Map<String, Map<String, List<Child>>> childRows(Handle h, String sql, List<Row> rows) {
+        Map<String, Map<String, List<Child>>> byStory = new HashMap<>();
+        h.createQuery(sql)
+                .bindList("ids", rows.stream().map(Row::id).toList())
+                .map((rs, ctx) -> child(rs))
+                .forEach(c -> byStory.computeIfAbsent(c.storyId(), k -> new HashMap<>())
+                        .computeIfAbsent(c.kind(), k -> new ArrayList<>())
+                        .add(c));
+        return byStory;
     }
 
     private static Child child(ResultSet rs) throws SQLException {
