@@ -82,6 +82,10 @@ final class ReusedStatements implements StatementBuilderFactory {
          * translated to the {@code ?} the driver saw.
          */
         private final Map<Statement, String> reused = new IdentityHashMap<>();
+        /** The handle's one connection under the pool's wrapper, and its idle set: found at its first query. */
+        private Connection physical;
+
+        private Map<String, PreparedStatement> statements;
 
         @Override
         public Statement create(Connection conn, StatementContext ctx) throws SQLException {
@@ -94,7 +98,9 @@ final class ReusedStatements implements StatementBuilderFactory {
                 return PLAIN.create(conn, sql, ctx);
             }
             Connection physical = conn.unwrap(Connection.class);
-            Map<String, PreparedStatement> statements = idleOn(physical);
+            if (statements == null) {
+                statements = idleOn(physical);
+            }
             PreparedStatement statement;
             synchronized (idle) {
                 statement = statements.remove(sql);
@@ -120,7 +126,6 @@ final class ReusedStatements implements StatementBuilderFactory {
             }
             PreparedStatement idleNow = (PreparedStatement) statement;
             idleNow.clearParameters();
-            Map<String, PreparedStatement> statements = idleOn(conn.unwrap(Connection.class));
             PreparedStatement twin;
             synchronized (idle) {
                 twin = statements.putIfAbsent(prepared, idleNow);
