@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +45,12 @@ import org.lede.outbox.PageKeys;
  * key index consistent with the pages.
  */
 public final class PageCache {
-    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    /**
+     * HTTP's date as senders must write it (RFC 9110's IMF-fixdate): the day always in two digits,
+     * which {@link DateTimeFormatter#RFC_1123_DATE_TIME} writes in one before the 10th.
+     */
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
     /** What browsers and CDNs may do with a page: keep it a minute, serve it stale while they fetch a new one. */
     public static final String CACHE_CONTROL =
             "public, max-age=60, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400";
