@@ -196,7 +196,8 @@ public final class PageCache {
             HttpField length,
             HttpField surrogateKey,
             HttpField cacheControl,
-            List<HttpField> extra) {
+            List<HttpField> extra,
+            EncodedHeads heads) {
         static Wire of(
                 byte[] body,
                 String contentType,
@@ -217,10 +218,11 @@ public final class PageCache {
                     new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, cacheControl),
                     headers.entrySet().stream()
                             .map(h -> (HttpField) new PreEncodedHttpField(h.getKey(), h.getValue()))
-                            .toList());
+                            .toList(),
+                    new EncodedHeads());
         }
 
-        private static ByteBuffer direct(byte[] bytes) {
+        static ByteBuffer direct(byte[] bytes) {
             return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
         }
     }

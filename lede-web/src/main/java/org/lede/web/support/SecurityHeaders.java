@@ -48,18 +48,38 @@ public final class SecurityHeaders extends Handler.Wrapper {
     private static final HttpField STRICT_TRANSPORT =
             new PreEncodedHttpField(HttpHeader.STRICT_TRANSPORT_SECURITY, HSTS);
 
+    private static final List<HttpField> READER = List.of(CSP, NOSNIFF, NO_FRAMES, READER_REFERRER);
+    private static final List<HttpField> READER_HTTPS =
+            List.of(CSP, NOSNIFF, NO_FRAMES, READER_REFERRER, STRICT_TRANSPORT);
+    private static final List<HttpField> NEWSROOM = List.of(CSP, NOSNIFF, NO_FRAMES, NEWSROOM_REFERRER);
+    private static final List<HttpField> NEWSROOM_HTTPS =
+            List.of(CSP, NOSNIFF, NO_FRAMES, NEWSROOM_REFERRER, STRICT_TRANSPORT);
+    /** Every list {@link #fields} returns, each the same instance every time. */
+    public static final List<List<HttpField>> VARIANTS = List.of(READER, READER_HTTPS, NEWSROOM, NEWSROOM_HTTPS);
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         var headers = response.getHeaders();
-        headers.add(CSP);
-        headers.add(NOSNIFF);
-        headers.add(NO_FRAMES);
-        headers.add(request.getHttpURI().getPath().startsWith("/newsroom") ? NEWSROOM_REFERRER : READER_REFERRER);
-        if (Https.requested(
-                request.getHttpURI().getScheme(), request.getHeaders().get("X-Forwarded-Proto"))) {
-            headers.add(STRICT_TRANSPORT);
-        }
+        fields(
+                        request.getHttpURI().getPath(),
+                        request.getHttpURI().getScheme(),
+                        request.getHeaders().get("X-Forwarded-Proto"))
+                .forEach(headers::add);
         return super.handle(request, response, callback);
+    }
+
+    /**
+     * The headers an answer to this request carries, in order; also what the cached-page
+     * connection writes, which answers before any handler runs.
+     *
+     * @param forwardedProto the {@code X-Forwarded-Proto} header, or null
+     */
+    public static List<HttpField> fields(String path, String scheme, String forwardedProto) {
+        boolean https = Https.requested(scheme, forwardedProto);
+        if (path.startsWith("/newsroom")) {
+            return https ? NEWSROOM_HTTPS : NEWSROOM;
+        }
+        return https ? READER_HTTPS : READER;
     }
 
     /** The CSP source expression of each text: {@code 'sha256-BASE64'} of its UTF-8 bytes. */
