@@ -214,6 +214,8 @@ public final class CachedPageConnection extends AbstractConnection.NonBlocking i
         if (page == null) {
             return null;
         }
+        // The first gzip request for a page compresses it here, on the selector thread: about 0.3 ms
+        // for a story page, once per page until it is purged.
         CachedAnswer answer =
                 CachedAnswer.of(cache, key, page, get.ifNoneMatch(), get.ifModifiedSince(), get.acceptEncoding());
         List<HttpField> security = SecurityHeaders.fields(get.path(), "http", get.forwardedProto());

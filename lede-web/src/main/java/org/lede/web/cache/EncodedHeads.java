@@ -10,7 +10,9 @@ import org.lede.web.support.SecurityHeaders;
 /**
  * A cached page's header blocks as {@link CachedPageConnection} writes them, after the status
  * and Date lines: one per kind of answer (200 or 304, plain or gzip, each set of security
- * headers), encoded when first sent and then only copied by reference.
+ * headers), encoded when first sent and then only copied by reference. A block is about 1 kB
+ * (the Content-Security-Policy and Surrogate-Key make most of it), and a page sends two kinds in
+ * practice, plain and gzip, so they are not counted against the cache's byte budget.
  */
 public final class EncodedHeads {
     private final AtomicReferenceArray<ByteBuffer> heads =
