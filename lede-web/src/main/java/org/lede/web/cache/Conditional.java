@@ -55,13 +55,7 @@ final class Conditional {
     static Instant httpDate(String value) {
         for (DateTimeFormatter form : List.of(FIXDATE, RFC_850, ASCTIME)) {
             try {
-                Instant date = Instant.from(form.parse(value));
-                // A two-digit year more than 50 years ahead means the past century's.
-                return form == RFC_850
-                                && date.atOffset(ZoneOffset.UTC).getYear()
-                                        > Year.now(ZoneOffset.UTC).getValue() + 50
-                        ? date.atOffset(ZoneOffset.UTC).minusYears(100).toInstant()
-                        : date;
+                return Instant.from(form.parse(value));
             } catch (DateTimeParseException e) {
                 // Not in this form; the next may read it.
             }
