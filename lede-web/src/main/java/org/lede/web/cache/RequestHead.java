@@ -70,6 +70,27 @@ final class RequestHead {
         return allowed;
     }
 
+    /** The fields the cache answers by, each read once: sent twice, the request is Jetty's. */
+    private static final String[] READ = {
+        "accept-encoding", "if-none-match", "if-modified-since", "authorization", "x-forwarded-proto"
+    };
+
+    private static final int ACCEPT_ENCODING = 0;
+    private static final int IF_NONE_MATCH = 1;
+    private static final int IF_MODIFIED_SINCE = 2;
+    private static final int AUTHORIZATION = 3;
+    private static final int FORWARDED_PROTO = 4;
+
+    /** Which of {@link #READ} the field name at {@code from} is, or -1. */
+    private static int slot(ByteBuffer in, int from, int length) {
+        for (int i = 0; i < READ.length; i++) {
+            if (is(in, from, length, READ[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Reads the request at the buffer's position, leaving the buffer as it was. */
     static Parsed parse(ByteBuffer in) {
         int start = in.position();
@@ -101,11 +122,7 @@ final class RequestHead {
         String path = ascii(in, target, pathEnd);
         String query = question < 0 ? null : ascii(in, question + 1, targetEnd);
 
-        String acceptEncoding = null;
-        String ifNoneMatch = null;
-        String ifModifiedSince = null;
-        String authorization = null;
-        String forwardedProto = null;
+        String[] values = new String[READ.length];
         boolean host = false;
         int line = lineEnd + 2;
         while (true) {
@@ -122,11 +139,11 @@ final class RequestHead {
                         head,
                         path,
                         query,
-                        acceptEncoding,
-                        ifNoneMatch,
-                        ifModifiedSince,
-                        authorization,
-                        forwardedProto);
+                        values[ACCEPT_ENCODING],
+                        values[IF_NONE_MATCH],
+                        values[IF_MODIFIED_SINCE],
+                        values[AUTHORIZATION],
+                        values[FORWARDED_PROTO]);
             }
             int colon = indexOf(in, line, end, (byte) ':');
             if (colon <= line || !all(in, line, colon, TOKEN)) {
@@ -145,36 +162,17 @@ final class RequestHead {
                 return OTHER;
             }
             int nameLength = colon - line;
-            if (is(in, line, nameLength, "host")) {
+            int slot = slot(in, line, nameLength);
+            if (slot >= 0) {
+                if (values[slot] != null) {
+                    return OTHER;
+                }
+                values[slot] = ascii(in, valueStart, valueEnd);
+            } else if (is(in, line, nameLength, "host")) {
                 if (host || !isHost(in, valueStart, valueEnd)) {
                     return OTHER;
                 }
                 host = true;
-            } else if (is(in, line, nameLength, "accept-encoding")) {
-                if (acceptEncoding != null) {
-                    return OTHER;
-                }
-                acceptEncoding = ascii(in, valueStart, valueEnd);
-            } else if (is(in, line, nameLength, "if-none-match")) {
-                if (ifNoneMatch != null) {
-                    return OTHER;
-                }
-                ifNoneMatch = ascii(in, valueStart, valueEnd);
-            } else if (is(in, line, nameLength, "if-modified-since")) {
-                if (ifModifiedSince != null) {
-                    return OTHER;
-                }
-                ifModifiedSince = ascii(in, valueStart, valueEnd);
-            } else if (is(in, line, nameLength, "authorization")) {
-                if (authorization != null) {
-                    return OTHER;
-                }
-                authorization = ascii(in, valueStart, valueEnd);
-            } else if (is(in, line, nameLength, "x-forwarded-proto")) {
-                if (forwardedProto != null) {
-                    return OTHER;
-                }
-                forwardedProto = ascii(in, valueStart, valueEnd);
             } else if (is(in, line, nameLength, "connection")) {
                 // Persistence as HTTP/1.1 has it by default; "close" or an upgrade is Jetty's to handle.
                 if (!is(in, valueStart, valueEnd - valueStart, "keep-alive")) {
