@@ -218,6 +218,7 @@ public final class CachedPageConnection extends AbstractConnection.NonBlocking i
         // for a story page, once per page until it is purged.
         CachedAnswer answer =
                 CachedAnswer.of(cache, key, page, get.ifNoneMatch(), get.ifModifiedSince(), get.acceptEncoding());
+        // The connector is plain HTTP: HTTPS ends in front of Lede, which says so in X-Forwarded-Proto.
         List<HttpField> security = SecurityHeaders.fields(get.path(), "http", get.forwardedProto());
         List<ByteBuffer> bytes = new ArrayList<>(4);
         bytes.add((answer.notModified() ? NOT_MODIFIED : OK).duplicate());
