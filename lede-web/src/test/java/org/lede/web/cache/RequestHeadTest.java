@@ -170,7 +170,7 @@ class RequestHeadTest {
                 "GET /search?q=caf%C3%A9;x=/?y HTTP/1.1\r\nHost: a\r\n\r\n",
                 "GET / HTTP/1.1\r\nHost: news.example.org:65535\r\n\r\n",
                 "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
-                "GET / HTTP/1.1\r\nHost: a:8\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: a:9\r\n\r\n",
                 "GET / HTTP/1.1\r\nHost: a:8080\r\n\r\n",
                 "GET / HTTP/1.1\r\nhost:a\r\nX-Empty:\r\nX-Tab:\tb\tc\t\r\n\r\n",
                 "GET / HTTP/1.1\r\nHost: a\r\nConnection: keep-alive\r\n\r\n",
