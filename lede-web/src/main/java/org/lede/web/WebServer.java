@@ -85,10 +85,6 @@ public final class WebServer {
 
     private final Javalin app;
     private final PageCache cache;
-    /** Where {@link #start} listens, read when Javalin makes the connector. */
-    private String listenHost;
-
-    private int listenPort;
     private CachedPageConnection.Factory cachedConnections;
     private final OutboxPoller purger;
     private final OutboxPoller cdnPurger;
@@ -283,8 +279,9 @@ public final class WebServer {
                 // and two selectors answered about a fifth more cached pages per second than one.
                 ServerConnector connector = new ServerConnector(
                         server, -1, Math.min(4, Runtime.getRuntime().availableProcessors()), cachedConnections, jetty);
-                connector.setHost(listenHost);
-                connector.setPort(listenPort);
+                // Where start() asked to listen, read as Javalin's own connector reads it.
+                connector.setHost(config.jetty.host);
+                connector.setPort(config.jetty.port);
                 return connector;
             });
             // In front of everything Javalin puts on the server (its statistics handler, the servlet
@@ -335,7 +332,7 @@ public final class WebServer {
 
     /** Starts listening; port 0 picks a free one, see {@link #port()}. */
     public WebServer start(String host, int port) {
-        listen(host, port);
+        app.start(host, port);
         purger.start(Duration.ofMillis(200));
         if (cdnPurger != null) {
             cdnPurger.start(Duration.ofMillis(500));
@@ -354,14 +351,8 @@ public final class WebServer {
      * static export) beside the running site, which alone delivers its webhooks and purges its CDN.
      */
     public WebServer startForReading(String host, int port) {
-        listen(host, port);
-        return this;
-    }
-
-    private void listen(String host, int port) {
-        listenHost = host;
-        listenPort = port;
         app.start(host, port);
+        return this;
     }
 
     /** How many requests the cached-page connection answered before Jetty's HTTP layer, for tests. */

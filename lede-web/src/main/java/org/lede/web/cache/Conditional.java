@@ -48,12 +48,14 @@ final class Conditional {
     private static final DateTimeFormatter ASCTIME =
             DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).withZone(ZoneOffset.UTC);
 
+    private static final List<DateTimeFormatter> HTTP_DATE_FORMS = List.of(FIXDATE, RFC_850, ASCTIME);
+
     /**
      * An HTTP date in any of the three forms a recipient must accept (RFC 9110, section 5.6.7),
      * or null when it is none of them, which makes the condition false.
      */
     static Instant httpDate(String value) {
-        for (DateTimeFormatter form : List.of(FIXDATE, RFC_850, ASCTIME)) {
+        for (DateTimeFormatter form : HTTP_DATE_FORMS) {
             try {
                 return Instant.from(form.parse(value));
             } catch (DateTimeParseException e) {
