@@ -139,9 +139,32 @@ public record Inline(List<Span> spans) {
 
     /** {@code text} as the canonical form writes it: see {@link #collapse(CharSequence, Collapsed)}. */
     public static String collapse(CharSequence text) {
+        if (isCollapsed(text)) {
+            return text.toString();
+        }
         StringBuilder out = new StringBuilder(text.length());
         collapse(text, (c, before, after) -> out.append(c));
         return out.toString();
+    }
+
+    /**
+     * True when {@link #collapse} would give {@code text} back unchanged: each whitespace
+     * character a lone space character between two others. Stored text always is, and a rebuild
+     * of the search index collapses every paragraph of the archive.
+     */
+    private static boolean isCollapsed(CharSequence text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)
+                    && (i == 0
+                            || i == n - 1
+                            || Character.getType(c) != Character.SPACE_SEPARATOR
+                            || Character.isWhitespace(text.charAt(i + 1)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The style a space between two characters takes: what both share, and nothing at a link's edge. */

@@ -21,6 +21,20 @@ class InlineCanonicalFormTest {
     }
 
     @Test
+    void plainTextCollapsesByTheSameRuleWhetherOrNotItIsAlreadyCollapsed() {
+        assertEquals("The council met.", Inline.collapse("The council met."));
+        assertEquals("10\u2009000 riders", Inline.collapse("10\u2009000 riders"));
+        assertEquals("a", Inline.collapse("a"));
+        assertEquals("", Inline.collapse(""));
+        assertEquals("a b", Inline.collapse(" a b"));
+        assertEquals("a b", Inline.collapse("a b "));
+        assertEquals("a b", Inline.collapse("a  b"));
+        assertEquals("a b", Inline.collapse("a\tb"));
+        assertEquals("a b", Inline.collapse("a\u2009\u2009b"));
+        assertEquals("", Inline.collapse(" "));
+    }
+
+    @Test
     void aSingleThinOrNonBreakingSpaceIsKept() {
         assertEquals(
                 "10\u2009000 riders\u00a0a day",
