@@ -32,8 +32,10 @@ import org.lede.outbox.Event.StoryAction;
 import org.lede.story.PublishRules;
 import org.lede.story.Story;
 import org.lede.story.StoryKind;
+import org.lede.story.StoryOutline;
 import org.lede.story.StoryRevision;
 import org.lede.story.StoryStatus;
+import org.lede.story.StreamCursor;
 import org.lede.story.json.StoryJson;
 import org.lede.testing.Newsroom;
 
@@ -139,6 +141,25 @@ class DemoArchiveTest {
                     all.stream().filter(b -> b.plainText().length() > 80).count();
             assertTrue(texts.size() > paragraphs * 95 / 100, "varied text: " + texts.size() + " of " + paragraphs);
             assertEquals(N, stories.stream().map(Story::slug).distinct().count());
+
+            // Bylines and tags go in many rows a statement here: the tables derived from them
+            // (an author's page, Go deeper's tags) hold every generated story all the same.
+            Map<String, Set<String>> liveTags = s.stories().liveOutlines(List.copyOf(ids)).stream()
+                    .collect(Collectors.toMap(StoryOutline::id, o -> Set.copyOf(o.tags())));
+            for (Story story : stories) {
+                assertEquals(Set.copyOf(story.draft().tags()), liveTags.get(story.id()), story.slug());
+            }
+            for (String author : authors) {
+                Set<String> bylined = stories.stream()
+                        .filter(st -> st.draft().authorIds().contains(author))
+                        .map(Story::id)
+                        .collect(Collectors.toSet());
+                Set<String> streamed = s.stories().publishedByAuthor(author, null, 100_000).stream()
+                        .map(StreamCursor::id)
+                        .filter(ids::contains)
+                        .collect(Collectors.toSet());
+                assertEquals(bylined, streamed, author);
+            }
         }
     }
 
