@@ -93,9 +93,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final double RAM_BUFFER_MB = 64;
 
     /**
-     * A rebuild's buffer: an eighth of the heap, between {@link #RAM_BUFFER_MB} and 256 MiB. At a
-     * million stories, 64 MiB flushed about a hundred small segments, and writing and merging them
-     * took a tenth of the rebuild; a server on its small heap keeps the live size.
+     * A rebuild's buffer: an eighth of the heap, between {@link #RAM_BUFFER_MB} and 256 MiB. With
+     * 64 MiB, flushing and merging segments was an eighth of a million-story rebuild's profile; a
+     * server on its small heap keeps the live size.
      */
     private static final double REBUILD_BUFFER_MB =
             Math.clamp(Runtime.getRuntime().maxMemory() / 8.0 / (1 << 20), RAM_BUFFER_MB, 256);
