@@ -21,6 +21,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Weight;
+import org.lede.search.Estimates;
 import org.lede.search.SearchResult;
 
 /**
@@ -157,7 +158,7 @@ final class Counter extends SimpleCollector {
         Counter counted = searcher.search(sampled, manager(Long.MAX_VALUE, true));
         long size = sample.size(maxDoc);
         double scale = (double) maxDoc / size;
-        long total = Math.max(SearchResult.EXACT_UP_TO + 1, rough(counted.total * scale));
+        long total = Math.max(SearchResult.EXACT_UP_TO + 1, Estimates.rough(counted.total * scale));
         long windows = (size + Sample.WINDOW - 1) / Sample.WINDOW;
         return new Sampled(
                 new Result(total, false, counted.counts(scale)),
@@ -277,26 +278,16 @@ final class Counter extends SimpleCollector {
         return ScoreMode.COMPLETE_NO_SCORES;
     }
 
-    /** An estimate to two significant figures, rounded down: 783,412 reads "About 780,000+". */
-    static long rough(double estimate) {
-        long n = (long) estimate;
-        long unit = 1;
-        while (n / unit >= 100) {
-            unit *= 10;
-        }
-        return n / unit * unit;
-    }
-
-    /** The counts, each times {@code scale} (at least one where any was counted). */
+    /** The counts, each times {@code scale} when it is not one ({@link Estimates#scaled}). */
     private SearchResult.Counts counts(double scale) {
-        return new SearchResult.Counts(
-                sorted(topics, scale), sorted(authors, scale), sorted(kinds, scale), sorted(years, scale));
+        SearchResult.Counts exact =
+                new SearchResult.Counts(sorted(topics), sorted(authors), sorted(kinds), sorted(years));
+        return scale == 1 ? exact : Estimates.scaled(exact, scale);
     }
 
-    private static List<SearchResult.Count> sorted(Map<String, Long> counts, double scale) {
+    private static List<SearchResult.Count> sorted(Map<String, Long> counts) {
         List<SearchResult.Count> out = new ArrayList<>();
-        counts.forEach((value, n) ->
-                out.add(new SearchResult.Count(value, scale == 1 ? n : Math.max(1, rough(n * scale)))));
+        counts.forEach((value, n) -> out.add(new SearchResult.Count(value, n)));
         out.sort(Comparator.comparingLong(SearchResult.Count::count)
                 .reversed()
                 .thenComparing(SearchResult.Count::value));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -22,6 +23,7 @@ import org.lede.common.Workers;
 import org.lede.db.Database;
 import org.lede.db.Dialect;
 import org.lede.db.Times;
+import org.lede.search.Estimates;
 import org.lede.search.SearchDocument;
 import org.lede.search.SearchIndex;
 import org.lede.search.SearchQuery;
@@ -84,8 +86,11 @@ public final class PostgresSearchIndex implements SearchIndex {
     /** The lexeme a vocabulary word is searched by, null for a stop word. */
     private static final String LEXEME = "(tsvector_to_array(to_tsvector('english'::regconfig, word)))[1]";
 
+    /** The samples that estimate the counts of common words (see {@link #tally}), sparsest first. */
+    static final List<Sample> SAMPLES = List.of(new Sample(256), new Sample(64), new Sample(16));
+
     /**
-     * The indexes of search_documents as V18 creates them, which a rebuild makes anew on its copy.
+     * The indexes of search_documents as V18 and V24 create them, which a rebuild makes anew on its copy.
      * Each is the index's name and what follows {@code ON table}.
      */
     private static final Map<String, String> INDEXES = indexes();
@@ -117,6 +122,7 @@ public final class PostgresSearchIndex implements SearchIndex {
         indexes.put("search_documents_topic", "(topic_id, date)");
         indexes.put("search_documents_authors", "USING gin (author_ids)");
         indexes.put("search_documents_title", "USING gin (title_words)");
+        SAMPLES.forEach(sample -> indexes.put(sample.index(), "USING gin (search) WHERE " + sample.where()));
         return indexes;
     }
 
@@ -260,19 +266,8 @@ public final class PostgresSearchIndex implements SearchIndex {
                 next = byDate(h, filter, terms, ref, after == null ? null : after.key(), query.limit(), rows);
             }
             List<Hit> hits = hits(h, rows, terms);
-            Map<String, List<Count>> counted =
-                    query.counts() ? byTextIndex(h, terms, () -> counts(h, filter)) : Map.of();
-            long total = query.counts()
-                    ? counted.get("total").getFirst().count()
-                    : byTextIndex(h, terms, () -> total(h, filter));
-            Counts counts = query.counts()
-                    ? new Counts(
-                            sorted(counted.get("topic")),
-                            sorted(counted.get("author")),
-                            sorted(counted.get("kind")),
-                            sorted(counted.get("year")))
-                    : Counts.NONE;
-            return new SearchResult(total, total <= SearchResult.EXACT_UP_TO, hits, next, counts);
+            Tally tally = tally(h, filter, terms, query.counts());
+            return new SearchResult(tally.total(), tally.exact(), hits, next, tally.counts());
         }));
     }
 
@@ -318,7 +313,10 @@ public final class PostgresSearchIndex implements SearchIndex {
         }
     }
 
-    /** The plans of the statements that count {@code query}'s matches, as a search runs them. */
+    /**
+     * The plans of the statements that count {@code query}'s matches, as a search runs them: in
+     * all, their total, then the matches in each sample of {@link #SAMPLES}.
+     */
     List<String> countingPlans(SearchQuery query) {
         return db.inTransaction(() -> db.handle(h -> {
             waitForSwap(h);
@@ -327,7 +325,9 @@ public final class PostgresSearchIndex implements SearchIndex {
             return byTextIndex(
                     h,
                     terms,
-                    () -> List.of(countsSql(filter), totalSql(filter)).stream()
+                    () -> Stream.concat(
+                                    Stream.of(countsSql(filter.counting()), totalSql(filter.counting())),
+                                    SAMPLES.stream().map(sample -> sampleSql(filter, sample)))
                             .map(sql -> {
                                 Query q = h.createQuery("EXPLAIN " + sql);
                                 filter.bind(q);
@@ -416,11 +416,7 @@ public final class PostgresSearchIndex implements SearchIndex {
     }
 
     private List<String> window(Handle h, Filter filter, Terms terms, String explain) {
-        Query estimate = h.createQuery("EXPLAIN SELECT 1 FROM search_documents WHERE " + filter.sql());
-        filter.bind(estimate);
-        String plan = estimate.mapTo(String.class).first();
-        java.util.regex.Matcher rows = ESTIMATED_ROWS.matcher(plan);
-        double matches = rows.find() ? Double.parseDouble(rows.group(1)) : 0;
+        double matches = estimate(h, filter);
         double documents = h.createQuery(
                         "SELECT greatest(reltuples, 1) FROM pg_class WHERE oid = 'search_documents'::regclass")
                 .mapTo(Double.class)
@@ -433,6 +429,15 @@ public final class PostgresSearchIndex implements SearchIndex {
             return q.mapTo(String.class).list();
         };
         return walk ? newest.get() : byTextIndex(h, terms, newest);
+    }
+
+    /** How many documents the planner expects {@code filter} to match. */
+    private static double estimate(Handle h, Filter filter) {
+        Query estimate = h.createQuery("EXPLAIN SELECT 1 FROM search_documents WHERE " + filter.sql());
+        filter.bind(estimate);
+        java.util.regex.Matcher rows =
+                ESTIMATED_ROWS.matcher(estimate.mapTo(String.class).first());
+        return rows.find() ? Double.parseDouble(rows.group(1)) : 0;
     }
 
     /** How many times a row from the text index's bitmap a row walked in date order costs. */
@@ -535,35 +540,158 @@ public final class PostgresSearchIndex implements SearchIndex {
         return out;
     }
 
-    /** How many documents match, counted up to one past {@link SearchResult#EXACT_UP_TO}. */
-    private static long total(Handle h, Filter filter) {
-        Query q = h.createQuery(totalSql(filter));
-        filter.bind(q);
-        return q.mapTo(Long.class).one();
-    }
-
-    private static String totalSql(Filter filter) {
-        return "SELECT count(*) FROM (SELECT 1 FROM search_documents WHERE " + filter.counting() + " LIMIT "
-                + (SearchResult.EXACT_UP_TO + 1) + ") m";
+    /**
+     * How many documents match, and by topic, author, kind and year when {@code byValue}: exact up
+     * to {@link SearchResult#EXACT_UP_TO}. Past it, counting the matches one by one would cost in
+     * proportion to how common the words are (the text index's bitmap of a word in most of a
+     * million stories, then ten thousand rows), so the counts are of an even sample of the
+     * documents ({@link #SAMPLES}, each with its own partial text index), scaled to the whole:
+     * estimates, flagged as such, as the Lucene index makes them. A sample comes first where the
+     * planner expects that many matches, and when it shows the matches are surely past exact
+     * counting it is the answer; otherwise the exact pass decides, and the sample stands in when
+     * that pass stops at its limit.
+     */
+    private static Tally tally(Handle h, Filter filter, Terms terms, boolean byValue) {
+        Sampled sampled = terms.sampled() ? sample(h, filter, terms) : null;
+        if (sampled != null && sampled.surelyPast()) {
+            return sampled.tally(h, filter, terms, byValue);
+        }
+        Tally exact = byTextIndex(h, terms, () -> exact(h, filter.counting(), filter, byValue));
+        if (exact.exact() || sampled == null) {
+            return exact;
+        }
+        return sampled.tally(h, filter, terms, byValue);
     }
 
     /**
-     * Matches by topic, author, kind and year, and in all ("total"), over the same first matches
-     * {@link #total} counts, in one pass over them.
+     * The sparsest sample holding at least {@link #SAMPLED} matches, or the densest. Sparsest
+     * first, so a common word's count reads a few thousand rows, and a rarer word's the few
+     * hundred more of each denser sample tried; a sample that shows the matches are surely within
+     * exact counting ends the search, so a rare word costs one look at the sparsest. The planner's
+     * estimate cannot choose for it: it takes a phrase of common words ("heat pump rebate", in
+     * 15,000 of a million stories) for a rarity.
      */
-    private static Map<String, List<Count>> counts(Handle h, Filter filter) {
-        Query q = h.createQuery(countsSql(filter));
+    private static Sampled sample(Handle h, Filter filter, Terms terms) {
+        Sampled sampled = null;
+        for (Sample sample : SAMPLES) {
+            Query q = h.createQuery(sampleSql(filter, sample));
+            filter.bind(q);
+            sampled = new Sampled(
+                    sample, byTextIndex(h, terms, () -> q.mapTo(Long.class).one()));
+            if (sampled.matches() >= SAMPLED || sampled.surelyWithin()) {
+                break;
+            }
+        }
+        return sampled;
+    }
+
+    private static String sampleSql(Filter filter, Sample sample) {
+        return "SELECT count(*) FROM search_documents WHERE " + filter.counting() + " AND " + sample.where();
+    }
+
+    /**
+     * About how many matches an estimate counts: enough for the counts' order and size to hold
+     * (the standard error of a count of a thousand is 3 %).
+     */
+    static final long SAMPLED = 1_000;
+
+    /**
+     * An even sample of the documents: one in {@code oneIn} (a power of two), those whose id's
+     * hash ends in that many zero bits. The hash spreads an archive's years and topics evenly, so
+     * a sample's share of any set of documents is its share of all, give or take chance. Each
+     * sample's condition is its own expression, which no other sample's implies: the planner then
+     * counts a sample from its own index, not from a denser one it could prove holds it.
+     */
+    record Sample(int oneIn) {
+        /** A condition that the sample's partial text index answers, word for word as V24 names it. */
+        String where() {
+            return "(hashtext(id) & " + (oneIn - 1) + ") = 0";
+        }
+
+        double share() {
+            return 1.0 / oneIn;
+        }
+
+        String index() {
+            return "search_documents_text_1in" + oneIn;
+        }
+    }
+
+    /**
+     * How many standard errors below its estimate a sample's count may be and still be past exact
+     * counting: as in the Lucene index, one wrong call in about seven hundred.
+     */
+    static final double SURE = 3;
+
+    /** The matches a sample found. */
+    private record Sampled(Sample sample, long matches) {
+        /**
+         * Whether the whole surely holds more than {@link SearchResult#EXACT_UP_TO} matches. Each
+         * document is in the sample by its hash alone, so the count is binomial: its standard error
+         * is the square root of the count times the share left out.
+         */
+        boolean surelyPast() {
+            return (matches - SURE * error()) / sample.share() > SearchResult.EXACT_UP_TO;
+        }
+
+        /** Whether the whole surely holds no more than exact counting reads; a count of none is taken as one. */
+        boolean surelyWithin() {
+            return (Math.max(1, matches) + SURE * error()) / sample.share() <= SearchResult.EXACT_UP_TO;
+        }
+
+        private double error() {
+            return Math.sqrt(Math.max(1, matches) * (1 - sample.share()));
+        }
+
+        Tally tally(Handle h, Filter filter, Terms terms, boolean byValue) {
+            double scale = 1 / sample.share();
+            long total = Math.max(SearchResult.EXACT_UP_TO + 1, Estimates.rough(matches * scale));
+            if (!byValue) {
+                return new Tally(total, false, Counts.NONE);
+            }
+            Tally counted =
+                    byTextIndex(h, terms, () -> exact(h, filter.counting() + " AND " + sample.where(), filter, true));
+            return new Tally(total, false, Estimates.scaled(counted.counts(), scale));
+        }
+    }
+
+    /** How many documents match, exact or estimated, and by value when asked (else {@link Counts#NONE}). */
+    private record Tally(long total, boolean exact, Counts counts) {}
+
+    /**
+     * The matches of {@code where} counted up to one past {@link SearchResult#EXACT_UP_TO}: by
+     * topic, author, kind and year as well when {@code byValue}, in one pass over them.
+     */
+    private static Tally exact(Handle h, String where, Filter filter, boolean byValue) {
+        Query q = h.createQuery(byValue ? countsSql(where) : totalSql(where));
         filter.bind(q);
+        if (!byValue) {
+            long total = q.mapTo(Long.class).one();
+            return new Tally(total, total <= SearchResult.EXACT_UP_TO, Counts.NONE);
+        }
         Map<String, List<Count>> by = new TreeMap<>();
         q.map((rs, ctx) -> Map.entry(rs.getString("dimension"), new Count(rs.getString("value"), rs.getLong("n"))))
                 .forEach(e ->
                         by.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return by;
+        long total = by.get("total").getFirst().count();
+        return new Tally(
+                total,
+                total <= SearchResult.EXACT_UP_TO,
+                new Counts(
+                        sorted(by.get("topic")),
+                        sorted(by.get("author")),
+                        sorted(by.get("kind")),
+                        sorted(by.get("year"))));
     }
 
-    private static String countsSql(Filter filter) {
+    private static String totalSql(String where) {
+        return "SELECT count(*) FROM (SELECT 1 FROM search_documents WHERE " + where + " LIMIT "
+                + (SearchResult.EXACT_UP_TO + 1) + ") m";
+    }
+
+    private static String countsSql(String where) {
         return "WITH m AS MATERIALIZED (SELECT topic_id, author_ids, kind, left(date, 4) AS year "
-                + "FROM search_documents WHERE " + filter.counting() + " LIMIT " + (SearchResult.EXACT_UP_TO + 1) + ") "
+                + "FROM search_documents WHERE " + where + " LIMIT " + (SearchResult.EXACT_UP_TO + 1) + ") "
                 + "SELECT 'topic' AS dimension, topic_id AS value, count(*) AS n FROM m "
                 + "WHERE topic_id IS NOT NULL GROUP BY topic_id "
                 + "UNION ALL SELECT 'author', a, count(*) FROM m, unnest(author_ids) a GROUP BY a "
@@ -847,6 +975,11 @@ public final class PostgresSearchIndex implements SearchIndex {
     private record Terms(boolean all, String column, String config, String query, String exact, boolean fuzzy) {
         boolean nothing() {
             return !all && query.isEmpty();
+        }
+
+        /** Whether the samples' partial indexes answer this search: they index the search column. */
+        boolean sampled() {
+            return !all && column.equals("search");
         }
 
         static Terms of(Handle h, QueryText text) {

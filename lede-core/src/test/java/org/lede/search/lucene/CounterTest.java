@@ -1,6 +1,5 @@
 package org.lede.search.lucene;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,12 +44,5 @@ class CounterTest {
     @Test
     void aSampleOfOneWindowSaysNothingOfItsError() {
         assertFalse(Counter.surelyPast(64, 64.0 * 64, 1, 10_000));
-    }
-
-    @Test
-    void roughEstimatesKeepTwoFiguresRoundedDown() {
-        assertEquals(780_000, Counter.rough(783_412.9));
-        assertEquals(99, Counter.rough(99.9));
-        assertEquals(10_000, Counter.rough(10_999));
     }
 }

@@ -412,14 +412,83 @@ class PostgresSearchIndexDetailsTest {
         for (SearchQuery query : List.of(
                 SearchQuery.readers("budget", 10),
                 filtered("budget", SearchQuery.Sort.NEWEST, Set.of("politics"), Set.of("news")))) {
-            List<String> plans = index.countingPlans(query);
-            assertEquals(2, plans.size());
-            for (String plan : plans) {
-                assertTrue(plan.contains("Bitmap Index Scan on search_documents_text"), plan);
-                assertFalse(plan.contains("Seq Scan"), plan);
-            }
+            assertCountedFromTheTextIndexes(index.countingPlans(query));
         }
         assertEquals(2, readers("budget").total());
+    }
+
+    /** The exact counts from the whole text index, each sample's from its own partial one. */
+    private static void assertCountedFromTheTextIndexes(List<String> plans) {
+        assertEquals(2 + PostgresSearchIndex.SAMPLES.size(), plans.size());
+        for (int i = 0; i < plans.size(); i++) {
+            String plan = plans.get(i);
+            String index = i < 2
+                    ? "search_documents_text "
+                    : PostgresSearchIndex.SAMPLES.get(i - 2).index() + " ";
+            assertTrue(plan.contains("Bitmap Index Scan on " + index), plan);
+            assertFalse(plan.contains("Seq Scan"), plan);
+        }
+    }
+
+    @Test
+    void eachSampleHasItsPartialTextIndexAfterARebuildToo() {
+        // Enough for the sparsest sample to hold a few: the planner passes over an empty index.
+        List<SearchDocument> docs = new ArrayList<>();
+        IntStream.range(0, 2000).forEach(i -> docs.add(story("o" + i, "Ferry timetable " + i, "Boats run late.")));
+        try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+            rebuild.add(docs);
+            rebuild.finish(3);
+        }
+        assertCountedFromTheTextIndexes(index.countingPlans(SearchQuery.readers("ferry", 10)));
+        assertEquals(2000, readers("ferry").total());
+    }
+
+    @Test
+    void pastExactCountingTotalAndCountsAreEstimatedFromASample() {
+        // Three in four stories are in politics, one in four in world; every one says "tide".
+        int stories = 3 * (int) SearchResult.EXACT_UP_TO;
+        List<SearchDocument> docs = IntStream.range(0, stories)
+                .mapToObj(i -> doc(
+                        "s" + i,
+                        "Tide tables " + i,
+                        "The tide turns.",
+                        i % 4 == 0 ? "world" : "politics",
+                        List.of("a1"),
+                        "news",
+                        true,
+                        NOW.minus(Duration.ofMinutes(i))))
+                .toList();
+        try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+            for (int from = 0; from < stories; from += 5000) {
+                rebuild.add(docs.subList(from, from + 5000));
+            }
+            rebuild.finish(1);
+        }
+        SearchResult tide = readers("tide");
+        assertFalse(tide.exact());
+        // A sample of a few thousand errs by a few percent; rounding takes off up to a thousand more.
+        assertTrue(tide.total() > stories * 0.85 && tide.total() <= stories * 1.1, "estimated " + tide.total());
+        assertEquals(10, tide.hits().size());
+        List<Count> topics = tide.counts().topics();
+        assertEquals(
+                List.of("politics", "world"), topics.stream().map(Count::value).toList());
+        long politics = topics.get(0).count();
+        long world = topics.get(1).count();
+        assertTrue(politics > 2.4 * world && politics < 3.6 * world, politics + " to " + world);
+        assertEquals(
+                List.of("a1"),
+                tide.counts().authors().stream().map(Count::value).toList());
+        assertEquals(tide.total(), tide.counts().kinds().getFirst().count(), "one kind: all of the estimate");
+
+        SearchResult uncounted = index.search(SearchQuery.newsroom("tide", 10));
+        assertEquals(SearchResult.Counts.NONE, uncounted.counts());
+        assertFalse(uncounted.exact());
+        assertEquals(tide.total(), uncounted.total(), "the same sample, whether counts are asked or not");
+
+        SearchResult rare = readers("tables 16");
+        assertTrue(rare.exact());
+        assertEquals(1, rare.total());
+        assertEquals(List.of(new Count("world", 1)), rare.counts().topics());
     }
 
     @Test
