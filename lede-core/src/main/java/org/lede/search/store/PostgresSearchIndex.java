@@ -3,14 +3,17 @@ package org.lede.search.store;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -18,6 +21,7 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.lede.common.ValidationException;
 import org.lede.common.Workers;
 import org.lede.db.Database;
@@ -116,7 +120,7 @@ public final class PostgresSearchIndex implements SearchIndex {
 
     private static Map<String, String> indexes() {
         Map<String, String> indexes = new LinkedHashMap<>();
-        indexes.put("search_documents_text", "USING gin (search)");
+        indexes.put("search_documents_text", "USING gin (search, facets)");
         indexes.put("search_documents_live_date", "(live, date, id)");
         indexes.put("search_documents_date", "(date, id)");
         indexes.put("search_documents_topic", "(topic_id, date)");
@@ -255,10 +259,11 @@ public final class PostgresSearchIndex implements SearchIndex {
                 return new SearchResult(0, true, List.of(), null, query.counts() ? emptyCounts() : Counts.NONE);
             }
             Filter filter = Filter.of(query, terms);
+            Sampled sampled = terms.sampled() ? sample(h, filter, terms) : null;
             List<Row> rows = new ArrayList<>();
             String next;
             if (query.sort() == SearchQuery.Sort.RELEVANCE && !terms.all()) {
-                next = byRelevance(h, filter, terms, ref, after, query.limit(), rows);
+                next = byRelevance(h, filter, terms, sampled, ref, after, query.limit(), rows);
             } else {
                 if (after != null && after.ranked()) {
                     throw new ValidationException("after", "This page of results is out of date: search again.");
@@ -266,7 +271,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                 next = byDate(h, filter, terms, ref, after == null ? null : after.key(), query.limit(), rows);
             }
             List<Hit> hits = hits(h, rows, terms);
-            Tally tally = tally(h, filter, terms, query.counts());
+            Tally tally = tally(h, filter, terms, sampled, query.counts());
             return new SearchResult(tally.total(), tally.exact(), hits, next, tally.counts());
         }));
     }
@@ -343,7 +348,7 @@ public final class PostgresSearchIndex implements SearchIndex {
 
     /** Ranks the window of newest matches, then goes on through older ones by date; returns the next cursor. */
     private String byRelevance(
-            Handle h, Filter filter, Terms terms, long ref, Cursor after, int limit, List<Row> rows) {
+            Handle h, Filter filter, Terms terms, Sampled sampled, long ref, Cursor after, int limit, List<Row> rows) {
         if (after != null && !after.ranked()) {
             return byDate(h, filter, terms, ref, after.key(), limit, rows);
         }
@@ -354,7 +359,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                 + " AS score, count(*) OVER () AS size, min(date || id) OVER () AS oldest FROM (SELECT d.id, d.date, d."
                 + terms.column() + " FROM c JOIN search_documents d ON d.id = c.id) w) ranked " + keyset
                 + "ORDER BY score DESC, id LIMIT :limit");
-        q.bindArray("window", String.class, window(h, filter, terms));
+        q.bindArray("window", String.class, window(h, filter, terms, sampled, ""));
         terms.bind(q);
         q.bind("ref", ref).bind("limit", limit + 1);
         if (after != null) {
@@ -390,32 +395,37 @@ public final class PostgresSearchIndex implements SearchIndex {
     private static final int DATE_WIDTH = Times.format(Instant.EPOCH).length();
 
     /**
-     * The ids of the newest {@link #rankWindow} matches. There are two ways to them: walk the date
-     * index from the newest, testing each row's tsvector until enough match, which reads the
-     * window divided by the share of documents that match; or take every match from the text
-     * index's bitmap and keep the newest, which reads every match. Measured at 100,000 stories,
-     * a row walked costs about {@link #WALK_COST} times a row from the bitmap (the toast read of
-     * its tsvector against a visit of its page), so the walk wins past sqrt(window * documents *
-     * WALK_COST) matches (6,700 there: "council", in 13% of stories, walks 2,200 rows in 30 ms
-     * instead of reading 12,700 in 220; "Rouhani", in 2.5%, reads 2,500 in 50 ms instead of
-     * walking 12,000 in 250 to 420). The planner prices a tsvector test like an integer's and
-     * walks for far rarer words, so below that point the bitmap is imposed; past it the planner
-     * chooses, from the tsvector column's statistics.
+     * The ids of the newest {@link #rankWindow} matches. Where the sample shows in which recent
+     * months about twice that many matches lie, the text index finds the matches of those months
+     * alone (the word's postings intersected with the months' in the index, see V25), and only
+     * their rows are read; when fewer than the window come back, the sample misjudged, and the
+     * window is found as below.
+     *
+     * <p>Otherwise there are two ways to them: walk the date index from the newest, testing each
+     * row's tsvector until enough match, which reads the window divided by the share of documents
+     * that match; or take every match from the text index's bitmap and keep the newest, which
+     * reads every match. Measured at 100,000 stories, a row walked costs about {@link #WALK_COST}
+     * times a row from the bitmap (the toast read of its tsvector against a visit of its page), so
+     * the walk wins past sqrt(window * documents * WALK_COST) matches (6,700 there: "council", in
+     * 13% of stories, walks 2,200 rows in 30 ms instead of reading 12,700 in 220; "Rouhani", in
+     * 2.5%, reads 2,500 in 50 ms instead of walking 12,000 in 250 to 420). The planner prices a
+     * tsvector test like an integer's and walks for far rarer words, so below that point the
+     * bitmap is imposed; past it the planner chooses, from the tsvector column's statistics.
      */
-    private List<String> window(Handle h, Filter filter, Terms terms) {
-        return window(h, filter, terms, "");
-    }
-
-    /** The plan of the statement that finds {@code query}'s window, as a search runs it. */
-    List<String> windowPlan(SearchQuery query) {
-        return db.inTransaction(() -> db.handle(h -> {
-            waitForSwap(h);
-            Terms terms = Terms.of(h, QueryText.parse(clean(query.text())));
-            return window(h, Filter.of(query, terms), terms, "EXPLAIN ");
-        }));
-    }
-
-    private List<String> window(Handle h, Filter filter, Terms terms, String explain) {
+    private List<String> window(Handle h, Filter filter, Terms terms, Sampled sampled, String explain) {
+        String months = sampled == null ? null : sampled.recentMonths(h, rankWindow);
+        if (months != null) {
+            List<String> recent = byTextIndex(h, terms, () -> {
+                Query q = h.createQuery(explain + "SELECT id FROM search_documents WHERE " + filter.within()
+                        + " ORDER BY date DESC, id DESC LIMIT " + rankWindow);
+                filter.bind(q);
+                q.bind("within", filter.facets(months));
+                return q.mapTo(String.class).list();
+            });
+            if (recent.size() == rankWindow || !explain.isEmpty()) {
+                return recent;
+            }
+        }
         double matches = estimate(h, filter);
         double documents = h.createQuery(
                         "SELECT greatest(reltuples, 1) FROM pg_class WHERE oid = 'search_documents'::regclass")
@@ -429,6 +439,16 @@ public final class PostgresSearchIndex implements SearchIndex {
             return q.mapTo(String.class).list();
         };
         return walk ? newest.get() : byTextIndex(h, terms, newest);
+    }
+
+    /** The plan of the statement that finds {@code query}'s window, as a search runs it. */
+    List<String> windowPlan(SearchQuery query) {
+        return db.inTransaction(() -> db.handle(h -> {
+            waitForSwap(h);
+            Terms terms = Terms.of(h, QueryText.parse(clean(query.text())));
+            Filter filter = Filter.of(query, terms);
+            return window(h, filter, terms, terms.sampled() ? sample(h, filter, terms) : null, "EXPLAIN ");
+        }));
     }
 
     /** How many documents the planner expects {@code filter} to match. */
@@ -551,8 +571,7 @@ public final class PostgresSearchIndex implements SearchIndex {
      * counting it is the answer; otherwise the exact pass decides, and the sample stands in when
      * that pass stops at its limit.
      */
-    private static Tally tally(Handle h, Filter filter, Terms terms, boolean byValue) {
-        Sampled sampled = terms.sampled() ? sample(h, filter, terms) : null;
+    private static Tally tally(Handle h, Filter filter, Terms terms, Sampled sampled, boolean byValue) {
         if (sampled != null && sampled.surelyPast()) {
             return sampled.tally(h, filter, terms, byValue);
         }
@@ -576,8 +595,14 @@ public final class PostgresSearchIndex implements SearchIndex {
         for (Sample sample : SAMPLES) {
             Query q = h.createQuery(sampleSql(filter, sample));
             filter.bind(q);
+            TreeMap<String, Long> months = new TreeMap<>(Comparator.reverseOrder());
+            byTextIndex(
+                    h,
+                    terms,
+                    () -> q.map((rs, ctx) -> months.put(rs.getString("month"), rs.getLong("n")))
+                            .list());
             sampled = new Sampled(
-                    sample, byTextIndex(h, terms, () -> q.mapTo(Long.class).one()));
+                    sample, months.values().stream().mapToLong(Long::longValue).sum(), months);
             if (sampled.matches() >= SAMPLED || sampled.surelyWithin()) {
                 break;
             }
@@ -586,7 +611,8 @@ public final class PostgresSearchIndex implements SearchIndex {
     }
 
     private static String sampleSql(Filter filter, Sample sample) {
-        return "SELECT count(*) FROM search_documents WHERE " + filter.counting() + " AND " + sample.where();
+        return "SELECT left(date, 7) AS month, count(*) AS n FROM search_documents WHERE " + filter.sampling() + " AND "
+                + sample.where() + " GROUP BY 1";
     }
 
     /**
@@ -594,6 +620,12 @@ public final class PostgresSearchIndex implements SearchIndex {
      * (the standard error of a count of a thousand is 3 %).
      */
     static final long SAMPLED = 1_000;
+
+    /** The fewest sampled matches from which to judge where the newest matches lie. */
+    static final int IN_WINDOW = 8;
+
+    /** How many months back the newest matches may lie for the window to be found by month. */
+    static final int RECENT_MONTHS = 36;
 
     /**
      * An even sample of the documents: one in {@code oneIn} (a power of two), those whose id's
@@ -623,8 +655,42 @@ public final class PostgresSearchIndex implements SearchIndex {
      */
     static final double SURE = 3;
 
-    /** The matches a sample found. */
-    private record Sampled(Sample sample, long matches) {
+    /** The matches a sample found, in all and by month ("2026-11"), newest first. */
+    private record Sampled(Sample sample, long matches, NavigableMap<String, Long> months) {
+        /**
+         * The months from the newest document's back to the first in which the sample holds
+         * about twice {@code window} matches, as a tsquery of their facets; null when the sample
+         * holds too few to tell ({@link #IN_WINDOW}), or they lie further back than {@link
+         * #RECENT_MONTHS}, where a bitmap of every match costs little more.
+         */
+        String recentMonths(Handle h, int window) {
+            long seen = 0;
+            String from = null;
+            for (Map.Entry<String, Long> month : months.entrySet()) {
+                seen += month.getValue();
+                if (seen >= IN_WINDOW && seen / sample.share() >= 2.0 * window) {
+                    from = month.getKey();
+                    break;
+                }
+            }
+            if (from == null) {
+                return null;
+            }
+            String newest = h.createQuery("SELECT left(max(date), 7) FROM search_documents")
+                    .mapTo(String.class)
+                    .one();
+            YearMonth first = YearMonth.parse(from);
+            YearMonth last = YearMonth.parse(newest);
+            if (first.plusMonths(RECENT_MONTHS).isBefore(last)) {
+                return null;
+            }
+            List<String> facets = new ArrayList<>();
+            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                facets.add("'m:" + m + "'");
+            }
+            return "(" + String.join(" | ", facets) + ")";
+        }
+
         /**
          * Whether the whole surely holds more than {@link SearchResult#EXACT_UP_TO} matches. Each
          * document is in the sample by its hash alone, so the count is binomial: its standard error
@@ -650,7 +716,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                 return new Tally(total, false, Counts.NONE);
             }
             Tally counted =
-                    byTextIndex(h, terms, () -> exact(h, filter.counting() + " AND " + sample.where(), filter, true));
+                    byTextIndex(h, terms, () -> exact(h, filter.sampling() + " AND " + sample.where(), filter, true));
             return new Tally(total, false, Estimates.scaled(counted.counts(), scale));
         }
     }
@@ -909,14 +975,22 @@ public final class PostgresSearchIndex implements SearchIndex {
 
     /**
      * The WHERE clause of a search: its scope, its filters and its text, with the values to bind;
-     * {@code counting} is the same condition written for the statements that count matches.
+     * {@code counting} is the same condition written for the statements that count matches,
+     * {@code sampling} for those that count a sample, and {@code facets} the tsquery parts of
+     * the filters that V25's facets answer in the text index.
      */
     private record Filter(
-            String sql, String counting, Map<String, Object> values, Map<String, Collection<String>> arrays) {
+            String sql,
+            String counting,
+            String sampling,
+            List<String> facets,
+            Map<String, Object> values,
+            Map<String, Collection<String>> arrays) {
         static Filter of(SearchQuery query, Terms terms) {
             List<String> where = new ArrayList<>();
             Map<String, Object> values = new LinkedHashMap<>();
             Map<String, Collection<String>> arrays = new LinkedHashMap<>();
+            List<String> facets = new ArrayList<>();
             if (query.scope() == SearchQuery.Scope.READERS) {
                 where.add("live");
             } else {
@@ -932,6 +1006,7 @@ public final class PostgresSearchIndex implements SearchIndex {
             if (!query.topicIds().isEmpty()) {
                 where.add("topic_id = ANY(:topicIds)");
                 arrays.put("topicIds", query.topicIds());
+                facets.add(facet("t:", query.topicIds()));
             }
             if (!query.authorIds().isEmpty()) {
                 where.add("author_ids && :authorIds::text[]");
@@ -940,6 +1015,7 @@ public final class PostgresSearchIndex implements SearchIndex {
             if (!query.kinds().isEmpty()) {
                 where.add("kind = ANY(:kinds)");
                 arrays.put("kinds", query.kinds());
+                facets.add(facet("k:", query.kinds()));
             }
             if (query.from() != null) {
                 where.add("date >= :from");
@@ -951,16 +1027,49 @@ public final class PostgresSearchIndex implements SearchIndex {
             }
             String sql = where.isEmpty() ? "TRUE" : String.join(" AND ", where);
             if (terms.all()) {
-                return new Filter(sql, sql, values, arrays);
+                return new Filter(sql, sql, sql, List.of(), values, arrays);
             }
             String text = terms.column() + " @@ :q::tsquery";
             values.put("q", terms.query());
             // The other conditions as one boolean value, which no index can answer: counting then
-            // has the text index's bitmap alone to find matches (see byTextIndex).
-            return new Filter(sql + " AND " + text, text + " AND coalesce(" + sql + ", false)", values, arrays);
+            // has the text index's bitmap alone to find matches (see byTextIndex), narrowed in the
+            // index by the facets of V25 where the words are in the column it indexes with them.
+            String rest = " AND coalesce(" + sql + ", false)";
+            String counting = text + rest;
+            if (terms.sampled() && !facets.isEmpty()) {
+                values.put("facets", String.join(" & ", facets));
+                counting = text + " AND facets @@ :facets::tsquery" + rest;
+            }
+            // A sample's statement names no facets: its own partial index holds only the words.
+            return new Filter(sql + " AND " + text, counting, text + rest, List.copyOf(facets), values, arrays);
         }
 
+        /** The facets of any one of {@code values}, each after {@code prefix}. */
+        private static String facet(String prefix, Collection<String> values) {
+            return "("
+                    + String.join(
+                            " | ",
+                            values.stream()
+                                    .sorted()
+                                    .map(v -> Terms.quote(prefix + v))
+                                    .toList()) + ")";
+        }
+
+        /** The condition of matches in some of the months of {@link #facets(String)}, bound as :within. */
+        String within() {
+            return "facets @@ :within::tsquery AND " + sampling;
+        }
+
+        /** This filter's facets and {@code months}, as a tsquery. */
+        String facets(String months) {
+            List<String> all = new ArrayList<>(facets);
+            all.add(months);
+            return String.join(" & ", all);
+        }
+
+        /** Binds the values: :facets among them, which only the statements that count with it name. */
         void bind(Query q) {
+            q.configure(SqlStatements.class, c -> c.setUnusedBindingAllowed(true));
             values.forEach(q::bind);
             arrays.forEach((name, array) -> q.bindArray(name, String.class, array));
         }

@@ -414,7 +414,25 @@ class PostgresSearchIndexDetailsTest {
                 filtered("budget", SearchQuery.Sort.NEWEST, Set.of("politics"), Set.of("news")))) {
             assertCountedFromTheTextIndexes(index.countingPlans(query));
         }
+        // The topic and kind narrow the exact count inside the index, by their facets.
+        String filteredCount = index.countingPlans(
+                        filtered("budget", SearchQuery.Sort.NEWEST, Set.of("politics"), Set.of("news")))
+                .getFirst();
+        assertTrue(
+                filteredCount.matches("(?s).*Index Cond: [^\\n]*facets @@ [^\\n]*t:politics[^\\n]*k:news.*"),
+                filteredCount);
+        assertFalse(index.countingPlans(SearchQuery.readers("budget", 10))
+                .getFirst()
+                .contains("facets"));
         assertEquals(2, readers("budget").total());
+        assertEquals(
+                2,
+                index.search(filtered("budget", SearchQuery.Sort.NEWEST, Set.of("politics"), Set.of("news")))
+                        .total());
+        assertEquals(
+                0,
+                index.search(filtered("budget", SearchQuery.Sort.NEWEST, Set.of("world"), Set.of("news")))
+                        .total());
     }
 
     /** The exact counts from the whole text index, each sample's from its own partial one. */
@@ -492,7 +510,7 @@ class PostgresSearchIndexDetailsTest {
     }
 
     @Test
-    void theWindowOfAFairlyRareWordComesFromTheTextIndexAndACommonWordsFromTheDateOrder() {
+    void theWindowOfARareWordComesFromTheTextIndexAndACommonWordsFromItsRecentMonthsInTheIndex() {
         List<SearchDocument> docs = new ArrayList<>();
         for (int i = 0; i < 4000; i++) {
             String body = (i % 40 == 0 ? "Rouhani spoke. " : "") + (i % 2 == 0 ? "The council met." : "Boats ran.");
@@ -514,10 +532,23 @@ class PostgresSearchIndexDetailsTest {
         String rare = String.join("\n", index.windowPlan(SearchQuery.readers("Rouhani", 10)));
         assertTrue(rare.contains("Bitmap Index Scan on search_documents_text"), rare);
         assertFalse(rare.contains("Index Scan Backward"), rare);
-        // One in two: the newest 300 are found in the first 600 rows of the date order.
+        // One in two, an hour apart: the sample puts the newest 300 in the last month or two, and
+        // the index intersects the word with those months, in the one index scan.
         String common = String.join("\n", index.windowPlan(SearchQuery.readers("council", 10)));
-        assertTrue(common.contains("Index Scan Backward"), common);
+        assertTrue(common.contains("Bitmap Index Scan on search_documents_text"), common);
+        assertTrue(common.matches("(?s).*Index Cond: [^\\n]*search @@ [^\\n]*facets @@ .*"), common);
+        assertFalse(common.contains("Index Scan Backward"), common);
         assertEquals(10, readers("Rouhani").hits().size());
+        // Alike but for their dates, the newest rank first: none of the window was missed (s0, which
+        // says more, ranks lower).
+        assertEquals(IntStream.range(1, 11).mapToObj(i -> "s" + 2 * i).toList(), ids(readers("council")));
+        SearchResult filtered =
+                index.search(filtered("council", SearchQuery.Sort.RELEVANCE, Set.of("politics"), Set.of("news")));
+        assertEquals(ids(readers("council")), ids(filtered));
+        assertEquals(
+                0,
+                index.search(filtered("council", SearchQuery.Sort.RELEVANCE, Set.of("politics"), Set.of("opinion")))
+                        .total());
     }
 
     @Test
