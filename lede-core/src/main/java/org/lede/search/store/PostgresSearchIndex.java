@@ -94,7 +94,7 @@ public final class PostgresSearchIndex implements SearchIndex {
     static final List<Sample> SAMPLES = List.of(new Sample(256), new Sample(64), new Sample(16));
 
     /**
-     * The indexes of search_documents as V18 and V24 create them, which a rebuild makes anew on its copy.
+     * The indexes of search_documents as V18, V24 and V25 create them, which a rebuild makes anew on its copy.
      * Each is the index's name and what follows {@code ON table}.
      */
     private static final Map<String, String> INDEXES = indexes();
@@ -126,7 +126,7 @@ public final class PostgresSearchIndex implements SearchIndex {
         indexes.put("search_documents_topic", "(topic_id, date)");
         indexes.put("search_documents_authors", "USING gin (author_ids)");
         indexes.put("search_documents_title", "USING gin (title_words)");
-        SAMPLES.forEach(sample -> indexes.put(sample.index(), "USING gin (search) WHERE " + sample.where()));
+        SAMPLES.forEach(sample -> indexes.put(sample.index(), "USING gin (search, facets) WHERE " + sample.where()));
         return indexes;
     }
 
@@ -397,7 +397,7 @@ public final class PostgresSearchIndex implements SearchIndex {
     /**
      * The ids of the newest {@link #rankWindow} matches. Where the sample shows in which recent
      * months about twice that many matches lie, the text index finds the matches of those months
-     * alone (the word's postings intersected with the months' in the index, see V25), and only
+     * alone (the word's postings intersected with the months' in the index, see V24), and only
      * their rows are read; when fewer than the window come back, the sample misjudged, and the
      * window is found as below.
      *
@@ -611,7 +611,7 @@ public final class PostgresSearchIndex implements SearchIndex {
     }
 
     private static String sampleSql(Filter filter, Sample sample) {
-        return "SELECT left(date, 7) AS month, count(*) AS n FROM search_documents WHERE " + filter.sampling() + " AND "
+        return "SELECT left(date, 7) AS month, count(*) AS n FROM search_documents WHERE " + filter.counting() + " AND "
                 + sample.where() + " GROUP BY 1";
     }
 
@@ -635,7 +635,7 @@ public final class PostgresSearchIndex implements SearchIndex {
      * counts a sample from its own index, not from a denser one it could prove holds it.
      */
     record Sample(int oneIn) {
-        /** A condition that the sample's partial text index answers, word for word as V24 names it. */
+        /** A condition that the sample's partial text index answers, word for word as V25 names it. */
         String where() {
             return "(hashtext(id) & " + (oneIn - 1) + ") = 0";
         }
@@ -716,7 +716,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                 return new Tally(total, false, Counts.NONE);
             }
             Tally counted =
-                    byTextIndex(h, terms, () -> exact(h, filter.sampling() + " AND " + sample.where(), filter, true));
+                    byTextIndex(h, terms, () -> exact(h, filter.counting() + " AND " + sample.where(), filter, true));
             return new Tally(total, false, Estimates.scaled(counted.counts(), scale));
         }
     }
@@ -975,14 +975,15 @@ public final class PostgresSearchIndex implements SearchIndex {
 
     /**
      * The WHERE clause of a search: its scope, its filters and its text, with the values to bind;
-     * {@code counting} is the same condition written for the statements that count matches,
-     * {@code sampling} for those that count a sample, and {@code facets} the tsquery parts of
-     * the filters that V25's facets answer in the text index.
+     * {@code counting} is the same condition written for the statements that count matches (a
+     * sample's too), {@code within} for the matches in the months of {@link #facets(String)},
+     * bound as :within, and {@code facets} the tsquery parts of the filters that V24's facets
+     * answer in the text index.
      */
     private record Filter(
             String sql,
             String counting,
-            String sampling,
+            String within,
             List<String> facets,
             Map<String, Object> values,
             Map<String, Collection<String>> arrays) {
@@ -1033,15 +1034,15 @@ public final class PostgresSearchIndex implements SearchIndex {
             values.put("q", terms.query());
             // The other conditions as one boolean value, which no index can answer: counting then
             // has the text index's bitmap alone to find matches (see byTextIndex), narrowed in the
-            // index by the facets of V25 where the words are in the column it indexes with them.
+            // index by the facets of V24 where the words are in the column it indexes with them.
             String rest = " AND coalesce(" + sql + ", false)";
             String counting = text + rest;
             if (terms.sampled() && !facets.isEmpty()) {
                 values.put("facets", String.join(" & ", facets));
                 counting = text + " AND facets @@ :facets::tsquery" + rest;
             }
-            // A sample's statement names no facets: its own partial index holds only the words.
-            return new Filter(sql + " AND " + text, counting, text + rest, List.copyOf(facets), values, arrays);
+            String within = text + " AND facets @@ :within::tsquery" + rest;
+            return new Filter(sql + " AND " + text, counting, within, List.copyOf(facets), values, arrays);
         }
 
         /** The facets of any one of {@code values}, each after {@code prefix}. */
@@ -1053,11 +1054,6 @@ public final class PostgresSearchIndex implements SearchIndex {
                                     .sorted()
                                     .map(v -> Terms.quote(prefix + v))
                                     .toList()) + ")";
-        }
-
-        /** The condition of matches in some of the months of {@link #facets(String)}, bound as :within. */
-        String within() {
-            return "facets @@ :within::tsquery AND " + sampling;
         }
 
         /** This filter's facets and {@code months}, as a tsquery. */
