@@ -413,24 +413,25 @@ public final class PostgresSearchIndex implements SearchIndex {
      * bitmap is imposed; past it the planner chooses, from the tsvector column's statistics.
      */
     private List<String> window(Handle h, Filter filter, Terms terms, Sampled sampled, String explain) {
-        String months = sampled == null ? null : sampled.recentMonths(h, rankWindow);
-        if (months != null) {
-            List<String> recent = byTextIndex(h, terms, () -> {
-                Query q = h.createQuery(explain + "SELECT id FROM search_documents WHERE " + filter.within()
-                        + " ORDER BY date DESC, id DESC LIMIT " + rankWindow);
-                filter.bind(q);
-                q.bind("within", filter.facets(months));
-                return q.mapTo(String.class).list();
-            });
-            if (recent.size() == rankWindow || !explain.isEmpty()) {
-                return recent;
-            }
-        }
-        double matches = estimate(h, filter);
         double documents = h.createQuery(
                         "SELECT greatest(reltuples, 1) FROM pg_class WHERE oid = 'search_documents'::regclass")
                 .mapTo(Double.class)
                 .one();
+        Recent recent = sampled == null ? null : sampled.recent(h, rankWindow);
+        // A word in most documents meets the window sooner in the date order than in its months.
+        if (recent != null && rankWindow * documents / sampled.estimate() * WALK_COST >= recent.matches()) {
+            List<String> newest = byTextIndex(h, terms, () -> {
+                Query q = h.createQuery(explain + "SELECT id FROM search_documents WHERE " + filter.within()
+                        + " ORDER BY date DESC, id DESC LIMIT " + rankWindow);
+                filter.bind(q);
+                q.bind("within", filter.facets(recent.months()));
+                return q.mapTo(String.class).list();
+            });
+            if (newest.size() == rankWindow || !explain.isEmpty()) {
+                return newest;
+            }
+        }
+        double matches = estimate(h, filter);
         boolean walk = matches * matches >= (double) rankWindow * documents * WALK_COST;
         Supplier<List<String>> newest = () -> {
             Query q = h.createQuery(explain + "SELECT id FROM search_documents WHERE "
@@ -585,12 +586,13 @@ public final class PostgresSearchIndex implements SearchIndex {
     /**
      * The sparsest sample holding at least {@link #SAMPLED} matches, or the densest. Sparsest
      * first, so a common word's count reads a few thousand rows, and a rarer word's the few
-     * hundred more of each denser sample tried; a sample that shows the matches are surely within
-     * exact counting ends the search, so a rare word costs one look at the sparsest. The planner's
+     * hundred more of each denser sample tried; a sample that shows the matches surely number
+     * no more than two windows ends the search, as reading them all then costs no more than
+     * finding where the newest lie, so a rare word costs one look at the sparsest. The planner's
      * estimate cannot choose for it: it takes a phrase of common words ("heat pump rebate", in
      * 15,000 of a million stories) for a rarity.
      */
-    private static Sampled sample(Handle h, Filter filter, Terms terms) {
+    private Sampled sample(Handle h, Filter filter, Terms terms) {
         Sampled sampled = null;
         for (Sample sample : SAMPLES) {
             Query q = h.createQuery(sampleSql(filter, sample));
@@ -603,7 +605,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                             .list());
             sampled = new Sampled(
                     sample, months.values().stream().mapToLong(Long::longValue).sum(), months);
-            if (sampled.matches() >= SAMPLED || sampled.surelyWithin()) {
+            if (sampled.matches() >= SAMPLED || sampled.surelyAtMost(2.0 * rankWindow)) {
                 break;
             }
         }
@@ -655,15 +657,23 @@ public final class PostgresSearchIndex implements SearchIndex {
      */
     static final double SURE = 3;
 
+    /** The recent months that hold about twice a window of matches, as a tsquery of their facets, and how many they hold. */
+    private record Recent(String months, double matches) {}
+
     /** The matches a sample found, in all and by month ("2026-11"), newest first. */
     private record Sampled(Sample sample, long matches, NavigableMap<String, Long> months) {
+        /** How many matches the whole holds, by the sample. */
+        double estimate() {
+            return Math.max(1, matches) / sample.share();
+        }
+
         /**
          * The months from the newest document's back to the first in which the sample holds
-         * about twice {@code window} matches, as a tsquery of their facets; null when the sample
-         * holds too few to tell ({@link #IN_WINDOW}), or they lie further back than {@link
-         * #RECENT_MONTHS}, where a bitmap of every match costs little more.
+         * about twice {@code window} matches; null when the sample holds too few to tell ({@link
+         * #IN_WINDOW}), or they lie further back than {@link #RECENT_MONTHS}, where a bitmap of
+         * every match costs little more.
          */
-        String recentMonths(Handle h, int window) {
+        Recent recent(Handle h, int window) {
             long seen = 0;
             String from = null;
             for (Map.Entry<String, Long> month : months.entrySet()) {
@@ -688,7 +698,7 @@ public final class PostgresSearchIndex implements SearchIndex {
             for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
                 facets.add("'m:" + m + "'");
             }
-            return "(" + String.join(" | ", facets) + ")";
+            return new Recent("(" + String.join(" | ", facets) + ")", seen / sample.share());
         }
 
         /**
@@ -700,9 +710,9 @@ public final class PostgresSearchIndex implements SearchIndex {
             return (matches - SURE * error()) / sample.share() > SearchResult.EXACT_UP_TO;
         }
 
-        /** Whether the whole surely holds no more than exact counting reads; a count of none is taken as one. */
-        boolean surelyWithin() {
-            return (Math.max(1, matches) + SURE * error()) / sample.share() <= SearchResult.EXACT_UP_TO;
+        /** Whether the whole surely holds no more than {@code bound} matches; a count of none is taken as one. */
+        boolean surelyAtMost(double bound) {
+            return (Math.max(1, matches) + SURE * error()) / sample.share() <= bound;
         }
 
         private double error() {
