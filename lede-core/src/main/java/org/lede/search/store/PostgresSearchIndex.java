@@ -567,10 +567,9 @@ public final class PostgresSearchIndex implements SearchIndex {
      * proportion to how common the words are (the text index's bitmap of a word in most of a
      * million stories, then ten thousand rows), so the counts are of an even sample of the
      * documents ({@link #SAMPLES}, each with its own partial text index), scaled to the whole:
-     * estimates, flagged as such, as the Lucene index makes them. A sample comes first where the
-     * planner expects that many matches, and when it shows the matches are surely past exact
-     * counting it is the answer; otherwise the exact pass decides, and the sample stands in when
-     * that pass stops at its limit.
+     * estimates, flagged as such, as the Lucene index makes them. The sample comes first ({@link
+     * #sample}), and when it shows the matches are surely past exact counting it is the answer;
+     * otherwise the exact pass decides, and the sample stands in when that pass stops at its limit.
      */
     private static Tally tally(Handle h, Filter filter, Terms terms, Sampled sampled, boolean byValue) {
         if (sampled != null && sampled.surelyPast()) {
