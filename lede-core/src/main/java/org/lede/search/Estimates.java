@@ -1,6 +1,5 @@
 package org.lede.search;
 
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -32,9 +31,7 @@ public final class Estimates {
     private static List<SearchResult.Count> scaled(List<SearchResult.Count> counts, double scale) {
         return counts.stream()
                 .map(c -> new SearchResult.Count(c.value(), Math.max(1, rough(c.count() * scale))))
-                .sorted(Comparator.comparingLong(SearchResult.Count::count)
-                        .reversed()
-                        .thenComparing(SearchResult.Count::value))
+                .sorted(SearchResult.Count.MOST_FIRST)
                 .toList();
     }
 }

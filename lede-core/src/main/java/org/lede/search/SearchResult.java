@@ -1,5 +1,6 @@
 package org.lede.search;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -49,5 +50,9 @@ public record SearchResult(long total, boolean exact, List<Hit> hits, String nex
         }
     }
 
-    public record Count(String value, long count) {}
+    public record Count(String value, long count) {
+        /** The order of {@link Counts}' lists: most first, then by value. */
+        public static final Comparator<Count> MOST_FIRST =
+                Comparator.comparingLong(Count::count).reversed().thenComparing(Count::value);
+    }
 }

@@ -3,7 +3,6 @@ package org.lede.search.lucene;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -288,9 +287,7 @@ final class Counter extends SimpleCollector {
     private static List<SearchResult.Count> sorted(Map<String, Long> counts) {
         List<SearchResult.Count> out = new ArrayList<>();
         counts.forEach((value, n) -> out.add(new SearchResult.Count(value, n)));
-        out.sort(Comparator.comparingLong(SearchResult.Count::count)
-                .reversed()
-                .thenComparing(SearchResult.Count::value));
+        out.sort(SearchResult.Count.MOST_FIRST);
         return out;
     }
 }

@@ -331,7 +331,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                     h,
                     terms,
                     () -> Stream.concat(
-                                    Stream.of(countsSql(filter.counting()), totalSql(filter.counting())),
+                                    Stream.of(countsSql(filter.counting(), false), totalSql(filter.counting())),
                                     SAMPLES.stream().map(sample -> sampleSql(filter, sample)))
                             .map(sql -> {
                                 Query q = h.createQuery("EXPLAIN " + sql);
@@ -573,13 +573,13 @@ public final class PostgresSearchIndex implements SearchIndex {
      */
     private static Tally tally(Handle h, Filter filter, Terms terms, Sampled sampled, boolean byValue) {
         if (sampled != null && sampled.surelyPast()) {
-            return sampled.tally(h, filter, terms, byValue);
+            return sampled.tally(byValue);
         }
         Tally exact = byTextIndex(h, terms, () -> exact(h, filter.counting(), filter, byValue));
         if (exact.exact() || sampled == null) {
             return exact;
         }
-        return sampled.tally(h, filter, terms, byValue);
+        return sampled.tally(byValue);
     }
 
     /**
@@ -596,14 +596,10 @@ public final class PostgresSearchIndex implements SearchIndex {
         for (Sample sample : SAMPLES) {
             Query q = h.createQuery(sampleSql(filter, sample));
             filter.bind(q);
+            Map<String, List<Count>> by = byTextIndex(h, terms, () -> byDimension(q));
             TreeMap<String, Long> months = new TreeMap<>(Comparator.reverseOrder());
-            byTextIndex(
-                    h,
-                    terms,
-                    () -> q.map((rs, ctx) -> months.put(rs.getString("month"), rs.getLong("n")))
-                            .list());
-            sampled = new Sampled(
-                    sample, months.values().stream().mapToLong(Long::longValue).sum(), months);
+            by.getOrDefault("month", List.of()).forEach(month -> months.put(month.value(), month.count()));
+            sampled = new Sampled(sample, by.get("total").getFirst().count(), months, counts(by));
             if (sampled.matches() >= SAMPLED || sampled.surelyAtMost(2.0 * rankWindow)) {
                 break;
             }
@@ -611,9 +607,9 @@ public final class PostgresSearchIndex implements SearchIndex {
         return sampled;
     }
 
+    /** The sample's matches by topic, author, kind, year and month, in one pass over all of them. */
     private static String sampleSql(Filter filter, Sample sample) {
-        return "SELECT left(date, 7) AS month, count(*) AS n FROM search_documents WHERE " + filter.counting() + " AND "
-                + sample.where() + " GROUP BY 1";
+        return countsSql(filter.counting() + " AND " + sample.where(), true);
     }
 
     /**
@@ -659,8 +655,8 @@ public final class PostgresSearchIndex implements SearchIndex {
     /** The recent months that hold about twice a window of matches, as a tsquery of their facets, and how many they hold. */
     private record Recent(String months, double matches) {}
 
-    /** The matches a sample found, in all and by month ("2026-11"), newest first. */
-    private record Sampled(Sample sample, long matches, NavigableMap<String, Long> months) {
+    /** The matches a sample found: in all, by month ("2026-11", newest first), and by value. */
+    private record Sampled(Sample sample, long matches, NavigableMap<String, Long> months, Counts counts) {
         /** How many matches the whole holds, by the sample. */
         double estimate() {
             return Math.max(1, matches) / sample.share();
@@ -718,15 +714,10 @@ public final class PostgresSearchIndex implements SearchIndex {
             return Math.sqrt(Math.max(1, matches) * (1 - sample.share()));
         }
 
-        Tally tally(Handle h, Filter filter, Terms terms, boolean byValue) {
+        Tally tally(boolean byValue) {
             double scale = 1 / sample.share();
             long total = Math.max(SearchResult.EXACT_UP_TO + 1, Estimates.rough(matches * scale));
-            if (!byValue) {
-                return new Tally(total, false, Counts.NONE);
-            }
-            Tally counted =
-                    byTextIndex(h, terms, () -> exact(h, filter.counting() + " AND " + sample.where(), filter, true));
-            return new Tally(total, false, Estimates.scaled(counted.counts(), scale));
+            return new Tally(total, false, byValue ? Estimates.scaled(counts, scale) : Counts.NONE);
         }
     }
 
@@ -738,25 +729,29 @@ public final class PostgresSearchIndex implements SearchIndex {
      * topic, author, kind and year as well when {@code byValue}, in one pass over them.
      */
     private static Tally exact(Handle h, String where, Filter filter, boolean byValue) {
-        Query q = h.createQuery(byValue ? countsSql(where) : totalSql(where));
+        Query q = h.createQuery(byValue ? countsSql(where, false) : totalSql(where));
         filter.bind(q);
         if (!byValue) {
             long total = q.mapTo(Long.class).one();
             return new Tally(total, total <= SearchResult.EXACT_UP_TO, Counts.NONE);
         }
+        Map<String, List<Count>> by = byDimension(q);
+        long total = by.get("total").getFirst().count();
+        return new Tally(total, total <= SearchResult.EXACT_UP_TO, counts(by));
+    }
+
+    /** The rows of a {@link #countsSql} statement, by dimension. */
+    private static Map<String, List<Count>> byDimension(Query q) {
         Map<String, List<Count>> by = new TreeMap<>();
         q.map((rs, ctx) -> Map.entry(rs.getString("dimension"), new Count(rs.getString("value"), rs.getLong("n"))))
                 .forEach(e ->
                         by.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        long total = by.get("total").getFirst().count();
-        return new Tally(
-                total,
-                total <= SearchResult.EXACT_UP_TO,
-                new Counts(
-                        sorted(by.get("topic")),
-                        sorted(by.get("author")),
-                        sorted(by.get("kind")),
-                        sorted(by.get("year"))));
+        return by;
+    }
+
+    private static Counts counts(Map<String, List<Count>> by) {
+        return new Counts(
+                sorted(by.get("topic")), sorted(by.get("author")), sorted(by.get("kind")), sorted(by.get("year")));
     }
 
     private static String totalSql(String where) {
@@ -764,14 +759,21 @@ public final class PostgresSearchIndex implements SearchIndex {
                 + (SearchResult.EXACT_UP_TO + 1) + ") m";
     }
 
-    private static String countsSql(String where) {
-        return "WITH m AS MATERIALIZED (SELECT topic_id, author_ids, kind, left(date, 4) AS year "
-                + "FROM search_documents WHERE " + where + " LIMIT " + (SearchResult.EXACT_UP_TO + 1) + ") "
+    /**
+     * Counts the matches of {@code where} by topic, author, kind and year, and in all ("total"):
+     * the first one past {@link SearchResult#EXACT_UP_TO}, or, in a {@code sample}, every one,
+     * and by month as well.
+     */
+    private static String countsSql(String where, boolean sample) {
+        return "WITH m AS MATERIALIZED (SELECT topic_id, author_ids, kind, left(date, 4) AS year, "
+                + "left(date, 7) AS month FROM search_documents WHERE " + where
+                + (sample ? "" : " LIMIT " + (SearchResult.EXACT_UP_TO + 1)) + ") "
                 + "SELECT 'topic' AS dimension, topic_id AS value, count(*) AS n FROM m "
                 + "WHERE topic_id IS NOT NULL GROUP BY topic_id "
                 + "UNION ALL SELECT 'author', a, count(*) FROM m, unnest(author_ids) a GROUP BY a "
                 + "UNION ALL SELECT 'kind', kind, count(*) FROM m GROUP BY kind "
                 + "UNION ALL SELECT 'year', year, count(*) FROM m GROUP BY year "
+                + (sample ? "UNION ALL SELECT 'month', month, count(*) FROM m GROUP BY month " : "")
                 + "UNION ALL SELECT 'total', NULL, count(*) FROM m";
     }
 
@@ -779,11 +781,7 @@ public final class PostgresSearchIndex implements SearchIndex {
         if (counts == null) {
             return List.of();
         }
-        return counts.stream()
-                .sorted((a, b) -> a.count() != b.count()
-                        ? Long.compare(b.count(), a.count())
-                        : a.value().compareTo(b.value()))
-                .toList();
+        return counts.stream().sorted(Count.MOST_FIRST).toList();
     }
 
     @Override
