@@ -489,6 +489,24 @@ public abstract class SearchIndexContract {
         assertEquals(SearchResult.Counts.NONE, index.search(newsroom("rail")).counts(), "only when asked");
     }
 
+    @Test
+    void aMatchWithoutTopicOrAuthorCountsInEveryOtherDimension() {
+        put(
+                story("a", "Tram museum").kind("news").on(Instant.parse("2024-05-01T00:00:00Z")),
+                story("b", "Tram depot")
+                        .topic("t1", "Transport")
+                        .author("au-1", "A")
+                        .kind("news")
+                        .on(Instant.parse("2025-05-01T00:00:00Z")));
+        SearchResult result = index.search(query(
+                "tram", Scope.READERS, Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, Sort.RELEVANCE, 10));
+        assertEquals(2, result.total());
+        assertEquals(Map.of("t1", 1L), asMap(result.counts().topics()));
+        assertEquals(Map.of("au-1", 1L), asMap(result.counts().authors()));
+        assertEquals(Map.of("news", 2L), asMap(result.counts().kinds()));
+        assertEquals(Map.of("2024", 1L, "2025", 1L), asMap(result.counts().years()));
+    }
+
     // --- order and paging -------------------------------------------------------------------
 
     @Test
