@@ -285,6 +285,44 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void aRebuiltDocumentIsFoundShownAndCountedAsAnAppliedOne() {
+        List<SearchDocument> docs = List.of(
+                story("t1", "Harbour \"deal\", signed; C:\\ports")
+                        .dek("A dek, with \"quotes\"")
+                        .body("First line, with a comma.\nSecond line \\ backslash \"quoted\" harbour.")
+                        .topic("tp-1", "Ports")
+                        .tags("trade", "sea")
+                        .author("au-1", "A. Writer")
+                        .author("au-2", "B. \"Nick\" Writer")
+                        .kind("analysis")
+                        .on(Instant.parse("2025-03-01T00:00:00Z"))
+                        .build(),
+                story("t2", "Harbour fees")
+                        .on(Instant.parse("2024-03-01T00:00:00Z"))
+                        .build());
+        index.apply(docs, List.of(), 1);
+        SearchQuery harbour = query(
+                "harbour", Scope.READERS, Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, Sort.RELEVANCE, 10);
+        SearchResult applied = index.search(harbour);
+        try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+            rebuild.add(docs);
+            rebuild.finish(2);
+        }
+        SearchResult rebuilt = index.search(harbour);
+        assertEquals(2, rebuilt.total());
+        assertEquals(applied.hits(), rebuilt.hits());
+        assertEquals(applied.counts(), rebuilt.counts());
+        assertEquals(Map.of("au-1", 1L, "au-2", 1L), asMap(rebuilt.counts().authors()));
+        assertEquals(
+                "Harbour \"deal\", signed; C:\\ports",
+                rebuilt.hits().stream()
+                        .filter(hit -> hit.id().equals("t1"))
+                        .flatMap(hit -> hit.headline().stream())
+                        .map(SearchResult.Fragment::text)
+                        .collect(Collectors.joining()));
+    }
+
+    @Test
     void aRebuildClosedUnfinishedLeavesTheOldContents() {
         put(story("old", "Old harbour story"));
         long before = index.appliedThrough();
