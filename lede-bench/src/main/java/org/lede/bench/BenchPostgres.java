@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * A PostgreSQL server for {@code bench/archive.sh --databases postgresql} on a machine without
  * one: the embedded PostgreSQL the tests use, in {@code DIR}, on {@code PORT}. Prints its JDBC
  * address and runs until it is stopped (TERM), so the script measures Lede against a real
- * PostgreSQL process with its default durability settings.
+ * PostgreSQL process with PostgreSQL's own durability settings: the embedded server's defaults,
+ * made for tests, start it with fsync and synchronous commit off.
  */
 public final class BenchPostgres {
     private BenchPostgres() {}
@@ -22,6 +23,8 @@ public final class BenchPostgres {
                 .setCleanDataDirectory(true)
                 .setPort(Integer.parseInt(args[1]))
                 .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
