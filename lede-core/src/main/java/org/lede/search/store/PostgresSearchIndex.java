@@ -794,8 +794,9 @@ public final class PostgresSearchIndex implements SearchIndex {
      * and by month as well.
      */
     private static String countsSql(String where, boolean sample) {
-        // One pass of grouping sets, one hash table each, costs half of as many passes over a
-        // materialized list of the matches, and authors grouped by their sets need no unnest.
+        // Grouping sets count every dimension in one pass over the matches, a hash table each: half
+        // the time of a pass a dimension over a materialized list of them. Authors grouped by
+        // their sets need no unnest.
         return "SELECT CASE WHEN grouping(topic_id) = 0 THEN 'topic' WHEN grouping(author_ids) = 0 THEN 'author' "
                 + "WHEN grouping(kind) = 0 THEN 'kind' WHEN grouping(year) = 0 THEN 'year' "
                 + (sample ? "WHEN grouping(month) = 0 THEN 'month' " : "")
