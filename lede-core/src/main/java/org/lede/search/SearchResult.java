@@ -2,6 +2,7 @@ package org.lede.search;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One page of hits.
@@ -54,5 +55,13 @@ public record SearchResult(long total, boolean exact, List<Hit> hits, String nex
         /** The order of {@link Counts}' lists: most first, then by value. */
         public static final Comparator<Count> MOST_FIRST =
                 Comparator.comparingLong(Count::count).reversed().thenComparing(Count::value);
+
+        /** Each value's count, in the order of {@link #MOST_FIRST}. */
+        public static List<Count> mostFirst(Map<String, Long> counts) {
+            return counts.entrySet().stream()
+                    .map(e -> new Count(e.getKey(), e.getValue()))
+                    .sorted(MOST_FIRST)
+                    .toList();
+        }
     }
 }

@@ -1,10 +1,8 @@
 package org.lede.search.lucene;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -279,15 +277,11 @@ final class Counter extends SimpleCollector {
 
     /** The counts, each times {@code scale} when it is not one ({@link Estimates#scaled}). */
     private SearchResult.Counts counts(double scale) {
-        SearchResult.Counts exact =
-                new SearchResult.Counts(sorted(topics), sorted(authors), sorted(kinds), sorted(years));
+        SearchResult.Counts exact = new SearchResult.Counts(
+                SearchResult.Count.mostFirst(topics),
+                SearchResult.Count.mostFirst(authors),
+                SearchResult.Count.mostFirst(kinds),
+                SearchResult.Count.mostFirst(years));
         return scale == 1 ? exact : Estimates.scaled(exact, scale);
-    }
-
-    private static List<SearchResult.Count> sorted(Map<String, Long> counts) {
-        List<SearchResult.Count> out = new ArrayList<>();
-        counts.forEach((value, n) -> out.add(new SearchResult.Count(value, n)));
-        out.sort(SearchResult.Count.MOST_FIRST);
-        return out;
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -597,10 +598,8 @@ public final class PostgresSearchIndex implements SearchIndex {
         for (Sample sample : SAMPLES) {
             Query q = h.createQuery(sampleSql(filter, sample));
             filter.bind(q);
-            Map<String, List<Count>> by = byTextIndex(h, terms, () -> byDimension(q));
-            TreeMap<String, Long> months = new TreeMap<>(Comparator.reverseOrder());
-            by.getOrDefault("month", List.of()).forEach(month -> months.put(month.value(), month.count()));
-            sampled = new Sampled(sample, by.get("total").getFirst().count(), months, counts(by));
+            Grouping counted = byTextIndex(h, terms, () -> grouping(q));
+            sampled = new Sampled(sample, counted.total(), counted.months(), counted.counts());
             if (sampled.matches() >= SAMPLED || sampled.surelyAtMost(2.0 * rankWindow)) {
                 break;
             }
@@ -736,51 +735,60 @@ public final class PostgresSearchIndex implements SearchIndex {
             long total = q.mapTo(Long.class).one();
             return new Tally(total, total <= SearchResult.EXACT_UP_TO, Counts.NONE);
         }
-        Map<String, List<Count>> by = byDimension(q);
-        long total = by.get("total").getFirst().count();
-        return new Tally(total, total <= SearchResult.EXACT_UP_TO, counts(by));
+        Grouping counted = grouping(q);
+        return new Tally(counted.total(), counted.total() <= SearchResult.EXACT_UP_TO, counted.counts());
     }
 
     /** A row of a {@link #countsSql} statement: a value's matches, or a set of authors'. */
-    private record Grouped(String dimension, String value, String[] authors, long n) {}
+    private record Group(String dimension, String value, String[] authors, long n) {}
+
+    /** What a {@link #countsSql} statement counted: the matches in all, and by dimension and value. */
+    private record Grouping(long total, Map<String, Map<String, Long>> by) {
+        Counts counts() {
+            return new Counts(mostFirst("topic"), mostFirst("author"), mostFirst("kind"), mostFirst("year"));
+        }
+
+        /** By month ("2026-11"), newest first: a sample's only. */
+        NavigableMap<String, Long> months() {
+            NavigableMap<String, Long> months = new TreeMap<>(Comparator.reverseOrder());
+            months.putAll(by.getOrDefault("month", Map.of()));
+            return months;
+        }
+
+        private List<Count> mostFirst(String dimension) {
+            return Count.mostFirst(by.getOrDefault(dimension, Map.of()));
+        }
+    }
 
     /**
-     * The rows of a {@link #countsSql} statement, by dimension ("total" with a null value).
-     * Authors are grouped by each story's set of them, and each author of a set counts the set's matches.
+     * Reads a {@link #countsSql} statement. Authors are grouped by each story's set of them, and
+     * each author of a set counts the set's matches; a match without a topic counts under none.
      */
-    private static Map<String, List<Count>> byDimension(Query q) {
-        List<Grouped> rows = q.map((rs, ctx) -> {
+    private static Grouping grouping(Query q) {
+        List<Group> rows = q.map((rs, ctx) -> {
                     Array authors = rs.getArray("authors");
-                    return new Grouped(
+                    return new Group(
                             rs.getString("dimension"),
                             rs.getString("value"),
                             authors == null ? null : (String[]) authors.getArray(),
                             rs.getLong("n"));
                 })
                 .list();
-        Map<String, Map<String, Long>> by = new TreeMap<>();
-        for (Grouped row : rows) {
-            Map<String, Long> values = by.computeIfAbsent(row.dimension(), k -> new LinkedHashMap<>());
-            if (row.authors() != null) {
+        long total = 0;
+        Map<String, Map<String, Long>> by = new HashMap<>();
+        for (Group row : rows) {
+            Map<String, Long> values = by.computeIfAbsent(row.dimension(), k -> new HashMap<>());
+            if (row.dimension().equals("total")) {
+                total = row.n();
+            } else if (row.authors() != null) {
                 for (String author : row.authors()) {
                     values.merge(author, row.n(), Long::sum);
                 }
-            } else if (row.value() != null || row.dimension().equals("total")) {
+            } else if (row.value() != null) {
                 values.merge(row.value(), row.n(), Long::sum);
             }
         }
-        Map<String, List<Count>> counts = new TreeMap<>();
-        by.forEach((dimension, values) -> counts.put(
-                dimension,
-                values.entrySet().stream()
-                        .map(e -> new Count(e.getKey(), e.getValue()))
-                        .toList()));
-        return counts;
-    }
-
-    private static Counts counts(Map<String, List<Count>> by) {
-        return new Counts(
-                sorted(by.get("topic")), sorted(by.get("author")), sorted(by.get("kind")), sorted(by.get("year")));
+        return new Grouping(total, by);
     }
 
     private static String totalSql(String where) {
@@ -807,13 +815,6 @@ public final class PostgresSearchIndex implements SearchIndex {
                 + (sample ? "" : " LIMIT " + (SearchResult.EXACT_UP_TO + 1)) + ") m "
                 + "GROUP BY GROUPING SETS ((topic_id), (author_ids), (kind), (year), " + (sample ? "(month), " : "")
                 + "())";
-    }
-
-    private static List<Count> sorted(List<Count> counts) {
-        if (counts == null) {
-            return List.of();
-        }
-        return counts.stream().sorted(Count.MOST_FIRST).toList();
     }
 
     @Override
