@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.lede.common.CorruptDataException;
 import org.lede.db.Database;
+import org.lede.db.Dialect;
 import org.lede.related.GoDeeper.Ref;
 import org.lede.related.KeptPicks;
 import org.lede.search.SearchDocument.Type;
@@ -72,14 +73,25 @@ public final class JdbiKeptPicks implements KeptPicks {
 
     @Override
     public List<String> unranked(String afterId, int limit) {
-        // Walks the stories' primary key; each story's row is one lookup by go_deeper's.
-        return db.handle(h -> h.createQuery("SELECT s.id FROM stories s LEFT JOIN go_deeper g ON g.story_id = s.id "
-                        + "WHERE s.id > :after AND s.status = 'published' AND g.picks IS NULL "
-                        + "ORDER BY s.id LIMIT :n")
+        return db.handle(h -> h.createQuery(unrankedSql(db.dialect()))
                 .bind("after", afterId)
                 .bind("n", limit)
                 .mapTo(String.class)
                 .list());
+    }
+
+    /**
+     * Walks the stories' primary key; each story's row is one lookup by go_deeper's. SQLite keeps
+     * no statistics here, so it took the equality on status for the more selective term, read every
+     * published story through a status index and sorted them by id for each batch: 330 ms a batch
+     * at a million stories, most of a fill's time. A unary plus keeps SQLite off any index for a
+     * term; PostgreSQL knows from its statistics that nearly every story is published.
+     */
+    static String unrankedSql(Dialect dialect) {
+        String status = dialect == Dialect.SQLITE ? "+s.status" : "s.status";
+        return "SELECT s.id FROM stories s LEFT JOIN go_deeper g ON g.story_id = s.id "
+                + "WHERE s.id > :after AND " + status + " = 'published' AND g.picks IS NULL "
+                + "ORDER BY s.id LIMIT :n";
     }
 
     @Override
