@@ -294,6 +294,8 @@ run_one() {
   for kind in common rare phrases misspellings filtered; do
     row "  search $kind p95 (ms)" "$(value "search_${kind}_p95" "$m")" ""
   done
+  row "  the same, asked again, p95 (ms)" "$(value search_again_p95 "$m")" ""
+  awk '$1 == "search_slowest" { printf "  slowest first ask: %s ms  %s\n", $2, $3 }' "$m"
   row "cached story (requests/s)" "$story_rps" ""
   row "nginx, same story bytes" "$nginx_story" ""
   row "cached story / nginx" "$story_ratio" ">= 1.0" ge 1.0
