@@ -75,6 +75,18 @@ public final class PageCache {
     /** Guarded by lock. */
     private long bytes;
     /**
+     * Guarded by lock: the addresses refused once while the cache was full, oldest first, at most
+     * {@link #REFUSED_KEPT}. A full cache keeps a new address only when it is asked for again
+     * (see {@link #put(String, CachedPage)}).
+     */
+    private final LinkedHashSet<String> refused = new LinkedHashSet<>();
+
+    /**
+     * Refused addresses remembered: several times the pages a full default cache holds, so an
+     * address readers return to within a few thousand other new ones is still known.
+     */
+    static final int REFUSED_KEPT = 8_192;
+    /**
      * The recency stamp a read gives an entry: it moves only when a page is stored, so a hot
      * page is written at most once between two stores instead of on every hit, which would have
      * every core fight over that entry's cache line. Pages read since the last store tie, which
@@ -332,13 +344,28 @@ public final class PageCache {
         return put(key, page(html, contentType, keys));
     }
 
-    /** Keeps the page under the key, replacing what was there, and makes room by dropping the least recently read. */
+    /**
+     * Keeps the page under the key, replacing what was there, and makes room by dropping the least
+     * recently read. A full cache keeps an address it does not hold only the second time it is
+     * stored: a crawler reads the archive's long tail once per page, and keeping each page would
+     * both push out what readers return to and leave a stream of evicted direct buffers in the old
+     * generation, which only a full collection frees. At a million stories a crawl made the JVM
+     * call one (java.nio.Bits, at -XX:MaxDirectMemorySize) every two seconds, each stopping every
+     * request for 50 to 80 ms.
+     */
     public CachedPage put(String key, CachedPage page) {
         lock.lock();
         try {
             long stamp = tick;
             Entry entry = new Entry(key, page, stamp);
             if (entry.size > maxBytes) {
+                return page;
+            }
+            if (bytes + entry.size > maxBytes && !pages.containsKey(key) && !refused.remove(key)) {
+                refused.add(key);
+                if (refused.size() > REFUSED_KEPT) {
+                    refused.removeFirst();
+                }
                 return page;
             }
             // Reads after this store stamp higher than it, so they outrank it when room is made.
@@ -398,6 +425,7 @@ public final class PageCache {
         try {
             pages.clear();
             byKey.clear();
+            refused.clear();
             bytes = 0;
         } finally {
             lock.unlock();

@@ -83,6 +83,9 @@ class PageCacheTest {
         small.put("/c", html(3), HTML, List.of("story:c"));
         assertNotNull(small.get("/a"));
         small.put("/d", html(4), HTML, List.of("story:d"));
+        assertNull(small.get("/d"), "a full cache refuses an address the first time");
+        assertEquals(3, small.stats().pages(), "and pushes nothing out for it");
+        small.put("/d", html(4), HTML, List.of("story:d"));
 
         assertNull(small.get("/b"), "read least recently");
         assertNotNull(small.get("/a"), "read after /b and /c were stored");
@@ -90,6 +93,44 @@ class PageCacheTest {
         assertNotNull(small.get("/d"));
         assertEquals(3, small.stats().pages());
         assertEquals(0, small.purge(Set.of("story:b")), "an evicted page leaves the key index too");
+    }
+
+    @Test
+    void aFullCacheKeepsWhatReadersReturnToThroughACrawlOfPagesAskedOnce() {
+        long size = size(cache.page(html(0), HTML, List.of()));
+        PageCache small = new PageCache(clock, Duration.ofSeconds(60), size * 7 / 2);
+        for (String hot : List.of("/", "/topics/world", "/today")) {
+            small.put(hot, html(1), HTML, List.of("home"));
+        }
+        for (int n = 0; n < 100; n++) {
+            small.put("/old/" + n, html(n), HTML, List.of("story:" + n));
+        }
+        for (String hot : List.of("/", "/topics/world", "/today")) {
+            assertNotNull(small.get(hot), hot);
+        }
+        assertEquals(3, small.stats().pages());
+
+        small.put("/today", html(2), HTML, List.of("home"));
+        assertEquals(
+                html(2), new String(small.get("/today").body(), StandardCharsets.UTF_8), "a page held is replaced");
+        assertEquals(3, small.purge(Set.of("home")), "every hot page still answers to its key");
+        small.put("/old/1", html(1), HTML, List.of("story:1"));
+        assertNotNull(small.get("/old/1"), "with room, a page is kept the first time");
+    }
+
+    @Test
+    void refusedAddressesAreRememberedUpToABound() {
+        long size = size(cache.page(html(0), HTML, List.of()));
+        PageCache small = new PageCache(clock, Duration.ofSeconds(60), size * 3 / 2);
+        small.put("/", html(1), HTML, List.of("home"));
+        small.put("/first", html(2), HTML, List.of());
+        for (int n = 0; n < PageCache.REFUSED_KEPT; n++) {
+            small.put("/crawl/" + n, html(n), HTML, List.of());
+        }
+        small.put("/first", html(2), HTML, List.of());
+        assertNull(small.get("/first"), "forgotten among the later refusals, so refused again");
+        small.put("/crawl/" + (PageCache.REFUSED_KEPT - 1), html(3), HTML, List.of());
+        assertNotNull(small.get("/crawl/" + (PageCache.REFUSED_KEPT - 1)), "remembered: kept the second time");
     }
 
     @Test
