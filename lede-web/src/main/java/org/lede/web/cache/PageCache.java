@@ -346,8 +346,8 @@ public final class PageCache {
 
     /**
      * Keeps the page under the key, replacing what was there, and makes room by dropping the least
-     * recently read. A full cache keeps an address it does not hold only the second time it is
-     * stored: a crawler reads the archive's long tail once per page, and keeping each page would
+     * recently read. A full cache (past what an eviction leaves) keeps an address it does not
+     * hold only the second time it is stored: a crawler reads the archive's long tail once per page, and keeping each page would
      * both push out what readers return to and leave a stream of evicted direct buffers in the old
      * generation, which only a full collection frees. At a million stories a crawl made the JVM
      * call one (java.nio.Bits, at -XX:MaxDirectMemorySize) every two seconds, each stopping every
@@ -361,7 +361,9 @@ public final class PageCache {
             if (entry.size > maxBytes) {
                 return page;
             }
-            if (bytes + entry.size > maxBytes && !pages.containsKey(key) && !refused.remove(key)) {
+            // Past the level eviction brings it down to, not the budget: else the room each
+            // eviction makes would take the next new addresses, each asked once, unasked.
+            if (bytes + entry.size > afterEviction() && !pages.containsKey(key) && !refused.remove(key)) {
                 refused.add(key);
                 if (refused.size() > REFUSED_KEPT) {
                     refused.removeFirst();
@@ -453,13 +455,18 @@ public final class PageCache {
     private void evict() {
         List<Entry> byUse = new ArrayList<>(pages.values());
         byUse.sort(Comparator.comparingLong(e -> e.used));
-        long target = maxBytes - maxBytes / 8;
+        long target = afterEviction();
         for (Entry entry : byUse) {
             if (bytes <= target) {
                 return;
             }
             remove(entry);
         }
+    }
+
+    /** The bytes an eviction leaves: an eighth of the budget free. */
+    private long afterEviction() {
+        return maxBytes - maxBytes / 8;
     }
 
     private boolean remove(Entry entry) {

@@ -119,6 +119,17 @@ class PageCacheTest {
     }
 
     @Test
+    void newAddressesAreRefusedFromTheLevelAnEvictionLeaves() {
+        long size = size(cache.page(html(0), HTML, List.of()));
+        PageCache small = new PageCache(clock, Duration.ofSeconds(60), size * 4);
+        for (int n = 1; n <= 4; n++) {
+            small.put("/" + n, html(n), HTML, List.of());
+        }
+        assertEquals(3, small.stats().pages(), "the fourth would fit the budget but not an eviction's eighth free");
+        assertNull(small.get("/4"));
+    }
+
+    @Test
     void refusedAddressesAreRememberedUpToABound() {
         long size = size(cache.page(html(0), HTML, List.of()));
         PageCache small = new PageCache(clock, Duration.ofSeconds(60), size * 3 / 2);
