@@ -777,10 +777,12 @@ public final class PostgresSearchIndex implements SearchIndex {
         long total = 0;
         Map<String, Map<String, Long>> by = new HashMap<>();
         for (Group row : rows) {
-            Map<String, Long> values = by.computeIfAbsent(row.dimension(), k -> new HashMap<>());
             if (row.dimension().equals("total")) {
                 total = row.n();
-            } else if (row.authors() != null) {
+                continue;
+            }
+            Map<String, Long> values = by.computeIfAbsent(row.dimension(), k -> new HashMap<>());
+            if (row.authors() != null) {
                 for (String author : row.authors()) {
                     values.merge(author, row.n(), Long::sum);
                 }

@@ -346,12 +346,12 @@ public final class PageCache {
 
     /**
      * Keeps the page under the key, replacing what was there, and makes room by dropping the least
-     * recently read. A full cache (past what an eviction leaves) keeps an address it does not
-     * hold only the second time it is stored: a crawler reads the archive's long tail once per page, and keeping each page would
-     * both push out what readers return to and leave a stream of evicted direct buffers in the old
-     * generation, which only a full collection frees. At a million stories a crawl made the JVM
-     * call one (java.nio.Bits, at -XX:MaxDirectMemorySize) every two seconds, each stopping every
-     * request for 50 to 80 ms.
+     * recently read. A full cache (past what an eviction leaves) keeps an address it does not hold
+     * only the second time it is stored: a crawler reads the archive's long tail once per page,
+     * and keeping each page would both push out what readers return to and leave a stream of
+     * evicted direct buffers in the old generation, which only a full collection frees. At a
+     * million stories a crawl made the JVM call one (java.nio.Bits, at -XX:MaxDirectMemorySize)
+     * every two seconds, each stopping every request for 50 to 80 ms.
      */
     public CachedPage put(String key, CachedPage page) {
         lock.lock();
