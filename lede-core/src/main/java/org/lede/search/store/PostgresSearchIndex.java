@@ -28,6 +28,7 @@ import org.lede.common.ValidationException;
 import org.lede.common.Workers;
 import org.lede.db.Database;
 import org.lede.db.Dialect;
+import org.lede.db.PlannerSettings;
 import org.lede.db.Times;
 import org.lede.search.Estimates;
 import org.lede.search.SearchDocument;
@@ -302,22 +303,7 @@ public final class PostgresSearchIndex implements SearchIndex {
         if (terms.all()) {
             return work.get();
         }
-        Map<String, Object> before = h.createQuery(
-                        "SELECT current_setting('enable_seqscan') AS seqscan, "
-                                + "current_setting('enable_indexscan') AS indexscan, "
-                                + "set_config('enable_seqscan', 'off', true) AS a, set_config('enable_indexscan', 'off', true) AS b")
-                .mapToMap()
-                .one();
-        try {
-            return work.get();
-        } finally {
-            h.createQuery("SELECT set_config('enable_seqscan', :seqscan, true) AS a, "
-                            + "set_config('enable_indexscan', :indexscan, true) AS b")
-                    .bind("seqscan", (String) before.get("seqscan"))
-                    .bind("indexscan", (String) before.get("indexscan"))
-                    .mapToMap()
-                    .one();
-        }
+        return PlannerSettings.with(h, Map.of("enable_seqscan", "off", "enable_indexscan", "off"), work);
     }
 
     /**
