@@ -580,17 +580,20 @@ public final class PostgresSearchIndex implements SearchIndex {
      * 15,000 of a million stories) for a rarity.
      */
     private Sampled sample(Handle h, Filter filter, Terms terms) {
-        Sampled sampled = null;
-        for (Sample sample : SAMPLES) {
-            Query q = h.createQuery(sampleSql(filter, sample));
-            filter.bind(q);
-            Grouping counted = byTextIndex(h, terms, () -> grouping(q));
-            sampled = new Sampled(sample, counted.total(), counted.months(), counted.counts());
-            if (sampled.matches() >= SAMPLED || sampled.surelyAtMost(2.0 * rankWindow)) {
-                break;
+        // The settings once for every sample tried: each setting and restoring is a round trip.
+        return byTextIndex(h, terms, () -> {
+            Sampled sampled = null;
+            for (Sample sample : SAMPLES) {
+                Query q = h.createQuery(sampleSql(filter, sample));
+                filter.bind(q);
+                Grouping counted = grouping(q);
+                sampled = new Sampled(sample, counted.total(), counted.months(), counted.counts());
+                if (sampled.matches() >= SAMPLED || sampled.surelyAtMost(2.0 * rankWindow)) {
+                    break;
+                }
             }
-        }
-        return sampled;
+            return sampled;
+        });
     }
 
     /** The sample's matches by topic, author, kind, year and month, in one pass over all of them. */
