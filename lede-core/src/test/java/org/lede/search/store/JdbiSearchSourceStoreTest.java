@@ -1,16 +1,9 @@
 package org.lede.search.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +41,6 @@ class JdbiSearchSourceStoreTest {
 
     @AfterEach
     void close() {
-        db.watchStatements(SqlLogger.NOP_SQL_LOGGER);
         newsroom.close();
     }
 
@@ -69,40 +61,6 @@ class JdbiSearchSourceStoreTest {
         assertEquals(List.of("transit"), text.tags());
         assertEquals(story.draft().authorIds(), text.authorIds());
         assertEquals("published", text.status());
-    }
-
-    @Test
-    void onPostgresqlABatchIsReadWithoutParallelWorkersAndTheCallersSettingIsKept() {
-        assumeTrue(dialect == Dialect.POSTGRESQL, "parallel workers are PostgreSQL's");
-        Story story = publish("Tram line to reach two districts");
-        List<String> inForce = new ArrayList<>();
-        db.watchStatements(new SqlLogger() {
-            @Override
-            public void logAfterExecution(StatementContext ctx) {
-                if (ctx.getRenderedSql().contains("FROM story_blocks")) {
-                    inForce.add(setting(ctx));
-                }
-            }
-        });
-        String after = db.inTransaction(() -> {
-            db.handle(h -> h.execute("SET LOCAL max_parallel_workers_per_gather = 3"));
-            assertEquals(1, sources.storyTexts(List.of(story.id())).size());
-            return db.handle(h -> h.createQuery("SHOW max_parallel_workers_per_gather")
-                    .mapTo(String.class)
-                    .one());
-        });
-        assertEquals(List.of("0"), inForce, "the blocks, bylines and tags were read with no parallel workers");
-        assertEquals("3", after, "the caller's transaction plans as it did before");
-    }
-
-    private static String setting(StatementContext ctx) {
-        try (Statement s = ctx.getConnection().createStatement();
-                ResultSet rs = s.executeQuery("SHOW max_parallel_workers_per_gather")) {
-            rs.next();
-            return rs.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Story publish(String headline) {
