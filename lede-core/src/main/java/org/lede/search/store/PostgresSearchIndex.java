@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -82,13 +83,11 @@ public final class PostgresSearchIndex implements SearchIndex {
             + "author_ids, author_names, names, kind, status, live, created_by, date";
 
     /**
-     * Every word of a stored document as written (lower-cased): the vocabulary in which typos find
-     * their words. Typos are measured on words, not lexemes: "electoin" is one typo from
+     * The columns whose words as written ({@link SurfaceWords}) make the vocabulary in which typos
+     * find their words. Typos are measured on words, not lexemes: "electoin" is one typo from
      * "election", but far from its lexeme "elect".
      */
-    private static final String SURFACE = "to_tsvector('simple'::regconfig, headline || E'\\n' || coalesce(dek, '') "
-            + "|| E'\\n' || lead_ins || E'\\n' || body || E'\\n' || coalesce(topic_name, '') || E'\\n' || tags "
-            + "|| E'\\n' || author_names)";
+    private static final String SURFACE_COLUMNS = "headline, dek, lead_ins, body, topic_name, tags, author_names";
 
     /** The lexeme a vocabulary word is searched by, null for a stop word. */
     private static final String LEXEME = "(tsvector_to_array(to_tsvector('english'::regconfig, word)))[1]";
@@ -102,23 +101,31 @@ public final class PostgresSearchIndex implements SearchIndex {
      */
     private static final Map<String, String> INDEXES = indexes();
 
+    /** How many distinct words a rebuild counts in memory before it writes their counts out. */
+    static final int WORDS_KEPT = 100_000;
+
     private final Database db;
     private final Clock clock;
     private final int rankWindow;
+    private final int wordsKept;
 
     /** @param clock what recency is measured against */
     public PostgresSearchIndex(Database db, Clock clock) {
-        this(db, clock, RANK_WINDOW);
+        this(db, clock, RANK_WINDOW, WORDS_KEPT);
     }
 
-    /** With a smaller window, tests reach the pages past it with a handful of documents. */
-    PostgresSearchIndex(Database db, Clock clock, int rankWindow) {
+    /**
+     * With a smaller window, tests reach the pages past it with a handful of documents; with fewer
+     * words kept, a rebuild's writing of the counts so far.
+     */
+    PostgresSearchIndex(Database db, Clock clock, int rankWindow, int wordsKept) {
         if (db.dialect() != Dialect.POSTGRESQL) {
             throw new IllegalArgumentException("The PostgreSQL search index needs PostgreSQL, not " + db.dialect());
         }
         this.db = db;
         this.clock = clock;
         this.rankWindow = rankWindow;
+        this.wordsKept = wordsKept;
     }
 
     private static Map<String, String> indexes() {
@@ -154,17 +161,29 @@ public final class PostgresSearchIndex implements SearchIndex {
             Set<String> touched = new LinkedHashSet<>(removals);
             upserts.forEach(d -> touched.add(d.id()));
             if (!touched.isEmpty()) {
-                countWords(h, "search_documents", "search_words", touched, -1);
+                // The words of the documents as stored go out of the vocabulary, those of the new ones in.
+                Map<String, Integer> gone = new HashMap<>();
+                h.createQuery("SELECT " + SURFACE_COLUMNS + " FROM search_documents WHERE id = ANY(:ids)")
+                        .bindArray("ids", String.class, touched)
+                        .map((rs, ctx) -> {
+                            List<String> texts = new ArrayList<>();
+                            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                                texts.add(Objects.requireNonNullElse(rs.getString(i), ""));
+                            }
+                            return String.join("\n", texts);
+                        })
+                        .forEach(text -> SurfaceWords.count(text, gone));
+                Map<String, SearchDocument> latest = new LinkedHashMap<>();
+                upserts.forEach(d -> latest.put(d.id(), d));
+                Map<String, Integer> delta = new HashMap<>();
+                latest.values().forEach(d -> SurfaceWords.count(surface(d), delta));
+                gone.forEach((word, n) -> delta.merge(word, -n, Integer::sum));
+                delta.values().removeIf(n -> n == 0);
                 h.createUpdate("DELETE FROM search_documents WHERE id = ANY(:ids)")
                         .bindArray("ids", String.class, touched)
                         .execute();
                 insert(h, "search_documents", upserts);
-                countWords(
-                        h,
-                        "search_documents",
-                        "search_words",
-                        upserts.stream().map(SearchDocument::id).toList(),
-                        1);
+                countWords(h, delta);
             }
             h.createUpdate("UPDATE search_position SET seq = :seq")
                     .bind("seq", throughSeq)
@@ -173,24 +192,38 @@ public final class PostgresSearchIndex implements SearchIndex {
         }));
     }
 
-    /** Adds {@code sign} to the document count of every word of the documents {@code ids}. */
-    private static void countWords(Handle h, String documents, String words, Collection<String> ids, int sign) {
-        if (ids.isEmpty()) {
+    /** Adds each word's change of document count to the vocabulary, and forgets the words no document holds. */
+    private static void countWords(Handle h, Map<String, Integer> delta) {
+        if (delta.isEmpty()) {
             return;
         }
-        h.createUpdate("INSERT INTO " + words + " (word, lexeme, ndoc) SELECT word, " + LEXEME + ", :sign * count(*) "
-                        + "FROM (SELECT unnest(tsvector_to_array(" + SURFACE + ")) AS word FROM " + documents
-                        + " WHERE id = ANY(:ids)) w GROUP BY word "
-                        + "ON CONFLICT (word) DO UPDATE SET ndoc = " + words + ".ndoc + excluded.ndoc")
-                .bind("sign", sign)
-                .bindArray("ids", String.class, ids)
+        List<String> words = List.copyOf(delta.keySet());
+        h.createUpdate("INSERT INTO search_words (word, lexeme, ndoc) SELECT word, " + LEXEME + ", n "
+                        + "FROM unnest(:words, :counts) AS w(word, n) "
+                        + "ON CONFLICT (word) DO UPDATE SET ndoc = search_words.ndoc + excluded.ndoc")
+                .bindArray("words", String.class, words)
+                .bindArray(
+                        "counts", Integer.class, words.stream().map(delta::get).toList())
                 .execute();
-        if (sign < 0) {
-            h.createUpdate("DELETE FROM " + words + " WHERE ndoc <= 0 AND word IN (SELECT unnest(tsvector_to_array("
-                            + SURFACE + ")) FROM " + documents + " WHERE id = ANY(:ids))")
-                    .bindArray("ids", String.class, ids)
+        List<String> fewer = words.stream().filter(w -> delta.get(w) < 0).toList();
+        if (!fewer.isEmpty()) {
+            h.createUpdate("DELETE FROM search_words WHERE ndoc <= 0 AND word = ANY(:words)")
+                    .bindArray("words", String.class, fewer)
                     .execute();
         }
+    }
+
+    /** The text of {@code d}'s {@link #SURFACE_COLUMNS} as a row stores them. */
+    private static String surface(SearchDocument d) {
+        return String.join(
+                "\n",
+                clean(d.headline()),
+                d.dek() == null ? "" : clean(d.dek()),
+                clean(String.join("\n", d.leadIns())),
+                clean(d.body()),
+                d.topicName() == null ? "" : clean(d.topicName()),
+                clean(String.join("\n", d.tags())),
+                clean(String.join("\n", d.authorNames())));
     }
 
     private static void insert(Handle h, String table, List<SearchDocument> documents) {
@@ -513,10 +546,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                             terms.all() ? opening(snippetText) : fragments(snippetText.strip()));
                 })
                 .forEach(hit -> byId.put(hit.id(), hit));
-        return rows.stream()
-                .map(r -> byId.get(r.id()))
-                .filter(java.util.Objects::nonNull)
-                .toList();
+        return rows.stream().map(r -> byId.get(r.id())).filter(Objects::nonNull).toList();
     }
 
     /** The first words of a text, for a browse with no words to mark. */
@@ -873,11 +903,19 @@ public final class PostgresSearchIndex implements SearchIndex {
          */
         private final Workers writers = Workers.perCore("lede-search-rebuild-write");
 
+        /**
+         * Counts of the words of the documents added, until {@link #wordsKept} distinct ones; then
+         * they go to search_words_staged, which the vocabulary sums, so memory stays bounded with
+         * a vocabulary of any size.
+         */
+        private final Map<String, Integer> words = new HashMap<>();
+
         private boolean finished;
 
         StagedRebuild() {
             db.handle(h -> {
                 dropCopies(h);
+                h.execute("CREATE UNLOGGED TABLE search_words_staged (word TEXT NOT NULL, n INTEGER NOT NULL)");
                 // Storage parameters do not come with LIKE: this one is V18's.
                 h.execute(
                         "CREATE TABLE search_documents_next (LIKE search_documents INCLUDING DEFAULTS "
@@ -896,8 +934,32 @@ public final class PostgresSearchIndex implements SearchIndex {
             List<SearchDocument> batch = List.copyOf(documents);
             writers.submit(() -> db.inTransaction(() -> db.handle(h -> {
                 insert(h, "search_documents_next", batch);
+                Map<String, Integer> counted = new HashMap<>();
+                batch.forEach(d -> SurfaceWords.count(surface(d), counted));
+                Map<String, Integer> full = null;
+                synchronized (words) {
+                    counted.forEach((word, n) -> words.merge(word, n, Integer::sum));
+                    if (words.size() >= wordsKept) {
+                        full = new HashMap<>(words);
+                        words.clear();
+                    }
+                }
+                if (full != null) {
+                    stage(h, full);
+                }
                 return null;
             })));
+        }
+
+        private static void stage(Handle h, Map<String, Integer> counts) {
+            List<String> staged = List.copyOf(counts.keySet());
+            h.createUpdate("INSERT INTO search_words_staged (word, n) SELECT * FROM unnest(:words, :counts)")
+                    .bindArray("words", String.class, staged)
+                    .bindArray(
+                            "counts",
+                            Integer.class,
+                            staged.stream().map(counts::get).toList())
+                    .execute();
         }
 
         @Override
@@ -915,12 +977,13 @@ public final class PostgresSearchIndex implements SearchIndex {
                 // Indexes built once over the loaded rows cost far less than kept up row by row.
                 INDEXES.forEach((name, definition) ->
                         h.execute("CREATE INDEX " + name + "_next ON search_documents_next " + definition));
-                // Parsing every document's text again for its words is the longest step of a
-                // rebuild. CREATE TABLE AS may run its query on parallel workers, INSERT cannot:
-                // at a million stories on two cores, 107 s instead of 210.
+                synchronized (words) {
+                    stage(h, words);
+                    words.clear();
+                }
                 h.execute("CREATE TABLE search_words_next AS SELECT word, " + LEXEME + " AS lexeme, "
-                        + "count(*)::integer AS ndoc FROM (SELECT unnest(tsvector_to_array(" + SURFACE
-                        + ")) AS word FROM search_documents_next) w GROUP BY word");
+                        + "sum(n)::integer AS ndoc FROM search_words_staged GROUP BY word");
+                h.execute("DROP TABLE search_words_staged");
                 h.execute("ALTER TABLE search_words_next ADD CONSTRAINT search_words_next_pkey PRIMARY KEY (word), "
                         + "ALTER COLUMN ndoc SET NOT NULL");
                 WORD_INDEXES.forEach((name, definition) ->
@@ -963,6 +1026,7 @@ public final class PostgresSearchIndex implements SearchIndex {
         private static void dropCopies(Handle h) {
             h.execute("DROP TABLE IF EXISTS search_documents_next");
             h.execute("DROP TABLE IF EXISTS search_words_next");
+            h.execute("DROP TABLE IF EXISTS search_words_staged");
         }
     }
 

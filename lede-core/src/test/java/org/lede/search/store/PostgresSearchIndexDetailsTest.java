@@ -313,7 +313,7 @@ class PostgresSearchIndexDetailsTest {
 
     @Test
     void pagesWalkEveryMatchOnceAcrossTheRankedWindowAndBeyond() {
-        index = new PostgresSearchIndex(db, Clock.systemUTC(), 5);
+        index = new PostgresSearchIndex(db, Clock.systemUTC(), 5, PostgresSearchIndex.WORDS_KEPT);
         List<SearchDocument> docs = IntStream.range(0, 23)
                 .mapToObj(i -> doc(
                         "s" + i,
@@ -700,5 +700,38 @@ class PostgresSearchIndexDetailsTest {
         assertEquals(List.of("s2"), ids(readers("rouhani")));
         assertNotEquals(List.of(), ids(readers("budgt")));
         assertNull(readers("budget").next());
+    }
+
+    @Test
+    void theVocabularyCountsTheSameWhetherAppliedOrRebuiltInPartsOfAFewWords() {
+        List<SearchDocument> docs = List.of(
+                story("s1", "Rouhani meets the council", "The council's budget, in full."),
+                story("s2", "Budget talks resume", "Rouhani and the council talk."),
+                doc("s3", "Zoning vote", "No topic, no authors.", null, List.of(), "news", true, NOW));
+        index.apply(docs, List.of(), 1);
+        index.apply(List.of(story("s1", "Rouhani leaves the council", "The budget, cut.")), List.of("s2"), 2);
+        List<String> applied = vocabulary();
+        assertTrue(applied.contains("council|council|1"), applied.toString());
+        assertTrue(applied.contains("leaves|leav|1"), applied.toString());
+        assertTrue(applied.contains("no|null|1"), "a stop word is counted, with no lexeme: " + applied);
+        assertFalse(applied.stream().anyMatch(w -> w.startsWith("talks|")), "s2's words left with it: " + applied);
+
+        index.close();
+        // Three words kept at most: the rebuild writes its counts out several times and sums them.
+        index = new PostgresSearchIndex(db, Clock.systemUTC(), PostgresSearchIndex.RANK_WINDOW, 3);
+        try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+            rebuild.add(List.of(story("s1", "Rouhani leaves the council", "The budget, cut.")));
+            rebuild.add(List.of(docs.get(2)));
+            rebuild.finish(3);
+        }
+        assertEquals(applied, vocabulary());
+    }
+
+    /** Each word of the vocabulary as "word|lexeme|documents", in word order. */
+    private List<String> vocabulary() {
+        return db.handle(h -> h.createQuery("SELECT word || '|' || coalesce(lexeme, 'null') || '|' || ndoc "
+                        + "FROM search_words ORDER BY word")
+                .mapTo(String.class)
+                .list());
     }
 }
