@@ -3,7 +3,14 @@ package org.lede.search.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +48,7 @@ class JdbiSearchSourceStoreTest {
 
     @AfterEach
     void close() {
+        db.watchStatements(SqlLogger.NOP_SQL_LOGGER);
         newsroom.close();
     }
 
@@ -61,6 +69,53 @@ class JdbiSearchSourceStoreTest {
         assertEquals(List.of("transit"), text.tags());
         assertEquals(story.draft().authorIds(), text.authorIds());
         assertEquals("published", text.status());
+    }
+
+    @Test
+    void aBatchIsReadInOneTransactionAndOnPostgresqlWithoutParallelWorkers() {
+        Story story = publish("Tram line to reach two districts");
+        List<String> seen = new ArrayList<>();
+        db.watchStatements(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext ctx) {
+                if (ctx.getRenderedSql().contains("FROM story_blocks")) {
+                    seen.add(state(ctx));
+                }
+            }
+        });
+        assertEquals(1, sources.storyTexts(List.of(story.id())).size());
+        // One transaction: a story and its blocks, bylines and tags are read from one snapshot.
+        // On PostgreSQL with no parallel workers, which one batch only takes from the other loaders.
+        assertEquals(
+                List.of(dialect == Dialect.POSTGRESQL ? "in a transaction, 0 parallel workers" : "in a transaction"),
+                seen);
+        if (dialect == Dialect.POSTGRESQL) {
+            String after = db.inTransaction(() -> {
+                db.handle(h -> h.execute("SET LOCAL max_parallel_workers_per_gather = 3"));
+                sources.storyTexts(List.of(story.id()));
+                return db.handle(h -> h.createQuery("SHOW max_parallel_workers_per_gather")
+                        .mapTo(String.class)
+                        .one());
+            });
+            assertEquals("3", after, "the caller's transaction plans as it did before");
+        }
+    }
+
+    private String state(StatementContext ctx) {
+        try {
+            Connection c = ctx.getConnection();
+            String state = c.getAutoCommit() ? "on its own" : "in a transaction";
+            if (dialect == Dialect.SQLITE) {
+                return state;
+            }
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SHOW max_parallel_workers_per_gather")) {
+                rs.next();
+                return state + ", " + rs.getString(1) + " parallel workers";
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Story publish(String headline) {
