@@ -932,10 +932,17 @@ public final class PostgresSearchIndex implements SearchIndex {
                 throw new IllegalStateException("The rebuild is finished");
             }
             List<SearchDocument> batch = List.copyOf(documents);
-            writers.submit(() -> db.inTransaction(() -> db.handle(h -> {
-                insert(h, "search_documents_next", batch);
+            writers.submit(() -> {
+                // Split before the transaction, which then holds its connection for the writes alone.
                 Map<String, Integer> counted = new HashMap<>();
                 batch.forEach(d -> SurfaceWords.count(surface(d), counted));
+                write(batch, counted);
+            });
+        }
+
+        private void write(List<SearchDocument> batch, Map<String, Integer> counted) {
+            db.inTransaction(() -> db.handle(h -> {
+                insert(h, "search_documents_next", batch);
                 Map<String, Integer> full = null;
                 synchronized (words) {
                     counted.forEach((word, n) -> words.merge(word, n, Integer::sum));
@@ -948,7 +955,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                     stage(h, full);
                 }
                 return null;
-            })));
+            }));
         }
 
         private static void stage(Handle h, Map<String, Integer> counts) {
