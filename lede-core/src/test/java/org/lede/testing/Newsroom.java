@@ -103,8 +103,17 @@ public final class Newsroom implements AutoCloseable {
     /** {@link #draft} published at {@code at} (the clock is left there): what Go deeper's tests vary. */
     public Story publishAt(String at, String headline, Topic topic, List<String> tags, String text) {
         clock.set(Instant.parse(at));
+        return publish(draft(headline, topic, tags, text));
+    }
+
+    /** {@link #publishableDraft} published now, by the system. */
+    public Story publish(String headline) {
+        return publish(publishableDraft(headline));
+    }
+
+    private Story publish(StoryDraft draft) {
         StoryService stories = services.storyService();
-        Story created = stories.createDraft(Actor.SYSTEM, draft(headline, topic, tags, text));
+        Story created = stories.createDraft(Actor.SYSTEM, draft);
         return stories.publish(Actor.SYSTEM, created.id(), created.revision());
     }
 

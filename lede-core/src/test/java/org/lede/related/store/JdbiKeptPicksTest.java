@@ -97,10 +97,10 @@ class JdbiKeptPicksTest {
     @Test
     void unrankedAreTheLiveStoriesWithoutKeptPicksInIdOrder() {
         var stories = newsroom.services.storyService();
-        Story a = publish("A");
-        Story b = publish("B");
-        Story c = publish("C");
-        Story d = publish("D");
+        Story a = newsroom.publish("A");
+        Story b = newsroom.publish("B");
+        Story c = newsroom.publish("C");
+        Story d = newsroom.publish("D");
         stories.createDraft(Actor.SYSTEM, newsroom.publishableDraft("A draft"));
         kept.keep(b.id(), PICKS, 1);
         kept.keep(c.id(), PICKS, 1);
@@ -142,12 +142,6 @@ class JdbiKeptPicksTest {
             assertTrue(all.contains("Index Scan using stories_pkey on stories s"), all);
             assertTrue(all.contains("Index Cond: (story_id = s.id)"), all);
         }
-    }
-
-    private Story publish(String headline) {
-        var stories = newsroom.services.storyService();
-        Story draft = stories.createDraft(Actor.SYSTEM, newsroom.publishableDraft(headline));
-        return stories.publish(Actor.SYSTEM, draft.id(), draft.revision());
     }
 
     @Test

@@ -23,7 +23,6 @@ import org.lede.db.Dialect;
 import org.lede.search.SearchSourceStore.StoryText;
 import org.lede.story.Story;
 import org.lede.testing.Newsroom;
-import org.lede.user.Actor;
 
 /** The search index's reads of stories, on SQLite and PostgreSQL. */
 @ParameterizedClass(name = "{0}")
@@ -54,7 +53,7 @@ class JdbiSearchSourceStoreTest {
 
     @Test
     void aStoryReadsBackWithItsBlocksInOrderItsLeadInsTagsAndAuthors() {
-        Story story = publish("Tram line to reach two districts");
+        Story story = newsroom.publish("Tram line to reach two districts");
         List<StoryText> texts = sources.storyTexts(List.of(story.id(), "01HS0000000000000000000000"));
         assertEquals(1, texts.size(), "a missing id is skipped");
         StoryText text = texts.getFirst();
@@ -73,7 +72,7 @@ class JdbiSearchSourceStoreTest {
 
     @Test
     void aBatchIsReadInOneTransactionAndOnPostgresqlWithoutParallelWorkers() {
-        Story story = publish("Tram line to reach two districts");
+        Story story = newsroom.publish("Tram line to reach two districts");
         List<String> seen = new ArrayList<>();
         db.watchStatements(new SqlLogger() {
             @Override
@@ -116,11 +115,5 @@ class JdbiSearchSourceStoreTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private Story publish(String headline) {
-        var stories = newsroom.services.storyService();
-        Story draft = stories.createDraft(Actor.SYSTEM, newsroom.publishableDraft(headline));
-        return stories.publish(Actor.SYSTEM, draft.id(), draft.revision());
     }
 }

@@ -68,12 +68,6 @@ class WebhookDeliveryTest extends WebServerTest {
         return endpoint;
     }
 
-    private Story publish(String headline) {
-        var stories = web.newsroom.services.storyService();
-        Story draft = stories.createDraft(Actor.SYSTEM, web.newsroom.publishableDraft(headline));
-        return stories.publish(Actor.SYSTEM, draft.id(), draft.revision());
-    }
-
     private List<WebhookDelivery> log(WebhookEndpoint endpoint) {
         return web.newsroom.services.webhookStore().deliveries(endpoint.id(), 50);
     }
@@ -102,7 +96,7 @@ class WebhookDeliveryTest extends WebServerTest {
     @Test
     void aPublishIsDeliveredSignedWithWhatAnIntegratorNeeds() throws Exception {
         WebhookEndpoint endpoint = register("story.published");
-        Story story = publish("Tram line \"reaches\" the <harbour> & beyond");
+        Story story = web.newsroom.publish("Tram line \"reaches\" the <harbour> & beyond");
         Eventually.until("the delivery", () -> !receiver.requests.isEmpty());
         Receiver.Request request = receiver.requests.getFirst();
         assertSigned(endpoint, request);
@@ -136,7 +130,7 @@ class WebhookDeliveryTest extends WebServerTest {
         assertTrue(page.contains("delivered") && page.contains("msg_" + seq), page);
         // Only what it subscribed to: an unpublish is not sent.
         web.newsroom.services.storyService().unpublish(Actor.SYSTEM, story.id(), story.revision());
-        publish("Second story");
+        web.newsroom.publish("Second story");
         Eventually.until("the second publish", () -> receiver.requests.size() == 2);
         assertEquals(
                 "story.published",
@@ -149,7 +143,7 @@ class WebhookDeliveryTest extends WebServerTest {
         AtomicInteger calls = new AtomicInteger();
         receiver.answer(() -> calls.incrementAndGet() <= 2 ? 500 : 200);
         var stories = web.newsroom.services.storyService();
-        Story story = publish("Bridge closes for repairs");
+        Story story = web.newsroom.publish("Bridge closes for repairs");
         Eventually.until("the first, failing attempt", () -> receiver.requests.size() == 1);
         Story updated = stories.update(
                 Actor.SYSTEM,
@@ -207,7 +201,7 @@ class WebhookDeliveryTest extends WebServerTest {
     void failuresAreRetriedForADayThenTheEndpointIsDisabledWithItsReason() {
         WebhookEndpoint endpoint = register("story.published");
         receiver.answer(() -> 503);
-        publish("Nobody is listening");
+        web.newsroom.publish("Nobody is listening");
         Eventually.until("the first attempt", () -> receiver.requests.size() == 1);
         Eventually.until("it to be recorded", () -> log(endpoint).getFirst().attempts() == 1);
         WebhookDelivery first = log(endpoint).getFirst();
@@ -237,7 +231,7 @@ class WebhookDeliveryTest extends WebServerTest {
         assertTrue(later.get("/newsroom/audit").body().contains("disabled webhook"));
 
         // Disabled, it gets nothing new.
-        publish("Still nobody");
+        web.newsroom.publish("Still nobody");
         web.newsroom.clock.advance(Duration.ofHours(1));
         assertEquals(3, receiver.requests.size());
     }
@@ -245,7 +239,7 @@ class WebhookDeliveryTest extends WebServerTest {
     @Test
     void aDeliveryIsRedeliveredWithTheSameIdOnRequest() throws Exception {
         WebhookEndpoint endpoint = register("story.published");
-        publish("Worth another look");
+        web.newsroom.publish("Worth another look");
         Eventually.until(
                 "the delivery",
                 () -> !log(endpoint).isEmpty() && log(endpoint).getFirst().status() == DeliveryStatus.DELIVERED);
@@ -278,7 +272,7 @@ class WebhookDeliveryTest extends WebServerTest {
     void aRedirectIsAFailureAndIsNotFollowed() {
         WebhookEndpoint endpoint = register("story.published");
         receiver.answer(() -> 307);
-        publish("Moved elsewhere");
+        web.newsroom.publish("Moved elsewhere");
         Eventually.until(
                 "the attempt recorded",
                 () -> !log(endpoint).isEmpty() && log(endpoint).getFirst().attempts() == 1);
@@ -293,11 +287,11 @@ class WebhookDeliveryTest extends WebServerTest {
     void aPublishNeverWaitsForAReceiver() throws Exception {
         WebhookEndpoint endpoint = register("story.published");
         receiver.block();
-        publish("First while blocked");
+        web.newsroom.publish("First while blocked");
         assertTrue(receiver.entered.await(30, TimeUnit.SECONDS), "the receiver never got the first delivery");
         // The receiver holds the first delivery and answers nothing; publishing goes on regardless.
-        Story second = publish("Second while blocked");
-        Story third = publish("Third while blocked");
+        Story second = web.newsroom.publish("Second while blocked");
+        Story third = web.newsroom.publish("Third while blocked");
         assertEquals("published", second.status().key());
         assertEquals("published", third.status().key());
         assertTrue(receiver.requests.isEmpty(), "nothing was answered yet");
