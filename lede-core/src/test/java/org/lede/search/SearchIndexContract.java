@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,9 +34,16 @@ public abstract class SearchIndexContract {
     /** Recent enough that recency matters, fixed so that tests never depend on today. */
     protected static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.DAYS);
 
+    /**
+     * What the index measures recency against: one instant for the whole test, so that a score
+     * compared across two searches cannot move with the time between them (the PostgreSQL index
+     * counts a document's age in seconds).
+     */
+    protected final Clock clock = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+
     protected SearchIndex index;
 
-    /** Opens the adapter's index over this test's storage: empty the first time, the same index after a close. */
+    /** Opens the adapter's index over this test's storage, measuring recency by {@link #clock}: empty the first time, the same index after a close. */
     protected abstract SearchIndex open();
 
     @BeforeEach

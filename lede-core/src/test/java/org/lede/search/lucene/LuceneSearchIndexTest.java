@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,7 @@ class LuceneSearchIndexTest extends SearchIndexContract {
 
     @Override
     protected SearchIndex open() {
-        return LuceneSearchIndex.open(dir.resolve("index"), Clock.systemUTC());
+        return LuceneSearchIndex.open(dir.resolve("index"), clock);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.lede.search.store;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.lede.db.Database;
@@ -22,7 +21,7 @@ class PostgresSearchIndexTest extends SearchIndexContract {
         if (db == null) {
             db = TestDatabases.open(Dialect.POSTGRESQL, dir);
         }
-        return new PostgresSearchIndex(db, Clock.systemUTC());
+        return new PostgresSearchIndex(db, clock);
     }
 
     @AfterEach
