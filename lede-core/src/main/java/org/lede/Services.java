@@ -41,6 +41,7 @@ import org.lede.related.RelatedContent;
 import org.lede.related.store.JdbiKeptPicks;
 import org.lede.search.Search;
 import org.lede.search.SearchDocuments;
+import org.lede.search.SearchIndexes;
 import org.lede.search.store.JdbiSearchSourceStore;
 import org.lede.story.BrevityChecks;
 import org.lede.story.PublishRules;
@@ -109,11 +110,21 @@ public record Services(
         return create(db, mediaDir, mediaDir.resolveSibling("index"), clock);
     }
 
+    /** The services with the search index {@link SearchIndexes.Kind#AUTO} chooses. */
+    public static Services create(Database db, Path mediaDir, Path indexDir, Clock clock) {
+        return create(db, mediaDir, indexDir, SearchIndexes.Kind.AUTO, clock);
+    }
+
     /**
      * @param indexDir where the search index lives, when it is a directory; opened only when
      *     something first searches or indexes ({@link Search#index()})
+     * @param searchIndex which index to keep
+     * @throws IllegalArgumentException when that index cannot be kept over {@code db}, now rather
+     *     than when something first searches
      */
-    public static Services create(Database db, Path mediaDir, Path indexDir, Clock clock) {
+    public static Services create(
+            Database db, Path mediaDir, Path indexDir, SearchIndexes.Kind searchIndex, Clock clock) {
+        searchIndex.requireFits(db.dialect());
         Ids ids = new Ids(clock);
         StoryStore stories = new JdbiStoryStore(db);
         TopicStore topics = new JdbiTopicStore(db);
@@ -139,6 +150,7 @@ public record Services(
         Search search = Search.of(
                 db,
                 indexDir,
+                searchIndex,
                 clock,
                 new SearchDocuments(searchSources, topics, authors, dashboards),
                 searchSources,

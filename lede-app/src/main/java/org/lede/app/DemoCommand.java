@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
                 ? null
                 : new SourceImport.Progress(spec.commandLine().getErr(), stories);
         try (Database db = Database.open(settings.database(dataDir))) {
-            Services services = Services.create(db, dataDir.resolve("media"), Clock.systemUTC());
+            Services services = settings.services(db, dataDir, Clock.systemUTC());
             DemoArchive.Summary summary;
             try (MediaService images = services.mediaService()) {
                 summary = services.demoArchive(dataDir.resolve("media")).generate(stories, seed, until, written -> {

@@ -33,7 +33,7 @@ final class GoDeeperCommand implements Callable<Integer> {
     public Integer call() {
         Path dataDir = settings.writableDataDir();
         try (Database db = Database.open(settings.database(dataDir))) {
-            Services services = Services.create(db, dataDir.resolve("media"), Clock.systemUTC());
+            Services services = settings.services(db, dataDir, Clock.systemUTC());
             try (Search search = services.search();
                     GoDeeper goDeeper = services.goDeeper()) {
                 ReindexCommand.timed(

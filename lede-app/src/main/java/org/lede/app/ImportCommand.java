@@ -72,7 +72,7 @@ final class ImportCommand implements Runnable {
             }
             Path dataDir = settings.writableDataDir();
             try (Database db = Database.open(settings.database(dataDir))) {
-                Services services = Services.create(db, dataDir.resolve("media"), Clock.systemUTC());
+                Services services = settings.services(db, dataDir, Clock.systemUTC());
                 String topicId = null;
                 if (topic != null) {
                     topicId = services.topics()

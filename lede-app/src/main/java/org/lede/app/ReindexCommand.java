@@ -35,7 +35,7 @@ final class ReindexCommand implements Callable<Integer> {
         Path dataDir = settings.writableDataDir();
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Database.open(settings.database(dataDir))) {
-            Services services = Services.create(db, dataDir.resolve("media"), Clock.systemUTC());
+            Services services = settings.services(db, dataDir, Clock.systemUTC());
             rebuild(services, spec, out);
         }
         return 0;

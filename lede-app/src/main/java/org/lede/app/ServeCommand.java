@@ -135,7 +135,7 @@ final class ServeCommand implements Callable<Integer> {
                 .withContentApiKeys(contentApiKeys());
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(settings.database(dataDir))) {
-            Services services = Services.create(db, dataDir.resolve("media"), clock);
+            Services services = settings.services(db, dataDir, clock);
             if (demo) {
                 int added = new DemoContent(services, dataDir.resolve("media")).load();
                 spec.commandLine()

@@ -5,9 +5,14 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Locale;
+import org.lede.Services;
+import org.lede.db.Database;
 import org.lede.db.DatabaseUrl;
+import org.lede.search.SearchIndexes;
 import picocli.CommandLine.Option;
 
 /** Options every command shares: where the data lives and which database to use. */
@@ -34,6 +39,16 @@ final class Settings {
             description = "Zone for dates shown to readers and dated story URLs (default: ${DEFAULT-VALUE}).")
     String timeZone;
 
+    @Option(
+            names = "--search-index",
+            paramLabel = "KIND",
+            defaultValue = "${env:LEDE_SEARCH_INDEX:-auto}",
+            description = "auto (the default): PostgreSQL's full text search on PostgreSQL, one index in the database"
+                    + " that every node shares, and Lucene on SQLite; lucene: Lucene under the data directory on either"
+                    + " database, on PostgreSQL each node its own copy kept up to date from the database (several times"
+                    + " faster to search and rebuild at archive scale); postgresql: PostgreSQL's only.")
+    String searchIndex;
+
     /** Creates the data directory and proves it writable, so a bad path fails now in one line, not on the first upload. */
     Path writableDataDir() {
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -56,6 +71,28 @@ final class Settings {
 
     DatabaseUrl database(Path dir) {
         return DatabaseUrl.parse(databaseUrl, dir);
+    }
+
+    /** The core's services over {@code db}, with the media and the search index (when it is Lucene's) under {@code dataDir}. */
+    Services services(Database db, Path dataDir, Clock clock) {
+        SearchIndexes.Kind kind = searchIndexKind();
+        try {
+            kind.requireFits(db.dialect());
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(
+                    "--search-index " + searchIndex + " needs a PostgreSQL database (--database-url).");
+        }
+        return Services.create(db, dataDir.resolve("media"), dataDir.resolve("index"), kind, clock);
+    }
+
+    SearchIndexes.Kind searchIndexKind() {
+        String name = searchIndex.strip().toUpperCase(Locale.ROOT);
+        for (SearchIndexes.Kind kind : SearchIndexes.Kind.values()) {
+            if (kind.name().equals(name)) {
+                return kind;
+            }
+        }
+        throw new StartupException("unknown search index \"" + searchIndex + "\"; use auto, lucene or postgresql.");
     }
 
     ZoneId zone() {

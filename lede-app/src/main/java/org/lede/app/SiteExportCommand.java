@@ -70,7 +70,7 @@ final class SiteExportCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         StaticSite.Summary summary;
         try (Database db = Database.open(settings.database(dataDir))) {
-            Services services = Services.create(db, dataDir.resolve("media"), clock);
+            Services services = settings.services(db, dataDir, clock);
             try (Search search = services.search();
                     GoDeeper goDeeper = services.goDeeper();
                     MediaService ignored = services.mediaService()) {

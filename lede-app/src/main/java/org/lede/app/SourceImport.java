@@ -109,7 +109,7 @@ abstract class SourceImport implements Callable<Integer> {
         try (Database db = Database.open(settings.database(dataDir));
                 BufferedWriter lines =
                         report == null ? null : Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
-            Services services = Services.create(db, dataDir.resolve("media"), Clock.systemUTC());
+            Services services = settings.services(db, dataDir, Clock.systemUTC());
             Summary summary;
             try (RemoteFiles remote = remoteFiles();
                     SourceReader reader = open(remote)) {

@@ -42,7 +42,7 @@ final class TokenCommand implements Runnable {
     private static void withServices(Settings settings, CommandSpec spec, Work work) {
         Path dataDir = settings.writableDataDir();
         try (Database db = Database.open(settings.database(dataDir))) {
-            Services services = Services.create(db, dataDir.resolve("media"), Clock.systemUTC());
+            Services services = settings.services(db, dataDir, Clock.systemUTC());
             PrintWriter out = spec.commandLine().getOut();
             work.run(services, out);
             out.flush();

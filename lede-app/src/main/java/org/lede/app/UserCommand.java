@@ -51,7 +51,7 @@ final class UserCommand implements Runnable {
     private static void withUsers(Settings settings, CommandSpec spec, BiConsumer<UserService, PrintWriter> work) {
         Path dataDir = settings.writableDataDir();
         try (Database db = Database.open(settings.database(dataDir))) {
-            Services services = Services.create(db, dataDir.resolve("media"), Clock.systemUTC());
+            Services services = settings.services(db, dataDir, Clock.systemUTC());
             PrintWriter out = spec.commandLine().getOut();
             work.accept(services.userService(), out);
             out.flush();
@@ -220,7 +220,7 @@ final class UserCommand implements Runnable {
                     : email == null || email.indexOf('@') <= 0 ? email : email.substring(0, email.indexOf('@'));
             Path dataDir = settings.writableDataDir();
             try (Database db = Database.open(settings.database(dataDir))) {
-                Services services = Services.create(db, dataDir.resolve("media"), Clock.systemUTC());
+                Services services = settings.services(db, dataDir, Clock.systemUTC());
                 // The command line is trusted like the server's owner: whoever can run it can read the database anyway.
                 User user = services.userService().create(Actor.SYSTEM, email, shownName, parsed, password);
                 var out = spec.commandLine().getOut();

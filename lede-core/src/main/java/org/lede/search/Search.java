@@ -38,16 +38,17 @@ public final class Search implements AutoCloseable {
         this.outbox = outbox;
     }
 
-    /** Search over {@code db}'s content, its index (when it is a directory) under {@code indexDir}. */
+    /** Search over {@code db}'s content in the {@code kind} of index, under {@code indexDir} when it is a directory. */
     public static Search of(
             Database db,
             Path indexDir,
+            SearchIndexes.Kind kind,
             Clock clock,
             SearchDocuments documents,
             SearchSourceStore sources,
             TopicStore topics,
             Outbox outbox) {
-        return new Search(() -> SearchIndexes.open(db, indexDir, clock), documents, sources, topics, outbox);
+        return new Search(() -> SearchIndexes.open(db, indexDir, clock, kind), documents, sources, topics, outbox);
     }
 
     /** The index, opened now when this is its first use. */

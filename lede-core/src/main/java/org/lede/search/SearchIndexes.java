@@ -11,16 +11,45 @@ import org.lede.search.store.PostgresSearchIndex;
 public final class SearchIndexes {
     private SearchIndexes() {}
 
+    /** Which index a site keeps. */
+    public enum Kind {
+        /**
+         * PostgreSQL's full text search on PostgreSQL, held in the database, so nodes sharing it
+         * share one index and keep nothing of their own; Lucene on SQLite, which has none.
+         */
+        AUTO,
+        /**
+         * Lucene under the data directory, on either database. On PostgreSQL each node keeps its
+         * own copy, which follows the shared outbox like any other node's (and is rebuilt from the
+         * database when empty): several times faster to search and to rebuild at archive scale
+         * than PostgreSQL's, at the cost of an index on every node's disk.
+         */
+        LUCENE,
+        /** PostgreSQL's full text search; only on PostgreSQL. */
+        POSTGRESQL;
+
+        /** @throws IllegalArgumentException when this kind of index cannot be kept over {@code dialect} */
+        public void requireFits(Dialect dialect) {
+            if (this == POSTGRESQL && dialect != Dialect.POSTGRESQL) {
+                throw new IllegalArgumentException("The postgresql search index needs a PostgreSQL database.");
+            }
+        }
+    }
+
+    /** Opens the index {@link Kind#AUTO} chooses for {@code db}. */
+    public static SearchIndex open(Database db, Path indexDir, Clock clock) {
+        return open(db, indexDir, clock, Kind.AUTO);
+    }
+
     /**
-     * Opens the index for {@code db}: on PostgreSQL its full text search in the database, which
-     * every node sharing the database shares too; else Lucene under {@code indexDir}.
+     * Opens the {@code kind} of index for {@code db}, under {@code indexDir} when it is Lucene's.
      *
      * @param clock what recency is measured against
+     * @throws IllegalArgumentException when {@code kind} cannot be kept over {@code db} ({@link Kind#requireFits})
      */
-    public static SearchIndex open(Database db, Path indexDir, Clock clock) {
-        if (db.dialect() == Dialect.POSTGRESQL) {
-            return new PostgresSearchIndex(db, clock);
-        }
-        return LuceneSearchIndex.open(indexDir, clock);
+    public static SearchIndex open(Database db, Path indexDir, Clock clock, Kind kind) {
+        kind.requireFits(db.dialect());
+        boolean postgres = kind == Kind.POSTGRESQL || kind == Kind.AUTO && db.dialect() == Dialect.POSTGRESQL;
+        return postgres ? new PostgresSearchIndex(db, clock) : LuceneSearchIndex.open(indexDir, clock);
     }
 }

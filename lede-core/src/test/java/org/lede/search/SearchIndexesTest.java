@@ -1,7 +1,10 @@
 package org.lede.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -16,7 +19,10 @@ import org.lede.search.lucene.LuceneSearchIndex;
 import org.lede.search.store.PostgresSearchIndex;
 import org.lede.testing.TestDatabases;
 
-/** Nodes that share a PostgreSQL database share its index; a SQLite site keeps Lucene's on disk. */
+/**
+ * By default nodes that share a PostgreSQL database share its index and a SQLite site keeps
+ * Lucene's on disk; Lucene may be chosen on PostgreSQL too, one copy per node.
+ */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Dialect.class)
 class SearchIndexesTest {
@@ -33,6 +39,46 @@ class SearchIndexesTest {
             assertEquals(
                     dialect == Dialect.POSTGRESQL ? PostgresSearchIndex.class : LuceneSearchIndex.class,
                     index.getClass());
+        }
+    }
+
+    @Test
+    void luceneIsKeptUnderTheDataDirectoryOnEitherDatabase() {
+        try (Database db = TestDatabases.open(dialect, dir);
+                SearchIndex index =
+                        SearchIndexes.open(db, dir.resolve("index"), Clock.systemUTC(), SearchIndexes.Kind.LUCENE)) {
+            assertEquals(LuceneSearchIndex.class, index.getClass());
+        }
+    }
+
+    @Test
+    void postgresqlsOwnIndexOnlyOnPostgresql() {
+        try (Database db = TestDatabases.open(dialect, dir)) {
+            if (dialect == Dialect.POSTGRESQL) {
+                try (SearchIndex index = SearchIndexes.open(
+                        db, dir.resolve("index"), Clock.systemUTC(), SearchIndexes.Kind.POSTGRESQL)) {
+                    assertEquals(PostgresSearchIndex.class, index.getClass());
+                }
+            } else {
+                IllegalArgumentException refused = assertThrows(
+                        IllegalArgumentException.class,
+                        () -> SearchIndexes.open(
+                                db, dir.resolve("index"), Clock.systemUTC(), SearchIndexes.Kind.POSTGRESQL));
+                assertEquals("The postgresql search index needs a PostgreSQL database.", refused.getMessage());
+                assertFalse(Files.exists(dir.resolve("index")), "nothing made on the way to refusing");
+            }
+        }
+    }
+
+    @Test
+    void nodesKeepingLuceneOverOnePostgresqlEachKeepTheirOwnPosition() {
+        try (Database db = TestDatabases.open(dialect, dir);
+                SearchIndex one =
+                        SearchIndexes.open(db, dir.resolve("one"), Clock.systemUTC(), SearchIndexes.Kind.LUCENE);
+                SearchIndex two =
+                        SearchIndexes.open(db, dir.resolve("two"), Clock.systemUTC(), SearchIndexes.Kind.LUCENE)) {
+            one.apply(List.of(), List.of(), 5);
+            assertEquals(0, two.appliedThrough(), "each follows the outbox for itself");
         }
     }
 
