@@ -13,6 +13,9 @@
 #   bench/archive.sh --sizes 100000,1000000 --databases sqlite,postgresql
 #   bench/archive.sh --sizes 20000 --keep /tmp/archive # works in (and keeps) that directory
 #
+# postgresql+lucene is PostgreSQL with `--search-index lucene`: Lucene's index under the data
+# directory instead of PostgreSQL's full text search, everything else alike.
+#
 # PostgreSQL is the embedded server the tests use (BenchPostgres), started and stopped here.
 # Everything it starts is stopped on exit, and it only ever talks to 127.0.0.1.
 set -euo pipefail
@@ -24,7 +27,7 @@ while [ $# -gt 0 ]; do
     --sizes) sizes=$2; shift 2 ;;
     --databases) databases=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -150,7 +153,7 @@ run_one() {
   fi
   mkdir -p "$data"
   : >"$metrics"
-  if [ "$db" = postgresql ]; then
+  if [ "$db" = postgresql ] || [ "$db" = postgresql+lucene ]; then
     # Not through probe(): a function in the background is a subshell, and its pid, which stop()
     # signals, is not the JVM's, which then outlives the script holding the data directory.
     "$java" --enable-native-access=ALL-UNNAMED -cp "$bench_jar" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
@@ -163,10 +166,12 @@ run_one() {
     done
     jdbc=$(grep -m1 '^jdbc:' "$work/pg.out")
     db_args=(--database-url "$jdbc")
+    # Every command gets the choice, so that the rebuild, Go deeper and the server use one index.
+    [ "$db" = postgresql+lucene ] && db_args+=(--search-index lucene)
   elif [ "$db" = sqlite ]; then
     jdbc="jdbc:sqlite:$data/lede.db"
   else
-    echo "bench: unknown database $db (sqlite or postgresql)" >&2; exit 2
+    echo "bench: unknown database $db (sqlite, postgresql or postgresql+lucene)" >&2; exit 2
   fi
 
   echo "== $size stories on $db: generating..." >&2
