@@ -9,6 +9,10 @@ import java.nio.file.Path;
  * address and runs until it is stopped (TERM), so the script measures Lede against a real
  * PostgreSQL process with PostgreSQL's own durability settings: the embedded server's defaults,
  * made for tests, start it with fsync and synchronous commit off.
+ *
+ * <p>A {@code DIR} that already holds a server's data is started as it is and kept when the
+ * server stops, so an archive kept by {@code archive.sh --keep} can be measured again; the script
+ * empties {@code DIR} itself before it builds a new archive.
  */
 public final class BenchPostgres {
     private BenchPostgres() {}
@@ -20,7 +24,7 @@ public final class BenchPostgres {
         }
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(Path.of(args[0]))
-                .setCleanDataDirectory(true)
+                .setCleanDataDirectory(false)
                 .setPort(Integer.parseInt(args[1]))
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("fsync", "on")
