@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -31,6 +32,8 @@ import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardStore;
 import org.lede.media.Media;
 import org.lede.media.MediaStore;
+import org.lede.outbox.PageKeys;
+import org.lede.page.PublishedPage;
 import org.lede.page.SitePage;
 import org.lede.page.SitePageStore;
 import org.lede.related.GoDeeper;
@@ -73,6 +76,10 @@ public final class ReaderQueries {
     private final SiteSettings site;
     private final Clock clock;
     private final SitePageStore pages;
+    /** Null when every page reads them anew; see {@link #keepingChrome}. */
+    private final Kept<List<Topic>> keptTopics;
+
+    private final Kept<List<PublishedPage>> keptFooter;
 
     public ReaderQueries(
             StoryStore stories,
@@ -84,6 +91,20 @@ public final class ReaderQueries {
             SiteSettings site,
             Clock clock,
             SitePageStore pages) {
+        this(stories, topics, authors, media, dashboards, goDeeper, site, clock, pages, false);
+    }
+
+    private ReaderQueries(
+            StoryStore stories,
+            TopicStore topics,
+            AuthorStore authors,
+            MediaStore media,
+            DashboardStore dashboards,
+            GoDeeper goDeeper,
+            SiteSettings site,
+            Clock clock,
+            SitePageStore pages,
+            boolean keepChrome) {
         this.stories = stories;
         this.topics = topics;
         this.authors = authors;
@@ -93,6 +114,28 @@ public final class ReaderQueries {
         this.site = site;
         this.clock = clock;
         this.pages = pages;
+        this.keptTopics = keepChrome ? new Kept<List<Topic>>(() -> List.copyOf(topics.all())) : null;
+        this.keptFooter = keepChrome ? new Kept<List<PublishedPage>>(() -> List.copyOf(pages.published())) : null;
+    }
+
+    /**
+     * These queries, keeping what every reader page shows around its content between pages: the
+     * topics of the navigation (and of every card) and the site pages of the footer. A story page
+     * read them four times, a tenth of its queries and, on PostgreSQL, as many round trips. They
+     * change only by events that name every page ({@link PageKeys#ALL}), so whoever asks for this
+     * must pass every event's page keys to {@link #forget} as its page cache follows the outbox,
+     * and the kept ones are then exactly as fresh as the cached pages.
+     */
+    public ReaderQueries keepingChrome() {
+        return new ReaderQueries(stories, topics, authors, media, dashboards, goDeeper, site, clock, pages, true);
+    }
+
+    /** Drops what {@link #keepingChrome} kept when these page keys (an event's) name every page. */
+    public void forget(Collection<String> pageKeys) {
+        if (keptTopics != null && pageKeys.contains(PageKeys.ALL)) {
+            keptTopics.forget();
+            keptFooter.forget();
+        }
     }
 
     public SiteSettings site() {
@@ -104,7 +147,7 @@ public final class ReaderQueries {
     }
 
     public List<Topic> topics() {
-        return topics.all();
+        return keptTopics == null ? topics.all() : keptTopics.get();
     }
 
     /** The published site page at {@code /{slug}}, or empty for a draft or no page. */
@@ -112,12 +155,13 @@ public final class ReaderQueries {
         return pages.findBySlug(slug).filter(SitePage::published).map(this::pageView);
     }
 
-    /**
-     * The published site pages in the order editors set: the footer's links, and with their last
-     * change, a sitemap's entries.
-     */
+    /** The published site pages in the order editors set: the footer's links. */
     public List<PageLink> publishedPages() {
-        return pages.published().stream()
+        return links(keptFooter == null ? pages.published() : keptFooter.get());
+    }
+
+    private static List<PageLink> links(List<PublishedPage> published) {
+        return published.stream()
                 .map(p -> new PageLink(p.title(), Urls.page(p.slug()), p.updatedAt()))
                 .toList();
     }
@@ -414,7 +458,9 @@ public final class ReaderQueries {
         }
         List<SitemapEntry> entries = new ArrayList<>();
         entries.add(new SitemapEntry("/", home));
-        publishedPages().forEach(p -> entries.add(new SitemapEntry(p.url(), p.lastModified())));
+        // Read anew, not kept: an event for a page's new text names that page alone, so the kept
+        // footer would keep the page's old date.
+        links(pages.published()).forEach(p -> entries.add(new SitemapEntry(p.url(), p.lastModified())));
         return entries;
     }
 
@@ -551,8 +597,8 @@ public final class ReaderQueries {
                 .findAll(authorIds.stream().distinct().toList())
                 .stream()
                 .collect(Collectors.toMap(Author::id, Function.identity()));
-        // One story asks for its one topic; a list reads the few topics once.
-        Map<String, Topic> topicById = list.size() != 1
+        // One story asks for its one topic, unless they are all kept; a list reads the few topics once.
+        Map<String, Topic> topicById = list.size() != 1 || keptTopics != null
                 ? topicsById()
                 : Optional.ofNullable(list.getFirst().draft().topicId()).flatMap(topics::find).stream()
                         .collect(Collectors.toMap(Topic::id, Function.identity()));
@@ -630,7 +676,7 @@ public final class ReaderQueries {
 
     private Map<String, Topic> topicsById() {
         Map<String, Topic> byId = new HashMap<>();
-        topics.all().forEach(t -> byId.put(t.id(), t));
+        topics().forEach(t -> byId.put(t.id(), t));
         return byId;
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,11 @@ import org.lede.dashboard.DashboardItem;
 import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.db.Dialect;
 import org.lede.media.Media;
+import org.lede.outbox.PageKeys;
+import org.lede.page.SitePage;
+import org.lede.page.SitePageService.Action;
+import org.lede.page.SitePageService.SitePageCommand;
+import org.lede.page.SitePageService.SitePageFields;
 import org.lede.story.Correction;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
@@ -770,5 +776,92 @@ class ReaderQueriesTest {
 
         assertNull(preview.hero(), "a caption without its image has nothing to show yet");
         assertEquals("Caption first", preview.headline());
+    }
+
+    /** The page keys of every event since {@code seq}, as a server's page cache reads them. */
+    private Set<String> keysAfter(long seq) {
+        Set<String> keys = new HashSet<>();
+        newsroom.services.outbox().after(seq, 1_000).forEach(e -> keys.addAll(e.pageKeys()));
+        return keys;
+    }
+
+    @Test
+    void keptChromeIsReadAgainOnlyAfterAnEventThatNamesEveryPage() {
+        Story story = publish("Night trams return");
+        ReaderQueries kept = reader.keepingChrome();
+        assertEquals(
+                "Transit",
+                kept.storyPage(story.slug(), 5).orElseThrow().story().topic().name());
+        assertEquals(List.of(), kept.publishedPages());
+
+        long before = newsroom.services.outbox().lastSeq();
+        newsroom.services
+                .topicService()
+                .update(EDITOR, new Topic(transit.id(), "transit", "Trams", null, transit.position()));
+        newsroom.services
+                .sitePageService()
+                .create(
+                        EDITOR,
+                        new SitePageCommand(
+                                new SitePageFields("about", "About us", List.of(Paragraph.of("Who we are.")), 1),
+                                Action.PUBLISH));
+
+        assertEquals(
+                "Trams",
+                reader.storyPage(story.slug(), 5).orElseThrow().story().topic().name(),
+                "queries that keep nothing read every page anew");
+        assertEquals(
+                List.of("Trams", "Weather"),
+                reader.topics().stream().map(Topic::name).toList());
+        assertEquals(
+                "Transit",
+                kept.storyPage(story.slug(), 5).orElseThrow().story().topic().name(),
+                "kept until told");
+        assertEquals(
+                List.of("Transit", "Weather"),
+                kept.topics().stream().map(Topic::name).toList());
+        assertEquals(List.of(), kept.publishedPages());
+
+        kept.forget(Set.of("story:" + story.id(), "home"));
+        assertEquals(
+                List.of("Transit", "Weather"),
+                kept.topics().stream().map(Topic::name).toList(),
+                "keys that name some pages leave the chrome kept");
+
+        Set<String> keys = keysAfter(before);
+        assertTrue(keys.contains(PageKeys.ALL), "a topic's new name and a new footer link name every page");
+        kept.forget(keys);
+        assertEquals(
+                "Trams",
+                kept.storyPage(story.slug(), 5).orElseThrow().story().topic().name());
+        assertEquals(
+                List.of("Trams", "Weather"),
+                kept.topics().stream().map(Topic::name).toList());
+        assertEquals(
+                List.of("About us"),
+                kept.publishedPages().stream().map(PageLink::title).toList());
+
+        SitePage about = newsroom.services.sitePages().findBySlug("about").orElseThrow();
+        newsroom.clock.advance(Duration.ofHours(1));
+        newsroom.services
+                .sitePageService()
+                .apply(
+                        EDITOR,
+                        about.id(),
+                        about.revision(),
+                        new SitePageCommand(
+                                new SitePageFields("about", "About us", List.of(Paragraph.of("Who we are now.")), 1),
+                                Action.PUBLISH));
+        Instant edited =
+                newsroom.services.sitePages().findBySlug("about").orElseThrow().updatedAt();
+        assertTrue(edited.isAfter(about.updatedAt()));
+        assertEquals(
+                edited,
+                kept.sitemapPages().stream()
+                        .filter(e -> e.path().equals("/about"))
+                        .findFirst()
+                        .orElseThrow()
+                        .lastModified(),
+                "a new text names no other page, and the sitemap still gives the page's new date");
     }
 }

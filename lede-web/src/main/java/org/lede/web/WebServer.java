@@ -158,14 +158,20 @@ public final class WebServer {
         this(services, reader, clock, Options.DEFAULTS);
     }
 
-    public WebServer(Services services, ReaderQueries reader, Clock clock, Options options) {
+    public WebServer(Services services, ReaderQueries readerQueries, Clock clock, Options options) {
         Templates templates = new Templates();
         search = services.search();
         cache = new PageCache(clock, PAGE_TTL);
+        ReaderQueries reader = readerQueries.keepingChrome();
         purger = OutboxPoller.inMemory(
                 "page-cache",
                 services.outbox(),
-                events -> cache.purge(pageKeys(events)),
+                events -> {
+                    Set<String> keys = pageKeys(events);
+                    // The chrome first: a page rendered once its pages are purged reads it anew.
+                    reader.forget(keys);
+                    cache.purge(keys);
+                },
                 e -> LOG.error("Cannot read the outbox to purge cached pages", e));
         // Its own poller, so a slow CDN never holds back the page cache's purges; durable, because the
         // CDN's copies outlive this process and a purge missed while it was down must still be sent.
