@@ -82,4 +82,29 @@ class TopicRoutesTest extends WebServerTest {
         assertTrue(position.body().contains("The position is a whole number"), position.body());
         assertEquals(1, web.newsroom.services.topics().all().size());
     }
+
+    @Test
+    void readerPagesShowATopicsNewNameOnceTheServerHasReadItsEvent() {
+        Topic transit = web.newsroom.topic("transit", "Transit");
+        web.catchUp();
+        assertTrue(web.get("/").body().contains(">Transit</a>"), "the navigation names the topic");
+
+        NewsroomClient editor = NewsroomClient.as(web, Role.EDITOR);
+        HttpResponse<String> edited = editor.post(
+                "/newsroom/topics/" + transit.id(),
+                "slug",
+                "transit",
+                "name",
+                "Trams and Buses",
+                "description",
+                "",
+                "position",
+                String.valueOf(transit.position()));
+        assertEquals(303, edited.statusCode(), edited.body());
+        web.catchUp();
+        String home = web.get("/").body();
+        assertTrue(home.contains(">Trams and Buses</a>"), home);
+        String topicPage = web.get("/topics/transit").body();
+        assertTrue(topicPage.contains(">Trams and Buses</a>") && !topicPage.contains(">Transit</a>"), topicPage);
+    }
 }
