@@ -223,7 +223,7 @@ public record Services(
 
     /** What the reader site of {@code site} reads: published content, with its addresses in the site's zone. */
     public ReaderQueries readerQueries(SiteSettings site) {
-        return new ReaderQueries(stories, topics, authors, media, dashboards, goDeeper, site, clock, sitePages);
+        return new ReaderQueries(stories, topics, authors, media, dashboards, goDeeper, site, clock, sitePages, false);
     }
 
     /**

@@ -76,25 +76,16 @@ public final class ReaderQueries {
     private final SiteSettings site;
     private final Clock clock;
     private final SitePageStore pages;
-    /** Null when every page reads them anew; see {@link #keepingChrome}. */
+    /** Both null when every page reads them anew; see {@link #keepingChrome}. */
     private final Kept<List<Topic>> keptTopics;
 
     private final Kept<List<PublishedPage>> keptFooter;
 
+    /**
+     * @param keepChrome whether to keep the topics and footer links between pages: see {@link
+     *     #keepingChrome}, which is how a server asks for it
+     */
     public ReaderQueries(
-            StoryStore stories,
-            TopicStore topics,
-            AuthorStore authors,
-            MediaStore media,
-            DashboardStore dashboards,
-            GoDeeper goDeeper,
-            SiteSettings site,
-            Clock clock,
-            SitePageStore pages) {
-        this(stories, topics, authors, media, dashboards, goDeeper, site, clock, pages, false);
-    }
-
-    private ReaderQueries(
             StoryStore stories,
             TopicStore topics,
             AuthorStore authors,
