@@ -789,9 +789,7 @@ class ReaderQueriesTest {
     void keptChromeIsReadAgainOnlyAfterAnEventThatNamesEveryPage() {
         Story story = publish("Night trams return");
         ReaderQueries kept = reader.keepingChrome();
-        assertEquals(
-                "Transit",
-                kept.storyPage(story.slug(), 5).orElseThrow().story().topic().name());
+        assertEquals("Transit", storyTopic(kept, story));
         assertEquals(List.of(), kept.publishedPages());
 
         long before = newsroom.services.outbox().lastSeq();
@@ -806,37 +804,21 @@ class ReaderQueriesTest {
                                 new SitePageFields("about", "About us", List.of(Paragraph.of("Who we are.")), 1),
                                 Action.PUBLISH));
 
-        assertEquals(
-                "Trams",
-                reader.storyPage(story.slug(), 5).orElseThrow().story().topic().name(),
-                "queries that keep nothing read every page anew");
-        assertEquals(
-                List.of("Trams", "Weather"),
-                reader.topics().stream().map(Topic::name).toList());
-        assertEquals(
-                "Transit",
-                kept.storyPage(story.slug(), 5).orElseThrow().story().topic().name(),
-                "kept until told");
-        assertEquals(
-                List.of("Transit", "Weather"),
-                kept.topics().stream().map(Topic::name).toList());
+        assertEquals("Trams", storyTopic(reader, story), "queries that keep nothing read every page anew");
+        assertEquals(List.of("Trams", "Weather"), topicNames(reader));
+        assertEquals("Transit", storyTopic(kept, story), "kept until told");
+        assertEquals(List.of("Transit", "Weather"), topicNames(kept));
         assertEquals(List.of(), kept.publishedPages());
 
         kept.forget(Set.of("story:" + story.id(), "home"));
         assertEquals(
-                List.of("Transit", "Weather"),
-                kept.topics().stream().map(Topic::name).toList(),
-                "keys that name some pages leave the chrome kept");
+                List.of("Transit", "Weather"), topicNames(kept), "keys that name some pages leave the chrome kept");
 
         Set<String> keys = keysAfter(before);
         assertTrue(keys.contains(PageKeys.ALL), "a topic's new name and a new footer link name every page");
         kept.forget(keys);
-        assertEquals(
-                "Trams",
-                kept.storyPage(story.slug(), 5).orElseThrow().story().topic().name());
-        assertEquals(
-                List.of("Trams", "Weather"),
-                kept.topics().stream().map(Topic::name).toList());
+        assertEquals("Trams", storyTopic(kept, story));
+        assertEquals(List.of("Trams", "Weather"), topicNames(kept));
         assertEquals(
                 List.of("About us"),
                 kept.publishedPages().stream().map(PageLink::title).toList());
@@ -863,5 +845,13 @@ class ReaderQueriesTest {
                         .orElseThrow()
                         .lastModified(),
                 "a new text names no other page, and the sitemap still gives the page's new date");
+    }
+
+    private static String storyTopic(ReaderQueries queries, Story story) {
+        return queries.storyPage(story.slug(), 5).orElseThrow().story().topic().name();
+    }
+
+    private static List<String> topicNames(ReaderQueries queries) {
+        return queries.topics().stream().map(Topic::name).toList();
     }
 }
