@@ -27,6 +27,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -218,12 +219,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         Optional<ReadAdvice> advised = MMapDirectory.ADVISE_BY_CONTEXT.apply(file, context);
         // No advice is Lucene's default, which is to read at random.
         boolean random = advised.map(a -> a == ReadAdvice.RANDOM).orElse(true);
-        return random && READ_FORWARD.contains(extension(file)) ? Optional.of(ReadAdvice.NORMAL) : advised;
-    }
-
-    private static String extension(String file) {
-        int dot = file.lastIndexOf('.');
-        return dot < 0 ? "" : file.substring(dot + 1);
+        String extension = IndexFileNames.getExtension(file);
+        return random && extension != null && READ_FORWARD.contains(extension)
+                ? Optional.of(ReadAdvice.NORMAL)
+                : advised;
     }
 
     private Generation openGeneration(Path path, IndexWriterConfig.OpenMode mode) throws IOException {
