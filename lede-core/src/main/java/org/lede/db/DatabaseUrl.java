@@ -18,11 +18,14 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, String user, String p
 
     public static DatabaseUrl sqliteFile(Path file) {
         // IMMEDIATE transactions take the write lock at BEGIN, so two writers queue on the busy
-        // timeout instead of one failing when it upgrades a read lock.
+        // timeout instead of one failing when it upgrades a read lock. FULL flushes the log at
+        // every commit: with NORMAL, a commit already answered can roll back after a power cut or
+        // an operating system crash. A commit then takes 1 to 1.5 ms instead of 0.07 on the
+        // machine the budgets are set on; readers never wait for it.
         return new DatabaseUrl(
                 Dialect.SQLITE,
                 "jdbc:sqlite:" + file.toAbsolutePath()
-                        + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&transaction_mode=IMMEDIATE&synchronous=NORMAL",
+                        + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&transaction_mode=IMMEDIATE&synchronous=FULL",
                 null,
                 null);
     }

@@ -201,6 +201,35 @@ class DemoArchiveTest {
     }
 
     /**
+     * The load turns off waiting for the disk on its connection, which then goes back to the
+     * pool: the next write on it must wait again, or a commit already answered could be lost to
+     * a power cut. The thread's next handle is the connection it returned last.
+     */
+    @Test
+    void theLoadsConnectionGoesBackToThePoolAsDurableAsItCame() {
+        try (Newsroom newsroom = new Newsroom(dialect, dir)) {
+            if (dialect == Dialect.SQLITE) {
+                assertEquals("2", durability(newsroom), "SQLite flushes its log at every commit (FULL)");
+            }
+            String before = durability(newsroom);
+
+            generate(newsroom, dir.resolve("media"), 20, 5);
+
+            assertEquals(before, durability(newsroom));
+        }
+    }
+
+    /** SQLite's synchronous setting; on PostgreSQL, where synchronous_commit was set (never the session). */
+    private String durability(Newsroom newsroom) {
+        String sql = dialect == Dialect.SQLITE
+                ? "PRAGMA synchronous"
+                : "SELECT source FROM pg_settings WHERE name = 'synchronous_commit'";
+        return newsroom.services
+                .db()
+                .handle(h -> h.createQuery(sql).mapTo(String.class).one());
+    }
+
+    /**
      * Every generated story and its revision as JSON, with the ids of what they refer to (made
      * afresh by each database's demo load) replaced by slugs and image digests.
      */

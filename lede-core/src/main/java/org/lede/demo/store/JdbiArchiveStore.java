@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -88,14 +89,18 @@ public final class JdbiArchiveStore implements ArchiveStore {
         db.handle(h -> {
             Connection c = h.getConnection();
             try {
-                bulk(c, true);
+                List<String> restore = bulk(c);
                 try {
                     CopyManager copy = db.dialect() == Dialect.POSTGRESQL
                             ? c.unwrap(PGConnection.class).getCopyAPI()
                             : null;
                     write(c, copy, stories, count, batch, written);
                 } finally {
-                    bulk(c, false);
+                    try (Statement s = c.createStatement()) {
+                        for (String statement : restore) {
+                            s.execute(statement);
+                        }
+                    }
                 }
                 if (db.dialect() == Dialect.POSTGRESQL) {
                     // Fresh statistics now, rather than whenever autovacuum gets to a million new rows.
@@ -113,15 +118,29 @@ public final class JdbiArchiveStore implements ArchiveStore {
         });
     }
 
-    private void bulk(Connection c, boolean on) throws SQLException {
+    /**
+     * Sets the connection to load without waiting for the disk at each batch; returns the
+     * statements that set it back as it was, since it goes back to the pool afterwards.
+     */
+    private List<String> bulk(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             if (db.dialect() == Dialect.SQLITE) {
-                // The connection goes back to the pool afterwards: restore what the database URL set.
-                s.execute(on ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = NORMAL");
-                s.execute(on ? "PRAGMA cache_size = -131072" : "PRAGMA cache_size = -2000");
-            } else {
-                s.execute(on ? "SET synchronous_commit = off" : "RESET synchronous_commit");
+                List<String> restore = List.of(
+                        "PRAGMA synchronous = " + pragma(s, "synchronous"),
+                        "PRAGMA cache_size = " + pragma(s, "cache_size"));
+                s.execute("PRAGMA synchronous = OFF");
+                s.execute("PRAGMA cache_size = -131072");
+                return restore;
             }
+            s.execute("SET synchronous_commit = off");
+            return List.of("RESET synchronous_commit");
+        }
+    }
+
+    private static long pragma(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
