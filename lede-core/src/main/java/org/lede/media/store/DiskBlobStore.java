@@ -2,17 +2,16 @@ package org.lede.media.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.lede.common.DurableFiles;
 import org.lede.media.BlobStore;
 
-/** Blobs as files in one directory, written to a temporary file and moved into place. */
+/** Blobs as files in one directory, each written whole and flushed to the disk ({@link DurableFiles}). */
 public final class DiskBlobStore implements BlobStore {
     private static final Pattern KEY = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,127}");
     private final Path root;
@@ -29,17 +28,9 @@ public final class DiskBlobStore implements BlobStore {
         }
         try {
             Files.createDirectories(root);
-            Path temp = Files.createTempFile(root, ".upload-", ".tmp");
-            try {
-                Files.write(temp, bytes);
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            // Flushed before the media's row is written, which would otherwise name a file a
+            // power cut can take back.
+            DurableFiles.write(target, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write media file " + target, e);
         }

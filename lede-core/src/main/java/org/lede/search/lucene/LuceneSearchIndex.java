@@ -7,7 +7,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +64,7 @@ import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.store.ReadAdvice;
 import org.apache.lucene.util.BytesRef;
 import org.lede.common.ConflictException;
+import org.lede.common.DurableFiles;
 import org.lede.common.Workers;
 import org.lede.search.SearchDocument;
 import org.lede.search.SearchIndex;
@@ -279,13 +279,8 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /** Names the current generation: written beside, then renamed over the old pointer in one step. */
     private void point(String name) throws IOException {
-        Path temp = root.resolve(POINTER + ".tmp");
-        Files.writeString(temp, name, StandardCharsets.UTF_8);
-        try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
         try {
-            Files.move(temp, root.resolve(POINTER), StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.write(root.resolve(POINTER), name.getBytes(StandardCharsets.UTF_8));
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("The index directory's file system cannot rename atomically: " + root, e);
         }
