@@ -1,8 +1,10 @@
 package org.lede.related;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -281,11 +283,13 @@ public final class GoDeeper implements AutoCloseable {
                 List<String> batch = ids;
                 workers.submit(() -> {
                     long asOf = indexedThrough.getAsLong();
+                    Map<String, List<Ref>> ranked = new LinkedHashMap<>();
                     for (Story story : stories.findAll(batch)) {
                         if (story.isLive()) {
-                            kept.keep(story.id(), refs(ranking.ranked(story)), asOf);
+                            ranked.put(story.id(), refs(ranking.ranked(story)));
                         }
                     }
+                    kept.keepAll(ranked, asOf);
                 });
                 done += ids.size();
                 progress.update(done, Math.max(done, total));

@@ -2,6 +2,7 @@ package org.lede.related;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lede.related.GoDeeper.Ref;
 
@@ -16,7 +17,17 @@ public interface KeptPicks {
      *
      * @return whether they were kept
      */
-    boolean keep(String storyId, List<Ref> picks, long asOf);
+    default boolean keep(String storyId, List<Ref> picks, long asOf) {
+        return keepAll(Map.of(storyId, picks), asOf) == 1;
+    }
+
+    /**
+     * Keeps each story's picks as {@link #keep} does, in one transaction: a bulk ranking waits for
+     * the disk once a batch rather than once a story.
+     *
+     * @return how many stories' picks were kept
+     */
+    int keepAll(Map<String, List<Ref>> picksByStory, long asOf);
 
     /** Marks the picks of {@code storyIds} stale as of the outbox event {@code seq}. */
     void markStale(Collection<String> storyIds, long seq);

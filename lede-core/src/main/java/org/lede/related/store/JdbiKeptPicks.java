@@ -1,8 +1,10 @@
 package org.lede.related.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.lede.common.CorruptDataException;
@@ -30,17 +32,22 @@ public final class JdbiKeptPicks implements KeptPicks {
     }
 
     @Override
-    public boolean keep(String storyId, List<Ref> picks, long asOf) {
-        // The WHERE of the upsert is the guard: a row marked stale by a later event keeps its null.
-        return db.handle(h -> h.createUpdate("INSERT INTO go_deeper (story_id, picks, as_of, stale_from) "
-                                + "VALUES (:id, :picks, :asOf, 0) ON CONFLICT (story_id) DO UPDATE "
-                                + "SET picks = excluded.picks, as_of = excluded.as_of "
-                                + "WHERE go_deeper.stale_from <= excluded.as_of")
-                        .bind("id", storyId)
-                        .bind("picks", encode(picks))
-                        .bind("asOf", asOf)
-                        .execute())
-                > 0;
+    public int keepAll(Map<String, List<Ref>> picksByStory, long asOf) {
+        if (picksByStory.isEmpty()) {
+            return 0;
+        }
+        return db.inTransaction(() -> db.handle(h -> {
+            // The WHERE of the upsert is the guard: a row marked stale by a later event keeps its null.
+            PreparedBatch batch = h.prepareBatch("INSERT INTO go_deeper (story_id, picks, as_of, stale_from) "
+                    + "VALUES (:id, :picks, :asOf, 0) ON CONFLICT (story_id) DO UPDATE "
+                    + "SET picks = excluded.picks, as_of = excluded.as_of "
+                    + "WHERE go_deeper.stale_from <= excluded.as_of");
+            picksByStory.forEach((id, picks) -> batch.bind("id", id)
+                    .bind("picks", encode(picks))
+                    .bind("asOf", asOf)
+                    .add());
+            return Arrays.stream(batch.execute()).sum();
+        }));
     }
 
     @Override

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +83,23 @@ class JdbiKeptPicksTest {
         assertEquals(Optional.of(PICKS), kept.find("S1"));
         kept.markStale(List.of(), 11);
         assertEquals(Optional.of(PICKS), kept.find("S1"), "marking nothing changes nothing");
+    }
+
+    @Test
+    void aBatchKeepsEachRankingTheMarksAllowAndCountsThem() {
+        kept.keep("S1", PICKS, 5);
+        kept.markStale(List.of("S2"), 10);
+        Map<String, List<Ref>> batch = new LinkedHashMap<>();
+        batch.put("S1", PICKS.subList(0, 1));
+        batch.put("S2", PICKS);
+        batch.put("S3", PICKS.subList(1, 3));
+
+        assertEquals(2, kept.keepAll(batch, 9), "S2 was marked by an event past the batch's ranking");
+
+        assertEquals(Optional.of(PICKS.subList(0, 1)), kept.find("S1"));
+        assertEquals(Optional.empty(), kept.find("S2"));
+        assertEquals(Optional.of(PICKS.subList(1, 3)), kept.find("S3"));
+        assertEquals(0, kept.keepAll(Map.of(), 9));
     }
 
     @Test
