@@ -2,6 +2,7 @@ package org.lede.common;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -57,6 +58,28 @@ public final class DurableFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Flushes what has already been written at {@code path}, a file or a directory of files (each
+     * file, then the directory), and then the directory that names it: for a backup or an export,
+     * which is not done until a power cut cannot take it back.
+     */
+    public static void flush(Path path) throws IOException {
+        DISK.flushWritten(path);
+    }
+
+    void flushWritten(Path path) throws IOException {
+        boolean directory = Files.isDirectory(path);
+        if (directory) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(path, Files::isRegularFile)) {
+                for (Path file : files) {
+                    flush.flush(file, false);
+                }
+            }
+        }
+        flush.flush(path, directory);
+        flush.flush(path.toAbsolutePath().getParent(), true);
     }
 
     private static void force(Path path, boolean directory) throws IOException {

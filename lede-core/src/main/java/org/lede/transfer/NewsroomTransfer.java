@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.lede.common.ConflictException;
+import org.lede.common.DurableFiles;
 import org.lede.common.Transactions;
 import org.lede.common.ValidationException;
 import org.lede.media.BlobStore;
@@ -78,6 +79,8 @@ public final class NewsroomTransfer {
                     }
                 });
             }
+            DurableFiles.flush(mediaDir);
+            DurableFiles.flush(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
@@ -144,6 +147,9 @@ public final class NewsroomTransfer {
             // Originals are named by their content and never rewritten, so copying after the snapshot
             // finds every one it references.
             copyFiles(mediaDir, mediaBeside(file));
+            // VACUUM INTO does not flush the copy it writes, nor does a file copy.
+            DurableFiles.flush(mediaBeside(file));
+            DurableFiles.flush(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the backup " + file, e);
         }
@@ -169,6 +175,8 @@ public final class NewsroomTransfer {
             Files.createDirectories(databaseFile.toAbsolutePath().getParent());
             Files.copy(backup, databaseFile);
             copyFiles(mediaBeside(backup), mediaDir);
+            DurableFiles.flush(mediaDir);
+            DurableFiles.flush(databaseFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot restore " + backup, e);
         }

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,40 @@ class DurableFilesTest {
 
         assertArrayEquals(bytes, Files.readAllBytes(target));
         assertTrue(Files.isRegularFile(target));
+    }
+
+    @Test
+    void aFinishedDirectoryIsFlushedFileByFileThenItselfThenItsParent() throws IOException {
+        Path media = Files.createDirectories(dir.resolve("backup.db.media"));
+        Files.writeString(media.resolve("a.jpg"), "a");
+        Files.writeString(media.resolve("b.png"), "b");
+        Files.createDirectories(media.resolve("nested"));
+        DurableFiles recorder = recording(media.resolve("a.jpg"));
+
+        recorder.flushWritten(media);
+
+        assertEquals(
+                Set.of(media.resolve("a.jpg"), media.resolve("b.png")),
+                Set.of(flushed.get(0).path(), flushed.get(1).path()),
+                "every file, not the subdirectory");
+        assertEquals(
+                List.of(false, false),
+                List.of(flushed.get(0).directory(), flushed.get(1).directory()));
+        assertEquals(new Flushed(media, true, "a"), flushed.get(2));
+        assertEquals(new Flushed(dir, true, "a"), flushed.get(3), "and the entry that names it");
+        assertEquals(4, flushed.size());
+
+        flushed.clear();
+        recorder.flushWritten(dir.resolve("backup.db.media/a.jpg"));
+        assertEquals(List.of(new Flushed(media.resolve("a.jpg"), false, "a"), new Flushed(media, true, "a")), flushed);
+    }
+
+    @Test
+    void theRealDiskFlushesWhatWasWritten() throws IOException {
+        Path file = Files.writeString(dir.resolve("export.json"), "{}");
+        DurableFiles.flush(file);
+        DurableFiles.flush(dir);
+        assertThrows(NoSuchFileException.class, () -> DurableFiles.flush(dir.resolve("missing.json")));
     }
 
     @Test
