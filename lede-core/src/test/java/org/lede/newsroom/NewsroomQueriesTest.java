@@ -142,6 +142,55 @@ class NewsroomQueriesTest {
         assertEquals(0, queries.waitingForEditors(WRITER), "only editors are told what waits for them");
     }
 
+    @Test
+    void theListByBylineFollowsEachSaveBylineChangeAndDeletionAndPagesByLastSave() {
+        String rosa = newsroom.author("rosa-byline", "Rosa Byline").id();
+        StoryFilter byRosa = new StoryFilter(null, false, null, rosa, null, null);
+        assertEquals(List.of(), ids(list(EDITOR, byRosa, 10)), "no byline yet");
+        Story one = stories.createDraft(EDITOR, newsroom.publishableDraft("One").withAuthors(List.of(rosa)));
+        newsroom.clock.advance(java.time.Duration.ofMinutes(1));
+        Story two = stories.createDraft(EDITOR, newsroom.publishableDraft("Two").withAuthors(List.of(rosa)));
+        newsroom.clock.advance(java.time.Duration.ofMinutes(1));
+        stories.createDraft(EDITOR, newsroom.publishableDraft("Not hers"));
+        assertEquals(List.of(two.id(), one.id()), ids(list(EDITOR, byRosa, 10)), "her stories, last saved first");
+
+        newsroom.clock.advance(java.time.Duration.ofMinutes(1));
+        one = stories.edit(EDITOR, one.id(), one.revision(), one.draft().withHeadline("One, saved again"));
+        assertEquals(List.of(one.id(), two.id()), ids(list(EDITOR, byRosa, 10)), "a save moves it to the top");
+        StoryListPage first = queries.stories(EDITOR, byRosa, null, true, 1);
+        assertEquals(List.of(one.id()), ids(first.stories()));
+        StoryListPage second = queries.stories(EDITOR, byRosa, first.older(), true, 1);
+        assertEquals(List.of(two.id()), ids(second.stories()), "the older page goes on after the first");
+        assertNull(second.older());
+        assertEquals(
+                List.of(one.id()),
+                ids(queries.stories(EDITOR, byRosa, second.newer(), false, 1).stories()));
+
+        newsroom.clock.advance(java.time.Duration.ofMinutes(1));
+        Story twoNow = stories.edit(
+                EDITOR,
+                two.id(),
+                two.revision(),
+                two.draft().withAuthors(all.get(1).draft().authorIds()));
+        assertEquals(List.of(one.id()), ids(list(EDITOR, byRosa, 10)), "off the byline, off her list");
+        assertTrue(
+                ids(list(
+                                EDITOR,
+                                new StoryFilter(
+                                        null,
+                                        false,
+                                        null,
+                                        all.get(1).draft().authorIds().getFirst(),
+                                        null,
+                                        null),
+                                10))
+                        .contains(twoNow.id()),
+                "on the new byline's list");
+        assertEquals(List.of(), ids(list(WRITER, byRosa, 10)), "roles apply to a byline's list too");
+        stories.delete(EDITOR, one.id(), one.revision());
+        assertEquals(List.of(), ids(list(EDITOR, byRosa, 10)), "deleted, gone from the list");
+    }
+
     private static List<String> ids(List<Story> list) {
         return list.stream().map(Story::id).toList();
     }

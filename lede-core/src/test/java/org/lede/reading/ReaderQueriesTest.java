@@ -41,6 +41,8 @@ import org.lede.page.SitePageService.Action;
 import org.lede.page.SitePageService.SitePageCommand;
 import org.lede.page.SitePageService.SitePageFields;
 import org.lede.story.Correction;
+import org.lede.story.PublishedCursor;
+import org.lede.story.PublishedFilter;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
 import org.lede.story.StoryKind;
@@ -301,6 +303,63 @@ class ReaderQueriesTest {
         publish("Story 16");
         assertEquals(titles(two), titles(reader.latest(two.after())), "a page by place does not shift by one");
         assertEquals(List.of("Story 4", "Story 3", "Story 2", "Story 1", "Story 0"), titles(two));
+    }
+
+    @Test
+    void theListByBylineOrTagFollowsPublicationBylinesAndTagsAndPagesByFirstPublication() {
+        Story a = publish(draft("First by Ben", transit, List.of("bridges"), ben));
+        Story b = publish(draft("Second by Ben", weather, List.of("bridges", "storms"), ben));
+        publish(draft("By Ana", transit, List.of("bridges")));
+        stories.createDraft(EDITOR, draft("Draft by Ben", transit, List.of("bridges", "storms"), ben));
+        PublishedFilter byBen = new PublishedFilter(null, ben.id(), null, null, null);
+        PublishedFilter storms = new PublishedFilter(null, null, "storms", null, null);
+        PublishedFilter bensBridges = new PublishedFilter(null, ben.id(), "bridges", null, null);
+        assertEquals(List.of("Second by Ben", "First by Ben"), headlines(reader.published(byBen, null, 10)));
+        assertEquals(List.of("Second by Ben"), headlines(reader.published(storms, null, 10)));
+        assertEquals(List.of("Second by Ben", "First by Ben"), headlines(reader.published(bensBridges, null, 10)));
+        List<StoryView> first = reader.published(byBen, null, 1);
+        PublishedCursor after = new PublishedCursor(
+                first.getFirst().publishedAt(), first.getFirst().id());
+        assertEquals(List.of("First by Ben"), headlines(reader.published(byBen, after, 1)), "the next page");
+        PublishedFilter bridges = new PublishedFilter(null, null, "bridges", null, null);
+        List<StoryView> newest = reader.published(bridges, null, 1);
+        assertEquals(List.of("By Ana"), headlines(newest));
+        assertEquals(
+                List.of("Second by Ben"),
+                headlines(reader.published(
+                        bridges,
+                        new PublishedCursor(
+                                newest.getFirst().publishedAt(),
+                                newest.getFirst().id()),
+                        1)),
+                "a tag's list pages too");
+
+        stories.unpublish(EDITOR, a.id(), a.revision());
+        assertEquals(List.of("Second by Ben"), headlines(reader.published(byBen, null, 10)), "taken down");
+        Story bNow = newsroom.services.stories().find(b.id()).orElseThrow();
+        stories.update(
+                EDITOR,
+                b.id(),
+                bNow.revision(),
+                draft("Second by Ben", weather, List.of("bridges"), ana),
+                UpdateKind.MINOR);
+        assertEquals(List.of(), headlines(reader.published(byBen, null, 10)), "off the byline");
+        assertEquals(List.of(), headlines(reader.published(storms, null, 10)), "off the tag");
+        Story aNow = newsroom.services.stories().find(a.id()).orElseThrow();
+        newsroom.clock.advance(Duration.ofMinutes(5));
+        stories.publish(EDITOR, a.id(), aNow.revision());
+        assertEquals(
+                List.of("First by Ben"),
+                headlines(reader.published(byBen, null, 10)),
+                "back live, in the place of its first publication");
+        assertEquals(
+                List.of("By Ana", "Second by Ben", "First by Ben"),
+                headlines(reader.published(bridges, null, 10)),
+                "a republished story keeps its first publication's place");
+    }
+
+    private static List<String> headlines(List<StoryView> views) {
+        return views.stream().map(StoryView::headline).toList();
     }
 
     @Test

@@ -316,7 +316,7 @@ public final class JdbiStoryStore implements StoryStore {
     }
 
     @Override
-    public List<Story> page(StoryFilter filter, StoryCursor from, boolean older, int limit) {
+    public List<Story> page(StoryFilter filter, StoryCursor after, boolean older, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> binds = new HashMap<>();
         if (filter.status() != null) {
@@ -333,9 +333,16 @@ public final class JdbiStoryStore implements StoryStore {
             where.append(" AND topic_id = :topic");
             binds.put("topic", filter.topicId());
         }
+        // A byline's stories are read from author_saved (V26), which holds each byline with its
+        // story's last save in the list's order: the stories' own index cannot see bylines.
+        String from = "stories";
+        String at = "updated_at";
+        String id = "id";
         if (filter.authorId() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM story_authors sa WHERE sa.story_id = stories.id"
-                    + " AND sa.author_id = :author)");
+            from = "author_saved JOIN stories ON stories.id = author_saved.story_id";
+            at = "author_saved.saved_at";
+            id = "author_saved.story_id";
+            where.append(" AND author_saved.author_id = :author");
             binds.put("author", filter.authorId());
         }
         if (filter.createdBy() != null) {
@@ -346,19 +353,17 @@ public final class JdbiStoryStore implements StoryStore {
             where.append(" AND LOWER(headline) LIKE :query ESCAPE '!'");
             binds.put("query", likePattern(filter.query()));
         }
-        if (from != null) {
+        if (after != null) {
             // A row value compares (updated_at, id) as one key, which both databases read off the index in order.
-            where.append(
-                    older
-                            ? " AND (updated_at, id) < (:fromAt, :fromId)"
-                            : " AND (updated_at, id) > (:fromAt, :fromId)");
-            binds.put("fromAt", Times.format(from.updatedAt()));
-            binds.put("fromId", from.id());
+            where.append(" AND (" + at + ", " + id + ")" + (older ? " < " : " > ") + "(:fromAt, :fromId)");
+            binds.put("fromAt", Times.format(after.updatedAt()));
+            binds.put("fromId", after.id());
         }
         String direction = older ? "DESC" : "ASC";
+        String table = from;
+        String order = " ORDER BY " + at + " " + direction + ", " + id + " " + direction;
         List<Story> found = db.handle(h -> {
-            var q = h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE " + where + " ORDER BY updated_at "
-                    + direction + ", id " + direction + " LIMIT :limit");
+            var q = h.createQuery("SELECT " + COLUMNS + " FROM " + table + " WHERE " + where + order + " LIMIT :limit");
             binds.forEach(q::bind);
             return load(h, q.bind("limit", limit).map(JdbiStoryStore::row).list());
         });
@@ -373,13 +378,29 @@ public final class JdbiStoryStore implements StoryStore {
             where.append(" AND topic_id = :topic");
             binds.put("topic", filter.topicId());
         }
+        // A byline's or a tag's live stories are read from author_published or tag_published
+        // (V26), which hold them by first publication: the stories' own index cannot see either.
+        String from = "stories";
+        String at = "first_published_at";
+        String id = "id";
         if (filter.authorId() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM story_authors sa WHERE sa.story_id = stories.id"
-                    + " AND sa.author_id = :author)");
+            from = "author_published JOIN stories ON stories.id = author_published.story_id";
+            at = "author_published.first_at";
+            id = "author_published.story_id";
+            where.append(" AND author_published.author_id = :author");
             binds.put("author", filter.authorId());
         }
         if (filter.tag() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM story_tags st WHERE st.story_id = stories.id AND st.tag = :tag)");
+            if (filter.authorId() == null) {
+                from = "tag_published JOIN stories ON stories.id = tag_published.story_id";
+                at = "tag_published.first_at";
+                id = "tag_published.story_id";
+                where.append(" AND tag_published.tag = :tag");
+            } else {
+                // Read along the byline, which bounds the reading by the author's own stories.
+                where.append(
+                        " AND EXISTS (SELECT 1 FROM story_tags st WHERE st.story_id = stories.id AND st.tag = :tag)");
+            }
             binds.put("tag", filter.tag());
         }
         if (filter.kind() != null) {
@@ -391,13 +412,14 @@ public final class JdbiStoryStore implements StoryStore {
             binds.put("since", Times.format(filter.changedSince()));
         }
         if (after != null) {
-            where.append(" AND (first_published_at, id) < (:afterAt, :afterId)");
+            where.append(" AND (" + at + ", " + id + ") < (:afterAt, :afterId)");
             binds.put("afterAt", Times.format(after.firstPublishedAt()));
             binds.put("afterId", after.id());
         }
+        String sql = "SELECT " + COLUMNS + " FROM " + from + " WHERE " + where + " ORDER BY " + at + " DESC, " + id
+                + " DESC LIMIT :limit";
         return db.handle(h -> {
-            var q = h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE " + where
-                    + " ORDER BY first_published_at DESC, id DESC LIMIT :limit");
+            var q = h.createQuery(sql);
             binds.forEach(q::bind);
             return load(h, q.bind("limit", limit).map(JdbiStoryStore::row).list());
         });
