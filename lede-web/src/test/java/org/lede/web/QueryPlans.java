@@ -112,18 +112,23 @@ public final class QueryPlans implements SqlLogger {
      * Each statement of {@code selects} that reads a big table without an index, described with its
      * plan.
      *
+     * @param leading on SQLite, which keeps no statistics and reads along what the store tells it
+     *     to, the columns a statement must be read along when it picks by them, first the one
+     *     that must lead: a writer's list of a topic along the writer's stories, not the topic's
      * @param walksInOrder whether a page may walk a whole index in the order it is sorted by, under
      *     its limit, when it picks no rows by a bound value: the newsroom's list of every story, by
      *     last save, filters out only the few archived ones as it goes
      */
-    public static List<String> problems(Database db, Dialect dialect, List<Run> selects, boolean walksInOrder) {
+    public static List<String> problems(
+            Database db, Dialect dialect, List<Run> selects, List<String> leading, boolean walksInOrder) {
         List<String> problems = new ArrayList<>();
         db.handle(h -> {
             Connection c = h.getConnection();
             for (Run run : selects) {
                 try {
-                    String problem =
-                            dialect == Dialect.SQLITE ? sqlitePlan(c, run) : postgresqlPlan(c, run, walksInOrder);
+                    String problem = dialect == Dialect.SQLITE
+                            ? sqlitePlan(c, run, leading)
+                            : postgresqlPlan(c, run, walksInOrder);
                     if (problem != null) {
                         problems.add(problem);
                     }
@@ -207,7 +212,7 @@ public final class QueryPlans implements SqlLogger {
         return columns;
     }
 
-    private static String sqlitePlan(Connection c, Run run) throws SQLException {
+    private static String sqlitePlan(Connection c, Run run, List<String> leading) throws SQLException {
         Map<String, String> tables = tables(run.sql());
         List<String> plan = new ArrayList<>();
         try (PreparedStatement s = prepare(c, "EXPLAIN QUERY PLAN " + run.sql(), run.values());
@@ -234,6 +239,12 @@ public final class QueryPlans implements SqlLogger {
             }
         }
         Map<String, Set<String>> picked = boundEqualities(run.sql());
+        Set<String> bound = new HashSet<>();
+        picked.values().forEach(bound::addAll);
+        String lead = leading.stream().filter(bound::contains).findFirst().orElse(null);
+        if (lead != null) {
+            picked.replaceAll((name, columns) -> columns.contains(lead) ? Set.of(lead) : Set.of());
+        }
         // A step of an EXISTS probes the table once per row of the table walked outside it.
         boolean searched = plan.stream().anyMatch(step -> {
             Matcher search =

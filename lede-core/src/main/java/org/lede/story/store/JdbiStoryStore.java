@@ -29,6 +29,7 @@ import org.lede.content.Credit;
 import org.lede.content.CreditKind;
 import org.lede.content.ImageBlock;
 import org.lede.db.Database;
+import org.lede.db.Dialect;
 import org.lede.db.Times;
 import org.lede.story.Correction;
 import org.lede.story.PublishedCursor;
@@ -315,12 +316,36 @@ public final class JdbiStoryStore implements StoryStore {
         return one("id = (SELECT story_id FROM story_old_slugs WHERE slug = ?)", slug);
     }
 
+    /**
+     * A condition on {@code column} that no index may answer, where another filter of the same list
+     * narrows it more. SQLite keeps no statistics of how many stories a value holds, so left to
+     * itself it reads along whichever filter's index it meets first: a writer's list of a topic
+     * along the topic's hundred thousand stories rather than the writer's few. Its unary plus
+     * takes a column out of an index's reach; PostgreSQL, which has the statistics, chooses alone.
+     */
+    private String notLeading(String column) {
+        return db.dialect() == Dialect.SQLITE ? "+" + column : column;
+    }
+
     @Override
     public List<Story> page(StoryFilter filter, StoryCursor after, boolean older, int limit) {
+        // The filter a page is read along: the one that holds the fewest stories as newsrooms
+        // work, a person's own before a byline, a status a story passes through (draft, review,
+        // scheduled, unpublished) before a topic, and a topic before published or archived.
+        boolean byCreator = filter.createdBy() != null;
+        boolean byAuthor = !byCreator && filter.authorId() != null;
+        boolean passing = filter.status() != null
+                && filter.status() != StoryStatus.PUBLISHED
+                && filter.status() != StoryStatus.ARCHIVED;
+        boolean byStatus =
+                !byCreator && !byAuthor && (passing || (filter.status() != null && filter.topicId() == null));
+        boolean byTopic = !byCreator && !byAuthor && !byStatus && filter.topicId() != null;
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> binds = new HashMap<>();
         if (filter.status() != null) {
-            where.append(" AND status = :status");
+            where.append(" AND ")
+                    .append(byStatus ? "status" : notLeading("status"))
+                    .append(" = :status");
             binds.put("status", filter.status().key());
         } else {
             // Archived stories are kept for the record, not for daily work: shown only when asked for.
@@ -330,7 +355,9 @@ public final class JdbiStoryStore implements StoryStore {
             where.append(" AND (status = 'in-review' OR (status = 'scheduled' AND blocked_reason IS NOT NULL))");
         }
         if (filter.topicId() != null) {
-            where.append(" AND topic_id = :topic");
+            where.append(" AND ")
+                    .append(byTopic ? "topic_id" : notLeading("topic_id"))
+                    .append(" = :topic");
             binds.put("topic", filter.topicId());
         }
         // A byline's stories are read from author_saved (V26), which holds each byline with its
@@ -338,14 +365,18 @@ public final class JdbiStoryStore implements StoryStore {
         String from = "stories";
         String at = "updated_at";
         String id = "id";
-        if (filter.authorId() != null) {
+        if (byAuthor) {
             from = "author_saved JOIN stories ON stories.id = author_saved.story_id";
             at = "author_saved.saved_at";
             id = "author_saved.story_id";
             where.append(" AND author_saved.author_id = :author");
             binds.put("author", filter.authorId());
+        } else if (filter.authorId() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM story_authors sa WHERE sa.story_id = stories.id"
+                    + " AND sa.author_id = :author)");
+            binds.put("author", filter.authorId());
         }
-        if (filter.createdBy() != null) {
+        if (byCreator) {
             where.append(" AND created_by = :createdBy");
             binds.put("createdBy", filter.createdBy());
         }
@@ -360,10 +391,10 @@ public final class JdbiStoryStore implements StoryStore {
             binds.put("fromId", after.id());
         }
         String direction = older ? "DESC" : "ASC";
-        String table = from;
-        String order = " ORDER BY " + at + " " + direction + ", " + id + " " + direction;
+        String sql = "SELECT " + COLUMNS + " FROM " + from + " WHERE " + where + " ORDER BY " + at + " " + direction
+                + ", " + id + " " + direction + " LIMIT :limit";
         List<Story> found = db.handle(h -> {
-            var q = h.createQuery("SELECT " + COLUMNS + " FROM " + table + " WHERE " + where + order + " LIMIT :limit");
+            var q = h.createQuery(sql);
             binds.forEach(q::bind);
             return load(h, q.bind("limit", limit).map(JdbiStoryStore::row).list());
         });
@@ -372,10 +403,17 @@ public final class JdbiStoryStore implements StoryStore {
 
     @Override
     public List<Story> published(PublishedFilter filter, PublishedCursor after, int limit) {
+        // Read along a byline, else a tag, else a topic, else a kind: the order in which they
+        // hold the fewest stories (see notLeading).
+        boolean byAuthor = filter.authorId() != null;
+        boolean byTag = !byAuthor && filter.tag() != null;
+        boolean byTopic = !byAuthor && !byTag && filter.topicId() != null;
         StringBuilder where = new StringBuilder("status = 'published'");
         Map<String, Object> binds = new HashMap<>();
         if (filter.topicId() != null) {
-            where.append(" AND topic_id = :topic");
+            where.append(" AND ")
+                    .append(byTopic ? "topic_id" : notLeading("topic_id"))
+                    .append(" = :topic");
             binds.put("topic", filter.topicId());
         }
         // A byline's or a tag's live stories are read from author_published or tag_published
@@ -383,28 +421,26 @@ public final class JdbiStoryStore implements StoryStore {
         String from = "stories";
         String at = "first_published_at";
         String id = "id";
-        if (filter.authorId() != null) {
+        if (byAuthor) {
             from = "author_published JOIN stories ON stories.id = author_published.story_id";
             at = "author_published.first_at";
             id = "author_published.story_id";
             where.append(" AND author_published.author_id = :author");
             binds.put("author", filter.authorId());
         }
-        if (filter.tag() != null) {
-            if (filter.authorId() == null) {
-                from = "tag_published JOIN stories ON stories.id = tag_published.story_id";
-                at = "tag_published.first_at";
-                id = "tag_published.story_id";
-                where.append(" AND tag_published.tag = :tag");
-            } else {
-                // Read along the byline, which bounds the reading by the author's own stories.
-                where.append(
-                        " AND EXISTS (SELECT 1 FROM story_tags st WHERE st.story_id = stories.id AND st.tag = :tag)");
-            }
+        if (byTag) {
+            from = "tag_published JOIN stories ON stories.id = tag_published.story_id";
+            at = "tag_published.first_at";
+            id = "tag_published.story_id";
+            where.append(" AND tag_published.tag = :tag");
+            binds.put("tag", filter.tag());
+        } else if (filter.tag() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM story_tags st WHERE st.story_id = stories.id AND st.tag = :tag)");
             binds.put("tag", filter.tag());
         }
         if (filter.kind() != null) {
-            where.append(" AND kind = :kind");
+            boolean byKind = !byAuthor && !byTag && !byTopic;
+            where.append(" AND ").append(byKind ? "kind" : notLeading("kind")).append(" = :kind");
             binds.put("kind", filter.kind().key());
         }
         if (filter.changedSince() != null) {

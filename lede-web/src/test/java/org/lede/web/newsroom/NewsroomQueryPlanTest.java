@@ -34,6 +34,12 @@ class NewsroomQueryPlanTest extends WebServerTest {
     /** One more than the list's page, so that every filtered list has an older page. */
     private static final int STORIES = 51;
 
+    /**
+     * What the store reads a list along on SQLite when the list is filtered by it: a person's own
+     * stories, a byline's, a status a story passes through (this test asks only for those), a topic.
+     */
+    private static final List<String> LEADING = List.of("created_by", "author_id", "status", "topic_id");
+
     private static final Pattern PAGE_LINK = Pattern.compile("href=\"(/newsroom\\?[^\"]*(?:before|after)=[^\"]*)\"");
 
     @Test
@@ -58,7 +64,11 @@ class NewsroomQueryPlanTest extends WebServerTest {
         QueryPlans plans = new QueryPlans();
         web.newsroom.services.db().watchStatements(plans);
         List<String> seen = new ArrayList<>();
-        for (String list : List.of("/newsroom", "/newsroom?status=draft", "/newsroom?topic=" + trams.id())) {
+        for (String list : List.of(
+                "/newsroom",
+                "/newsroom?status=draft",
+                "/newsroom?topic=" + trams.id(),
+                "/newsroom?author=" + dana.id())) {
             seen.addAll(pages(writer, list));
         }
         seen.addAll(pages(contributor, "/newsroom"));
@@ -68,6 +78,7 @@ class NewsroomQueryPlanTest extends WebServerTest {
                 "/newsroom?status=review",
                 "/newsroom?topic=" + trams.id(),
                 "/newsroom?author=" + dana.id(),
+                "/newsroom?status=draft&topic=" + trams.id(),
                 "/newsroom?status=draft&topic=" + trams.id() + "&author=" + dana.id())) {
             seen.addAll(pages(editor, list));
         }
@@ -85,7 +96,7 @@ class NewsroomQueryPlanTest extends WebServerTest {
                 .filter(r -> !r.sql().contains("status = 'in-review' OR"))
                 .toList();
         assertTrue(selects.size() > 10, "the lists ran their queries: " + selects.size());
-        List<String> problems = QueryPlans.problems(web.newsroom.services.db(), dialect, selects, true);
+        List<String> problems = QueryPlans.problems(web.newsroom.services.db(), dialect, selects, LEADING, true);
         assertEquals(
                 List.of(), problems, problems.size() + " of " + selects.size() + " statements read without an index");
     }
