@@ -37,7 +37,11 @@ public final class Newsroom implements AutoCloseable {
     private int counter;
 
     public Newsroom(Dialect dialect, Path dir) {
-        Database db = TestDatabases.open(dialect, dir);
+        this(TestDatabases.open(dialect, dir), dir);
+    }
+
+    /** A newsroom over a database already opened, whose media live under {@code dir}. */
+    public Newsroom(Database db, Path dir) {
         this.services = Services.create(db, dir.resolve("media"), clock);
     }
 
