@@ -8,6 +8,8 @@
 #
 #   bench/busy.sh
 #   DURATION=30 PORT=19000 bench/busy.sh
+#   DATA_DIR=/path/to/archive bench/busy.sh   # an existing data directory (e.g. one bench/archive.sh
+#                                             # kept) instead of the demo: adds a writer and an editor
 #
 # The newsroom is driven through its forms (CSRF tokens and all) by bench/newsroom-client.py.
 # Everything it starts is stopped on exit, and it only ever talks to 127.0.0.1.
@@ -52,21 +54,46 @@ trap 'exit 143' TERM
 
 prepare_lede
 
-echo "Starting Lede on $HOST:$PORT with the demo content..."
-mkdir -p "$work/data"
-"$root/lede" serve --demo --host "$HOST" --port "$PORT" --base-url "$base" \
-  --data-dir "$work/data" >"$work/lede.log" 2>&1 &
-lede_pid=$!
-wait_for "$base/" "$lede_pid" lede "$work/lede.log" 240 || exit 1
+writer_email=writer@demo.lede.test editor_email=editor@demo.lede.test
+if [ -n "${DATA_DIR:-}" ]; then
+  # An archive has no demo accounts: a writer and an editor of this run's own are added to it, with
+  # passwords made here, before the server starts.
+  [ -d "$DATA_DIR" ] || { echo "bench: DATA_DIR $DATA_DIR is not a directory." >&2; exit 1; }
+  data=$DATA_DIR run_id="$(date +%s)-$$"
+  writer_email="busy-writer-$run_id@bench.lede.test" editor_email="busy-editor-$run_id@bench.lede.test"
+  writer_password=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+  editor_password=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+  for role in writer editor; do
+    email_var="${role}_email" password_var="${role}_password"
+    if ! printf '%s\n' "${!password_var}" | "$root/lede" user add --data-dir "$data" --email "${!email_var}" \
+        --role "$role" --password-stdin >"$work/user-$role.log" 2>&1; then
+      echo "bench: could not add the $role account to $data:" >&2
+      cat "$work/user-$role.log" >&2
+      exit 1
+    fi
+  done
+  echo "Starting Lede on $HOST:$PORT with the data directory $data..."
+  "$root/lede" serve --host "$HOST" --port "$PORT" --base-url "$base" \
+    --data-dir "$data" >"$work/lede.log" 2>&1 &
+  lede_pid=$!
+  wait_for "$base/" "$lede_pid" lede "$work/lede.log" 600 || exit 1
+else
+  echo "Starting Lede on $HOST:$PORT with the demo content..."
+  mkdir -p "$work/data"
+  "$root/lede" serve --demo --host "$HOST" --port "$PORT" --base-url "$base" \
+    --data-dir "$work/data" >"$work/lede.log" 2>&1 &
+  lede_pid=$!
+  wait_for "$base/" "$lede_pid" lede "$work/lede.log" 240 || exit 1
 
-# The demo accounts' passwords are printed once, when the fresh data directory gets them.
-password() { awk -v role="$1" '$1 == role && $2 ~ /@demo\.lede\.test$/ {print $3}' "$work/lede.log"; }
-writer_password=$(password writer)
-editor_password=$(password editor)
-if [ -z "$writer_password" ] || [ -z "$editor_password" ]; then
-  echo "bench: lede printed no demo passwords; its output:" >&2
-  cat "$work/lede.log" >&2
-  exit 1
+  # The demo accounts' passwords are printed once, when the fresh data directory gets them.
+  password() { awk -v role="$1" '$1 == role && $2 ~ /@demo\.lede\.test$/ {print $3}' "$work/lede.log"; }
+  writer_password=$(password writer)
+  editor_password=$(password editor)
+  if [ -z "$writer_password" ] || [ -z "$editor_password" ]; then
+    echo "bench: lede printed no demo passwords; its output:" >&2
+    cat "$work/lede.log" >&2
+    exit 1
+  fi
 fi
 
 story_path=$(curl -fsS "$base/" | grep -oE 'href="/[0-9]{4}/[0-9]{2}/[0-9]{2}/[a-z0-9-]+"' | head -n 1 | sed 's/^href="//; s/"$//' || true)
@@ -108,10 +135,10 @@ run_wrk quiet-home "$DURATION" "$base/"
 loop_seconds=$((2 * DURATION + 60))
 echo "Busy: starting the writer (a draft save every ${DRAFT_EVERY} s) and the editor (an update every ${UPDATE_EVERY} s)..."
 # python3 itself in the background, not a function around it, so that $! is the process stop() signals.
-python3 "$client" --base "$base" --email writer@demo.lede.test --password "$writer_password" --ready-file "$work/writer.ready" \
+python3 "$client" --base "$base" --email "$writer_email" --password "$writer_password" --ready-file "$work/writer.ready" \
   drafts --every "$DRAFT_EVERY" --seconds "$loop_seconds" >"$work/writer.json" 2>"$work/writer.err" &
 writer_pid=$!
-python3 "$client" --base "$base" --email editor@demo.lede.test --password "$editor_password" --ready-file "$work/editor.ready" \
+python3 "$client" --base "$base" --email "$editor_email" --password "$editor_password" --ready-file "$work/editor.ready" \
   updates --every "$UPDATE_EVERY" --seconds "$loop_seconds" --not "$story_path" >"$work/editor.json" 2>"$work/editor.err" &
 editor_pid=$!
 for i in $(seq 1 120); do
@@ -145,7 +172,7 @@ for role in writer editor; do
 done
 
 echo "Publish to visible: the editor publishes a new story, $PUBLISH_RUNS times..."
-python3 "$client" --base "$base" --email editor@demo.lede.test --password "$editor_password" visible --runs "$PUBLISH_RUNS" >"$work/visible.json" 2>"$work/visible.err" || {
+python3 "$client" --base "$base" --email "$editor_email" --password "$editor_password" visible --runs "$PUBLISH_RUNS" >"$work/visible.json" 2>"$work/visible.err" || {
   echo "bench: the publish-to-visible run failed:" >&2
   cat "$work/visible.err" >&2
   exit 1
@@ -163,11 +190,14 @@ import json, sys
 writer, editor, visible = (json.load(open(p)) for p in sys.argv[1:])
 print(f"while busy: {writer['saves']} draft saves ({writer['failed']} failed), "
       f"{editor['updates']} published updates ({editor['failed']} failed)")
+for label, spread in (('draft save', writer['ms']), ('published update', editor['ms'])):
+    print(f"  {label} answered in ms: median {spread['p50']}, p95 {spread['p95']}, slowest {spread['max']}")
 print()
-print(f"{'publish to visible':<20} {'home ms':>10} {'topic ms':>10} {'story ms':>10}")
+print(f"{'publish to visible':<20} {'publish ms':>10} {'home ms':>10} {'topic ms':>10} {'story ms':>10}")
 ms = lambda v: 'never' if v is None else str(v)
 for r in visible['runs']:
-    print(f"{'run ' + str(r['run']):<20} {ms(r.get('home')):>10} {ms(r.get('topic')):>10} {ms(r.get('story')):>10}")
+    print(f"{'run ' + str(r['run']):<20} {ms(r.get('publish')):>10} {ms(r.get('home')):>10} "
+          f"{ms(r.get('topic')):>10} {ms(r.get('story')):>10}")
 EOF
 if [ "$warnings" -gt 0 ]; then
   echo "WARNING: $warnings wrk run(s) had failed requests; the numbers above include them." >&2

@@ -3,7 +3,7 @@
 
 Python's standard library only. Every request goes to the --base given, which busy.sh sets to
 127.0.0.1. Each loop is bounded by --seconds and stops early on SIGTERM; on exit it prints one
-line of counts for the script to report.
+line of counts and of how long the server took to answer each write, for the script to report.
 
   newsroom-client.py --base URL --email E --password P drafts --every 0.25 --seconds 60
   newsroom-client.py --base URL --email E --password P updates --every 5 --seconds 60 --not /2026/...
@@ -22,7 +22,6 @@ import urllib.parse
 import urllib.request
 
 TOKEN = re.compile(r'name="_csrf" value="([^"]+)"')
-REVISION = re.compile(r'revision\+(\d+)')
 STOP = False
 
 
@@ -131,6 +130,22 @@ def replace(fields, name, value):
     return [(k, v) for k, v in fields if k != name] + [(name, value)]
 
 
+def timed(post):
+    """Runs post() and returns its answer and how long the server took to give it, in ms."""
+    start = time.monotonic()
+    answer = post()
+    return answer, round((time.monotonic() - start) * 1000, 1)
+
+
+def spread(ms):
+    """The median, 95th percentile and slowest of a list of timings (None when it is empty)."""
+    if not ms:
+        return {'p50': None, 'p95': None, 'max': None}
+    ordered = sorted(ms)
+    return {'p50': ordered[len(ordered) // 2], 'p95': ordered[min(len(ordered) - 1, len(ordered) * 95 // 100)],
+            'max': ordered[-1]}
+
+
 def paced(every, seconds, step):
     """Runs step at a fixed rate (a slow step is followed at once by the next) until the time is up."""
     end = time.monotonic() + seconds
@@ -142,7 +157,7 @@ def paced(every, seconds, step):
             next_at = time.monotonic()
         # In short naps, so that SIGTERM ends the loop at once rather than after a 5 s pause.
         while not STOP and time.monotonic() < next_at:
-            time.sleep(min(0.05, next_at - time.monotonic()))
+            time.sleep(max(0.0, min(0.05, next_at - time.monotonic())))
 
 
 def create_draft(n, headline, extra=()):
@@ -161,23 +176,24 @@ def drafts(n, args, ready):
     fields = story_form(page)
     revision = dict(fields)['revision']
     counts = {'saves': 0, 'failed': 0}
+    ms = []
     ready()
 
     def save():
         nonlocal revision
         counts['saves'] += 1
         body = dict(fields)['body'].rstrip() + f'\n\nEdit {counts["saves"]}: the board meets again next week.\n'
-        status, location, _ = n.post(path, replace(replace(replace(fields, 'body', body), 'revision', revision),
-                                                   'action', 'save'))
-        m = REVISION.search(location)
-        if status == 303 and m:
-            revision = m.group(1)
-        else:
+        (status, _, _), took = timed(lambda: n.post(
+            path, replace(replace(replace(fields, 'body', body), 'revision', revision), 'action', 'save')))
+        ms.append(took)
+        if status != 303:
             counts['failed'] += 1
-            revision = dict(story_form(n.get(path)[1]))['revision']
+        # The redirect leads back to the editor, as a browser follows it: the form there holds
+        # the revision the next save must name.
+        revision = dict(story_form(n.get(path)[1]))['revision']
 
     paced(args.every, args.seconds, save)
-    return counts
+    return {**counts, 'ms': spread(ms)}
 
 
 def published_story(n, not_path):
@@ -194,6 +210,7 @@ def published_story(n, not_path):
 def updates(n, args, ready):
     path = published_story(n, args.not_path)
     counts = {'updates': 0, 'failed': 0}
+    ms = []
     ready()
 
     def update():
@@ -201,12 +218,13 @@ def updates(n, args, ready):
         _, page = n.get(path)
         fields = story_form(page)
         dek = f'Updated {counts["updates"]} time(s) during the benchmark.'
-        status, _, _ = n.post(path, replace(replace(fields, 'dek', dek), 'action', 'update-minor'))
+        (status, _, _), took = timed(lambda: n.post(path, replace(replace(fields, 'dek', dek), 'action', 'update-minor')))
+        ms.append(took)
         if status != 303:
             counts['failed'] += 1
 
     paced(args.every, args.seconds, update)
-    return counts
+    return {**counts, 'ms': spread(ms)}
 
 
 def first_topic(n):
@@ -243,7 +261,7 @@ def visible(n, args, ready):
         for p in ('/', f'/topics/{topic_slug}'):
             fetch(p)
             fetch(p)
-        status, _, _ = n.post(path, replace(fields, 'action', 'publish'))
+        (status, _, _), publish_ms = timed(lambda: n.post(path, replace(fields, 'action', 'publish')))
         published = time.monotonic()
         if status != 303:
             raise SystemExit(f'newsroom-client: publishing answered {status}')
@@ -258,7 +276,7 @@ def visible(n, args, ready):
                     seen[name] = round((time.monotonic() - published) * 1000)
                     del pending[name]
             time.sleep(0.01)
-        results.append({'run': run, 'story': story_path, **seen, **{k: None for k in pending}})
+        results.append({'run': run, 'story': story_path, 'publish': publish_ms, **seen, **{k: None for k in pending}})
     return {'runs': results}
 
 
