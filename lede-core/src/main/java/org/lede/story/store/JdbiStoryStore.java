@@ -328,7 +328,7 @@ public final class JdbiStoryStore implements StoryStore {
     }
 
     @Override
-    public List<Story> page(StoryFilter filter, StoryCursor after, boolean older, int limit) {
+    public List<Story> page(StoryFilter filter, StoryCursor from, boolean older, int limit) {
         // The filter a page is read along: the one that holds the fewest stories as newsrooms
         // work, a person's own before a byline, a status a story passes through (draft, review,
         // scheduled, unpublished) before a topic, and a topic before published or archived.
@@ -362,13 +362,8 @@ public final class JdbiStoryStore implements StoryStore {
         }
         // A byline's stories are read from author_saved (V26), which holds each byline with its
         // story's last save in the list's order: the stories' own index cannot see bylines.
-        String from = "stories";
-        String at = "updated_at";
-        String id = "id";
+        Along along = byAuthor ? Along.derived("author_saved", "saved_at") : Along.stories("updated_at");
         if (byAuthor) {
-            from = "author_saved JOIN stories ON stories.id = author_saved.story_id";
-            at = "author_saved.saved_at";
-            id = "author_saved.story_id";
             where.append(" AND author_saved.author_id = :author");
             binds.put("author", filter.authorId());
         } else if (filter.authorId() != null) {
@@ -384,20 +379,12 @@ public final class JdbiStoryStore implements StoryStore {
             where.append(" AND LOWER(headline) LIKE :query ESCAPE '!'");
             binds.put("query", likePattern(filter.query()));
         }
-        if (after != null) {
-            // A row value compares (updated_at, id) as one key, which both databases read off the index in order.
-            where.append(" AND (" + at + ", " + id + ")" + (older ? " < " : " > ") + "(:fromAt, :fromId)");
-            binds.put("fromAt", Times.format(after.updatedAt()));
-            binds.put("fromId", after.id());
+        if (from != null) {
+            where.append(" AND " + along.key() + (older ? " < " : " > ") + "(:fromAt, :fromId)");
+            binds.put("fromAt", Times.format(from.updatedAt()));
+            binds.put("fromId", from.id());
         }
-        String direction = older ? "DESC" : "ASC";
-        String sql = "SELECT " + COLUMNS + " FROM " + from + " WHERE " + where + " ORDER BY " + at + " " + direction
-                + ", " + id + " " + direction + " LIMIT :limit";
-        List<Story> found = db.handle(h -> {
-            var q = h.createQuery(sql);
-            binds.forEach(q::bind);
-            return load(h, q.bind("limit", limit).map(JdbiStoryStore::row).list());
-        });
+        List<Story> found = list(along, where, binds, older, limit);
         return older ? found : found.reversed();
     }
 
@@ -418,20 +405,14 @@ public final class JdbiStoryStore implements StoryStore {
         }
         // A byline's or a tag's live stories are read from author_published or tag_published
         // (V26), which hold them by first publication: the stories' own index cannot see either.
-        String from = "stories";
-        String at = "first_published_at";
-        String id = "id";
+        Along along = byAuthor
+                ? Along.derived("author_published", "first_at")
+                : byTag ? Along.derived("tag_published", "first_at") : Along.stories("first_published_at");
         if (byAuthor) {
-            from = "author_published JOIN stories ON stories.id = author_published.story_id";
-            at = "author_published.first_at";
-            id = "author_published.story_id";
             where.append(" AND author_published.author_id = :author");
             binds.put("author", filter.authorId());
         }
         if (byTag) {
-            from = "tag_published JOIN stories ON stories.id = tag_published.story_id";
-            at = "tag_published.first_at";
-            id = "tag_published.story_id";
             where.append(" AND tag_published.tag = :tag");
             binds.put("tag", filter.tag());
         } else if (filter.tag() != null) {
@@ -448,12 +429,44 @@ public final class JdbiStoryStore implements StoryStore {
             binds.put("since", Times.format(filter.changedSince()));
         }
         if (after != null) {
-            where.append(" AND (" + at + ", " + id + ") < (:afterAt, :afterId)");
+            where.append(" AND " + along.key() + " < (:afterAt, :afterId)");
             binds.put("afterAt", Times.format(after.firstPublishedAt()));
             binds.put("afterId", after.id());
         }
-        String sql = "SELECT " + COLUMNS + " FROM " + from + " WHERE " + where + " ORDER BY " + at + " DESC, " + id
-                + " DESC LIMIT :limit";
+        return list(along, where, binds, true, limit);
+    }
+
+    /**
+     * What a list of stories is read along: the stories themselves, or a derived table that holds
+     * a key of theirs (a byline, a tag) with the time the list is ordered by, joined to them.
+     *
+     * @param from the tables read
+     * @param at   the column the list is ordered by, and {@code id} the one that breaks its ties
+     */
+    private record Along(String from, String at, String id) {
+        static Along stories(String at) {
+            return new Along("stories", at, "id");
+        }
+
+        static Along derived(String table, String at) {
+            return new Along(
+                    table + " JOIN stories ON stories.id = " + table + ".story_id",
+                    table + "." + at,
+                    table + ".story_id");
+        }
+
+        /** The list's order as one row value, which both databases read off an index in order. */
+        String key() {
+            return "(" + at + ", " + id + ")";
+        }
+    }
+
+    /** The stories {@code where} picks along {@code along}, newest first or oldest first. */
+    private List<Story> list(
+            Along along, CharSequence where, Map<String, Object> binds, boolean newestFirst, int limit) {
+        String direction = newestFirst ? "DESC" : "ASC";
+        String sql = "SELECT " + COLUMNS + " FROM " + along.from() + " WHERE " + where + " ORDER BY " + along.at() + " "
+                + direction + ", " + along.id() + " " + direction + " LIMIT :limit";
         return db.handle(h -> {
             var q = h.createQuery(sql);
             binds.forEach(q::bind);
