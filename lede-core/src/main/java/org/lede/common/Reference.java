@@ -2,16 +2,33 @@ package org.lede.common;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Something that uses a thing someone asked to delete, named the way the newsroom knows it
- * (a headline, a dashboard's title, an author's name), so a refusal says exactly what to change.
+ * (a headline, a dashboard's title, an author's name), so a refusal says exactly what to change;
+ * or, with no name, how many more of a kind use it ({@link #more}).
+ *
+ * @param count 1 for a named user; for an unnamed one, how many users it stands for
  */
-public record Reference(Kind kind, String name) {
+public record Reference(Kind kind, String name, long count) {
     /** How many names of one kind a refusal spells out before it counts the rest. */
-    private static final int NAMED = 10;
+    public static final int NAMED = 10;
+
+    public Reference(Kind kind, String name) {
+        this(kind, name, 1);
+    }
+
+    /**
+     * {@code count} users of a kind beyond those named: a topic or a byline of a big archive has a
+     * hundred thousand stories, which a refusal counts rather than reads.
+     */
+    public static Reference more(Kind kind, long count) {
+        return new Reference(kind, null, count);
+    }
 
     public enum Kind {
         PUBLISHED_STORY("published story", "published stories"),
@@ -48,28 +65,31 @@ public record Reference(Kind kind, String name) {
 
     /** "used by 2 published stories: “A”, “B”; 1 dashboard: “D”." */
     public static String describe(List<Reference> references) {
-        Map<Kind, List<String>> byKind = new LinkedHashMap<>();
+        // Two stories may share a headline: each counts, the headline is named once.
+        Map<Kind, Set<String>> byKind = new LinkedHashMap<>();
+        Map<Kind, Long> totals = new LinkedHashMap<>();
         for (Kind kind : Kind.values()) {
-            byKind.put(kind, new ArrayList<>());
+            byKind.put(kind, new LinkedHashSet<>());
+            totals.put(kind, 0L);
         }
         references.forEach(r -> {
-            List<String> names = byKind.get(r.kind());
-            if (!names.contains(r.name())) {
-                names.add(r.name());
+            totals.merge(r.kind(), r.count(), Long::sum);
+            if (r.name() != null) {
+                byKind.get(r.kind()).add(r.name());
             }
         });
         List<String> parts = new ArrayList<>();
         byKind.forEach((kind, names) -> {
-            if (names.isEmpty()) {
+            long total = totals.get(kind);
+            if (total == 0) {
                 return;
             }
             List<String> quoted = new ArrayList<>(
                     names.stream().limit(NAMED).map(n -> "“" + n + "”").toList());
-            if (names.size() > NAMED) {
-                quoted.add("and " + (names.size() - NAMED) + " more");
+            if (total > quoted.size()) {
+                quoted.add("and " + (total - quoted.size()) + " more");
             }
-            parts.add(
-                    names.size() + " " + (names.size() == 1 ? kind.one : kind.many) + ": " + String.join(", ", quoted));
+            parts.add(total + " " + (total == 1 ? kind.one : kind.many) + ": " + String.join(", ", quoted));
         });
         return "used by " + String.join("; ", parts) + ".";
     }

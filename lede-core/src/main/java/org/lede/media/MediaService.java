@@ -187,7 +187,8 @@ public final class MediaService implements AutoCloseable {
             if (!actor.role().canPublish()) {
                 long stories = store.uses(id).stream()
                         .filter(use -> use.kind() == Reference.Kind.PUBLISHED_STORY)
-                        .count();
+                        .mapToLong(Reference::count)
+                        .sum();
                 if (stories > 0) {
                     throw new ForbiddenException("This image is used by " + stories + " published "
                             + (stories == 1 ? "story" : "stories")

@@ -76,6 +76,26 @@ class TopicMergeTest extends NewsroomTest {
     }
 
     @Test
+    void theRefusalOfABigTopicNamesTheFirstTenByHeadlineAndCountsTheRest() {
+        Topic transit = newsroom.topic("transit", "Transit");
+        for (int i = 12; i >= 1; i--) {
+            story("Tram stop %02d opens".formatted(i), transit, true);
+        }
+        story("Bus lanes planned", transit, false);
+
+        ConflictException refused =
+                assertThrows(ConflictException.class, () -> service.delete(EDITOR, transit.id(), null));
+
+        assertEquals(
+                "Cannot delete the topic “Transit”: used by 12 published stories: “Tram stop 01 opens”, “Tram stop"
+                        + " 02 opens”, “Tram stop 03 opens”, “Tram stop 04 opens”, “Tram stop 05 opens”, “Tram stop"
+                        + " 06 opens”, “Tram stop 07 opens”, “Tram stop 08 opens”, “Tram stop 09 opens”, “Tram stop"
+                        + " 10 opens”, and 2 more; 1 story not published: “Bus lanes planned”. Merge it into another"
+                        + " topic instead, which moves them there.",
+                refused.getMessage());
+    }
+
+    @Test
     void mergingMovesEveryStoryAndDashboardAndLeadsOldAddressesToTheTarget() {
         Topic transit = newsroom.topic("transit", "Transit");
         Topic trams = newsroom.topic("trams", "Trams");

@@ -14,6 +14,7 @@ import org.lede.common.ConflictException;
 import org.lede.common.Names;
 import org.lede.common.Reference;
 import org.lede.db.Database;
+import org.lede.db.StoryReferences;
 
 public final class JdbiAuthorStore implements AuthorStore {
     private static final String SELECT =
@@ -67,11 +68,8 @@ public final class JdbiAuthorStore implements AuthorStore {
 
     @Override
     public List<Reference> uses(String id) {
-        return db.handle(h -> h.createQuery("SELECT headline, status FROM stories WHERE id IN"
-                        + " (SELECT story_id FROM story_authors WHERE author_id = ?) ORDER BY headline, id")
-                .bind(0, id)
-                .map((rs, c) -> Reference.story(rs.getString("headline"), "published".equals(rs.getString("status"))))
-                .list());
+        return db.handle(
+                h -> StoryReferences.of(h, "id IN (SELECT story_id FROM story_authors WHERE author_id = ?)", id));
     }
 
     @Override

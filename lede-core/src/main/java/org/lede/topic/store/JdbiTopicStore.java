@@ -11,6 +11,7 @@ import org.lede.common.ConflictException;
 import org.lede.common.Names;
 import org.lede.common.Reference;
 import org.lede.db.Database;
+import org.lede.db.StoryReferences;
 import org.lede.db.Times;
 import org.lede.topic.Topic;
 import org.lede.topic.TopicStore;
@@ -62,12 +63,7 @@ public final class JdbiTopicStore implements TopicStore {
     @Override
     public List<Reference> uses(String id) {
         return db.handle(h -> {
-            List<Reference> uses = new ArrayList<>(h.createQuery(
-                            "SELECT headline, status FROM stories WHERE topic_id = ? ORDER BY headline, id")
-                    .bind(0, id)
-                    .map((rs, c) ->
-                            Reference.story(rs.getString("headline"), "published".equals(rs.getString("status"))))
-                    .list());
+            List<Reference> uses = new ArrayList<>(StoryReferences.of(h, "topic_id = ?", id));
             uses.addAll(h.createQuery("SELECT title FROM dashboards WHERE topic_id = ? ORDER BY title, id")
                     .bind(0, id)
                     .map((rs, c) -> new Reference(Reference.Kind.DASHBOARD, rs.getString("title")))
