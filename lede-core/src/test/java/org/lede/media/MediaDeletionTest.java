@@ -18,6 +18,7 @@ import org.lede.dashboard.DashboardService.DashboardFields;
 import org.lede.outbox.OutboxEvent;
 import org.lede.story.Story;
 import org.lede.story.StoryDraft;
+import org.lede.story.UpdateKind;
 import org.lede.testing.NewsroomTest;
 
 /** Deleting images: refused while anything shows them, and then with their files, on SQLite and PostgreSQL. */
@@ -99,6 +100,54 @@ class MediaDeletionTest extends NewsroomTest {
                 refused.getMessage());
         assertTrue(newsroom.services.media().find(image.id()).isPresent());
         assertTrue(newsroom.services.blobs().exists(MediaService.originalKey(image)), "files stay with the record");
+    }
+
+    @Test
+    void anImageTakenOutOfEveryStoryIsFreeToDescribeAndDeleteAgain() {
+        Media image = newsroom.image("A tram at dusk");
+        Media other = newsroom.image("A bus at noon");
+        Credit credit = Credit.photo("Ana Ruiz", "Lede");
+        var stories = newsroom.services.storyService();
+        Story hero = stories.createDraft(
+                EDITOR,
+                withHero(newsroom.publishableDraft("Tram line opens"), new ImageBlock(image.id(), "A tram.", credit)));
+        hero = stories.publish(EDITOR, hero.id(), hero.revision());
+        Story block = stories.createDraft(
+                EDITOR,
+                newsroom.publishableDraft("Tram photos")
+                        .withBody(List.of(
+                                Paragraph.of("Pictures."), new ImageBlock(image.id(), "Another tram.", credit))));
+        block = stories.publish(EDITOR, block.id(), block.revision());
+        assertThrows(
+                ForbiddenException.class,
+                () -> newsroom.services.mediaService().describe(WRITER, image.id(), "A tram crossing", null, null),
+                "a published story shows it");
+
+        stories.update(
+                EDITOR,
+                hero.id(),
+                hero.revision(),
+                withHero(hero.draft(), new ImageBlock(other.id(), "A bus.", credit)),
+                UpdateKind.MINOR);
+        ConflictException refused = assertThrows(ConflictException.class, () -> service.delete(EDITOR, image.id()));
+        assertEquals(
+                "Cannot delete this image: used by 1 published story: “Tram photos”. Take it out of them first.",
+                refused.getMessage(),
+                "the hero changed, the block stays");
+        stories.update(
+                EDITOR,
+                block.id(),
+                block.revision(),
+                block.draft().withBody(List.of(Paragraph.of("Pictures."))),
+                UpdateKind.MINOR);
+
+        newsroom.services.mediaService().describe(WRITER, image.id(), "A tram crossing", null, null);
+        service.delete(EDITOR, image.id());
+        assertTrue(newsroom.services.media().find(image.id()).isEmpty());
+        assertThrows(
+                ForbiddenException.class,
+                () -> newsroom.services.mediaService().describe(WRITER, other.id(), "A bus", null, null),
+                "the new hero is the one in use");
     }
 
     @Test

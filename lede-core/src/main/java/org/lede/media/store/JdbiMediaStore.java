@@ -12,6 +12,7 @@ import org.lede.common.Reference;
 import org.lede.content.Credit;
 import org.lede.content.CreditKind;
 import org.lede.db.Database;
+import org.lede.db.StoryReferences;
 import org.lede.db.Times;
 import org.lede.media.Media;
 import org.lede.media.MediaStore;
@@ -78,17 +79,10 @@ public final class JdbiMediaStore implements MediaStore {
 
     @Override
     public List<Reference> uses(String id) {
-        // Image blocks are JSON in story_blocks; ids are ULIDs, so the pattern has no LIKE wildcards in it.
-        String inBlock = "%\"mediaId\":\"" + id + "\"%";
+        // story_media (V27) holds each story's hero and image blocks by media item.
         return db.handle(h -> {
-            List<Reference> uses = new ArrayList<>(h.createQuery("SELECT headline, status FROM stories"
-                            + " WHERE hero_media_id = :id OR id IN (SELECT story_id FROM story_blocks"
-                            + " WHERE type = 'image' AND data LIKE :block) ORDER BY headline, id")
-                    .bind("id", id)
-                    .bind("block", inBlock)
-                    .map((rs, c) ->
-                            Reference.story(rs.getString("headline"), "published".equals(rs.getString("status"))))
-                    .list());
+            List<Reference> uses = new ArrayList<>(
+                    StoryReferences.of(h, "id IN (SELECT story_id FROM story_media WHERE media_id = ?)", id));
             uses.addAll(h.createQuery("SELECT title FROM dashboards WHERE illustration_media_id = ? ORDER BY title, id")
                     .bind(0, id)
                     .map((rs, c) -> new Reference(Reference.Kind.DASHBOARD, rs.getString("title")))

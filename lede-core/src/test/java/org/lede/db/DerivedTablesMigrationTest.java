@@ -1,9 +1,11 @@
 package org.lede.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +13,11 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.lede.author.Author;
+import org.lede.common.ConflictException;
+import org.lede.content.Credit;
+import org.lede.content.ImageBlock;
+import org.lede.content.Paragraph;
+import org.lede.media.Media;
 import org.lede.reading.ReaderQueries;
 import org.lede.reading.SiteSettings;
 import org.lede.reading.StoryView;
@@ -22,15 +29,16 @@ import org.lede.testing.TestDatabases;
 import org.lede.user.Actor;
 
 /**
- * V26 on a newsroom that already has stories, as an upgrade meets it: the derived tables it adds
- * (bylines by last save, live bylines and tags by first publication) start out holding every
- * story written before it, so the byline and tag lists show them at once. The newsroom is made at
- * the latest version, V26 is taken out again (its objects dropped and its history row deleted),
- * and opening the database applies it once more over the stories.
+ * V26 and V27 on a newsroom that already has stories, as an upgrade meets them: the derived
+ * tables they add (bylines by last save, live bylines and tags by first publication, the media
+ * each story shows) start out holding every story written before them, so the byline and tag
+ * lists and the refusal to delete an image in use see those stories at once. The newsroom is made
+ * at the latest version, the two are taken out again (their objects dropped and their history
+ * rows deleted), and opening the database applies them once more over the stories.
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Dialect.class)
-class ListIndexesMigrationTest {
+class DerivedTablesMigrationTest {
     private static final SiteSettings SITE =
             new SiteSettings("Test Ledger", "News in brief.", "https://news.example", ZoneId.of("UTC"));
 
@@ -49,10 +57,17 @@ class ListIndexesMigrationTest {
         Story live = stories.createDraft(
                 Actor.SYSTEM, before.publishableDraft("Live by Ana").withAuthors(List.of(ana.id())));
         live = stories.publish(Actor.SYSTEM, live.id(), live.revision());
+        Media pictured = before.image("A ferry at the pier");
         Story draft = stories.createDraft(
-                Actor.SYSTEM, before.publishableDraft("Draft by Ana").withAuthors(List.of(ana.id())));
+                Actor.SYSTEM,
+                before.publishableDraft("Draft by Ana")
+                        .withAuthors(List.of(ana.id()))
+                        .withBody(List.of(
+                                Paragraph.of("Pictures."),
+                                new ImageBlock(pictured.id(), "The ferry.", Credit.photo("Ana Ruiz", "Lede")))));
+        String hero = live.draft().hero().mediaId();
         before.services.db().handle(h -> {
-            for (String statement : undoV26()) {
+            for (String statement : undo()) {
                 h.execute(statement);
             }
             return null;
@@ -77,6 +92,21 @@ class ListIndexesMigrationTest {
                     List.of(live.id()),
                     ids(reader.published(new PublishedFilter(null, null, "transit", null, null), null, 10)),
                     "the content API's tag list, live stories only");
+            assertEquals(
+                    "Cannot delete this image: used by 1 published story: “Live by Ana”. Take it out of them first.",
+                    assertThrows(
+                                    ConflictException.class,
+                                    () -> after.services.mediaService().delete(Actor.SYSTEM, hero))
+                            .getMessage(),
+                    "a hero set before the upgrade");
+            assertEquals(
+                    "Cannot delete this image: used by 1 story not published: “Draft by Ana”. Take it out of them"
+                            + " first.",
+                    assertThrows(
+                                    ConflictException.class,
+                                    () -> after.services.mediaService().delete(Actor.SYSTEM, pictured.id()))
+                            .getMessage(),
+                    "an image block written before the upgrade");
         } finally {
             after.close();
         }
@@ -86,9 +116,14 @@ class ListIndexesMigrationTest {
         return views.stream().map(StoryView::id).toList();
     }
 
-    /** What V26 made, taken out again, and its place in the history with it. */
-    private List<String> undoV26() {
+    /** What V27 and V26 made, taken out again, newest first, and their places in the history with them. */
+    private List<String> undo() {
         List<String> triggers = List.of(
+                "story_media_block_added ON story_blocks",
+                "story_media_block_removed ON story_blocks",
+                "story_media_block_changed ON story_blocks",
+                "story_media_hero_added ON stories",
+                "story_media_hero_changed ON stories",
                 "author_saved_byline_added ON story_authors",
                 "author_saved_byline_removed ON story_authors",
                 "author_saved_story_saved ON stories",
@@ -97,17 +132,31 @@ class ListIndexesMigrationTest {
                 "tag_published_tag_added ON story_tags",
                 "tag_published_tag_removed ON story_tags",
                 "published_story_moved ON stories");
-        List<String> undo = new java.util.ArrayList<>();
+        List<String> undo = new ArrayList<>();
         for (String trigger : triggers) {
-            String name = trigger.substring(0, trigger.indexOf(' '));
-            if (dialect == Dialect.SQLITE) {
-                undo.add("DROP TRIGGER " + name);
-            } else {
-                undo.add("DROP TRIGGER " + trigger);
-                undo.add("DROP FUNCTION " + name + "()");
+            undo.add("DROP TRIGGER "
+                    + (dialect == Dialect.SQLITE ? trigger.substring(0, trigger.indexOf(' ')) : trigger));
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            // story_media_hero_added runs story_media_hero_changed(): one function for both.
+            for (String function : List.of(
+                    "story_media_block_added",
+                    "story_media_block_removed",
+                    "story_media_block_changed",
+                    "story_media_hero_changed",
+                    "author_saved_byline_added",
+                    "author_saved_byline_removed",
+                    "author_saved_story_saved",
+                    "author_published_byline_added",
+                    "author_published_byline_removed",
+                    "tag_published_tag_added",
+                    "tag_published_tag_removed",
+                    "published_story_moved")) {
+                undo.add("DROP FUNCTION " + function + "()");
             }
         }
         undo.addAll(List.of(
+                "DROP TABLE story_media",
                 "DROP TABLE author_saved",
                 "DROP TABLE author_published",
                 "DROP TABLE tag_published",
@@ -115,7 +164,7 @@ class ListIndexesMigrationTest {
                 "DROP INDEX stories_by_topic_saved",
                 "DROP INDEX stories_by_topic_first_published",
                 "DROP INDEX stories_by_kind_first_published",
-                "DELETE FROM flyway_schema_history WHERE version = '26'"));
+                "DELETE FROM flyway_schema_history WHERE version IN ('26', '27')"));
         return undo;
     }
 }
