@@ -21,41 +21,30 @@ SELECT data::jsonb ->> 'mediaId', story_id, position FROM story_blocks
 WHERE type = 'image' AND data::jsonb ->> 'mediaId' IS NOT NULL
 ON CONFLICT DO NOTHING;
 
-CREATE FUNCTION story_media_block_added() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One function for a block added, removed or changed; each trigger's WHEN keeps it to image
+-- blocks where it can, so the other blocks of a story cost no call.
+CREATE FUNCTION story_media_block_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO story_media (media_id, story_id, position)
-    SELECT NEW.data::jsonb ->> 'mediaId', NEW.story_id, NEW.position
-    WHERE NEW.data::jsonb ->> 'mediaId' IS NOT NULL
-    ON CONFLICT DO NOTHING;
+    IF TG_OP <> 'INSERT' THEN
+        IF OLD.type = 'image' THEN
+            DELETE FROM story_media WHERE story_id = OLD.story_id AND position = OLD.position;
+        END IF;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        IF NEW.type = 'image' THEN
+            INSERT INTO story_media (media_id, story_id, position)
+            SELECT NEW.data::jsonb ->> 'mediaId', NEW.story_id, NEW.position
+            WHERE NEW.data::jsonb ->> 'mediaId' IS NOT NULL
+            ON CONFLICT DO NOTHING;
+        END IF;
+    END IF;
     RETURN NULL;
 END
 $$;
 CREATE TRIGGER story_media_block_added AFTER INSERT ON story_blocks
-    FOR EACH ROW WHEN (NEW.type = 'image') EXECUTE FUNCTION story_media_block_added();
-
-CREATE FUNCTION story_media_block_removed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    DELETE FROM story_media WHERE story_id = OLD.story_id AND position = OLD.position;
-    RETURN NULL;
-END
-$$;
+    FOR EACH ROW WHEN (NEW.type = 'image') EXECUTE FUNCTION story_media_block_changed();
 CREATE TRIGGER story_media_block_removed AFTER DELETE ON story_blocks
-    FOR EACH ROW WHEN (OLD.type = 'image') EXECUTE FUNCTION story_media_block_removed();
-
-CREATE FUNCTION story_media_block_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF OLD.type = 'image' THEN
-        DELETE FROM story_media WHERE story_id = OLD.story_id AND position = OLD.position;
-    END IF;
-    IF NEW.type = 'image' THEN
-        INSERT INTO story_media (media_id, story_id, position)
-        SELECT NEW.data::jsonb ->> 'mediaId', NEW.story_id, NEW.position
-        WHERE NEW.data::jsonb ->> 'mediaId' IS NOT NULL
-        ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN NULL;
-END
-$$;
+    FOR EACH ROW WHEN (OLD.type = 'image') EXECUTE FUNCTION story_media_block_changed();
 CREATE TRIGGER story_media_block_changed AFTER UPDATE ON story_blocks
     FOR EACH ROW EXECUTE FUNCTION story_media_block_changed();
 
