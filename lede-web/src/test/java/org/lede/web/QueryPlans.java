@@ -174,11 +174,15 @@ public final class QueryPlans implements SqlLogger {
         while (m.find()) {
             String table = m.group(1).toLowerCase(Locale.ROOT);
             byName.put(table, table);
-            if (m.group(2) != null && !NOT_ALIASES.contains(m.group(2).toLowerCase(Locale.ROOT))) {
-                byName.put(m.group(2).toLowerCase(Locale.ROOT), table);
-            }
+            byName.put(readAs(m), table);
         }
         return byName;
+    }
+
+    /** The name a {@link #TABLE} match reads its table under: its alias, else the table's own. */
+    private static String readAs(Matcher table) {
+        String alias = table.group(2) == null ? null : table.group(2).toLowerCase(Locale.ROOT);
+        return alias == null || NOT_ALIASES.contains(alias) ? table.group(1).toLowerCase(Locale.ROOT) : alias;
     }
 
     /**
@@ -189,12 +193,7 @@ public final class QueryPlans implements SqlLogger {
     static Map<String, Set<String>> boundEqualities(String sql) {
         Map<String, String> tables = tables(sql);
         Matcher first = TABLE.matcher(sql);
-        String main = first.find()
-                ? (first.group(2) != null
-                                && !NOT_ALIASES.contains(first.group(2).toLowerCase(Locale.ROOT))
-                        ? first.group(2)
-                        : first.group(1))
-                : null;
+        String main = first.find() ? readAs(first) : null;
         Map<String, Set<String>> columns = new HashMap<>();
         Matcher m = BOUND_EQUALITY.matcher(sql);
         while (m.find()) {
