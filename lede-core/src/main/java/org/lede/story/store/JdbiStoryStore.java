@@ -363,12 +363,12 @@ public final class JdbiStoryStore implements StoryStore {
         // A byline's stories are read from author_saved (V26), which holds each byline with its
         // story's last save in the list's order: the stories' own index cannot see bylines.
         Along along = byAuthor ? Along.derived("author_saved", "saved_at") : Along.stories("updated_at");
-        if (byAuthor) {
-            where.append(" AND author_saved.author_id = :author");
-            binds.put("author", filter.authorId());
-        } else if (filter.authorId() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM story_authors sa WHERE sa.story_id = stories.id"
-                    + " AND sa.author_id = :author)");
+        if (filter.authorId() != null) {
+            where.append(
+                    byAuthor
+                            ? " AND author_saved.author_id = :author"
+                            : " AND EXISTS (SELECT 1 FROM story_authors sa WHERE sa.story_id = stories.id"
+                                    + " AND sa.author_id = :author)");
             binds.put("author", filter.authorId());
         }
         if (byCreator) {
@@ -412,11 +412,12 @@ public final class JdbiStoryStore implements StoryStore {
             where.append(" AND author_published.author_id = :author");
             binds.put("author", filter.authorId());
         }
-        if (byTag) {
-            where.append(" AND tag_published.tag = :tag");
-            binds.put("tag", filter.tag());
-        } else if (filter.tag() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM story_tags st WHERE st.story_id = stories.id AND st.tag = :tag)");
+        if (filter.tag() != null) {
+            where.append(
+                    byTag
+                            ? " AND tag_published.tag = :tag"
+                            : " AND EXISTS (SELECT 1 FROM story_tags st WHERE st.story_id = stories.id"
+                                    + " AND st.tag = :tag)");
             binds.put("tag", filter.tag());
         }
         if (filter.kind() != null) {
