@@ -6,10 +6,10 @@ import org.jdbi.v3.core.Handle;
 import org.lede.common.Reference;
 
 /**
- * The stories that use something a newsroom asked to delete (a topic, a byline), as a refusal
+ * The stories that use something a newsroom asked to delete (a topic, a byline, an image), as a refusal
  * names them: the first {@link Reference#NAMED} of each kind by headline, and how many more. A
- * topic or an author of a big archive has a hundred thousand stories; reading every headline and
- * naming them made a refused deletion take minutes.
+ * topic or an author of a big archive has a hundred thousand stories; reading every headline to
+ * name ten made refusing to delete a topic of 166,439 stories take 20 s at a million stories.
  */
 public final class StoryReferences {
     private StoryReferences() {}
