@@ -22,26 +22,6 @@ INSERT INTO author_saved (author_id, saved_at, story_id)
 SELECT a.author_id, s.updated_at, s.id FROM story_authors a JOIN stories s ON s.id = a.story_id
 ON CONFLICT DO NOTHING;
 
-CREATE FUNCTION author_saved_byline_added() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO author_saved (author_id, saved_at, story_id)
-    SELECT NEW.author_id, s.updated_at, s.id FROM stories s WHERE s.id = NEW.story_id
-    ON CONFLICT DO NOTHING;
-    RETURN NULL;
-END
-$$;
-CREATE TRIGGER author_saved_byline_added AFTER INSERT ON story_authors
-    FOR EACH ROW EXECUTE FUNCTION author_saved_byline_added();
-
-CREATE FUNCTION author_saved_byline_removed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    DELETE FROM author_saved WHERE story_id = OLD.story_id AND author_id = OLD.author_id;
-    RETURN NULL;
-END
-$$;
-CREATE TRIGGER author_saved_byline_removed AFTER DELETE ON story_authors
-    FOR EACH ROW EXECUTE FUNCTION author_saved_byline_removed();
-
 CREATE FUNCTION author_saved_story_saved() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE author_saved SET saved_at = NEW.updated_at WHERE story_id = NEW.id;
@@ -86,8 +66,12 @@ SELECT t.tag, s.first_published_at, s.id FROM story_tags t JOIN stories s ON s.i
 WHERE s.status = 'published' AND s.first_published_at IS NOT NULL
 ON CONFLICT DO NOTHING;
 
-CREATE FUNCTION author_published_byline_added() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A byline added or removed keeps author_saved and author_published both, one trigger each way.
+CREATE FUNCTION byline_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    INSERT INTO author_saved (author_id, saved_at, story_id)
+    SELECT NEW.author_id, s.updated_at, s.id FROM stories s WHERE s.id = NEW.story_id
+    ON CONFLICT DO NOTHING;
     INSERT INTO author_published (author_id, first_at, story_id)
     SELECT NEW.author_id, s.first_published_at, s.id FROM stories s
     WHERE s.id = NEW.story_id AND s.status = 'published' AND s.first_published_at IS NOT NULL
@@ -95,17 +79,18 @@ BEGIN
     RETURN NULL;
 END
 $$;
-CREATE TRIGGER author_published_byline_added AFTER INSERT ON story_authors
-    FOR EACH ROW EXECUTE FUNCTION author_published_byline_added();
+CREATE TRIGGER byline_added AFTER INSERT ON story_authors
+    FOR EACH ROW EXECUTE FUNCTION byline_added();
 
-CREATE FUNCTION author_published_byline_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION byline_removed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    DELETE FROM author_saved WHERE story_id = OLD.story_id AND author_id = OLD.author_id;
     DELETE FROM author_published WHERE story_id = OLD.story_id AND author_id = OLD.author_id;
     RETURN NULL;
 END
 $$;
-CREATE TRIGGER author_published_byline_removed AFTER DELETE ON story_authors
-    FOR EACH ROW EXECUTE FUNCTION author_published_byline_removed();
+CREATE TRIGGER byline_removed AFTER DELETE ON story_authors
+    FOR EACH ROW EXECUTE FUNCTION byline_removed();
 
 CREATE FUNCTION tag_published_tag_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -22,17 +22,6 @@ CREATE INDEX author_saved_by_story ON author_saved (story_id);
 INSERT OR IGNORE INTO author_saved (author_id, saved_at, story_id)
 SELECT a.author_id, s.updated_at, s.id FROM story_authors a JOIN stories s ON s.id = a.story_id;
 
-CREATE TRIGGER author_saved_byline_added AFTER INSERT ON story_authors
-BEGIN
-    INSERT OR IGNORE INTO author_saved (author_id, saved_at, story_id)
-    SELECT NEW.author_id, s.updated_at, s.id FROM stories s WHERE s.id = NEW.story_id;
-END;
-
-CREATE TRIGGER author_saved_byline_removed AFTER DELETE ON story_authors
-BEGIN
-    DELETE FROM author_saved WHERE story_id = OLD.story_id AND author_id = OLD.author_id;
-END;
-
 CREATE TRIGGER author_saved_story_saved AFTER UPDATE OF updated_at ON stories
 WHEN OLD.updated_at IS NOT NEW.updated_at
 BEGIN
@@ -73,15 +62,19 @@ INSERT OR IGNORE INTO tag_published (tag, first_at, story_id)
 SELECT t.tag, s.first_published_at, s.id FROM story_tags t JOIN stories s ON s.id = t.story_id
 WHERE s.status = 'published' AND s.first_published_at IS NOT NULL;
 
-CREATE TRIGGER author_published_byline_added AFTER INSERT ON story_authors
+-- A byline added or removed keeps author_saved and author_published both, one trigger each way.
+CREATE TRIGGER byline_added AFTER INSERT ON story_authors
 BEGIN
+    INSERT OR IGNORE INTO author_saved (author_id, saved_at, story_id)
+    SELECT NEW.author_id, s.updated_at, s.id FROM stories s WHERE s.id = NEW.story_id;
     INSERT OR IGNORE INTO author_published (author_id, first_at, story_id)
     SELECT NEW.author_id, s.first_published_at, s.id FROM stories s
     WHERE s.id = NEW.story_id AND s.status = 'published' AND s.first_published_at IS NOT NULL;
 END;
 
-CREATE TRIGGER author_published_byline_removed AFTER DELETE ON story_authors
+CREATE TRIGGER byline_removed AFTER DELETE ON story_authors
 BEGIN
+    DELETE FROM author_saved WHERE story_id = OLD.story_id AND author_id = OLD.author_id;
     DELETE FROM author_published WHERE story_id = OLD.story_id AND author_id = OLD.author_id;
 END;
 

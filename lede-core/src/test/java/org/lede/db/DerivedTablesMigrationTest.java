@@ -124,11 +124,9 @@ class DerivedTablesMigrationTest {
                 "story_media_block_changed ON story_blocks",
                 "story_media_hero_added ON stories",
                 "story_media_hero_changed ON stories",
-                "author_saved_byline_added ON story_authors",
-                "author_saved_byline_removed ON story_authors",
+                "byline_added ON story_authors",
+                "byline_removed ON story_authors",
                 "author_saved_story_saved ON stories",
-                "author_published_byline_added ON story_authors",
-                "author_published_byline_removed ON story_authors",
                 "tag_published_tag_added ON story_tags",
                 "tag_published_tag_removed ON story_tags",
                 "published_story_moved ON stories");
@@ -142,11 +140,9 @@ class DerivedTablesMigrationTest {
             for (String function : List.of(
                     "story_media_block_changed",
                     "story_media_hero_changed",
-                    "author_saved_byline_added",
-                    "author_saved_byline_removed",
+                    "byline_added",
+                    "byline_removed",
                     "author_saved_story_saved",
-                    "author_published_byline_added",
-                    "author_published_byline_removed",
                     "tag_published_tag_added",
                     "tag_published_tag_removed",
                     "published_story_moved")) {
