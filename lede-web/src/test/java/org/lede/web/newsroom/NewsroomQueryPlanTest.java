@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.junit.jupiter.api.Test;
 import org.lede.author.Author;
+import org.lede.db.QueryPlans;
 import org.lede.story.StoryDraft;
 import org.lede.topic.Topic;
 import org.lede.user.Actor;
 import org.lede.user.Role;
-import org.lede.web.QueryPlans;
 import org.lede.web.WebServerTest;
 
 /**

@@ -1,4 +1,4 @@
-package org.lede.web;
+package org.lede.db;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +25,6 @@ import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.ParsedParameters;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.lede.db.Database;
-import org.lede.db.Dialect;
 
 /**
  * Records the statements the server runs, with their bound values, and reads their plans: whether
@@ -211,8 +209,18 @@ public final class QueryPlans implements SqlLogger {
         return columns;
     }
 
-    private static String sqlitePlan(Connection c, Run run, List<String> leading) throws SQLException {
-        Map<String, String> tables = tables(run.sql());
+    /** SQLite's plan of {@code run}: a line a step, as {@code EXPLAIN QUERY PLAN} words them. */
+    public static List<String> sqliteSteps(Database db, Run run) {
+        return db.handle(h -> {
+            try {
+                return sqliteSteps(h.getConnection(), run);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot explain " + run.sql(), e);
+            }
+        });
+    }
+
+    private static List<String> sqliteSteps(Connection c, Run run) throws SQLException {
         List<String> plan = new ArrayList<>();
         try (PreparedStatement s = prepare(c, "EXPLAIN QUERY PLAN " + run.sql(), run.values());
                 ResultSet rs = s.executeQuery()) {
@@ -220,6 +228,12 @@ public final class QueryPlans implements SqlLogger {
                 plan.add(rs.getString("detail"));
             }
         }
+        return plan;
+    }
+
+    private static String sqlitePlan(Connection c, Run run, List<String> leading) throws SQLException {
+        Map<String, String> tables = tables(run.sql());
+        List<String> plan = sqliteSteps(c, run);
         Set<String> bigTables =
                 tables.values().stream().filter(t -> !SMALL_TABLES.contains(t)).collect(Collectors.toSet());
         for (String step : plan) {
