@@ -236,9 +236,18 @@ public final class QueryPlans implements SqlLogger {
         List<String> plan = sqliteSteps(c, run);
         Set<String> bigTables =
                 tables.values().stream().filter(t -> !SMALL_TABLES.contains(t)).collect(Collectors.toSet());
+        // A subquery in FROM is read as its own steps, which are checked; scanning its rows reads no table.
+        Set<String> subqueries = new HashSet<>();
+        for (String step : plan) {
+            Matcher subquery =
+                    Pattern.compile("^(?:CO-ROUTINE|MATERIALIZE) (\\w+)").matcher(step);
+            if (subquery.find()) {
+                subqueries.add(subquery.group(1));
+            }
+        }
         for (String step : plan) {
             Matcher scan = Pattern.compile("^SCAN (\\w+)").matcher(step);
-            if (scan.find()) {
+            if (scan.find() && !subqueries.contains(scan.group(1))) {
                 String table = tables.getOrDefault(scan.group(1).toLowerCase(Locale.ROOT), scan.group(1));
                 boolean indexed = step.contains("USING INDEX")
                         || step.contains("USING COVERING INDEX")

@@ -31,15 +31,15 @@ import org.lede.topic.Topic;
 import org.lede.user.Actor;
 
 /**
- * The content API's list of stories changed since a time, on both databases, read both ways the
- * store reads it: led by the changes when few stories changed (sorted by first publication), and
- * along the list's own order when many did. Either way it holds exactly the live stories saved at
- * or after that time, with every other filter, page after page; and on SQLite, which keeps no
- * statistics and reads along what the store tells it, each way reads the index it is meant to.
+ * What the content API's list of stories is read along, on both databases, when a filter that
+ * usually follows holds few stories: a change filter (stories changed since a time) or a tag
+ * beside a byline. Read either way, the list holds exactly the stories the filters pick, page after
+ * page, against an oracle; and each way reads the index it is meant to (on SQLite, which keeps no
+ * statistics and goes where the store tells it, by its plan's steps).
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Dialect.class)
-class ChangedSinceTest {
+class PublishedListLeadTest {
     @Parameter
     Dialect dialect;
 
@@ -127,12 +127,12 @@ class ChangedSinceTest {
         return filters;
     }
 
-    /** The oracle: the filter's live stories without the time, those saved since kept, newest first. */
+    /** The oracle: the filter's live stories without the time, those saved since kept (if it has one), newest first. */
     private List<String> expected(PublishedFilter filter) {
         PublishedFilter untimed =
                 new PublishedFilter(filter.topicId(), filter.authorId(), filter.tag(), filter.kind(), null);
         return newsroom.services.stories().published(untimed, null, 100).stream()
-                .filter(s -> !s.updatedAt().isBefore(filter.changedSince()))
+                .filter(s -> filter.changedSince() == null || !s.updatedAt().isBefore(filter.changedSince()))
                 .map(Story::headline)
                 .toList();
     }
@@ -189,20 +189,13 @@ class ChangedSinceTest {
     void fewChangesAreReadOffTheSaveIndexAndManyAlongTheFirstPublications() {
         PublishedFilter everything = new PublishedFilter(null, null, null, null, since);
         List<QueryPlans.Run> along = lists(new JdbiStoryStore(newsroom.services.db(), 8), everything);
-        assertEquals(
-                List.of(),
-                QueryPlans.problems(newsroom.services.db(), dialect, along, List.of(), false),
-                "eight changes of eight allowed are met along an index in the list's order, unsorted");
+        assertWalkedInOrder(along, "eight changes of eight allowed are met along an index in the list's order");
         if (dialect == Dialect.SQLITE) {
             // PostgreSQL chooses either way by its statistics; SQLite goes where it is told.
-            for (QueryPlans.Run run : along) {
-                List<String> steps = QueryPlans.sqliteSteps(newsroom.services.db(), run);
-                assertTrue(
-                        steps.stream()
-                                .anyMatch(step ->
-                                        step.startsWith("SEARCH stories USING INDEX stories_by_first_published")),
-                        "eight changes of eight allowed are met along the first publications: " + steps);
-            }
+            assertEachPlanHasAStep(
+                    along,
+                    "SEARCH stories USING INDEX stories_by_first_published.*",
+                    "eight changes of eight allowed are met along the first publications");
             // The changes lead whatever else the list is filtered by, as they hold fewer stories.
             List<QueryPlans.Run> led = new ArrayList<>();
             for (PublishedFilter filter : List.of(
@@ -213,14 +206,11 @@ class ChangedSinceTest {
                     new PublishedFilter(null, null, null, StoryKind.NEWS, since))) {
                 led.addAll(lists(new JdbiStoryStore(newsroom.services.db(), 9), filter));
             }
-            for (QueryPlans.Run run : led) {
-                List<String> steps = QueryPlans.sqliteSteps(newsroom.services.db(), run);
-                assertTrue(
-                        steps.stream()
-                                .anyMatch(step -> step.matches("SEARCH stories USING (COVERING )?INDEX"
-                                        + " stories_by_status_saved \\(status=\\? AND updated_at>\\?\\)")),
-                        "eight changes of nine allowed are read off the save index: " + run.sql() + " " + steps);
-            }
+            assertEachPlanHasAStep(
+                    led,
+                    "SEARCH stories USING (COVERING )?INDEX"
+                            + " stories_by_status_saved \\(status=\\? AND updated_at>\\?\\)",
+                    "eight changes of nine allowed are read off the save index");
         }
     }
 
@@ -236,5 +226,44 @@ class ChangedSinceTest {
                 .toList();
         assertEquals(headlines.size() / 2 + 1, lists.size(), "a statement a page: " + lists);
         return lists;
+    }
+
+    @Test
+    void aTagThatHoldsFewLeadsABylineAndOneThatHoldsManyFollowsIt() {
+        PublishedFilter bensEven = new PublishedFilter(null, ben.id(), "even", null, null);
+        List<String> even = expected(new PublishedFilter(null, null, "even", null, null));
+        List<String> expected = expected(new PublishedFilter(null, ben.id(), null, null, null)).stream()
+                .filter(even::contains)
+                .toList();
+        assertTrue(
+                expected.size() >= 3 && expected.size() < even.size(),
+                "Ben wrote some of the even stories: " + expected);
+        List<QueryPlans.Run> tagFirst = lists(new JdbiStoryStore(newsroom.services.db(), even.size() + 1), bensEven);
+        List<QueryPlans.Run> bylineFirst = lists(new JdbiStoryStore(newsroom.services.db(), even.size()), bensEven);
+        assertEquals(expected, paged(new JdbiStoryStore(newsroom.services.db(), even.size() + 1), bensEven));
+        assertEquals(expected, paged(new JdbiStoryStore(newsroom.services.db(), even.size()), bensEven));
+        assertWalkedInOrder(tagFirst, "led by the tag, the list walks an index in its order");
+        assertWalkedInOrder(bylineFirst, "led by the byline, the list walks an index in its order");
+        if (dialect == Dialect.SQLITE) {
+            assertEachPlanHasAStep(
+                    tagFirst, "SEARCH tag_published USING .*\\(tag=\\?.*", "a tag of fewer stories than allowed leads");
+            assertEachPlanHasAStep(
+                    bylineFirst,
+                    "SEARCH author_published USING .*\\(author_id=\\?.*",
+                    "a tag of as many stories as allowed follows the byline");
+        }
+    }
+
+    /** That no statement of {@code runs} sorts the stories or reads them without an index, on either database. */
+    private void assertWalkedInOrder(List<QueryPlans.Run> runs, String message) {
+        assertEquals(List.of(), QueryPlans.problems(newsroom.services.db(), dialect, runs, List.of(), false), message);
+    }
+
+    /** On SQLite, that the plan of each of {@code runs} has a step that matches {@code step}. */
+    private void assertEachPlanHasAStep(List<QueryPlans.Run> runs, String step, String message) {
+        for (QueryPlans.Run run : runs) {
+            List<String> steps = QueryPlans.sqliteSteps(newsroom.services.db(), run);
+            assertTrue(steps.stream().anyMatch(s -> s.matches(step)), message + ": " + run.sql() + " " + steps);
+        }
     }
 }
