@@ -74,10 +74,15 @@ public final class NewsroomQueries {
     /**
      * One page of the story list, most recently saved first, paged by position rather than offset.
      *
+     * @param filter without words: {@link #searchStories} finds those
      * @param from  null for the first page, else the cursor of a page's "older" or "newer" link
      * @param older true to read on past {@code from}, false to read back toward newer saves
      */
     public StoryListPage stories(Actor actor, StoryFilter filter, StoryCursor from, boolean older, int size) {
+        if (filter.query() != null) {
+            // Read by last save, words would be matched story by story through the whole archive.
+            throw new IllegalArgumentException("Words are searched through the index: searchStories");
+        }
         StoryFilter mine = filter.withCreatedBy(ownerFilter(actor));
         List<Story> found = stories.page(mine, from, older, size + 1);
         boolean beyond = found.size() > size;

@@ -7,7 +7,8 @@ package org.lede.story;
  * @param reviewQueue only what waits for an editor: stories in review and scheduled stories blocked by a rule
  * @param topicId     only stories of this topic
  * @param authorId    only stories with this author in their byline
- * @param query       words the headline must contain (case-insensitive)
+ * @param query       words to search for through the search index ({@code NewsroomQueries.searchStories}),
+ *                    not a filter of the list by last save
  * @param createdBy   only stories this user created
  */
 public record StoryFilter(

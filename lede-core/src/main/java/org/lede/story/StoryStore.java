@@ -61,15 +61,6 @@ public interface StoryStore {
     List<Story> latestPublished(int limit, int offset);
 
     /**
-     * Stories for the newsroom, most recently saved first.
-     *
-     * @param status    null for every status but archived
-     * @param query     null, or words the headline must contain (case-insensitive)
-     * @param createdBy null for everyone's stories, else only this user's
-     */
-    List<Story> list(StoryStatus status, String query, String createdBy, int limit, int offset);
-
-    /**
      * One page of stories for the newsroom, by last save then id, newest first, without an offset.
      *
      * @param from   null for the first page, else where the page starts (exclusive)

@@ -110,9 +110,13 @@ class NewsroomQueriesTest {
         }
         assertEquals(
                 List.of(4, 4, 3), pages.stream().map(p -> p.stories().size()).toList());
-        List<String> expected = newsroom.services.stories().list(null, null, null, 100, 0).stream()
+        List<String> expected = newsroom.services.stories().findAll(everything).stream()
+                .sorted(java.util.Comparator.comparing(Story::updatedAt)
+                        .thenComparing(Story::id)
+                        .reversed())
                 .map(Story::id)
                 .toList();
+        assertEquals(11, expected.size());
         assertEquals(expected, everything, "every story once, newest save first, ties by id");
         StoryListPage back =
                 queries.stories(EDITOR, StoryFilter.ALL, pages.get(2).newer(), false, 4);
@@ -201,7 +205,7 @@ class NewsroomQueriesTest {
                 "story list", (actor, stored) -> list(actor, StoryFilter.ALL, 50),
                 "story list by status",
                         (actor, stored) ->
-                                list(actor, new StoryFilter(StoryStatus.DRAFT, false, null, null, "ferry", null), 50),
+                                list(actor, new StoryFilter(StoryStatus.DRAFT, false, null, null, null, null), 50),
                 "finder", (actor, stored) -> queries.findStories(actor, "Harbour ferry", 50),
                 "story list by words",
                         (actor, stored) -> queries.searchStories(
@@ -271,9 +275,20 @@ class NewsroomQueriesTest {
         assertEquals(4, list(EDITOR, StoryFilter.ALL, 10).size());
         assertEquals(
                 List.of(all.get(1).id()),
-                list(EDITOR, new StoryFilter(StoryStatus.DRAFT, false, null, null, "another", null), 10).stream()
+                queries
+                        .searchStories(
+                                EDITOR,
+                                new StoryFilter(StoryStatus.DRAFT, false, null, null, "another", null),
+                                null,
+                                10)
+                        .stories()
+                        .stream()
                         .map(Story::id)
                         .toList());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> list(EDITOR, new StoryFilter(null, false, null, null, "another", null), 10),
+                "words are not matched story by story along the list");
         assertEquals(
                 List.of(all.get(0).slug()),
                 queries.slugsOf(WRITER, all.get(3).pins()),

@@ -153,11 +153,13 @@ class StoryRemovalTest extends NewsroomTest {
                 event.pageKeys().toString());
         assertTrue(event.pageKeys().contains(PageKeys.HOME), event.pageKeys().toString());
         assertTrue(
-                store.list(null, null, null, 50, 0).stream().noneMatch(s -> s.id().equals(live.id())),
+                store.page(StoryFilter.ALL, null, true, 50).stream().noneMatch(s -> s.id().equals(live.id())),
                 "archived stories leave the default list");
         assertEquals(
                 List.of(live.id()),
-                store.list(StoryStatus.ARCHIVED, null, null, 50, 0).stream()
+                store
+                        .page(new StoryFilter(StoryStatus.ARCHIVED, false, null, null, null, null), null, true, 50)
+                        .stream()
                         .map(Story::id)
                         .toList(),
                 "the archived filter shows them");

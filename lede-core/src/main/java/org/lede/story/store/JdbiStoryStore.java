@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -389,10 +388,6 @@ public final class JdbiStoryStore implements StoryStore {
             where.append(" AND created_by = :createdBy");
             binds.put("createdBy", filter.createdBy());
         }
-        if (filter.query() != null && !filter.query().isBlank()) {
-            where.append(" AND LOWER(headline) LIKE :query ESCAPE '!'");
-            binds.put("query", likePattern(filter.query()));
-        }
         if (from != null) {
             where.append(" AND " + along.key() + (older ? " < " : " > ") + "(:fromAt, :fromId)");
             binds.put("fromAt", Times.format(from.updatedAt()));
@@ -529,54 +524,9 @@ public final class JdbiStoryStore implements StoryStore {
                 .one());
     }
 
-    private static String likePattern(String words) {
-        String escaped = words.strip()
-                .toLowerCase(Locale.ROOT)
-                .replace("!", "!!")
-                .replace("%", "!%")
-                .replace("_", "!_");
-        return "%" + escaped + "%";
-    }
-
     @Override
     public List<Story> latestPublished(int limit, int offset) {
         return published("1 = 1", q -> {}, limit, offset);
-    }
-
-    @Override
-    public List<Story> list(StoryStatus status, String query, String createdBy, int limit, int offset) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        if (status != null) {
-            where.append(" AND status = :status");
-        } else {
-            // Archived stories are kept for the record, not for daily work: shown only when asked for.
-            where.append(" AND status <> 'archived'");
-        }
-        if (createdBy != null) {
-            where.append(" AND created_by = :createdBy");
-        }
-        if (query != null && !query.isBlank()) {
-            where.append(" AND LOWER(headline) LIKE :query ESCAPE '!'");
-        }
-        return db.handle(h -> {
-            var q = h.createQuery("SELECT " + COLUMNS + " FROM stories WHERE " + where
-                    + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset");
-            if (status != null) {
-                q.bind("status", status.key());
-            }
-            if (createdBy != null) {
-                q.bind("createdBy", createdBy);
-            }
-            if (query != null && !query.isBlank()) {
-                q.bind("query", likePattern(query));
-            }
-            return load(
-                    h,
-                    q.bind("limit", limit)
-                            .bind("offset", offset)
-                            .map(JdbiStoryStore::row)
-                            .list());
-        });
     }
 
     @Override

@@ -81,13 +81,22 @@ public final class AdminStoryRoutes {
                 blankToNull(ctx.queryParam("q")),
                 null);
         String cursor = blankToNull(ctx.queryParam("cursor"));
-        StoryListPage page =
-                queries.stories(actor, filter, cursor == null ? null : StoryCursor.parse(cursor), true, limit(ctx));
-        List<ObjectNode> items = page.stories().stream().map(AdminJson::summary).toList();
-        JsonBody.answer(
-                ctx,
-                200,
-                AdminJson.list(items, page.older() == null ? null : page.older().key()));
+        List<Story> found;
+        String next;
+        if (filter.query() != null) {
+            // Words are searched through the index, best match first, as the newsroom's list
+            // searches them: matching headlines story by story took seconds at a million stories.
+            NewsroomQueries.StorySearchPage page = queries.searchStories(actor, filter, cursor, limit(ctx));
+            found = page.stories();
+            next = page.next();
+        } else {
+            StoryListPage page =
+                    queries.stories(actor, filter, cursor == null ? null : StoryCursor.parse(cursor), true, limit(ctx));
+            found = page.stories();
+            next = page.older() == null ? null : page.older().key();
+        }
+        List<ObjectNode> items = found.stream().map(AdminJson::summary).toList();
+        JsonBody.answer(ctx, 200, AdminJson.list(items, next));
     }
 
     private void create(Context ctx) {

@@ -7,15 +7,21 @@ import static org.lede.web.api.admin.ApiClient.json;
 import static org.lede.web.api.admin.ApiClient.object;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lede.outbox.OutboxEvent;
 import org.lede.story.Story;
+import org.lede.topic.Topic;
 import org.lede.user.Actor;
 import org.lede.user.Role;
 import org.lede.web.WebServerTest;
@@ -244,6 +250,58 @@ class AdminStoryApiTest extends WebServerTest {
                 .storyService()
                 .createDraft(contributor.user.actor(), web.newsroom.publishableDraft("Contributed"));
         json(contributor.post("/stories/" + contributed.id() + "/submit", object("expectedRevision", 1)), 403);
+    }
+
+    @Test
+    void wordsAreSearchedThroughTheIndexAsInTheNewsroomBestMatchFirstPageByPage() {
+        ApiClient editor = ApiClient.as(web, Role.EDITOR);
+        ApiClient writer = ApiClient.as(web, Role.WRITER);
+        var stories = web.newsroom.services.storyService();
+        Topic harbour = web.newsroom.topic("harbour", "Harbour");
+        Set<String> ferries = new LinkedHashSet<>();
+        ferries.add(stories.createDraft(writer.user.actor(), web.newsroom.publishableDraft("Ferry timetable changes"))
+                .id());
+        // Only its text names the ferry: a headline's words alone would miss it.
+        ferries.add(stories.createDraft(
+                        Actor.SYSTEM,
+                        web.newsroom.draft(
+                                "Council budget passes", harbour, List.of(), "The ferry subsidy doubles next year."))
+                .id());
+        for (int i = 0; i < 3; i++) {
+            ferries.add(stories.createDraft(Actor.SYSTEM, web.newsroom.publishableDraft("Ferry route " + i))
+                    .id());
+        }
+        String unrelated = stories.createDraft(Actor.SYSTEM, web.newsroom.publishableDraft("Tram depot opens"))
+                .id();
+        web.catchUp();
+
+        Set<String> found = new LinkedHashSet<>();
+        JsonNode page = json(editor.get("/stories?q=ferry&limit=2"), 200);
+        int pages = 0;
+        while (true) {
+            pages++;
+            assertTrue(page.get("items").size() <= 2, page.toString());
+            found.addAll(ids(page));
+            if (page.get("next").isNull()) {
+                break;
+            }
+            page = json(
+                    editor.get("/stories?q=ferry&limit=2&cursor="
+                            + URLEncoder.encode(page.get("next").asText(), StandardCharsets.UTF_8)),
+                    200);
+        }
+        assertEquals(ferries, new HashSet<>(found), "every story that names a ferry, once");
+        assertFalse(found.contains(unrelated));
+        assertEquals(3, pages, "two at a time");
+        assertEquals(
+                List.of(ferries.iterator().next()),
+                ids(json(writer.get("/stories?q=ferry"), 200)),
+                "a writer finds only their own");
+        assertEquals(
+                422,
+                json(editor.get("/stories?q=ferry&cursor=not-a-cursor"), 422)
+                        .get("status")
+                        .asInt());
     }
 
     @Test
