@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class JdbiStoryStore implements StoryStore {
             + " substantive_at, created_at, updated_at, created_by, revision, blocked_reason, hero_alt";
     /**
      * How many stories a filter may hold and still lead the content API's list before filters it
-     * would otherwise follow (see {@link #published}): reading all of them costs little. Sorting
+     * would otherwise follow (see {@link #lead}): reading all of them costs little. Sorting
      * that many took 19 ms on SQLite at a million stories; past it, a change filter's stories are
      * one in two hundred or more, so a walk in the list's order meets a page of them soon.
      */
@@ -399,65 +400,48 @@ public final class JdbiStoryStore implements StoryStore {
 
     @Override
     public List<Story> published(PublishedFilter filter, PublishedCursor after, int limit) {
-        // Read along a byline, else a tag, else a topic, else a kind: the order in which they
-        // hold the fewest stories (see notLeading); a tag that holds few leads a byline, as a
-        // prolific writer's 67,000 stories, walked for the one under a rare tag, took 420 ms on
-        // PostgreSQL at a million stories. A change filter that holds few stories (an
-        // integrator's sync since its last visit) leads them all: its stories are read off the
-        // save index and sorted, as no index holds them by first publication. SQLite reads that
-        // range before a byline's, a tag's or a kind's list of its own accord, but a topic's
-        // index it must be kept from. A change filter that holds many is met along the list's
-        // own order instead, as it then matches often: at a million stories, sorting "changed
-        // since 2010" took 4 s a page, and walking to the few stories corrected in the last hour
-        // reads the whole archive.
-        boolean bySince = filter.changedSince() != null
-                && few(
-                        "stories WHERE status = 'published' AND updated_at >= :value",
-                        Times.format(filter.changedSince()));
-        boolean byTag = filter.tag() != null
-                && (filter.authorId() == null || few("tag_published WHERE tag = :value", filter.tag()));
-        boolean byAuthor = !byTag && filter.authorId() != null;
-        boolean byTopic = !bySince && !byAuthor && !byTag && filter.topicId() != null;
+        Lead lead = lead(filter);
         StringBuilder where = new StringBuilder("status = 'published'");
         Map<String, Object> binds = new HashMap<>();
         if (filter.topicId() != null) {
             where.append(" AND ")
-                    .append(byTopic ? "topic_id" : notLeading("topic_id"))
+                    .append(lead == Lead.TOPIC ? "topic_id" : notLeading("topic_id"))
                     .append(" = :topic");
             binds.put("topic", filter.topicId());
         }
         // A byline's or a tag's live stories are read from author_published or tag_published
         // (V26), which hold them by first publication: the stories' own index cannot see either.
-        Along along = byAuthor
+        Along along = lead == Lead.AUTHOR
                 ? Along.derived("author_published", "first_at")
-                : byTag ? Along.derived("tag_published", "first_at") : Along.stories("first_published_at");
+                : lead == Lead.TAG ? Along.derived("tag_published", "first_at") : Along.stories("first_published_at");
         if (filter.authorId() != null) {
-            where.append(byAuthor ? " AND author_published.author_id = :author" : BYLINE_EXISTS);
+            where.append(lead == Lead.AUTHOR ? " AND author_published.author_id = :author" : BYLINE_EXISTS);
             binds.put("author", filter.authorId());
         }
         if (filter.tag() != null) {
             where.append(
-                    byTag
+                    lead == Lead.TAG
                             ? " AND tag_published.tag = :tag"
                             : " AND EXISTS (SELECT 1 FROM story_tags st WHERE st.story_id = stories.id"
                                     + " AND st.tag = :tag)");
             binds.put("tag", filter.tag());
         }
         if (filter.kind() != null) {
-            boolean byKind = !byAuthor && !byTag && !byTopic;
-            where.append(" AND ").append(byKind ? "kind" : notLeading("kind")).append(" = :kind");
+            where.append(" AND ")
+                    .append(lead == Lead.KIND ? "kind" : notLeading("kind"))
+                    .append(" = :kind");
             binds.put("kind", filter.kind().key());
         }
         if (filter.changedSince() != null) {
             where.append(" AND ")
-                    .append(bySince ? "updated_at" : notLeading("updated_at"))
+                    .append(lead == Lead.SINCE ? "updated_at" : notLeading("updated_at"))
                     .append(" >= :since");
             binds.put("since", Times.format(filter.changedSince()));
         }
         if (after != null) {
             // Led by its changes, a page picks its place among them, not by a range of the index
             // by first publication.
-            String at = bySince ? notLeading(along.at()) : along.at();
+            String at = lead == Lead.SINCE ? notLeading(along.at()) : along.at();
             where.append(" AND (" + at + ", " + along.id() + ") < (:afterAt, :afterId)");
             binds.put("afterAt", Times.format(after.firstPublishedAt()));
             binds.put("afterId", after.id());
@@ -466,16 +450,79 @@ public final class JdbiStoryStore implements StoryStore {
     }
 
     /**
-     * Whether {@code rows} (a table and a condition on {@code :value}) are fewer than {@link
-     * #fewStories}, counted no further, off the index that would lead the list.
+     * What the content API's list may be read along, in the order preferred when counting does
+     * not decide: a byline, a tag, a topic, a kind, and the list's own order with the stories
+     * changed since a time filtered out as it goes ({@link #NONE}). Each names the live stories
+     * that pass it as a table and a condition on {@code :value}, for counting.
      */
-    private boolean few(String rows, String value) {
+    private enum Lead {
+        AUTHOR("author_published WHERE author_id = :value"),
+        TAG("tag_published WHERE tag = :value"),
+        TOPIC("stories WHERE topic_id = :value AND status = 'published'"),
+        KIND("stories WHERE kind = :value AND status = 'published'"),
+        SINCE("stories WHERE status = 'published' AND updated_at >= :value"),
+        NONE(null);
+
+        final String rows;
+
+        Lead(String rows) {
+            this.rows = rows;
+        }
+    }
+
+    /**
+     * The filter the list is read along: the one that holds the fewest live stories, each counted
+     * up to {@link #fewStories} off its own index; when none holds fewer, the first in {@link
+     * Lead}'s order. A single filter leads without counting, but for a change filter, whose
+     * stories no index holds by first publication: when few, they are read off the save index and
+     * sorted, and when many, met along the list's own order, as they then match often. At a
+     * million stories, sorting "changed since 2010" took 4 s a page; walking to the few stories
+     * corrected in the last hour reads the whole archive; and a prolific writer's 67,000 stories,
+     * walked for the one under a rare tag, took 420 ms on PostgreSQL.
+     */
+    private Lead lead(PublishedFilter filter) {
+        Map<Lead, String> present = new EnumMap<>(Lead.class);
+        if (filter.authorId() != null) {
+            present.put(Lead.AUTHOR, filter.authorId());
+        }
+        if (filter.tag() != null) {
+            present.put(Lead.TAG, filter.tag());
+        }
+        if (filter.topicId() != null) {
+            present.put(Lead.TOPIC, filter.topicId());
+        }
+        if (filter.kind() != null) {
+            present.put(Lead.KIND, filter.kind().key());
+        }
+        if (filter.changedSince() != null) {
+            present.put(Lead.SINCE, Times.format(filter.changedSince()));
+        }
+        Lead first = present.keySet().stream()
+                .filter(l -> l != Lead.SINCE)
+                .findFirst()
+                .orElse(Lead.NONE);
+        if (present.size() < 2 && filter.changedSince() == null) {
+            return first;
+        }
+        Lead fewest = first;
+        int least = fewStories;
+        for (Map.Entry<Lead, String> candidate : present.entrySet()) {
+            int n = count(candidate.getKey().rows, candidate.getValue());
+            if (n < least) {
+                fewest = candidate.getKey();
+                least = n;
+            }
+        }
+        return fewest;
+    }
+
+    /** How many {@code rows} there are (a table and a condition on {@code :value}), counted up to {@link #fewStories}. */
+    private int count(String rows, String value) {
         return db.handle(h -> h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM " + rows + " LIMIT :most) few")
-                        .bind("value", value)
-                        .bind("most", fewStories)
-                        .mapTo(Integer.class)
-                        .one())
-                < fewStories;
+                .bind("value", value)
+                .bind("most", fewStories)
+                .mapTo(Integer.class)
+                .one());
     }
 
     /**
