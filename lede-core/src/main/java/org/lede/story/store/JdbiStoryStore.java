@@ -441,8 +441,8 @@ public final class JdbiStoryStore implements StoryStore {
         if (after != null) {
             // Led by its changes, a page picks its place among them, not by a range of the index
             // by first publication.
-            String at = lead == Lead.SINCE ? notLeading(along.at()) : along.at();
-            where.append(" AND (" + at + ", " + along.id() + ") < (:afterAt, :afterId)");
+            String key = lead == Lead.SINCE ? along.key(notLeading(along.at())) : along.key();
+            where.append(" AND " + key + " < (:afterAt, :afterId)");
             binds.put("afterAt", Times.format(after.firstPublishedAt()));
             binds.put("afterId", after.id());
         }
@@ -546,7 +546,12 @@ public final class JdbiStoryStore implements StoryStore {
 
         /** The list's order as one row value, which both databases read off an index in order. */
         String key() {
-            return "(" + at + ", " + id + ")";
+            return key(at);
+        }
+
+        /** The same row value with {@code column} written for the ordering column (see notLeading). */
+        String key(String column) {
+            return "(" + column + ", " + id + ")";
         }
     }
 
