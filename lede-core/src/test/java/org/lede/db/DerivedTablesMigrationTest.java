@@ -116,7 +116,7 @@ class DerivedTablesMigrationTest {
         return views.stream().map(StoryView::id).toList();
     }
 
-    /** What V27 and V26 made, taken out again, newest first, and their places in the history with them. */
+    /** What V27 and V26 made, taken out again, newest first, and their places in the history and the later ones' with them. */
     private List<String> undo() {
         List<String> triggers = List.of(
                 "story_media_block_added ON story_blocks",
@@ -158,7 +158,10 @@ class DerivedTablesMigrationTest {
                 "DROP INDEX stories_by_topic_saved",
                 "DROP INDEX stories_by_topic_first_published",
                 "DROP INDEX stories_by_kind_first_published",
-                "DELETE FROM flyway_schema_history WHERE version IN ('26', '27')"));
+                // The later migrations go too, or Flyway would refuse V26 and V27 as out of order:
+                // opening applies them again, so each must hold when its changes are already there.
+                "DELETE FROM flyway_schema_history WHERE installed_rank >= "
+                        + "(SELECT installed_rank FROM flyway_schema_history WHERE version = '26')"));
         return undo;
     }
 }

@@ -106,6 +106,7 @@ public final class PostgresSearchIndex implements SearchIndex {
 
     private final Database db;
     private final Clock clock;
+    private final SearchVectors vectors = new SearchVectors();
     private final int rankWindow;
     private final int wordsKept;
 
@@ -226,23 +227,56 @@ public final class PostgresSearchIndex implements SearchIndex {
                 clean(String.join("\n", d.authorNames())));
     }
 
-    private static void insert(Handle h, String table, List<SearchDocument> documents) {
+    /**
+     * V18's search vector, written (V28): each weight's text as a vector made in Lede, or parsed
+     * here by PostgreSQL where {@link SearchVectors} leaves it, which coalesce then evaluates alone.
+     */
+    private static final String SEARCH_VECTOR = Stream.of("A", "B", "C", "D")
+            .map(w -> "setweight(coalesce(CAST(:v" + w + " AS tsvector), to_tsvector('english'::regconfig, CAST(:t" + w
+                    + " AS text))), '" + w + "')")
+            .collect(java.util.stream.Collectors.joining(" || "));
+
+    private void insert(Handle h, String table, List<SearchDocument> documents) {
         if (documents.isEmpty()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (:id, :type, "
-                + ":headline, :dek, :leadIns, :body, :topicId, :topicName, :tags, :authorIds, :authorNames, "
-                + ":names, :kind, :status, :live, :createdBy, :date) ON CONFLICT (id) DO UPDATE SET "
+        List<String[]> texts = new ArrayList<>(documents.size());
+        for (SearchDocument d : documents) {
+            // The texts V18 gave each weight, from the columns as stored.
+            texts.add(new String[] {
+                clean(d.headline()),
+                (d.dek() == null ? "" : clean(d.dek())) + "\n" + clean(String.join("\n", d.leadIns())),
+                clean(d.body()) + "\n" + (d.topicName() == null ? "" : clean(d.topicName())) + "\n"
+                        + clean(String.join("\n", d.tags())) + "\n" + clean(String.join("\n", d.authorNames())),
+                clean(String.join("\n", d.names()))
+            });
+        }
+        List<SearchVectors.Made> made = vectors.make(h, texts);
+        PreparedBatch batch = h.prepareBatch("INSERT INTO " + table + " (" + COLUMNS + ", search, title_words) "
+                + "VALUES (:id, :type, :headline, :dek, :leadIns, :body, :topicId, :topicName, :tags, :authorIds, "
+                + ":authorNames, :names, :kind, :status, :live, :createdBy, :date, " + SEARCH_VECTOR + ", "
+                + "coalesce(CAST(:vTitle AS tsvector), to_tsvector('simple'::regconfig, CAST(:tTitle AS text)))) "
+                + "ON CONFLICT (id) DO UPDATE SET "
                 + "type = excluded.type, headline = excluded.headline, dek = excluded.dek, "
                 + "lead_ins = excluded.lead_ins, body = excluded.body, topic_id = excluded.topic_id, "
                 + "topic_name = excluded.topic_name, tags = excluded.tags, author_ids = excluded.author_ids, "
                 + "author_names = excluded.author_names, names = excluded.names, kind = excluded.kind, "
                 + "status = excluded.status, live = excluded.live, created_by = excluded.created_by, "
-                + "date = excluded.date");
-        for (SearchDocument d : documents) {
-            batch.bind("id", d.id())
+                + "date = excluded.date, search = excluded.search, title_words = excluded.title_words");
+        for (int i = 0; i < documents.size(); i++) {
+            SearchDocument d = documents.get(i);
+            String[] t = texts.get(i);
+            SearchVectors.Made m = made.get(i);
+            String[] vectors = {m.headline(), m.dek(), m.body(), m.names()};
+            for (int w = 0; w < 4; w++) {
+                String weight = String.valueOf((char) ('A' + w));
+                batch.bind("v" + weight, vectors[w]).bind("t" + weight, vectors[w] == null ? t[w] : null);
+            }
+            batch.bind("vTitle", m.title())
+                    .bind("tTitle", m.title() == null ? t[0] : null)
+                    .bind("id", d.id())
                     .bind("type", d.type().key())
-                    .bind("headline", clean(d.headline()))
+                    .bind("headline", t[0])
                     .bind("dek", d.dek() == null ? null : clean(d.dek()))
                     .bind("leadIns", clean(String.join("\n", d.leadIns())))
                     .bind("body", clean(d.body()))
@@ -251,7 +285,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                     .bind("tags", clean(String.join("\n", d.tags())))
                     .bindArray("authorIds", String.class, d.authorIds())
                     .bind("authorNames", clean(String.join("\n", d.authorNames())))
-                    .bind("names", clean(String.join("\n", d.names())))
+                    .bind("names", t[3])
                     .bind("kind", d.kind())
                     .bind("status", d.status())
                     .bind("live", d.live())
@@ -897,9 +931,9 @@ public final class PostgresSearchIndex implements SearchIndex {
      */
     private final class StagedRebuild implements Rebuild {
         /**
-         * Batches go in on a connection a core: working out each row's generated search vectors
-         * is most of a rebuild, and PostgreSQL does it in the backend of the inserting connection,
-         * so one connection kept one core busy while the other waited.
+         * Batches go in on a connection a core: making each row's search vectors, here and for
+         * the texts PostgreSQL parses, and storing the row are most of a rebuild, and one
+         * connection kept one core busy while the other waited.
          */
         private final Workers writers = Workers.perCore("lede-search-rebuild-write");
 

@@ -76,6 +76,62 @@ class PostgresSearchIndexDetailsTest {
         return PostgresSearchFixture.doc(id, headline, "A dek for " + id, body, topic, authors, kind, live, date);
     }
 
+    /** V18's expressions, which computed the vectors from the stored columns until V28. */
+    private static final String V18_SEARCH = "setweight(to_tsvector('english'::regconfig, headline), 'A') "
+            + "|| setweight(to_tsvector('english'::regconfig, coalesce(dek, '') || E'\\n' || lead_ins), 'B') "
+            + "|| setweight(to_tsvector('english'::regconfig, body || E'\\n' || coalesce(topic_name, '') || E'\\n' "
+            + "|| tags || E'\\n' || author_names), 'C') || setweight(to_tsvector('english'::regconfig, names), 'D')";
+
+    private long vectorsUnlikeV18() {
+        return db.handle(h -> h.createQuery("SELECT count(*) FROM search_documents WHERE search IS DISTINCT FROM ("
+                        + V18_SEARCH + ") OR title_words IS DISTINCT FROM to_tsvector('simple'::regconfig, headline)")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Test
+    void storedVectorsAreWhatPostgresqlMakesOfTheColumnsWhetherMadeHereOrThere() {
+        SearchDocument full = new SearchDocument(
+                "full",
+                SearchDocument.Type.STORY,
+                "Council's right-to-repair law passes 38,700 to 12",
+                "Why the vote matters",
+                List.of("The big picture:", "Why it matters:"),
+                "Zoë Ünal’s plan — “déjà vu” — runs again. Running runners ran.",
+                "politics",
+                "Politics & Policy",
+                List.of("repair", "city hall"),
+                List.of("a1"),
+                List.of("Ada Lovelace"),
+                List.of("Zoë Ünal", "Port Averill"),
+                "news",
+                "published",
+                true,
+                "writer-1",
+                NOW);
+        // Abbreviations, decimals and addresses are left to PostgreSQL's parser, text by text.
+        SearchDocument mixed = PostgresSearchFixture.doc(
+                "mixed",
+                "U.S. officials weigh COVID-19 rules",
+                null,
+                "A 3.5% rise in cases, said desk@example.com, and the plain words of a sentence.",
+                null,
+                List.of(),
+                "analysis",
+                false,
+                NOW);
+        index.apply(List.of(full, mixed), List.of(), 1);
+        assertEquals(0, vectorsUnlikeV18());
+        assertEquals(List.of("full"), ids(readers("runner")));
+        assertEquals(List.of("full"), ids(readers("\"right to repair\"")));
+        try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+            rebuild.add(List.of(full, mixed));
+            rebuild.finish(2);
+        }
+        assertEquals(0, vectorsUnlikeV18());
+        assertEquals(List.of("full"), ids(readers("Ünal")));
+    }
+
     private List<String> ids(SearchResult result) {
         return result.hits().stream().map(Hit::id).toList();
     }
