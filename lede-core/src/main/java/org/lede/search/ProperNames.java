@@ -116,15 +116,27 @@ public final class ProperNames {
         }
     }
 
-    private record Word(String text, boolean sentenceStart, boolean afterBreak) {
-        boolean capitalized() {
-            return Character.isUpperCase(text.codePointAt(0)) && !text.equals(text.toUpperCase(Locale.ROOT))
-                    || text.length() > 1 && isAcronym(text);
+    /** A word and where it stands; whether it is capitalized is worked out once, as every pass asks. */
+    private record Word(String text, boolean sentenceStart, boolean afterBreak, boolean capitalized) {
+        Word(String text, boolean sentenceStart, boolean afterBreak) {
+            this(text, sentenceStart, afterBreak, capitalized(text));
+        }
+
+        private static boolean capitalized(String text) {
+            if (!Character.isUpperCase(text.codePointAt(0))) {
+                return false;
+            }
+            return !text.equals(text.toUpperCase(Locale.ROOT)) || text.length() > 1 && isAcronym(text);
         }
 
         private static boolean isAcronym(String text) {
-            return text.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
-                    && Character.isUpperCase(text.charAt(0));
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (!Character.isUpperCase(c) && !Character.isDigit(c)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
