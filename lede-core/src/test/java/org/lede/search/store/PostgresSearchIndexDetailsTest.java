@@ -90,6 +90,16 @@ class PostgresSearchIndexDetailsTest {
     }
 
     @Test
+    void theLastOfAnIdAppliedTwiceInOneBatchStands() {
+        index.apply(
+                List.of(story("s1", "Ferry fares rise", "First text"), story("s1", "Tram fares fall", "Second text")),
+                List.of(),
+                1);
+        assertEquals(List.of(), ids(readers("ferry")));
+        assertEquals(List.of("s1"), ids(readers("tram")));
+    }
+
+    @Test
     void storedVectorsAreWhatPostgresqlMakesOfTheColumnsWhetherMadeHereOrThere() {
         SearchDocument full = new SearchDocument(
                 "full",
