@@ -49,11 +49,19 @@ public final class TestDatabases {
 
     /** Creates an empty PostgreSQL database and returns its JDBC URL. */
     public static String newPostgresDatabase() {
+        return newPostgresDatabase("");
+    }
+
+    /**
+     * Creates an empty PostgreSQL database with these options of CREATE DATABASE (a locale of its
+     * own: "TEMPLATE template0 LC_CTYPE 'C' LC_COLLATE 'C'") and returns its JDBC URL.
+     */
+    public static String newPostgresDatabase(String options) {
         String base = postgresBase();
         String name = "lede_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection c = DriverManager.getConnection(base);
                 Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+            s.execute("CREATE DATABASE " + name + (options.isEmpty() ? "" : " " + options));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database on " + DatabaseUrl.redact(base), e);
         }

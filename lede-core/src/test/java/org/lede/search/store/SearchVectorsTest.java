@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lede.db.Database;
+import org.lede.db.DatabaseUrl;
 import org.lede.db.Dialect;
 import org.lede.testing.TestDatabases;
 
@@ -38,6 +39,10 @@ class SearchVectorsTest {
     private record Checked(List<SearchVectors.Made> made, List<String> differing) {}
 
     private static Checked check(SearchVectors vectors, List<String> texts) {
+        return check(db, vectors, texts);
+    }
+
+    private static Checked check(Database db, SearchVectors vectors, List<String> texts) {
         return db.handle(h -> {
             List<String[]> docs = new ArrayList<>();
             texts.forEach(t -> docs.add(new String[] {t, t + "\n", "", t}));
@@ -86,6 +91,22 @@ class SearchVectorsTest {
             assertNotNull(m.headline());
             assertNotNull(m.title());
         });
+    }
+
+    @Test
+    void aServerThatReadsLettersBeyondAsciiOtherwiseParsesTheirTextsItself() {
+        // In the C locale PostgreSQL's parser takes every character beyond ASCII for a letter:
+        // "Ünal’s" is one word there, two in C.UTF-8.
+        try (Database c = Database.open(DatabaseUrl.parse(
+                TestDatabases.newPostgresDatabase("TEMPLATE template0 LC_CTYPE 'C' LC_COLLATE 'C'"), dir))) {
+            Checked checked = check(
+                    c, new SearchVectors(), List.of("Zoë Ünal’s naïve plan", "The council's right-to-repair law"));
+            assertEquals(List.of(), checked.differing());
+            assertNull(checked.made().get(0).headline());
+            assertNull(checked.made().get(0).title());
+            assertNotNull(checked.made().get(1).headline());
+            assertNotNull(checked.made().get(1).title());
+        }
     }
 
     @Test
