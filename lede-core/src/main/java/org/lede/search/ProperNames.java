@@ -126,6 +126,10 @@ public final class ProperNames {
             if (!Character.isUpperCase(text.codePointAt(0))) {
                 return false;
             }
+            // A small ASCII letter after the capital settles it without upper-casing the word.
+            if (text.length() > 1 && text.charAt(1) >= 'a' && text.charAt(1) <= 'z') {
+                return true;
+            }
             return !text.equals(text.toUpperCase(Locale.ROOT)) || text.length() > 1 && isAcronym(text);
         }
 

@@ -26,14 +26,24 @@ final class SurfaceWords {
     static Set<String> of(String text) {
         Set<String> words = new HashSet<>();
         int start = -1;
+        // Whether the word so far is ASCII without capitals, which lower-casing would only scan.
+        boolean lower = true;
         for (int i = 0; i <= text.length(); ) {
             int c = i < text.length() ? text.codePointAt(i) : ' ';
-            boolean inWord = Character.isLetterOrDigit(c);
-            if (inWord && start < 0) {
-                start = i;
-            } else if (!inWord && start >= 0) {
+            boolean ascii = c < 0x80;
+            boolean inWord = ascii
+                    ? c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
+                    : Character.isLetterOrDigit(c);
+            if (inWord) {
+                if (start < 0) {
+                    start = i;
+                    lower = true;
+                }
+                lower &= ascii && !(c >= 'A' && c <= 'Z');
+            } else if (start >= 0) {
                 if (i - start <= LONGEST) {
-                    words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                    String word = text.substring(start, i);
+                    words.add(lower ? word : word.toLowerCase(Locale.ROOT));
                 }
                 start = -1;
             }

@@ -16,6 +16,11 @@ class SurfaceWordsTest {
     }
 
     @Test
+    void aCapitalAnywhereInAWordIsLowerCased() {
+        assertEquals(Set.of("iphone", "mcdonald", "s", "ünal", "zoë"), SurfaceWords.of("iPhone McDonald's Ünal zoë"));
+    }
+
+    @Test
     void aTextWithoutLettersHasNoWords() {
         assertEquals(Set.of(), SurfaceWords.of(""));
         assertEquals(Set.of(), SurfaceWords.of(" —, .\n"));
