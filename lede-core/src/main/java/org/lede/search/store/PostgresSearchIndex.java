@@ -14,12 +14,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -233,11 +236,48 @@ public final class PostgresSearchIndex implements SearchIndex {
      */
     private static final String SEARCH_VECTOR = Stream.of("a", "b", "c", "d")
             .map(w -> "setweight(coalesce(CAST(v" + w + " AS tsvector), to_tsvector('english'::regconfig, t" + w
-                    + ")), '" + w.toUpperCase(java.util.Locale.ROOT) + "')")
-            .collect(java.util.stream.Collectors.joining(" || "));
+                    + ")), '" + w.toUpperCase(Locale.ROOT) + "')")
+            .collect(Collectors.joining(" || "));
 
     /** What separates a document's author ids in the one text each goes in as: ids never hold it. */
     private static final String ID_SEPARATOR = "\u001F";
+
+    /**
+     * The arrays a batch goes in as, a column each: the stored columns, then each weight's vector
+     * and its text for PostgreSQL to parse where the vector was not made here, then the headline's
+     * words as written, likewise.
+     */
+    private static final String[] ARRAYS = {
+        "id",
+        "type",
+        "headline",
+        "dek",
+        "lead_ins",
+        "body",
+        "topic_id",
+        "topic_name",
+        "tags",
+        "author_ids",
+        "author_names",
+        "names",
+        "kind",
+        "status",
+        "created_by",
+        "date",
+        "va",
+        "ta",
+        "vb",
+        "tb",
+        "vc",
+        "tc",
+        "vd",
+        "td",
+        "vt",
+        "tt"
+    };
+
+    /** Where the vectors and their texts start in {@link #ARRAYS}. */
+    private static final int FIRST_VECTOR = List.of(ARRAYS).indexOf("va");
 
     /**
      * Stores the documents, replacing those of the same id, in one statement whose rows come from
@@ -254,54 +294,34 @@ public final class PostgresSearchIndex implements SearchIndex {
             latest.put(d.id(), d);
         });
         List<SearchDocument> docs = List.copyOf(latest.values());
-        String[] names = {
-            "id",
-            "type",
-            "headline",
-            "dek",
-            "lead_ins",
-            "body",
-            "topic_id",
-            "topic_name",
-            "tags",
-            "author_ids",
-            "author_names",
-            "names",
-            "kind",
-            "status",
-            "created_by",
-            "date",
-            "va",
-            "ta",
-            "vb",
-            "tb",
-            "vc",
-            "tc",
-            "vd",
-            "td",
-            "vt",
-            "tt"
-        };
         int n = docs.size();
-        String[][] columns = new String[names.length][n];
+        String[][] columns = new String[ARRAYS.length][n];
         Boolean[] live = new Boolean[n];
         List<String[]> weighed = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             SearchDocument d = docs.get(i);
             // The columns as stored, then the texts V18 gave each weight from them.
+            String headline = clean(d.headline());
+            String dek = d.dek() == null ? null : clean(d.dek());
+            String leadIns = clean(String.join("\n", d.leadIns()));
+            String body = clean(d.body());
+            String topicName = d.topicName() == null ? null : clean(d.topicName());
+            String tags = clean(String.join("\n", d.tags()));
+            String authorNames = clean(String.join("\n", d.authorNames()));
+            String personsAndPlaces = clean(String.join("\n", d.names()));
             String[] row = {
                 d.id(),
                 d.type().key(),
-                clean(d.headline()),
-                d.dek() == null ? null : clean(d.dek()),
-                clean(String.join("\n", d.leadIns())),
-                clean(d.body()),
+                headline,
+                dek,
+                leadIns,
+                body,
                 d.topicId(),
-                d.topicName() == null ? null : clean(d.topicName()),
-                clean(String.join("\n", d.tags())),
+                topicName,
+                tags,
                 String.join(ID_SEPARATOR, d.authorIds()),
-                clean(String.join("\n", d.authorNames())),
-                clean(String.join("\n", d.names())),
+                authorNames,
+                personsAndPlaces,
                 d.kind(),
                 d.status(),
                 d.createdBy(),
@@ -312,10 +332,10 @@ public final class PostgresSearchIndex implements SearchIndex {
             }
             live[i] = d.live();
             weighed.add(new String[] {
-                row[2],
-                (row[3] == null ? "" : row[3]) + "\n" + row[4],
-                row[5] + "\n" + (row[7] == null ? "" : row[7]) + "\n" + row[8] + "\n" + row[10],
-                row[11]
+                headline,
+                (dek == null ? "" : dek) + "\n" + leadIns,
+                body + "\n" + (topicName == null ? "" : topicName) + "\n" + tags + "\n" + authorNames,
+                personsAndPlaces
             });
         }
         List<SearchVectors.Made> made = vectors.make(h, weighed);
@@ -325,8 +345,8 @@ public final class PostgresSearchIndex implements SearchIndex {
             // Each vector made here, or its text for PostgreSQL to parse.
             String[] vectors = {m.headline(), m.dek(), m.body(), m.names(), m.title()};
             for (int w = 0; w < vectors.length; w++) {
-                columns[16 + 2 * w][i] = vectors[w];
-                columns[17 + 2 * w][i] = vectors[w] == null ? t[w == 4 ? 0 : w] : null;
+                columns[FIRST_VECTOR + 2 * w][i] = vectors[w];
+                columns[FIRST_VECTOR + 2 * w + 1][i] = vectors[w] == null ? t[w == 4 ? 0 : w] : null;
             }
         }
         Update insert = h.createUpdate("INSERT INTO " + table + " (" + COLUMNS + ", search, title_words) "
@@ -334,8 +354,8 @@ public final class PostgresSearchIndex implements SearchIndex {
                 + "string_to_array(author_ids, chr(31)), author_names, names, kind, status, live, created_by, date, "
                 + SEARCH_VECTOR + ", coalesce(CAST(vt AS tsvector), to_tsvector('simple'::regconfig, tt)) "
                 + "FROM unnest("
-                + String.join(", ", Stream.of(names).map(c -> ":" + c).toList()) + ", :live) "
-                + "AS u(" + String.join(", ", names) + ", live) "
+                + String.join(", ", Stream.of(ARRAYS).map(c -> ":" + c).toList()) + ", :live) "
+                + "AS u(" + String.join(", ", ARRAYS) + ", live) "
                 + "ON CONFLICT (id) DO UPDATE SET "
                 + "type = excluded.type, headline = excluded.headline, dek = excluded.dek, "
                 + "lead_ins = excluded.lead_ins, body = excluded.body, topic_id = excluded.topic_id, "
@@ -343,8 +363,8 @@ public final class PostgresSearchIndex implements SearchIndex {
                 + "author_names = excluded.author_names, names = excluded.names, kind = excluded.kind, "
                 + "status = excluded.status, live = excluded.live, created_by = excluded.created_by, "
                 + "date = excluded.date, search = excluded.search, title_words = excluded.title_words");
-        for (int c = 0; c < names.length; c++) {
-            insert.bindArray(names[c], String.class, (Object[]) columns[c]);
+        for (int c = 0; c < ARRAYS.length; c++) {
+            insert.bindArray(ARRAYS[c], String.class, (Object[]) columns[c]);
         }
         insert.bindArray("live", Boolean.class, (Object[]) live).execute();
     }
@@ -1050,7 +1070,7 @@ public final class PostgresSearchIndex implements SearchIndex {
          * every row once, and the word count hashes every word; with the defaults (64 MB and 4 MB)
          * both spill to disk. The settings end with the transaction.
          */
-        private void sorting(java.util.function.Consumer<Handle> work) {
+        private void sorting(Consumer<Handle> work) {
             db.inTransaction(() -> db.handle(h -> {
                 h.execute("SET LOCAL maintenance_work_mem = '256MB'");
                 h.execute("SET LOCAL work_mem = '64MB'");

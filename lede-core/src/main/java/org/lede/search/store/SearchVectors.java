@@ -83,22 +83,33 @@ final class SearchVectors {
             return made;
         }
         boolean wide = m == Mode.WIDE;
-        // Each text's vector under english, then the headline's under simple; each made once all
-        // its tokens' lexemes are known, so the tokens not yet known are asked for together.
         List<Tokens[]> parsed = new ArrayList<>(texts.size());
-        List<String[]> literals = new ArrayList<>(texts.size());
-        Set<String> stems = new HashSet<>();
-        Set<String> plain = new HashSet<>();
         for (String[] t : texts) {
             Tokens[] p = new Tokens[5];
-            String[] l = new String[5];
             for (int i = 0; i < 4; i++) {
                 p[i] = tokens(t[i], wide);
-                l[i] = p[i] == null ? null : literal(p[i], true, stems, plain);
             }
             p[4] = p[0];
-            l[4] = p[0] == null ? null : literal(p[0], false, stems, plain);
             parsed.add(p);
+        }
+        literals(h, parsed).forEach(l -> made.add(new Made(l[0], l[1], l[2], l[3], l[4])));
+        return made;
+    }
+
+    /**
+     * The literals of each document's tokens: the first four under english, the fifth under
+     * simple, null where a text has no tokens. Each is made once all its tokens' lexemes are
+     * known, so the tokens not yet known are asked for together.
+     */
+    private List<String[]> literals(Handle h, List<Tokens[]> parsed) {
+        List<String[]> literals = new ArrayList<>(parsed.size());
+        Set<String> stems = new HashSet<>();
+        Set<String> plain = new HashSet<>();
+        for (Tokens[] p : parsed) {
+            String[] l = new String[5];
+            for (int i = 0; i < 5; i++) {
+                l[i] = p[i] == null ? null : literal(p[i], i < 4, stems, plain);
+            }
             literals.add(l);
         }
         if (!stems.isEmpty() || !plain.isEmpty()) {
@@ -114,8 +125,7 @@ final class SearchVectors {
                 }
             }
         }
-        literals.forEach(l -> made.add(new Made(l[0], l[1], l[2], l[3], l[4])));
-        return made;
+        return literals;
     }
 
     /**
@@ -202,14 +212,10 @@ final class SearchVectors {
         if (t == null) {
             return false;
         }
-        Set<String> stems = new HashSet<>();
-        Set<String> plain = new HashSet<>();
-        literal(t, true, stems, plain);
-        literal(t, false, stems, plain);
-        english.learn(h, stems);
-        simple.learn(h, plain);
-        String stemmed = literal(t, true, null, null);
-        String asWritten = literal(t, false, null, null);
+        String[] made = literals(h, List.<Tokens[]>of(new Tokens[] {t, null, null, null, t}))
+                .getFirst();
+        String stemmed = made[0];
+        String asWritten = made[4];
         return stemmed != null
                 && asWritten != null
                 && h.createQuery("SELECT to_tsvector('english'::regconfig, :text) = CAST(:stemmed AS tsvector) "
