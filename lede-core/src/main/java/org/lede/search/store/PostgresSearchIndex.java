@@ -166,7 +166,7 @@ public final class PostgresSearchIndex implements SearchIndex {
             upserts.forEach(d -> touched.add(d.id()));
             if (!touched.isEmpty()) {
                 // The words of the documents as stored go out of the vocabulary, those of the new ones in.
-                Map<String, Integer> gone = new HashMap<>();
+                SurfaceWords.Counts gone = new SurfaceWords.Counts();
                 h.createQuery("SELECT " + SURFACE_COLUMNS + " FROM search_documents WHERE id = ANY(:ids)")
                         .bindArray("ids", String.class, touched)
                         .map((rs, ctx) -> {
@@ -176,12 +176,13 @@ public final class PostgresSearchIndex implements SearchIndex {
                             }
                             return String.join("\n", texts);
                         })
-                        .forEach(text -> SurfaceWords.count(text, gone));
+                        .forEach(gone::add);
                 Map<String, SearchDocument> latest = new LinkedHashMap<>();
                 upserts.forEach(d -> latest.put(d.id(), d));
-                Map<String, Integer> delta = new HashMap<>();
-                latest.values().forEach(d -> SurfaceWords.count(surface(d), delta));
-                gone.forEach((word, n) -> delta.merge(word, -n, Integer::sum));
+                SurfaceWords.Counts added = new SurfaceWords.Counts();
+                latest.values().forEach(d -> added.add(surface(d)));
+                Map<String, Integer> delta = added.toMap();
+                gone.toMap().forEach((word, n) -> delta.merge(word, -n, Integer::sum));
                 delta.values().removeIf(n -> n == 0);
                 h.createUpdate("DELETE FROM search_documents WHERE id = ANY(:ids)")
                         .bindArray("ids", String.class, touched)
@@ -1041,9 +1042,9 @@ public final class PostgresSearchIndex implements SearchIndex {
             List<SearchDocument> batch = List.copyOf(documents);
             writers.submit(() -> {
                 // Split before the transaction, which then holds its connection for the writes alone.
-                Map<String, Integer> counted = new HashMap<>();
-                batch.forEach(d -> SurfaceWords.count(surface(d), counted));
-                write(batch, counted);
+                SurfaceWords.Counts counted = new SurfaceWords.Counts();
+                batch.forEach(d -> counted.add(surface(d)));
+                write(batch, counted.toMap());
             });
         }
 

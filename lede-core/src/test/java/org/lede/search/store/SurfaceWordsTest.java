@@ -1,8 +1,10 @@
 package org.lede.search.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -12,41 +14,75 @@ class SurfaceWordsTest {
     void wordsAreRunsOfLettersAndDigitsLowerCasedOnceEach() {
         assertEquals(
                 Set.of("the", "council", "s", "2026", "budget", "josé", "right", "to", "repair", "3", "5"),
-                SurfaceWords.of("The council's 2026 budget: José, right-to-repair, 3.5 — the BUDGET"));
+                words("The council's 2026 budget: José, right-to-repair, 3.5 — the BUDGET"));
     }
 
     @Test
     void aCapitalAnywhereInAWordIsLowerCased() {
-        assertEquals(Set.of("iphone", "mcdonald", "s", "ünal", "zoë"), SurfaceWords.of("iPhone McDonald's Ünal zoë"));
+        assertEquals(Set.of("iphone", "mcdonald", "s", "ünal", "zoë"), words("iPhone McDonald's Ünal zoë"));
     }
 
     @Test
     void aTextWithoutLettersHasNoWords() {
-        assertEquals(Set.of(), SurfaceWords.of(""));
-        assertEquals(Set.of(), SurfaceWords.of(" —, .\n"));
+        assertEquals(Set.of(), words(""));
+        assertEquals(Set.of(), words(" —, .\n"));
     }
 
     @Test
     void wordsAtTheEdgesAndBetweenAnyNonLettersCount() {
-        assertEquals(Set.of("a", "b", "c"), SurfaceWords.of("a\nb\uE000c"));
+        assertEquals(Set.of("a", "b", "c"), words("a\nb\uE000c"));
     }
 
     @Test
     void aLetterBeyondTheBasicPlaneIsPartOfItsWord() {
-        assertEquals(Set.of("x𝐀y"), SurfaceWords.of("x𝐀y"));
+        assertEquals(Set.of("x𝐀y"), words("x𝐀y"));
     }
 
     @Test
     void aRunLongerThanAnyWordIsLeftOut() {
         String longest = "a".repeat(SurfaceWords.LONGEST);
-        assertEquals(Set.of(longest, "ok"), SurfaceWords.of(longest + " " + longest + "b ok"));
+        assertEquals(Set.of(longest, "ok"), words(longest + " " + longest + "b ok"));
     }
 
     @Test
     void countingAddsOneADocumentWhateverTheRepeats() {
-        Map<String, Integer> counts = new HashMap<>();
-        SurfaceWords.count("budget budget vote", counts);
-        SurfaceWords.count("budget", counts);
-        assertEquals(Map.of("budget", 2, "vote", 1), counts);
+        Map<String, Integer> counts = new SurfaceWords.Counts()
+                .add("budget budget vote")
+                .add("budget")
+                .add("vote Vote VOTE")
+                .toMap();
+        assertEquals(Map.of("budget", 2, "vote", 2), counts);
+    }
+
+    @Test
+    void wordsOfTheSameHashAreCountedApart() {
+        assertEquals("aan".hashCode(), "ac0".hashCode());
+        assertEquals(
+                Map.of("aan", 2, "ac0", 1),
+                new SurfaceWords.Counts().add("aan ac0").add("AAN").toMap());
+    }
+
+    @Test
+    void aBatchOfManyWordsKeepsEveryCount() {
+        SurfaceWords.Counts counts = new SurfaceWords.Counts();
+        Map<String, Integer> expected = new HashMap<>();
+        for (int text = 0; text < 50; text++) {
+            StringBuilder words = new StringBuilder();
+            Set<String> distinct = new HashSet<>();
+            for (int w = 0; w < 400; w++) {
+                String word = "w" + (text * 97 + w * 31) % 5000;
+                distinct.add(word);
+                words.append(word).append(w % 3 == 0 ? " " : ", ").append(w % 7 == 0 ? word + " " : "");
+            }
+            counts.add(words.toString());
+            distinct.forEach(word -> expected.merge(word, 1, Integer::sum));
+        }
+        Map<String, Integer> counted = counts.toMap();
+        assertEquals(expected, counted);
+        assertTrue(counted.size() > 1000, "the table grew past its first size many times");
+    }
+
+    private static Set<String> words(String text) {
+        return new SurfaceWords.Counts().add(text).toMap().keySet();
     }
 }
