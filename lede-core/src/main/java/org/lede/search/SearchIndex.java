@@ -57,7 +57,7 @@ public interface SearchIndex extends AutoCloseable {
     @Override
     void close();
 
-    /** A rebuild in progress: documents go in through {@link #add}, in batches of any size. */
+    /** A rebuild in progress: documents go in through {@link #add}, in batches of any size, each document once. */
     interface Rebuild extends AutoCloseable {
         void add(List<SearchDocument> documents);
 

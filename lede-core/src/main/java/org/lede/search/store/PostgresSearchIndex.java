@@ -281,26 +281,22 @@ public final class PostgresSearchIndex implements SearchIndex {
     private static final int FIRST_VECTOR = List.of(ARRAYS).indexOf("va");
 
     /**
-     * Stores the documents, replacing those of the same id, in one statement whose rows come from
-     * arrays, a column each, so PostgreSQL plans and starts one statement a batch, not one a row.
+     * A document as a row of search_documents: its stored columns as {@link #ARRAYS} names them
+     * before the vectors, the texts its search vector weighs (A, B, C, D), and the vectors made here.
      */
-    private void insert(Handle h, String table, List<SearchDocument> documents) {
-        if (documents.isEmpty()) {
-            return;
-        }
-        // One statement may not update a row twice: the last of an id stands, as if stored in turn.
+    private record Prepared(SearchDocument document, String[] columns, String[] weighed, SearchVectors.Made made) {}
+
+    /** The documents as rows, the last of an id standing for it, as if each were stored in turn. */
+    private List<Prepared> prepare(Handle h, List<SearchDocument> documents) {
         Map<String, SearchDocument> latest = new LinkedHashMap<>();
         documents.forEach(d -> {
             latest.remove(d.id());
             latest.put(d.id(), d);
         });
         List<SearchDocument> docs = List.copyOf(latest.values());
-        int n = docs.size();
-        String[][] columns = new String[ARRAYS.length][n];
-        Boolean[] live = new Boolean[n];
-        List<String[]> weighed = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            SearchDocument d = docs.get(i);
+        List<String[]> columns = new ArrayList<>(docs.size());
+        List<String[]> weighed = new ArrayList<>(docs.size());
+        for (SearchDocument d : docs) {
             // The columns as stored, then the texts V18 gave each weight from them.
             String headline = clean(d.headline());
             String dek = d.dek() == null ? null : clean(d.dek());
@@ -310,7 +306,7 @@ public final class PostgresSearchIndex implements SearchIndex {
             String tags = clean(String.join("\n", d.tags()));
             String authorNames = clean(String.join("\n", d.authorNames()));
             String personsAndPlaces = clean(String.join("\n", d.names()));
-            String[] row = {
+            columns.add(new String[] {
                 d.id(),
                 d.type().key(),
                 headline,
@@ -327,11 +323,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                 d.status(),
                 d.createdBy(),
                 Times.format(d.date())
-            };
-            for (int c = 0; c < row.length; c++) {
-                columns[c][i] = row[c];
-            }
-            live[i] = d.live();
+            });
             weighed.add(new String[] {
                 headline,
                 (dek == null ? "" : dek) + "\n" + leadIns,
@@ -340,13 +332,43 @@ public final class PostgresSearchIndex implements SearchIndex {
             });
         }
         List<SearchVectors.Made> made = vectors.make(h, weighed);
+        List<Prepared> prepared = new ArrayList<>(docs.size());
+        for (int i = 0; i < docs.size(); i++) {
+            prepared.add(new Prepared(docs.get(i), columns.get(i), weighed.get(i), made.get(i)));
+        }
+        return prepared;
+    }
+
+    /** Stores the documents, replacing those of the same id. */
+    private void insert(Handle h, String table, List<SearchDocument> documents) {
+        if (!documents.isEmpty()) {
+            upsert(h, table, prepare(h, documents));
+        }
+    }
+
+    /**
+     * Stores the rows, replacing those of the same id, in one statement whose rows come from
+     * arrays, a column each, so PostgreSQL plans and starts one statement a batch, not one a row.
+     */
+    private static void upsert(Handle h, String table, List<Prepared> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        String[][] columns = new String[ARRAYS.length][n];
+        Boolean[] live = new Boolean[n];
         for (int i = 0; i < n; i++) {
-            SearchVectors.Made m = made.get(i);
-            String[] t = weighed.get(i);
+            Prepared row = rows.get(i);
+            for (int c = 0; c < row.columns().length; c++) {
+                columns[c][i] = row.columns()[c];
+            }
+            live[i] = row.document().live();
+            SearchVectors.Made m = row.made();
+            String[] t = row.weighed();
             // Each vector made here, or its text for PostgreSQL to parse.
-            String[] vectors = {m.headline(), m.dek(), m.body(), m.names(), m.title()};
+            SearchVectors.Vector[] vectors = {m.headline(), m.dek(), m.body(), m.names(), m.title()};
             for (int w = 0; w < vectors.length; w++) {
-                columns[FIRST_VECTOR + 2 * w][i] = vectors[w];
+                columns[FIRST_VECTOR + 2 * w][i] = SearchVectors.Vector.literal(vectors[w]);
                 columns[FIRST_VECTOR + 2 * w + 1][i] = vectors[w] == null ? t[w == 4 ? 0 : w] : null;
             }
         }
@@ -369,6 +391,45 @@ public final class PostgresSearchIndex implements SearchIndex {
         }
         insert.bindArray("live", Boolean.class, (Object[]) live).execute();
     }
+
+    /**
+     * Adds the documents to a table that holds none of their ids: those whose vectors were all
+     * made here by binary COPY, which hands PostgreSQL each value ready to store, the others as
+     * {@link #upsert} stores them.
+     */
+    private void load(Handle h, String table, List<SearchDocument> documents) {
+        BinaryCopy copy = new BinaryCopy();
+        List<Prepared> parsedThere = new ArrayList<>();
+        for (Prepared row : prepare(h, documents)) {
+            SearchVectors.Tsvector search = row.made().search();
+            SearchVectors.Tsvector titleWords = row.made().titleWords();
+            if (search == null || titleWords == null) {
+                parsedThere.add(row);
+                continue;
+            }
+            String[] c = row.columns();
+            copy.row(FIRST_VECTOR + 3);
+            for (int k = 0; k < FIRST_VECTOR; k++) {
+                if (k == AUTHOR_IDS) {
+                    copy.texts(row.document().authorIds());
+                } else {
+                    copy.text(c[k]);
+                }
+            }
+            copy.bool(row.document().live()).tsvector(search).tsvector(titleWords);
+        }
+        if (copy.rows() > 0) {
+            copy.into(h, table, COPIED);
+        }
+        upsert(h, table, parsedThere);
+    }
+
+    /** The columns {@link #load} copies, in its order: the stored ones of {@link #ARRAYS}, then live and the vectors. */
+    private static final String COPIED =
+            String.join(", ", List.of(ARRAYS).subList(0, FIRST_VECTOR)) + ", live, search, title_words";
+
+    /** Where the author ids stand in {@link #ARRAYS}: copied as an array, not joined. */
+    private static final int AUTHOR_IDS = List.of(ARRAYS).indexOf("author_ids");
 
     /** Drops the match markers, and NUL, which PostgreSQL text cannot hold. */
     static String clean(String text) {
@@ -1050,7 +1111,7 @@ public final class PostgresSearchIndex implements SearchIndex {
 
         private void write(List<SearchDocument> batch, Map<String, Integer> counted) {
             db.inTransaction(() -> db.handle(h -> {
-                insert(h, "search_documents_next", batch);
+                load(h, "search_documents_next", batch);
                 Map<String, Integer> full = null;
                 synchronized (words) {
                     counted.forEach((word, n) -> words.merge(word, n, Integer::sum));

@@ -1,8 +1,10 @@
 package org.lede.search.store;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,8 +65,171 @@ final class SearchVectors {
     /** A text's tokens in order, each at the position after the last; whether each is a word the stemmer takes. */
     record Tokens(List<String> text, boolean[] stemmed) {}
 
-    /** One document's vectors: of the headline, dek and lead-ins, body, names, and the headline's words as written. */
-    record Made(String headline, String dek, String body, String names, String title) {}
+    /**
+     * One document's vectors, null where PostgreSQL must make one: of the headline, dek and
+     * lead-ins, body, names, and the headline's words as written.
+     */
+    record Made(Vector headline, Vector dek, Vector body, Vector names, Vector title) {
+        /**
+         * The document's search vector as V18 defines it, {@code setweight(headline, 'A') ||
+         * setweight(dek, 'B') || setweight(body, 'C') || setweight(names, 'D')}; null unless all
+         * four were made here.
+         */
+        Tsvector search() {
+            return headline == null || dek == null || body == null || names == null
+                    ? null
+                    : Tsvector.joined(new int[] {3, 2, 1, 0}, headline, dek, body, names);
+        }
+
+        /** The headline's words as written, as V18's title_words column holds them; null unless made here. */
+        Tsvector titleWords() {
+            return title == null ? null : Tsvector.joined(new int[] {0}, title);
+        }
+    }
+
+    /** A text's vector, as to_tsvector makes it: each lexeme with its positions, in the order they first occur. */
+    static final class Vector {
+        private final Map<Lexeme, Positions> lexemes;
+
+        private Vector(Map<Lexeme, Positions> lexemes) {
+            this.lexemes = lexemes;
+        }
+
+        /** The vector as a tsvector literal. */
+        String literal() {
+            StringBuilder out = new StringBuilder();
+            lexemes.forEach((lexeme, at) -> {
+                if (!out.isEmpty()) {
+                    out.append(' ');
+                }
+                out.append('\'');
+                String text = lexeme.text();
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (c == '\'' || c == '\\') {
+                        out.append(c);
+                    }
+                    out.append(c);
+                }
+                out.append('\'');
+                for (int i = 0; i < at.n; i++) {
+                    out.append(i == 0 ? ':' : ',').append(at.at[i]);
+                }
+            });
+            return out.toString();
+        }
+
+        /** The literal of {@code v}, or null where PostgreSQL must make the vector. */
+        static String literal(Vector v) {
+            return v == null ? null : v.literal();
+        }
+    }
+
+    /**
+     * A vector as PostgreSQL stores it and reads it in binary: lexemes as UTF-8 in its order
+     * (bytewise, a prefix first), each with its positions, a weight in the top two bits of each.
+     */
+    record Tsvector(byte[][] lexemes, int[][] positions) {
+        /** The most positions a lexeme keeps when vectors are joined (MAXNUMPOS). */
+        static final int JOINED_POSITIONS = 256;
+
+        /**
+         * The vectors joined as PostgreSQL's {@code setweight} and {@code ||} join them, each part
+         * given its weight (3 for A down to 0 for D): a later part's positions follow the highest
+         * so far, none past {@link #LAST_POSITION}, and a lexeme keeps at most {@link
+         * #JOINED_POSITIONS} of them, stopping once it holds the last position (tsvector_concat).
+         */
+        static Tsvector joined(int[] weights, Vector... parts) {
+            int most = 0;
+            for (Vector part : parts) {
+                most += part.lexemes.size();
+            }
+            Map<Lexeme, Positions> all = HashMap.newHashMap(most);
+            int highest = 0;
+            for (int p = 0; p < parts.length; p++) {
+                int shift = highest;
+                int weight = weights[p] << 14;
+                for (Map.Entry<Lexeme, Positions> e : parts[p].lexemes.entrySet()) {
+                    Positions from = e.getValue();
+                    Positions to = all.get(e.getKey());
+                    if (to == null) {
+                        to = new Positions(from.n);
+                        all.put(e.getKey(), to);
+                    }
+                    for (int i = 0; i < from.n; i++) {
+                        if (to.n == JOINED_POSITIONS || to.n > 0 && (to.at[to.n - 1] & POSITION) == LAST_POSITION) {
+                            break;
+                        }
+                        int position = Math.min(from.at[i] + shift, LAST_POSITION);
+                        to.append(weight | position);
+                        highest = Math.max(highest, position);
+                    }
+                }
+            }
+            @SuppressWarnings("unchecked")
+            Map.Entry<Lexeme, Positions>[] entries = all.entrySet().toArray(new Map.Entry[0]);
+            Arrays.sort(entries, Map.Entry.comparingByKey());
+            byte[][] lexemes = new byte[entries.length][];
+            int[][] positions = new int[entries.length][];
+            for (int k = 0; k < entries.length; k++) {
+                lexemes[k] = entries[k].getKey().utf8;
+                Positions at = entries[k].getValue();
+                positions[k] = at.n == at.at.length ? at.at : Arrays.copyOf(at.at, at.n);
+            }
+            return new Tsvector(lexemes, positions);
+        }
+    }
+
+    /**
+     * A lexeme as a dictionary gave it, in UTF-8, which a binary vector holds and is sorted by:
+     * encoded once when the lexeme is learned, not for every document that holds it, and kept in
+     * place of the text, so a lexicon takes no more memory than it did with strings.
+     */
+    private static final class Lexeme implements Comparable<Lexeme> {
+        final byte[] utf8;
+        private final int hash;
+
+        /**
+         * The first eight bytes, unsigned and big-endian, zeros after a shorter lexeme: most
+         * lexemes differ in them, so a vector is sorted mostly by comparing numbers. Sorting by
+         * the arrays alone was half of joining a document's vectors.
+         */
+        private final long head;
+
+        Lexeme(String text) {
+            this.utf8 = text.getBytes(StandardCharsets.UTF_8);
+            this.hash = Arrays.hashCode(utf8);
+            long h = 0;
+            for (int i = 0; i < Long.BYTES; i++) {
+                h = h << 8 | (i < utf8.length ? utf8[i] & 0xFF : 0);
+            }
+            this.head = h;
+        }
+
+        /** PostgreSQL's order of lexemes: bytewise, a prefix before what it begins. */
+        @Override
+        public int compareTo(Lexeme o) {
+            int c = Long.compareUnsigned(head, o.head);
+            return c != 0 ? c : Arrays.compareUnsigned(utf8, o.utf8);
+        }
+
+        String text() {
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Lexeme l && l.hash == hash && Arrays.equals(l.utf8, utf8);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The bits of a stored position that hold the position, below its weight's. */
+    private static final int POSITION = 0x3FFF;
 
     private final Lexicon english = new Lexicon("english_stem");
     private final Lexicon simple = new Lexicon("simple");
@@ -92,85 +257,65 @@ final class SearchVectors {
             p[4] = p[0];
             parsed.add(p);
         }
-        literals(h, parsed).forEach(l -> made.add(new Made(l[0], l[1], l[2], l[3], l[4])));
+        vectors(h, parsed).forEach(v -> made.add(new Made(v[0], v[1], v[2], v[3], v[4])));
         return made;
     }
 
     /**
-     * The literals of each document's tokens: the first four under english, the fifth under
+     * The vectors of each document's tokens: the first four under english, the fifth under
      * simple, null where a text has no tokens. Each is made once all its tokens' lexemes are
      * known, so the tokens not yet known are asked for together.
      */
-    private List<String[]> literals(Handle h, List<Tokens[]> parsed) {
-        List<String[]> literals = new ArrayList<>(parsed.size());
+    private List<Vector[]> vectors(Handle h, List<Tokens[]> parsed) {
+        List<Vector[]> vectors = new ArrayList<>(parsed.size());
         Set<String> stems = new HashSet<>();
         Set<String> plain = new HashSet<>();
         for (Tokens[] p : parsed) {
-            String[] l = new String[5];
+            Vector[] v = new Vector[5];
             for (int i = 0; i < 5; i++) {
-                l[i] = p[i] == null ? null : literal(p[i], i < 4, stems, plain);
+                v[i] = p[i] == null ? null : vector(p[i], i < 4, stems, plain);
             }
-            literals.add(l);
+            vectors.add(v);
         }
         if (!stems.isEmpty() || !plain.isEmpty()) {
             english.learn(h, stems);
             simple.learn(h, plain);
             for (int d = 0; d < parsed.size(); d++) {
                 Tokens[] p = parsed.get(d);
-                String[] l = literals.get(d);
+                Vector[] v = vectors.get(d);
                 for (int i = 0; i < 5; i++) {
-                    if (p[i] != null && l[i] == null) {
-                        l[i] = literal(p[i], i < 4, null, null);
+                    if (p[i] != null && v[i] == null) {
+                        v[i] = vector(p[i], i < 4, null, null);
                     }
                 }
             }
         }
-        return literals;
+        return vectors;
     }
 
     /**
-     * The vector as a tsvector literal, under the english configuration or the simple one; null
-     * if a lexeme is unknown, or not yet known: then the tokens to ask for go to {@code stems} and
+     * The vector of the tokens under the english configuration or the simple one; null if a
+     * lexeme is unknown, or not yet known: then the tokens to ask for go to {@code stems} and
      * {@code plain} when given.
      */
-    private String literal(Tokens t, boolean stemming, Set<String> stems, Set<String> plain) {
-        Map<String, Positions> positions = new LinkedHashMap<>();
+    private Vector vector(Tokens t, boolean stemming, Set<String> stems, Set<String> plain) {
+        Map<Lexeme, Positions> positions =
+                LinkedHashMap.newLinkedHashMap(t.text().size());
         boolean known = true;
         for (int i = 0; i < t.text().size(); i++) {
             String token = t.text().get(i);
             boolean stem = stemming && t.stemmed()[i];
-            String lexeme = (stem ? english : simple).lexemes.get(token);
+            Lexeme lexeme = (stem ? english : simple).lexemes.get(token);
             if (lexeme == null && stems != null) {
                 (stem ? stems : plain).add(token);
                 known = false;
-            } else if (lexeme == null || lexeme.equals(Lexicon.UNKNOWN)) {
+            } else if (lexeme == null || lexeme == Lexicon.UNKNOWN) {
                 return null;
-            } else if (!lexeme.isEmpty()) {
-                positions.computeIfAbsent(lexeme, k -> new Positions()).add(Math.min(i + 1, LAST_POSITION));
+            } else if (lexeme != Lexicon.STOP) {
+                positions.computeIfAbsent(lexeme, k -> new Positions(4)).add(Math.min(i + 1, LAST_POSITION));
             }
         }
-        if (!known) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder();
-        positions.forEach((lexeme, at) -> {
-            if (!out.isEmpty()) {
-                out.append(' ');
-            }
-            out.append('\'');
-            for (int i = 0; i < lexeme.length(); i++) {
-                char c = lexeme.charAt(i);
-                if (c == '\'' || c == '\\') {
-                    out.append(c);
-                }
-                out.append(c);
-            }
-            out.append('\'');
-            for (int i = 0; i < at.n; i++) {
-                out.append(i == 0 ? ':' : ',').append(at.at[i]);
-            }
-        });
-        return out.toString();
+        return known ? new Vector(positions) : null;
     }
 
     /**
@@ -178,13 +323,21 @@ final class SearchVectors {
      * #POSITIONS}, none after the last position.
      */
     private static final class Positions {
-        int[] at = new int[4];
+        int[] at;
         int n;
+
+        Positions(int room) {
+            at = new int[Math.max(room, 1)];
+        }
 
         void add(int position) {
             if (n > 0 && (n >= POSITIONS || at[n - 1] == LAST_POSITION || at[n - 1] == position)) {
                 return;
             }
+            append(position);
+        }
+
+        void append(int position) {
             if (n == at.length) {
                 at = Arrays.copyOf(at, n * 2);
             }
@@ -212,10 +365,10 @@ final class SearchVectors {
         if (t == null) {
             return false;
         }
-        String[] made = literals(h, List.<Tokens[]>of(new Tokens[] {t, null, null, null, t}))
+        Vector[] made = vectors(h, List.<Tokens[]>of(new Tokens[] {t, null, null, null, t}))
                 .getFirst();
-        String stemmed = made[0];
-        String asWritten = made[4];
+        String stemmed = Vector.literal(made[0]);
+        String asWritten = Vector.literal(made[4]);
         return stemmed != null
                 && asWritten != null
                 && h.createQuery("SELECT to_tsvector('english'::regconfig, :text) = CAST(:stemmed AS tsvector) "
@@ -402,7 +555,7 @@ final class SearchVectors {
     /** Tokens' lexemes in one dictionary, as PostgreSQL's ts_lexize gives them: empty for a stop word. */
     private static final class Lexicon {
         private final String dictionary;
-        private final Map<String, String> lexemes = new ConcurrentHashMap<>();
+        private final Map<String, Lexeme> lexemes = new ConcurrentHashMap<>();
 
         Lexicon(String dictionary) {
             this.dictionary = dictionary;
@@ -423,13 +576,18 @@ final class SearchVectors {
                     .map((rs, ctx) -> {
                         java.sql.Array array = rs.getArray(2);
                         String[] found = array == null ? null : (String[]) array.getArray();
-                        String lexeme = found == null || found.length > 1 ? UNKNOWN : found.length == 0 ? "" : found[0];
+                        Lexeme lexeme = found == null || found.length > 1
+                                ? UNKNOWN
+                                : found.length == 0 || found[0].isEmpty() ? STOP : new Lexeme(found[0]);
                         return Map.entry(rs.getString(1), lexeme);
                     })
                     .forEach(e -> lexemes.put(e.getKey(), e.getValue()));
         }
 
         /** Kept for a token the dictionary does not take, or takes to several lexemes: PostgreSQL parses its text. */
-        private static final String UNKNOWN = "\0";
+        private static final Lexeme UNKNOWN = new Lexeme("\0");
+
+        /** Kept for a stop word, which the vector skips but counts the position of. */
+        private static final Lexeme STOP = new Lexeme("");
     }
 }

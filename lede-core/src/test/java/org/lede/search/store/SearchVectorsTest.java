@@ -54,7 +54,10 @@ class SearchVectorsTest {
             for (int i = 0; i < texts.size(); i++) {
                 SearchVectors.Made m = made.get(i);
                 for (String[] pair : new String[][] {
-                    {"english", m.headline()}, {"english", m.dek()}, {"english", m.names()}, {"simple", m.title()}
+                    {"english", SearchVectors.Vector.literal(m.headline())},
+                    {"english", SearchVectors.Vector.literal(m.dek())},
+                    {"english", SearchVectors.Vector.literal(m.names())},
+                    {"simple", SearchVectors.Vector.literal(m.title())}
                 }) {
                     config.add(pair[0]);
                     text.add(texts.get(i));
