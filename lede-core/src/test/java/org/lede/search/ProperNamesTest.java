@@ -3,6 +3,8 @@ package org.lede.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ProperNamesTest {
@@ -33,6 +35,38 @@ class ProperNamesTest {
         assertEquals(List.of("NATO"), ProperNames.in("The leaders of NATO said I would go."));
         assertEquals(List.of(), ProperNames.in(""));
         assertEquals(List.of(), ProperNames.in(null));
+    }
+
+    /** Every ASCII character and some beyond it inside a name's word: the word goes on or ends there. */
+    @Test
+    void aWordIsLettersAndDigitsAsJavaClassifiesThemJoinedByInnerApostrophesAndHyphens() {
+        eachCharacter(c -> {
+            String word = "Ab" + Character.toString(c) + "Cd";
+            // Before a letter an apostrophe or a hyphen is inside the word; a space joins two words of a name.
+            boolean whole = Character.isLetterOrDigit(c) || c == '\'' || c == '’' || c == '-' || c == ' ';
+            assertEquals(
+                    whole,
+                    ProperNames.in("Reports name " + word + " today.").contains(word),
+                    () -> "U+" + Integer.toHexString(c));
+        });
+    }
+
+    @Test
+    void anApostropheOrHyphenJoinsAWordOnlyBeforeALetter() {
+        eachCharacter(c -> {
+            String word = "Ab-" + Character.toString(c) + "d";
+            assertEquals(
+                    Character.isLetter(c),
+                    ProperNames.in("Reports name " + word + " today.").contains(word),
+                    () -> "U+" + Integer.toHexString(c));
+        });
+        assertEquals(List.of("O’Brien", "Smith-Jones"), ProperNames.in("It was O’Brien and Smith-Jones."));
+    }
+
+    private static void eachCharacter(IntConsumer check) {
+        IntStream extra =
+                IntStream.of(0xA0, 0xDF, 0xE9, 0xC9, 0x416, 0x4E2D, 0x663, 0x2014, 0x2019, 0x1D400, 0x1D7CE, 0x1F600);
+        IntStream.concat(IntStream.range(0, 0x80), extra).forEach(check);
     }
 
     @Test

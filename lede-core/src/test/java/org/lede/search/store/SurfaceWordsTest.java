@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SurfaceWordsTest {
@@ -42,6 +44,21 @@ class SurfaceWordsTest {
     void aRunLongerThanAnyWordIsLeftOut() {
         String longest = "a".repeat(SurfaceWords.LONGEST);
         assertEquals(Set.of(longest, "ok"), words(longest + " " + longest + "b ok"));
+        String capital = "B" + "b".repeat(SurfaceWords.LONGEST - 1);
+        assertEquals(Set.of(capital.toLowerCase(Locale.ROOT), "ok"), words(capital + " " + capital + "B ok"));
+    }
+
+    /** Every ASCII character and some beyond it, each between two letters: a word of three, or two words. */
+    @Test
+    void lettersAndDigitsAreCharactersAsJavaClassifiesThem() {
+        IntStream extra =
+                IntStream.of(0xA0, 0xDF, 0xE9, 0xC9, 0x416, 0x4E2D, 0x663, 0x2014, 0x2019, 0x1D400, 0x1D7CE, 0x1F600);
+        IntStream.concat(IntStream.range(0, 0x80), extra).forEach(c -> {
+            String between = "x" + Character.toString(c) + "y";
+            Set<String> expected =
+                    Character.isLetterOrDigit(c) ? Set.of(between.toLowerCase(Locale.ROOT)) : Set.of("x", "y");
+            assertEquals(expected, words(between), () -> "U+" + Integer.toHexString(c));
+        });
     }
 
     @Test
