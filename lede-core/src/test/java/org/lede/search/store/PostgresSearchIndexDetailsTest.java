@@ -694,6 +694,30 @@ class PostgresSearchIndexDetailsTest {
         assertTrue(index.stats().bytes() > 0);
     }
 
+    @Test
+    void autovacuumLeavesTheCopyAloneWhileItLoadsAndTheSwapLeavesTheTableAsTheMigrationsMadeIt() {
+        String migrated = storageParameters("search_documents");
+        assertEquals("toast_tuple_target=128;", migrated);
+        try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+            rebuild.add(List.of(story("new", "Budget plan", "Text.")));
+            assertEquals(
+                    "toast_tuple_target=128,autovacuum_enabled=false;autovacuum_enabled=false",
+                    storageParameters("search_documents_next"));
+            rebuild.finish(7);
+        }
+        assertEquals(migrated, storageParameters("search_documents"));
+    }
+
+    /** A table's storage parameters, then its toast table's. */
+    private String storageParameters(String table) {
+        return db.handle(h -> h.createQuery("SELECT coalesce(array_to_string(c.reloptions, ','), '') || ';' "
+                        + "|| coalesce(array_to_string(t.reloptions, ','), '') FROM pg_class c "
+                        + "LEFT JOIN pg_class t ON t.oid = c.reltoastrelid WHERE c.oid = CAST(:table AS regclass)")
+                .bind("table", table)
+                .mapTo(String.class)
+                .one());
+    }
+
     /**
      * A search reads the vocabulary, then the documents; the swap replaces both tables. Taken in
      * opposite orders, the two deadlocked and PostgreSQL failed the reader's search.
