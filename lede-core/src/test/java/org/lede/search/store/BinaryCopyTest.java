@@ -6,40 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.lede.db.Database;
-import org.lede.db.Dialect;
-import org.lede.testing.TestDatabases;
 
 /**
  * Search vectors joined here and copied in binary against what PostgreSQL makes and joins of the
  * same texts (V18's {@code setweight(...) || ...}), and the other values a copy carries, on a real
  * PostgreSQL.
  */
-class BinaryCopyTest {
-    @TempDir
-    static Path dir;
-
-    static Database db;
-
-    @BeforeAll
-    static void open() {
-        db = TestDatabases.open(Dialect.POSTGRESQL, dir);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
-
+class BinaryCopyTest extends PostgresClassTest {
     /**
      * Copies each document's texts, arrays and joined vectors into a table of their own, and
      * returns the documents whose copy differs from what PostgreSQL makes of the texts.

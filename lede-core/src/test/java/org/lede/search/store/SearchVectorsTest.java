@@ -5,36 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lede.db.Database;
 import org.lede.db.DatabaseUrl;
-import org.lede.db.Dialect;
 import org.lede.testing.TestDatabases;
 
 /** Vectors made in Lede against PostgreSQL's own to_tsvector of the same text, on a real PostgreSQL. */
-class SearchVectorsTest {
-    @TempDir
-    static Path dir;
-
-    static Database db;
-
-    @BeforeAll
-    static void open() {
-        db = TestDatabases.open(Dialect.POSTGRESQL, dir);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
-
+class SearchVectorsTest extends PostgresClassTest {
     /** Each text's vectors made here, or null where PostgreSQL must make them, and the texts PostgreSQL makes otherwise. */
     private record Checked(List<SearchVectors.Made> made, List<String> differing) {}
 
