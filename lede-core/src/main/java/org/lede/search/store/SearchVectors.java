@@ -186,7 +186,7 @@ final class SearchVectors {
      * place of the text, so a lexicon takes no more memory than it did with strings.
      */
     private static final class Lexeme implements Comparable<Lexeme> {
-        final byte[] utf8;
+        private final byte[] utf8;
         private final int hash;
 
         /**

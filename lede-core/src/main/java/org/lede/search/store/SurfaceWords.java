@@ -3,6 +3,7 @@ package org.lede.search.store;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.lede.search.Letters;
 
 /**
  * The words of a document's text as written, lower-cased: the vocabulary ({@code search_words})
@@ -45,16 +46,12 @@ final class SurfaceWords {
             boolean lower = true;
             for (int i = 0; i <= text.length(); ) {
                 int c = i < text.length() ? text.codePointAt(i) : ' ';
-                boolean ascii = c < 0x80;
-                boolean inWord = ascii
-                        ? c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
-                        : Character.isLetterOrDigit(c);
-                if (inWord) {
+                if (Letters.letterOrDigit(c)) {
                     if (start < 0) {
                         start = i;
                         lower = true;
                     }
-                    lower &= ascii && !(c >= 'A' && c <= 'Z');
+                    lower &= c < 0x80 && !(c >= 'A' && c <= 'Z');
                 } else if (start >= 0) {
                     if (i - start <= LONGEST && lower) {
                         count(text, start, i, t);
