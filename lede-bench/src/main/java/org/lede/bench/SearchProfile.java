@@ -1,0 +1,153 @@
+package org.lede.bench;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.lede.db.Database;
+import org.lede.db.DatabaseUrl;
+import org.lede.search.SearchIndex;
+import org.lede.search.SearchIndexes;
+import org.lede.search.SearchQuery;
+
+/**
+ * Where a search's time goes: runs the archive's query set ({@code bench/archive-queries.txt})
+ * through the site's search index ({@link SearchIndexes}) directly, without HTTP, after {@code WARM_ROUNDS} rounds (3) of
+ * the set's warm-up lines, and prints each timed query's time, each timed once as ArchiveProbe
+ * times them, with the slowest of the statements it ran (PostgreSQL's index; {@code
+ * -Dstatements=N} shows N, 6 by default), then the percentiles. ArchiveProbe's figures are over
+ * HTTP with the page around the results; these are the index's alone.
+ *
+ * <pre>java -cp benchmarks.jar org.lede.bench.SearchProfile DATA_DIR JDBC_URL QUERIES_FILE [WARM_ROUNDS] [KIND]</pre>
+ *
+ * KIND is {@code auto} (the default: PostgreSQL's own on PostgreSQL, Lucene on SQLite), {@code
+ * lucene} or {@code postgresql}, as {@code lede serve --search-index}; Lucene's index is the one
+ * under DATA_DIR.
+ */
+public final class SearchProfile {
+    private SearchProfile() {}
+
+    private record Statement(String sql, double ms) {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println(
+                    "usage: SearchProfile DATA_DIR JDBC_URL QUERIES_FILE [WARM_ROUNDS] [auto|lucene|postgresql]");
+            System.exit(2);
+        }
+        Path dataDir = Path.of(args[0]);
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        SearchIndexes.Kind kind = args.length > 4
+                ? SearchIndexes.Kind.valueOf(args[4].toUpperCase(Locale.ROOT))
+                : SearchIndexes.Kind.AUTO;
+        List<String> lines = Files.readAllLines(Path.of(args[2]));
+        List<Statement> ran = new ArrayList<>();
+        try (Database db = Database.open(DatabaseUrl.parse(args[1], dataDir))) {
+            db.watchStatements(new SqlLogger() {
+                @Override
+                public void logAfterExecution(StatementContext ctx) {
+                    ran.add(new Statement(
+                            ctx.getRenderedSql(),
+                            Duration.between(ctx.getExecutionMoment(), ctx.getCompletionMoment())
+                                            .toNanos()
+                                    / 1e6));
+                }
+            });
+            try (SearchIndex index = SearchIndexes.open(db, dataDir.resolve("index"), Clock.systemUTC(), kind)) {
+                profile(index, db, lines, rounds, ran);
+            }
+        }
+    }
+
+    private static void profile(SearchIndex index, Database db, List<String> lines, int rounds, List<Statement> ran) {
+        for (int r = 0; r < rounds; r++) {
+            for (String line : lines) {
+                if (line.startsWith("warmup ")) {
+                    index.search(query(db, line.substring("warmup ".length())));
+                }
+            }
+        }
+        List<Double> times = new ArrayList<>();
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("warmup ")) {
+                continue;
+            }
+            SearchQuery q = query(db, line);
+            ran.clear();
+            long start = System.nanoTime();
+            index.search(q);
+            double ms = (System.nanoTime() - start) / 1e6;
+            times.add(ms);
+            System.out.printf("%8.2f ms  %s%n", ms, line);
+            ran.stream()
+                    .sorted((a, b) -> Double.compare(b.ms(), a.ms()))
+                    .limit(Integer.getInteger("statements", 6))
+                    .forEach(s -> System.out.printf("    %7.2f  %s%n", s.ms(), shortened(s.sql())));
+        }
+        times.sort(null);
+        System.out.printf(
+                "p50 %.2f  p95 %.2f  p99 %.2f  max %.2f ms over %d queries%n",
+                at(times, 0.50), at(times, 0.95), at(times, 0.99), times.getLast(), times.size());
+    }
+
+    private static String shortened(String sql) {
+        String line = sql.replaceAll("\\s+", " ");
+        return line.substring(0, Math.min(150, line.length()));
+    }
+
+    private static double at(List<Double> sorted, double p) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.round(p * sorted.size() + 0.5) - 1));
+    }
+
+    /** A query line as the reader page reads it: q, topic (a slug), kind, from, sort. */
+    private static SearchQuery query(Database db, String line) {
+        String text = "";
+        Set<String> topics = new HashSet<>();
+        Set<String> kinds = new HashSet<>();
+        Instant from = null;
+        SearchQuery.Sort sort = SearchQuery.Sort.RELEVANCE;
+        for (String pair : line.strip().split("&")) {
+            String[] kv = pair.split("=", 2);
+            String value = URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8);
+            switch (kv[0]) {
+                case "q" -> text = value;
+                case "topic" ->
+                    topics.add(db.handle(h -> h.createQuery("SELECT id FROM topics WHERE slug = :s")
+                            .bind("s", value)
+                            .mapTo(String.class)
+                            .one()));
+                case "kind" -> kinds.add(value);
+                case "from" ->
+                    from = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+                case "sort" -> sort = value.equals("newest") ? SearchQuery.Sort.NEWEST : SearchQuery.Sort.RELEVANCE;
+                default -> {}
+            }
+        }
+        return new SearchQuery(
+                text,
+                SearchQuery.Scope.READERS,
+                topics,
+                Set.of(),
+                kinds,
+                Set.of(),
+                null,
+                from,
+                null,
+                sort,
+                null,
+                10,
+                true);
+    }
+}
