@@ -27,7 +27,8 @@ import org.lede.search.SearchQuery;
  * through the site's search index ({@link SearchIndexes}) directly, without HTTP, after {@code WARM_ROUNDS} rounds (3) of
  * the set's warm-up lines, and prints each timed query's time, each timed once as ArchiveProbe
  * times them, with the slowest of the statements it ran (PostgreSQL's index; {@code
- * -Dstatements=N} shows N, 6 by default), then the percentiles. ArchiveProbe's figures are over
+ * -Dstatements=N} shows N, 6 by default), then the percentiles. {@code -Dcounts=false} asks for the
+ * total alone, as the newsroom's searches do, instead of the reader page's counts by value. ArchiveProbe's figures are over
  * HTTP with the page around the results; these are the index's alone.
  *
  * <pre>java -cp benchmarks.jar org.lede.bench.SearchProfile DATA_DIR JDBC_URL QUERIES_FILE [WARM_ROUNDS] [KIND]</pre>
@@ -148,6 +149,6 @@ public final class SearchProfile {
                 sort,
                 null,
                 10,
-                true);
+                Boolean.parseBoolean(System.getProperty("counts", "true")));
     }
 }

@@ -128,6 +128,15 @@ class LuceneSearchIndexTest extends SearchIndexContract {
         assertTrue(rare.exact());
         assertEquals(300, rare.total());
         assertEquals(Map.of("news", 300L), asMap(rare.counts().kinds()));
+
+        // The total alone, as the newsroom asks, is counted the same way.
+        SearchResult commonTotal = index.search(SearchQuery.newsroom("rail", 10));
+        assertFalse(commonTotal.exact());
+        assertNear(rail, commonTotal.total(), 0.15);
+        SearchResult rareTotal = index.search(SearchQuery.newsroom("canal", 10));
+        assertTrue(rareTotal.exact());
+        assertEquals(300, rareTotal.total());
+        assertEquals(SearchResult.Counts.NONE, rareTotal.counts());
     }
 
     @Test
