@@ -102,11 +102,11 @@ public final class ArchiveProbe {
         String topic = args.length > 4 ? args[4] : "politics";
         int crawl = args.length > 5 ? Integer.parseInt(args[5]) : 10_000;
         List<String> stories = sampleStories(args[1], WARM + STORIES);
-        List<String> queries = Files.readAllLines(Path.of(args[3]));
+        QuerySet queries = QuerySet.read(Path.of(args[3]));
         probe.run(stories, queries, topic, crawl, args[2]);
     }
 
-    private void run(List<String> stories, List<String> queries, String topic, int crawl, String pid) throws Exception {
+    private void run(List<String> stories, QuerySet queries, String topic, int crawl, String pid) throws Exception {
         // Warm the server's code paths on pages that are not timed, as a server that has been up a while is.
         // An archive too small for both warms on what the timed sample leaves.
         int warm = Math.min(WARM, Math.max(0, stories.size() - STORIES));
@@ -200,34 +200,20 @@ public final class ArchiveProbe {
     }
 
     /**
-     * The query set's lines are query strings ({@code q=budget&topic=politics}); lines starting
-     * "warmup " are asked first, {@link #SEARCH_WARM_ROUNDS} times, and not timed; they share no
-     * query with the timed ones. Each timed query is asked once.
+     * The query set's warm-up queries are asked first, {@link #SEARCH_WARM_ROUNDS} times, and not
+     * timed; then each timed query once.
      */
-    private void search(List<String> lines) throws IOException, InterruptedException {
-        List<String> warmups = lines.stream()
-                .map(String::strip)
-                .filter(line -> line.startsWith("warmup "))
-                .map(line -> line.substring("warmup ".length()))
-                .toList();
+    private void search(QuerySet queries) throws IOException, InterruptedException {
         for (int round = 0; round < SEARCH_WARM_ROUNDS; round++) {
-            for (String query : warmups) {
+            for (String query : queries.warmups()) {
                 get("/search?" + query);
             }
         }
         List<Double> ms = new ArrayList<>();
         Map<String, List<Double>> byKind = new HashMap<>();
         Map<String, Double> byQuery = new LinkedHashMap<>();
-        String kind = "query";
-        for (String line : lines) {
-            String query = line.strip();
-            if (query.isEmpty() || query.startsWith("warmup ")) {
-                continue;
-            }
-            if (query.startsWith("# ")) {
-                kind = query.substring(2).strip();
-                continue;
-            }
+        for (QuerySet.Query timed : queries.timed()) {
+            String query = timed.text();
             Timed t = get("/search?" + query);
             if (t.status != 200) {
                 System.err.println("probe: /search?" + query + " answered " + t.status + "; search not measured");
@@ -235,7 +221,7 @@ public final class ArchiveProbe {
                 return;
             }
             ms.add(t.ms);
-            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(t.ms);
+            byKind.computeIfAbsent(timed.kind(), k -> new ArrayList<>()).add(t.ms);
             byQuery.put(query, t.ms);
         }
         report("search", ms);
@@ -334,7 +320,7 @@ public final class ArchiveProbe {
     }
 
     /** Nearest rank. */
-    private static double percentile(List<Double> sorted, int p) {
+    static double percentile(List<Double> sorted, int p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }

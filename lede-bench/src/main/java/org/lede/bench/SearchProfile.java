@@ -2,7 +2,6 @@ package org.lede.bench;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,13 +22,13 @@ import org.lede.search.SearchIndexes;
 import org.lede.search.SearchQuery;
 
 /**
- * Where a search's time goes: runs the archive's query set ({@code bench/archive-queries.txt})
- * through the site's search index ({@link SearchIndexes}) directly, without HTTP, after {@code WARM_ROUNDS} rounds (3) of
- * the set's warm-up lines, and prints each timed query's time, each timed once as ArchiveProbe
- * times them, with the slowest of the statements it ran (PostgreSQL's index; {@code
- * -Dstatements=N} shows N, 6 by default), then the percentiles. {@code -Dcounts=false} asks for the
- * total alone, as the newsroom's searches do, instead of the reader page's counts by value. ArchiveProbe's figures are over
- * HTTP with the page around the results; these are the index's alone.
+ * Where a search's time goes: runs the archive's query set ({@link QuerySet}) through the site's
+ * search index ({@link SearchIndexes}) directly, without HTTP: the warm-up queries WARM_ROUNDS
+ * times (3), then each timed query once, as ArchiveProbe asks them. It prints each timed query's
+ * time with the slowest statements it ran (PostgreSQL's index; {@code -Dstatements=N} shows N, 6
+ * by default), then the percentiles. {@code -Dcounts=false} asks for the total alone, as the
+ * newsroom's searches do, instead of the reader page's counts by value. ArchiveProbe's figures are
+ * over HTTP with the page around the results; these are the index's alone.
  *
  * <pre>java -cp benchmarks.jar org.lede.bench.SearchProfile DATA_DIR JDBC_URL QUERIES_FILE [WARM_ROUNDS] [KIND]</pre>
  *
@@ -53,7 +52,7 @@ public final class SearchProfile {
         SearchIndexes.Kind kind = args.length > 4
                 ? SearchIndexes.Kind.valueOf(args[4].toUpperCase(Locale.ROOT))
                 : SearchIndexes.Kind.AUTO;
-        List<String> lines = Files.readAllLines(Path.of(args[2]));
+        QuerySet queries = QuerySet.read(Path.of(args[2]));
         List<Statement> ran = new ArrayList<>();
         try (Database db = Database.open(DatabaseUrl.parse(args[1], dataDir))) {
             db.watchStatements(new SqlLogger() {
@@ -67,31 +66,26 @@ public final class SearchProfile {
                 }
             });
             try (SearchIndex index = SearchIndexes.open(db, dataDir.resolve("index"), Clock.systemUTC(), kind)) {
-                profile(index, db, lines, rounds, ran);
+                profile(index, db, queries, rounds, ran);
             }
         }
     }
 
-    private static void profile(SearchIndex index, Database db, List<String> lines, int rounds, List<Statement> ran) {
+    private static void profile(SearchIndex index, Database db, QuerySet queries, int rounds, List<Statement> ran) {
         for (int r = 0; r < rounds; r++) {
-            for (String line : lines) {
-                if (line.startsWith("warmup ")) {
-                    index.search(query(db, line.substring("warmup ".length())));
-                }
+            for (String warmup : queries.warmups()) {
+                index.search(query(db, warmup));
             }
         }
         List<Double> times = new ArrayList<>();
-        for (String line : lines) {
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("warmup ")) {
-                continue;
-            }
-            SearchQuery q = query(db, line);
+        for (QuerySet.Query timed : queries.timed()) {
+            SearchQuery q = query(db, timed.text());
             ran.clear();
             long start = System.nanoTime();
             index.search(q);
             double ms = (System.nanoTime() - start) / 1e6;
             times.add(ms);
-            System.out.printf("%8.2f ms  %s%n", ms, line);
+            System.out.printf("%8.2f ms  %s%n", ms, timed.text());
             ran.stream()
                     .sorted((a, b) -> Double.compare(b.ms(), a.ms()))
                     .limit(Integer.getInteger("statements", 6))
@@ -100,16 +94,16 @@ public final class SearchProfile {
         times.sort(null);
         System.out.printf(
                 "p50 %.2f  p95 %.2f  p99 %.2f  max %.2f ms over %d queries%n",
-                at(times, 0.50), at(times, 0.95), at(times, 0.99), times.getLast(), times.size());
+                ArchiveProbe.percentile(times, 50),
+                ArchiveProbe.percentile(times, 95),
+                ArchiveProbe.percentile(times, 99),
+                times.getLast(),
+                times.size());
     }
 
     private static String shortened(String sql) {
         String line = sql.replaceAll("\\s+", " ");
         return line.substring(0, Math.min(150, line.length()));
-    }
-
-    private static double at(List<Double> sorted, double p) {
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.round(p * sorted.size() + 0.5) - 1));
     }
 
     /** A query line as the reader page reads it: q, topic (a slug), kind, from, sort. */
