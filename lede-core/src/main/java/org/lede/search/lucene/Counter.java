@@ -40,6 +40,7 @@ final class Counter extends SimpleCollector {
 
     private final long limit;
     private final boolean windowed;
+    private final boolean byValue;
     // In a sample: the window being counted, its matches so far, and the sum of the squares of those before.
     private long window = -1;
     private long inWindow;
@@ -61,9 +62,10 @@ final class Counter extends SimpleCollector {
     private long[] kindCounts;
     private long[] yearCounts;
 
-    private Counter(long limit, boolean windowed) {
+    private Counter(long limit, boolean windowed, boolean byValue) {
         this.limit = limit;
         this.windowed = windowed;
+        this.byValue = byValue;
     }
 
     /**
@@ -74,17 +76,17 @@ final class Counter extends SimpleCollector {
      * the matches one by one. Otherwise the exact pass decides, and the sample stands in when that
      * pass stops at its limit.
      */
-    static Result count(IndexSearcher searcher, Query query) throws IOException {
+    static Result count(IndexSearcher searcher, Query query, boolean byValue) throws IOException {
         long maxDoc = searcher.getIndexReader().maxDoc();
         long bound = cost(searcher, query);
         Sampled sampled = null;
         if (bound > SearchResult.EXACT_UP_TO) {
-            sampled = sampled(searcher, query, stride(maxDoc, bound));
+            sampled = sampled(searcher, query, stride(maxDoc, bound), byValue);
             if (sampled.surelyPast()) {
                 return sampled.result();
             }
         }
-        Counter first = searcher.search(query, manager(SearchResult.EXACT_UP_TO + 1, false));
+        Counter first = searcher.search(query, manager(SearchResult.EXACT_UP_TO + 1, false, byValue));
         if (first.stoppedAt < 0) {
             return new Result(first.total, true, first.counts(1));
         }
@@ -93,7 +95,7 @@ final class Counter extends SimpleCollector {
         }
         // Some queries' bounds are estimates (a range of dates): how far the exact pass read to
         // meet that many tells how common the matches are.
-        return sampled(searcher, query, stride(maxDoc, (double) first.total * maxDoc / (first.stoppedAt + 1)))
+        return sampled(searcher, query, stride(maxDoc, (double) first.total * maxDoc / (first.stoppedAt + 1)), byValue)
                 .result();
     }
 
@@ -145,14 +147,15 @@ final class Counter extends SimpleCollector {
         return cost;
     }
 
-    private static Sampled sampled(IndexSearcher searcher, Query query, int stride) throws IOException {
+    private static Sampled sampled(IndexSearcher searcher, Query query, int stride, boolean byValue)
+            throws IOException {
         long maxDoc = searcher.getIndexReader().maxDoc();
         Sample sample = new Sample(stride);
         Query sampled = new BooleanQuery.Builder()
                 .add(query, Occur.FILTER)
                 .add(sample, Occur.FILTER)
                 .build();
-        Counter counted = searcher.search(sampled, manager(Long.MAX_VALUE, true));
+        Counter counted = searcher.search(sampled, manager(Long.MAX_VALUE, true, byValue));
         long size = sample.size(maxDoc);
         double scale = (double) maxDoc / size;
         long total = Math.max(SearchResult.EXACT_UP_TO + 1, Estimates.rough(counted.total * scale));
@@ -162,17 +165,20 @@ final class Counter extends SimpleCollector {
                 surelyPast(counted.total, counted.squares, windows, scale));
     }
 
-    /** @param windowed whether to keep each sample window's matches, for {@link #surelyPast} */
-    private static CollectorManager<Counter, Counter> manager(long limit, boolean windowed) {
+    /**
+     * @param windowed whether to keep each sample window's matches, for {@link #surelyPast}
+     * @param byValue  whether to count by topic, author, kind and year, or the matches alone
+     */
+    private static CollectorManager<Counter, Counter> manager(long limit, boolean windowed, boolean byValue) {
         return new CollectorManager<>() {
             @Override
             public Counter newCollector() {
-                return new Counter(limit, windowed);
+                return new Counter(limit, windowed, byValue);
             }
 
             @Override
             public Counter reduce(Collection<Counter> collectors) throws IOException {
-                Counter all = new Counter(limit, windowed);
+                Counter all = new Counter(limit, windowed, byValue);
                 for (Counter c : collectors) {
                     c.flush();
                     all.total += c.total;
@@ -195,6 +201,9 @@ final class Counter extends SimpleCollector {
             throw new CollectionTerminatedException();
         }
         docBase = context.docBase;
+        if (!byValue) {
+            return;
+        }
         topic = DocValues.getSorted(context.reader(), Fields.TOPIC);
         author = DocValues.getSortedSet(context.reader(), Fields.AUTHOR);
         kind = DocValues.getSorted(context.reader(), Fields.KIND);
@@ -220,6 +229,9 @@ final class Counter extends SimpleCollector {
                 inWindow = 0;
             }
             inWindow++;
+        }
+        if (!byValue) {
+            return;
         }
         if (topic.advanceExact(doc)) {
             topicCounts[topic.ordValue()]++;
@@ -275,8 +287,14 @@ final class Counter extends SimpleCollector {
         return ScoreMode.COMPLETE_NO_SCORES;
     }
 
-    /** The counts, each times {@code scale} when it is not one ({@link Estimates#scaled}). */
+    /**
+     * The counts, each times {@code scale} when it is not one ({@link Estimates#scaled}); {@link
+     * SearchResult.Counts#NONE} when only the matches were counted.
+     */
     private SearchResult.Counts counts(double scale) {
+        if (!byValue) {
+            return SearchResult.Counts.NONE;
+        }
         SearchResult.Counts exact = new SearchResult.Counts(
                 SearchResult.Count.mostFirst(topics),
                 SearchResult.Count.mostFirst(authors),

@@ -455,17 +455,15 @@ public final class LuceneSearchIndex implements SearchIndex {
             IndexSearcher newestFirst = newestFirst(searcher.getIndexReader());
             // The page's hits stop counting at once, so Lucene skips what cannot reach them; the
             // counts are a pass of their own that never scores (Counter bounds its work). Asked
-            // for the total alone, the same pass: a collector counting up to EXACT_UP_TO instead
-            // scored every match of a common or misspelled word up to there (64 ms at a million).
+            // for the total alone, the same pass without the values: a collector counting up to
+            // EXACT_UP_TO instead scored every match of a common or misspelled word up to there
+            // (64 ms at a million).
             TopFieldDocs docs = q.sort() == SearchQuery.Sort.RELEVANCE
                     ? newestFirst.search(
                             ranked, new TopFieldCollectorManager(sort, q.limit() + 1, afterDoc, q.limit() + 1))
                     : byDate(newestFirst, matching, q.limit() + 1, afterDoc);
             // Counting reads the index in order: how far it read tells how common the matches are.
-            Counter.Result counted = Counter.count(new IndexSearcher(searcher.getIndexReader()), matching);
-            long total = counted.total();
-            boolean exactTotal = counted.exact();
-            SearchResult.Counts counts = q.counts() ? counted.counts() : SearchResult.Counts.NONE;
+            Counter.Result counted = Counter.count(new IndexSearcher(searcher.getIndexReader()), matching, q.counts());
             ScoreDoc[] found = docs.scoreDocs;
             int shown = Math.min(found.length, q.limit());
             StoredFields stored = searcher.storedFields();
@@ -481,7 +479,8 @@ public final class LuceneSearchIndex implements SearchIndex {
                         ? new Cursor(q.sort(), (Float) last.fields[0], 0, reference, id).encode()
                         : new Cursor(q.sort(), 0f, (Long) last.fields[0], reference, id).encode();
             }
-            return new SearchResult(Math.max(total, hits.size()), exactTotal, hits, next, counts);
+            return new SearchResult(
+                    Math.max(counted.total(), hits.size()), counted.exact(), hits, next, counted.counts());
         });
     }
 
