@@ -320,6 +320,18 @@ public final class ArchiveProbe {
     }
 
     /** Nearest rank. */
+    /** p50, p95, p99 and the slowest of {@code sorted} query times, one line, as the search tools print them. */
+    static String summary(List<Double> sorted) {
+        return String.format(
+                Locale.ROOT,
+                "p50 %.2f  p95 %.2f  p99 %.2f  max %.2f ms over %d queries",
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                percentile(sorted, 99),
+                sorted.getLast(),
+                sorted.size());
+    }
+
     static double percentile(List<Double> sorted, int p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));

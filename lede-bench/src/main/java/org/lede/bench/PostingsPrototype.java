@@ -111,14 +111,7 @@ public final class PostingsPrototype {
         for (QuerySet.Query q : set.timed()) {
             times.add(p.search(q.text(), true));
         }
-        List<Double> sorted = times.stream().sorted().toList();
-        System.out.printf(
-                "p50 %.2f  p95 %.2f  p99 %.2f  max %.2f ms over %d queries%n",
-                ArchiveProbe.percentile(sorted, 50),
-                ArchiveProbe.percentile(sorted, 95),
-                ArchiveProbe.percentile(sorted, 99),
-                sorted.getLast(),
-                sorted.size());
+        System.out.println(ArchiveProbe.summary(times.stream().sorted().toList()));
     }
 
     private void loadColumns() throws SQLException {

@@ -92,13 +92,7 @@ public final class SearchProfile {
                     .forEach(s -> System.out.printf("    %7.2f  %s%n", s.ms(), shortened(s.sql())));
         }
         times.sort(null);
-        System.out.printf(
-                "p50 %.2f  p95 %.2f  p99 %.2f  max %.2f ms over %d queries%n",
-                ArchiveProbe.percentile(times, 50),
-                ArchiveProbe.percentile(times, 95),
-                ArchiveProbe.percentile(times, 99),
-                times.getLast(),
-                times.size());
+        System.out.println(ArchiveProbe.summary(times));
     }
 
     private static String shortened(String sql) {
