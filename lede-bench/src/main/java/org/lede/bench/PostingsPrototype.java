@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *
  * <p>It numbers search_documents' rows by id (ordinals), and writes, from their own search vectors,
  * one row of {@code proto_postings} for each lexeme and block of 65,536 ordinals: the ordinals as a
- * bitmap (more than 4,096 postings) or as 16-bit offsets, and each posting's weight class (headline,
+ * bitmap (more than a sixteenth of the block) or as 16-bit offsets, and each posting's weight class (headline,
  * dek and lead-ins, body, names) in two bits. It keeps the documents' live flag, topic, kind, date,
  * authors and recency weight in memory, with per-block bitmaps of the first three. A query then
  * takes its lexemes and near spellings from PostgreSQL, fetches their rows in one statement, and
@@ -42,12 +42,20 @@ import java.util.regex.Pattern;
  * newsroom's scope and roles, author and end-date filters, keyset paging, typo rules as the index's
  * own, and loading the columns without reading the whole table at start.
  *
- * <pre>java -Xmx4g -cp benchmarks.jar org.lede.bench.PostingsPrototype JDBC_URL QUERIES [WARM_ROUNDS] [-Drebuild=true]</pre>
+ * <p>With {@code -Dwrites=N} it first rewrites the rows of N documents spread over the archive, one
+ * transaction each, as applying a changed story would (every row of its lexemes in its block read,
+ * decoded, changed and written back), and reports the time and write-ahead log of each.
+ *
+ * <pre>java -Xmx4g -cp benchmarks.jar org.lede.bench.PostingsPrototype JDBC_URL QUERIES [WARM_ROUNDS] [-Drebuild=true] [-Dwrites=N] [-DblockBits=B]</pre>
  */
 public final class PostingsPrototype {
-    private static final int BLOCK_BITS = 16;
+    /** Ordinals a block holds, as a power of two ({@code -DblockBits}, 16 by default): smaller blocks, smaller writes, more rows a search. */
+    private static final int BLOCK_BITS = Integer.getInteger("blockBits", 16);
+
     private static final int BLOCK = 1 << BLOCK_BITS;
-    private static final int DENSE = 4096;
+    /** Past this many postings a block's bitmap is smaller than its 16-bit offsets. */
+    private static final int DENSE = BLOCK / 16;
+
     private static final double[] CLASS_WEIGHT = {0.1, 0.2, 0.4, 1.0};
 
     private final Connection c;
@@ -90,6 +98,16 @@ public final class PostingsPrototype {
         long t0 = System.nanoTime();
         p.loadColumns();
         System.out.printf("columns of %,d documents loaded in %.1f s%n", p.ids.length, (System.nanoTime() - t0) / 1e9);
+        if (exists && !Boolean.getBoolean("rebuild")) {
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery("SELECT obj_description('proto_postings'::regclass, 'pg_class')")) {
+                rs.next();
+                if (!("blockBits=" + BLOCK_BITS).equals(rs.getString(1))) {
+                    throw new IllegalStateException("proto_postings was built with " + rs.getString(1)
+                            + ", not blockBits=" + BLOCK_BITS + ": add -Drebuild=true");
+                }
+            }
+        }
         if (!exists || Boolean.getBoolean("rebuild")) {
             t0 = System.nanoTime();
             p.build();
@@ -101,6 +119,10 @@ public final class PostingsPrototype {
             rs.next();
             System.out.printf(
                     "%,d rows, %,d postings, %,d bytes on disk%n", rs.getLong(1), rs.getLong(2), rs.getLong(3));
+        }
+        int writes = Integer.getInteger("writes", 0);
+        if (writes > 0) {
+            p.rewrite(writes);
         }
         for (int round = 0; round < warm; round++) {
             for (String q : set.warmups()) {
@@ -220,6 +242,7 @@ public final class PostingsPrototype {
             s.execute("DROP TABLE IF EXISTS proto_postings");
             s.execute("CREATE TABLE proto_postings (lexeme text, block int, n int NOT NULL, ords bytea NOT NULL, "
                     + "payload bytea NOT NULL, PRIMARY KEY (lexeme, block))");
+            s.execute("COMMENT ON TABLE proto_postings IS 'blockBits=" + BLOCK_BITS + "'");
             s.execute("ALTER TABLE proto_postings ALTER COLUMN ords SET STORAGE EXTERNAL, "
                     + "ALTER COLUMN payload SET STORAGE EXTERNAL");
         }
@@ -273,6 +296,105 @@ public final class PostingsPrototype {
         insert.executeBatch();
         insert.getConnection().commit();
         block.clear();
+    }
+
+    /** Rewrites the rows of {@code count} documents, one transaction each, timing each and its WAL. */
+    private void rewrite(int count) throws SQLException {
+        List<Double> times = new ArrayList<>();
+        long walBytes = 0;
+        int rows = 0;
+        for (int k = 0; k < count; k++) {
+            int o = (int) ((long) k * ids.length / count);
+            long start = System.nanoTime();
+            long lsn = wal();
+            c.setAutoCommit(false);
+            Map<String, Integer> classes = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT search::text FROM search_documents WHERE id = ?")) {
+                ps.setString(1, ids[o]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    parse(rs.getString(1), classes::put);
+                }
+            }
+            int b = o >> BLOCK_BITS;
+            int low = o & (BLOCK - 1);
+            try (PreparedStatement read = c.prepareStatement("SELECT lexeme, n, ords, payload FROM proto_postings "
+                            + "WHERE block = ? AND lexeme = ANY(?) FOR UPDATE");
+                    PreparedStatement write = c.prepareStatement(
+                            "UPDATE proto_postings SET n = ?, ords = ?, payload = ? WHERE lexeme = ? AND block = ?")) {
+                read.setInt(1, b);
+                read.setArray(2, c.createArrayOf("text", classes.keySet().toArray()));
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        Acc a = decodeAcc(rs.getInt(2), rs.getBytes(3), rs.getBytes(4));
+                        Acc changed = new Acc();
+                        boolean placed = false;
+                        for (int i = 0; i < a.n; i++) {
+                            int at = a.ords[i] & 0xFFFF;
+                            if (!placed && at >= low) {
+                                changed.add(low, classes.get(rs.getString(1)));
+                                placed = true;
+                            }
+                            if (at != low) {
+                                changed.add(at, a.payload[i]);
+                            }
+                        }
+                        if (!placed) {
+                            changed.add(low, classes.get(rs.getString(1)));
+                        }
+                        write.setInt(1, changed.n);
+                        write.setBytes(2, encode(changed));
+                        write.setBytes(3, classes(changed));
+                        write.setString(4, rs.getString(1));
+                        write.setInt(5, b);
+                        write.addBatch();
+                        rows++;
+                    }
+                }
+                write.executeBatch();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            walBytes += wal() - lsn;
+            times.add((System.nanoTime() - start) / 1e6);
+        }
+        List<Double> sorted = times.stream().sorted().toList();
+        System.out.printf(
+                "rewrote %d documents (%,d rows): median %.2f ms, p95 %.2f ms, %,d bytes of WAL each%n",
+                count,
+                rows,
+                ArchiveProbe.percentile(sorted, 50),
+                ArchiveProbe.percentile(sorted, 95),
+                walBytes / count);
+    }
+
+    private long wal() throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Acc decodeAcc(int n, byte[] ords, byte[] classes) {
+        Acc a = new Acc();
+        int i = 0;
+        if (n > DENSE) {
+            for (int word = 0; word < ords.length; word++) {
+                int bits = ords[word] & 0xFF;
+                while (bits != 0) {
+                    int low = (word << 3) | Integer.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    a.add(low, (classes[i >> 2] >> ((i & 3) * 2)) & 3);
+                    i++;
+                }
+            }
+        } else {
+            for (; i < n; i++) {
+                int low = ((ords[2 * i] & 0xFF) << 8) | (ords[2 * i + 1] & 0xFF);
+                a.add(low, (classes[i >> 2] >> ((i & 3) * 2)) & 3);
+            }
+        }
+        return a;
     }
 
     /** Each posting's weight class (0 names .. 3 headline) in two bits, four to a byte: tf is not kept. */
