@@ -1,10 +1,14 @@
 package org.lede.bench;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A search query set ({@code bench/archive-queries.txt}), as ArchiveProbe and SearchProfile read
@@ -34,5 +38,16 @@ record QuerySet(List<String> warmups, List<Query> timed) {
             }
         }
         return new QuerySet(List.copyOf(warmups), List.copyOf(timed));
+    }
+
+    /** A query string's parameters, decoded, each name with its values in order; a name without "=" has "". */
+    static Map<String, List<String>> parameters(String query) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        for (String pair : query.strip().split("&")) {
+            String[] kv = pair.split("=", 2);
+            String value = URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8);
+            parameters.computeIfAbsent(kv[0], k -> new ArrayList<>()).add(value);
+        }
+        return parameters;
     }
 }

@@ -1,7 +1,5 @@
 package org.lede.bench;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -107,21 +106,24 @@ public final class SearchProfile {
         Set<String> kinds = new HashSet<>();
         Instant from = null;
         SearchQuery.Sort sort = SearchQuery.Sort.RELEVANCE;
-        for (String pair : line.strip().split("&")) {
-            String[] kv = pair.split("=", 2);
-            String value = URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8);
-            switch (kv[0]) {
-                case "q" -> text = value;
-                case "topic" ->
-                    topics.add(db.handle(h -> h.createQuery("SELECT id FROM topics WHERE slug = :s")
-                            .bind("s", value)
-                            .mapTo(String.class)
-                            .one()));
-                case "kind" -> kinds.add(value);
-                case "from" ->
-                    from = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-                case "sort" -> sort = value.equals("newest") ? SearchQuery.Sort.NEWEST : SearchQuery.Sort.RELEVANCE;
-                default -> {}
+        for (Map.Entry<String, List<String>> parameter :
+                QuerySet.parameters(line).entrySet()) {
+            for (String value : parameter.getValue()) {
+                switch (parameter.getKey()) {
+                    case "q" -> text = value;
+                    case "topic" ->
+                        topics.add(db.handle(h -> h.createQuery("SELECT id FROM topics WHERE slug = :s")
+                                .bind("s", value)
+                                .mapTo(String.class)
+                                .one()));
+                    case "kind" -> kinds.add(value);
+                    case "from" ->
+                        from = LocalDate.parse(value)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant();
+                    case "sort" -> sort = value.equals("newest") ? SearchQuery.Sort.NEWEST : SearchQuery.Sort.RELEVANCE;
+                    default -> {}
+                }
             }
         }
         return new SearchQuery(
