@@ -319,7 +319,6 @@ public final class ArchiveProbe {
         print(name + "_p99", format(percentile(sorted, 99)));
     }
 
-    /** Nearest rank. */
     /** p50, p95, p99 and the slowest of {@code sorted} query times, one line, as the search tools print them. */
     static String summary(List<Double> sorted) {
         return String.format(
@@ -332,6 +331,7 @@ public final class ArchiveProbe {
                 sorted.size());
     }
 
+    /** Nearest rank. */
     static double percentile(List<Double> sorted, int p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));

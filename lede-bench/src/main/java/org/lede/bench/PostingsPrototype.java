@@ -1,7 +1,5 @@
 package org.lede.bench;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,10 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -63,7 +62,6 @@ public final class PostingsPrototype {
     private String[] ids;
     private byte[] topic;
     private byte[] kind;
-    private boolean[] live;
     private int[] seconds;
     private int[] firstAuthor;
     private int[][] moreAuthors;
@@ -150,7 +148,7 @@ public final class PostingsPrototype {
         ids = new String[n];
         topic = new byte[n];
         kind = new byte[n];
-        live = new boolean[n];
+        boolean[] live = new boolean[n];
         seconds = new int[n];
         firstAuthor = new int[n];
         moreAuthors = new int[n][];
@@ -308,12 +306,12 @@ public final class PostingsPrototype {
             long start = System.nanoTime();
             long lsn = wal();
             c.setAutoCommit(false);
-            Map<String, Integer> classes = new HashMap<>();
+            Map<String, Integer> wanted = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT search::text FROM search_documents WHERE id = ?")) {
                 ps.setString(1, ids[o]);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    parse(rs.getString(1), classes::put);
+                    parse(rs.getString(1), wanted::put);
                 }
             }
             int b = o >> BLOCK_BITS;
@@ -323,16 +321,18 @@ public final class PostingsPrototype {
                     PreparedStatement write = c.prepareStatement(
                             "UPDATE proto_postings SET n = ?, ords = ?, payload = ? WHERE lexeme = ? AND block = ?")) {
                 read.setInt(1, b);
-                read.setArray(2, c.createArrayOf("text", classes.keySet().toArray()));
+                read.setArray(2, c.createArrayOf("text", wanted.keySet().toArray()));
                 try (ResultSet rs = read.executeQuery()) {
                     while (rs.next()) {
+                        String lexeme = rs.getString(1);
+                        int weightClass = wanted.get(lexeme);
                         Acc a = decodeAcc(rs.getInt(2), rs.getBytes(3), rs.getBytes(4));
                         Acc changed = new Acc();
                         boolean placed = false;
                         for (int i = 0; i < a.n; i++) {
                             int at = a.ords[i] & 0xFFFF;
                             if (!placed && at >= low) {
-                                changed.add(low, classes.get(rs.getString(1)));
+                                changed.add(low, weightClass);
                                 placed = true;
                             }
                             if (at != low) {
@@ -340,12 +340,12 @@ public final class PostingsPrototype {
                             }
                         }
                         if (!placed) {
-                            changed.add(low, classes.get(rs.getString(1)));
+                            changed.add(low, weightClass);
                         }
                         write.setInt(1, changed.n);
                         write.setBytes(2, encode(changed));
                         write.setBytes(3, classes(changed));
-                        write.setString(4, rs.getString(1));
+                        write.setString(4, lexeme);
                         write.setInt(5, b);
                         write.addBatch();
                         rows++;
@@ -384,17 +384,22 @@ public final class PostingsPrototype {
                 while (bits != 0) {
                     int low = (word << 3) | Integer.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
-                    a.add(low, (classes[i >> 2] >> ((i & 3) * 2)) & 3);
+                    a.add(low, classAt(classes, i));
                     i++;
                 }
             }
         } else {
             for (; i < n; i++) {
                 int low = ((ords[2 * i] & 0xFF) << 8) | (ords[2 * i + 1] & 0xFF);
-                a.add(low, (classes[i >> 2] >> ((i & 3) * 2)) & 3);
+                a.add(low, classAt(classes, i));
             }
         }
         return a;
+    }
+
+    /** The weight class of posting {@code i}, as {@link #classes} packs them. */
+    private static int classAt(byte[] classes, int i) {
+        return (classes[i >> 2] >> ((i & 3) * 2)) & 3;
     }
 
     /** Each posting's weight class (0 names .. 3 headline) in two bits, four to a byte: tf is not kept. */
@@ -492,11 +497,8 @@ public final class PostingsPrototype {
     /** Runs one query string, prints its parts when {@code print}; returns its time in ms. */
     double search(String queryString, boolean print) throws SQLException {
         long start = System.nanoTime();
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : queryString.split("&")) {
-            int eq = pair.indexOf('=');
-            params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
+        Map<String, String> params = new HashMap<>();
+        QuerySet.parameters(queryString).forEach((name, values) -> params.put(name, values.getFirst()));
         String q = params.getOrDefault("q", "");
         List<String> phrases = new ArrayList<>();
         Matcher m = PHRASE.matcher(q);
@@ -579,7 +581,9 @@ public final class PostingsPrototype {
                 : 0;
         int kindFilter = params.containsKey("kind") ? kinds.getOrDefault(params.get("kind"), -1) : -2;
         long from = params.containsKey("from")
-                ? Instant.parse(params.get("from") + "T00:00:00Z").getEpochSecond()
+                ? LocalDate.parse(params.get("from"))
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toEpochSecond()
                 : Long.MIN_VALUE;
         boolean newest = "newest".equals(params.get("sort"));
         boolean phrase = !phraseQueries.isEmpty();
@@ -660,7 +664,7 @@ public final class PostingsPrototype {
             }
             matches[b] = match;
         }
-        // Pass 2: counts by value, of every match up to ten thousand, else of one word in sixteen, scaled.
+        // Pass 2: counts by value, of every match up to ten thousand, else of one bitmap word in sixteen.
         int stride = total > 10_000 ? 16 : 1;
         for (int b = 0; b < blocks; b++) {
             long[] match = matches[b];
@@ -684,6 +688,13 @@ public final class PostingsPrototype {
                         }
                     }
                 }
+            }
+        }
+        // Printed, so the counting is work the JIT must do: how many values the filters would list.
+        int values = 0;
+        for (long[] counts : List.of(byTopic, byKind, byYear, byAuthor)) {
+            for (long count : counts) {
+                values += count > 0 ? 1 : 0;
             }
         }
         // Pass 3: the best matches, newest blocks first; a block whose best possible score cannot enter is skipped.
@@ -851,7 +862,7 @@ public final class PostingsPrototype {
         double ms = (end - start) / 1e6;
         if (print) {
             System.out.printf(
-                    "%8.2f ms  %-50s terms %.2f fetch %.2f (%,d B) match %.2f (%,d scored) verify %.2f hits %.2f  total %,d%s%n",
+                    "%8.2f ms  %-50s terms %.2f fetch %.2f (%,d B) match %.2f (%,d scored, %d values) verify %.2f hits %.2f  total %,d%s%n",
                     ms,
                     queryString,
                     (terms - start) / 1e6,
@@ -859,6 +870,7 @@ public final class PostingsPrototype {
                     bytes,
                     (evaluated - fetched) / 1e6,
                     scored,
+                    values,
                     (verified - evaluated) / 1e6,
                     (end - verified) / 1e6,
                     estimated,
@@ -914,8 +926,7 @@ public final class PostingsPrototype {
             if ((word & (1L << bit)) == 0) {
                 return 0;
             }
-            int i = prefix[w] + Long.bitCount(word & ((1L << bit) - 1));
-            return (payloads[i >> 2] >> ((i & 3) * 2)) & 3;
+            return classAt(payloads, prefix[w] + Long.bitCount(word & ((1L << bit) - 1)));
         }
     }
 
