@@ -50,6 +50,16 @@ final class BinaryCopy {
         return int32(utf8.length).bytes(utf8);
     }
 
+    /** An integer, PostgreSQL's int4. */
+    BinaryCopy integer(int value) {
+        return int32(4).int32(value);
+    }
+
+    /** A bytea: the bytes as they are. */
+    BinaryCopy bytea(byte[] value) {
+        return int32(value.length).bytes(value);
+    }
+
     BinaryCopy bool(boolean value) {
         return int32(1).int8(value ? 1 : 0);
     }

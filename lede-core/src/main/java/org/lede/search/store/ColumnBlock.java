@@ -200,16 +200,61 @@ public final class ColumnBlock {
             return this;
         }
         ColumnBlock next = copy();
-        long bit = 1L << offset;
-        next.present[offset >> 6] &= ~bit;
-        next.live[offset >> 6] &= ~bit;
-        next.status[offset] = 0;
-        next.createdBy[offset] = 0;
-        next.topic[offset] = 0;
-        next.kind[offset] = 0;
-        next.seconds[offset] = 0;
-        next.authors[offset] = null;
+        next.clear(offset);
         return next;
+    }
+
+    private void clear(int offset) {
+        long bit = 1L << offset;
+        present[offset >> 6] &= ~bit;
+        live[offset >> 6] &= ~bit;
+        status[offset] = 0;
+        createdBy[offset] = 0;
+        topic[offset] = 0;
+        kind[offset] = 0;
+        seconds[offset] = 0;
+        authors[offset] = null;
+    }
+
+    /** A copy of this block to change in place, for many changes at once: a rebuild's block, or an apply's batch. */
+    public Builder edit() {
+        return new Builder(copy());
+    }
+
+    /** Changes a copy of a block in place, then hands it over once. */
+    public static final class Builder {
+        private ColumnBlock block;
+
+        private Builder(ColumnBlock block) {
+            this.block = block;
+        }
+
+        /** Puts the document at {@code offset}, in place of any there. */
+        public Builder put(int offset, Facts facts) {
+            open().checkOffset(offset);
+            block.put(offset, facts);
+            return this;
+        }
+
+        /** Takes out the document at {@code offset}, if any. */
+        public Builder remove(int offset) {
+            open().checkOffset(offset);
+            block.clear(offset);
+            return this;
+        }
+
+        public ColumnBlock build() {
+            ColumnBlock built = open();
+            block = null;
+            return built;
+        }
+
+        private ColumnBlock open() {
+            if (block == null) {
+                throw new IllegalStateException("The block was built");
+            }
+            return block;
+        }
     }
 
     private void checkOffset(int offset) {

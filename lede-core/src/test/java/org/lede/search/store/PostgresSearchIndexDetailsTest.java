@@ -51,7 +51,7 @@ class PostgresSearchIndexDetailsTest {
     @BeforeEach
     void open() {
         db = TestDatabases.open(Dialect.POSTGRESQL, dir);
-        index = new PostgresSearchIndex(db, Clock.systemUTC());
+        index = new PostgresSearchIndex(db, Clock.systemUTC(), 6, PostgresSearchIndex.WORDS_KEPT);
     }
 
     @AfterEach
@@ -378,9 +378,9 @@ class PostgresSearchIndexDetailsTest {
     }
 
     @Test
-    void pagesWalkEveryMatchOnceAcrossTheRankedWindowAndBeyond() {
-        index = new PostgresSearchIndex(db, Clock.systemUTC(), 5, PostgresSearchIndex.WORDS_KEPT);
-        List<SearchDocument> docs = IntStream.range(0, 23)
+    void pagesWalkEveryMatchOnceAcrossBlocks() {
+        // Blocks of 64: the matches spread over three.
+        List<SearchDocument> docs = IntStream.range(0, 150)
                 .mapToObj(i -> doc(
                         "s" + i,
                         i % 4 == 0 ? "Ferry strike" : "Port news " + i,
@@ -407,7 +407,7 @@ class PostgresSearchIndexDetailsTest {
                         null,
                         sort,
                         null,
-                        4,
+                        7,
                         false);
                 SearchResult page = index.search(query);
                 seen.addAll(ids(page));
@@ -416,26 +416,12 @@ class PostgresSearchIndexDetailsTest {
                     assertFalse(page.hits().isEmpty(), "a cursor is only given when a page follows");
                     seen.addAll(ids(page));
                 }
-                assertEquals(23, seen.size(), sort + " " + text + ": " + seen);
-                assertEquals(23, new HashSet<>(seen).size(), sort + " " + text + ": " + seen);
+                assertEquals(150, seen.size(), sort + " " + text + ": " + seen);
+                assertEquals(150, new HashSet<>(seen).size(), sort + " " + text + ": " + seen);
             }
         }
-        List<String> firstRanked = ids(index.search(new SearchQuery(
-                "ferry",
-                SearchQuery.Scope.READERS,
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                null,
-                null,
-                null,
-                SearchQuery.Sort.RELEVANCE,
-                null,
-                5,
-                false)));
-        // The newest five are ranked: the headline matches among them come first.
-        assertEquals(Set.of("s0", "s4"), Set.copyOf(firstRanked.subList(0, 2)));
+        // The headline matches come first, the newest of them first, from whichever block.
+        assertEquals(List.of("s0", "s4", "s8", "s12", "s16", "s20", "s24", "s28", "s32", "s36"), ids(readers("ferry")));
     }
 
     @Test
@@ -451,7 +437,7 @@ class PostgresSearchIndexDetailsTest {
     }
 
     @Test
-    void totalsAreExactUpToTheLimitThenALowerBound() {
+    void totalsAreExactAtAnySize() {
         List<SearchDocument> docs = IntStream.range(0, (int) SearchResult.EXACT_UP_TO + 5)
                 .mapToObj(i -> story("s" + i, "Common word", "Text " + i))
                 .toList();
@@ -459,74 +445,76 @@ class PostgresSearchIndexDetailsTest {
             index.apply(docs.subList(from, Math.min(docs.size(), from + 2000)), List.of(), from + 1);
         }
         SearchResult result = readers("common");
-        assertFalse(result.exact());
-        assertTrue(result.total() > SearchResult.EXACT_UP_TO);
-        assertTrue(result.total() <= docs.size());
+        assertTrue(result.exact());
+        assertEquals(docs.size(), result.total());
         SearchResult few = readers("text 17");
         assertTrue(few.exact());
+        assertEquals(1, few.total());
     }
 
     @Test
-    void countingMatchesReadsTheTextIndexNotEveryRowsTsvector() {
+    void theStatementsOfASearchReadByIndex() {
         List<SearchDocument> docs = new ArrayList<>(List.of(
                 story("s1", "Budget vote delayed", "The council delayed the budget vote."),
                 story("s2", "Harbor plan", "The budget of the harbor.")));
-        IntStream.range(0, 40).forEach(i -> docs.add(story("o" + i, "Ferry timetable " + i, "Boats run late.")));
+        IntStream.range(0, 400).forEach(i -> docs.add(story("o" + i, "Ferry timetable " + i, "Boats run late.")));
         index.apply(docs, List.of(), 1);
-        db.handle(h -> h.execute("ANALYZE search_documents"));
-        // On a table of one page the planner would rather scan it and test each tsvector.
-        for (SearchQuery query : List.of(
-                SearchQuery.readers("budget", 10),
-                filtered("budget", SearchQuery.Sort.NEWEST, Set.of("politics"), Set.of("news")))) {
-            assertCountedFromTheTextIndexes(index.countingPlans(query));
-        }
-        // The topic and kind narrow the counts inside the index, the exact one and each sample's, by their facets.
-        for (String plan :
-                index.countingPlans(filtered("budget", SearchQuery.Sort.NEWEST, Set.of("politics"), Set.of("news")))) {
-            assertTrue(plan.matches("(?s).*Index Cond: [^\\n]*facets @@ [^\\n]*t:politics[^\\n]*k:news.*"), plan);
-        }
-        for (String plan : index.countingPlans(SearchQuery.readers("budget", 10))) {
-            assertFalse(plan.contains("facets"), plan);
-        }
+        db.handle(h -> h.execute("ANALYZE"));
+        List<String> plans = index.plans(SearchQuery.readers("budget", 10));
+        assertEquals(2, plans.size());
+        assertTrue(plans.get(0).contains("search_postings_pkey"), plans.get(0));
+        assertTrue(plans.get(1).contains("search_documents_ordinal"), plans.get(1));
+        plans.forEach(plan -> assertFalse(plan.contains("Seq Scan"), plan));
         assertEquals(2, readers("budget").total());
-        assertEquals(
-                2,
-                index.search(filtered("budget", SearchQuery.Sort.NEWEST, Set.of("politics"), Set.of("news")))
-                        .total());
-        assertEquals(
-                0,
-                index.search(filtered("budget", SearchQuery.Sort.NEWEST, Set.of("world"), Set.of("news")))
-                        .total());
-    }
-
-    /** The exact counts from the whole text index, each sample's from its own partial one. */
-    private static void assertCountedFromTheTextIndexes(List<String> plans) {
-        assertEquals(2 + PostgresSearchIndex.SAMPLES.size(), plans.size());
-        for (int i = 0; i < plans.size(); i++) {
-            String plan = plans.get(i);
-            String index = i < 2
-                    ? "search_documents_text "
-                    : PostgresSearchIndex.SAMPLES.get(i - 2).index() + " ";
-            assertTrue(plan.contains("Bitmap Index Scan on " + index), plan);
-            assertFalse(plan.contains("Seq Scan"), plan);
-        }
     }
 
     @Test
-    void eachSampleHasItsPartialTextIndexAfterARebuildToo() {
-        // Enough for the sparsest sample to hold a few: the planner passes over an empty index.
+    void aRebuildWritesTheSameBlocksAsApplies() {
         List<SearchDocument> docs = new ArrayList<>();
-        IntStream.range(0, 2000).forEach(i -> docs.add(story("o" + i, "Ferry timetable " + i, "Boats run late.")));
+        IntStream.range(0, 500)
+                .forEach(i -> docs.add(doc(
+                        "o" + i,
+                        "Ferry timetable " + i,
+                        i % 3 == 0 ? "Boats run late." : "The council met.",
+                        i % 2 == 0 ? "politics" : "world",
+                        List.of("a" + (i % 5)),
+                        i % 7 == 0 ? "opinion" : "news",
+                        i % 11 != 0,
+                        NOW.minus(Duration.ofHours(i)))));
+        for (int from = 0; from < docs.size(); from += 64) {
+            index.apply(docs.subList(from, Math.min(docs.size(), from + 64)), List.of(), from + 1);
+        }
+        List<SearchResult> applied = probes();
         try (SearchIndex.Rebuild rebuild = index.rebuild()) {
-            rebuild.add(docs);
+            for (int from = 0; from < docs.size(); from += 37) {
+                rebuild.add(docs.subList(from, Math.min(docs.size(), from + 37)));
+            }
             rebuild.finish(3);
         }
-        assertCountedFromTheTextIndexes(index.countingPlans(SearchQuery.readers("ferry", 10)));
-        assertEquals(2000, readers("ferry").total());
+        List<SearchResult> rebuilt = probes();
+        for (int i = 0; i < applied.size(); i++) {
+            assertEquals(applied.get(i).total(), rebuilt.get(i).total(), "probe " + i);
+            assertEquals(applied.get(i).counts(), rebuilt.get(i).counts(), "probe " + i);
+            assertEquals(ids(applied.get(i)), ids(rebuilt.get(i)), "probe " + i);
+        }
+        assertEquals(454, applied.get(0).total(), "the live ferries");
+        int ordinals = db.handle(h -> h.createQuery("SELECT count(DISTINCT ordinal) FROM search_documents")
+                .mapTo(Integer.class)
+                .one());
+        assertEquals(500, ordinals);
+    }
+
+    private List<SearchResult> probes() {
+        return List.of(
+                readers("ferry"),
+                readers("boats"),
+                index.search(SearchQuery.newsroom("council", 20)),
+                index.search(filtered("timetable", SearchQuery.Sort.NEWEST, Set.of("world"), Set.of("opinion"))),
+                readers(""));
     }
 
     @Test
-    void pastExactCountingTotalAndCountsAreEstimatedFromASample() {
+    void pastExactCountingTheTotalStaysExactAndCountsAreEstimatedFromASample() {
         // Three in four stories are in politics, one in four in world; every one says "tide".
         int stories = 3 * (int) SearchResult.EXACT_UP_TO;
         List<SearchDocument> docs = IntStream.range(0, stories)
@@ -547,9 +535,8 @@ class PostgresSearchIndexDetailsTest {
             rebuild.finish(1);
         }
         SearchResult tide = readers("tide");
-        assertFalse(tide.exact());
-        // A sample of a few thousand errs by a few percent; rounding takes off up to a thousand more.
-        assertTrue(tide.total() > stories * 0.85 && tide.total() <= stories * 1.1, "estimated " + tide.total());
+        assertTrue(tide.exact());
+        assertEquals(stories, tide.total());
         assertEquals(10, tide.hits().size());
         List<Count> topics = tide.counts().topics();
         assertEquals(
@@ -560,12 +547,11 @@ class PostgresSearchIndexDetailsTest {
         assertEquals(
                 List.of("a1"),
                 tide.counts().authors().stream().map(Count::value).toList());
-        assertEquals(tide.total(), tide.counts().kinds().getFirst().count(), "one kind: all of the estimate");
+        assertEquals(tide.total(), tide.counts().kinds().getFirst().count(), "one kind: all of the matches");
 
         SearchResult uncounted = index.search(SearchQuery.newsroom("tide", 10));
         assertEquals(SearchResult.Counts.NONE, uncounted.counts());
-        assertFalse(uncounted.exact());
-        assertEquals(tide.total(), uncounted.total(), "the same sample, whether counts are asked or not");
+        assertEquals(tide.total(), uncounted.total());
 
         SearchResult rare = readers("tables 16");
         assertTrue(rare.exact());
@@ -574,45 +560,36 @@ class PostgresSearchIndexDetailsTest {
     }
 
     @Test
-    void theWindowOfARareWordComesFromTheTextIndexAndACommonWordsFromItsRecentMonthsInTheIndex() {
+    void matchesRankByTheirWordsAndDateAcrossBlocksAndFiltersNarrowEveryBlock() {
         List<SearchDocument> docs = new ArrayList<>();
-        for (int i = 0; i < 4000; i++) {
+        for (int i = 0; i < 1000; i++) {
             String body = (i % 40 == 0 ? "Rouhani spoke. " : "") + (i % 4 == 0 ? "The council met." : "Boats ran.");
             docs.add(doc(
                     "s" + i,
                     "Story " + i,
                     body,
-                    "politics",
+                    i < 500 ? "politics" : "world",
                     List.of("a1"),
                     "news",
                     true,
                     NOW.minus(Duration.ofHours(i))));
         }
-        for (int from = 0; from < docs.size(); from += 1000) {
-            index.apply(docs.subList(from, from + 1000), List.of(), from + 1);
+        for (int from = 0; from < docs.size(); from += 250) {
+            index.apply(docs.subList(from, from + 250), List.of(), from + 1);
         }
-        db.handle(h -> h.execute("ANALYZE search_documents"));
-        // One story in 40: walking the date order tests forty tsvectors per match.
-        String rare = String.join("\n", index.windowPlan(SearchQuery.readers("Rouhani", 10)));
-        assertTrue(rare.contains("Bitmap Index Scan on search_documents_text"), rare);
-        assertFalse(rare.contains("Index Scan Backward"), rare);
-        // One in four, an hour apart: the sample puts the newest 300 in the last months, and the
-        // index intersects the word with those months, in the one index scan.
-        String common = String.join("\n", index.windowPlan(SearchQuery.readers("council", 10)));
-        assertTrue(common.contains("Bitmap Index Scan on search_documents_text"), common);
-        assertTrue(common.matches("(?s).*Index Cond: [^\\n]*search @@ [^\\n]*facets @@ .*"), common);
-        assertFalse(common.contains("Index Scan Backward"), common);
-        // Every story: the newest 300 are the first 300 rows of the date order.
-        String everywhere = String.join("\n", index.windowPlan(SearchQuery.readers("story", 10)));
-        assertTrue(everywhere.contains("Index Scan Backward"), everywhere);
         assertEquals(10, readers("Rouhani").hits().size());
-        // Alike but for their dates, the newest rank first: none of the window was missed (s0 and
-        // s40, which say more, rank lower).
+        assertEquals(25, readers("Rouhani").total());
+        // Alike but for their dates, the newest rank first.
         assertEquals(
-                List.of("s4", "s8", "s12", "s16", "s20", "s24", "s28", "s32", "s36", "s44"), ids(readers("council")));
+                List.of("s0", "s4", "s8", "s12", "s16", "s20", "s24", "s28", "s32", "s36"), ids(readers("council")));
         SearchResult filtered =
                 index.search(filtered("council", SearchQuery.Sort.RELEVANCE, Set.of("politics"), Set.of("news")));
         assertEquals(ids(readers("council")), ids(filtered));
+        assertEquals(125, filtered.total());
+        assertEquals(
+                List.of("s500", "s504"),
+                ids(index.search(filtered("council", SearchQuery.Sort.RELEVANCE, Set.of("world"), Set.of("news"))))
+                        .subList(0, 2));
         assertEquals(
                 0,
                 index.search(filtered("council", SearchQuery.Sort.RELEVANCE, Set.of("politics"), Set.of("opinion")))
@@ -808,7 +785,7 @@ class PostgresSearchIndexDetailsTest {
 
         index.close();
         // Three words kept at most: the rebuild writes its counts out several times and sums them.
-        index = new PostgresSearchIndex(db, Clock.systemUTC(), PostgresSearchIndex.RANK_WINDOW, 3);
+        index = new PostgresSearchIndex(db, Clock.systemUTC(), 6, 3);
         try (SearchIndex.Rebuild rebuild = index.rebuild()) {
             rebuild.add(List.of(story("s1", "Rouhani leaves the council", "The budget, cut.")));
             rebuild.add(List.of(docs.get(2)));

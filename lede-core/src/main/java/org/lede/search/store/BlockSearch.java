@@ -1,0 +1,443 @@
+package org.lede.search.store;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import org.lede.search.SearchQuery;
+import org.lede.search.SearchResult;
+import org.lede.search.SearchResult.Count;
+import org.lede.search.SearchResult.Counts;
+import org.lede.search.store.BlockDictionary.Dimension;
+
+/**
+ * A search over blocks of postings and columns held in memory: which documents match (every word
+ * through any of its spellings, in scope, within the filters), how many, by value, and the best
+ * ranked. No row is read per match, which is what makes a common word's search fast (see {@link
+ * PostingBlock}).
+ *
+ * <p>Relevance is the sum over words of the best spelling's weight (its rarity, doubled when typed
+ * as it is) times its weight class's (a headline match counts most), times the recency boost of
+ * {@link #decay}.
+ */
+final class BlockSearch {
+    private BlockSearch() {}
+
+    /** Weights of names (D), body (C), dek and lead-ins (B), headline (A), as ts_rank's defaults were. */
+    static final double[] CLASS_WEIGHTS = {0.1, 0.2, 0.4, 1.0};
+
+    /** How far the recency boost reaches: a match two years old counts about two thirds. */
+    static final double DECAY_SECONDS = 730 * 86_400.0;
+
+    /**
+     * How much a match dated {@code seconds} counts at {@code ref}: in full from the day, half for
+     * the oldest, so relevance still orders the archive.
+     */
+    static double decay(long ref, long seconds) {
+        return 0.5 + 0.5 * Math.exp(-Math.max(0, ref - seconds) / DECAY_SECONDS);
+    }
+
+    /** A spelling of a query word: a lexeme and its weight. */
+    record Spelling(String lexeme, double weight) {}
+
+    /** A block's columns, the values of their codes, and its newest date: no match in it ranks by a later one. */
+    record Loaded(int block, ColumnBlock columns, BlockDictionary dictionary, long newest) {
+        static Loaded of(int block, ColumnBlock columns, BlockDictionary dictionary) {
+            long newest = Long.MIN_VALUE;
+            for (int w = 0; w < columns.size() / 64; w++) {
+                long word = columns.heldWord(w);
+                while (word != 0) {
+                    int offset = (w << 6) | Long.numberOfTrailingZeros(word);
+                    word &= word - 1;
+                    newest = Math.max(newest, columns.seconds(offset));
+                }
+            }
+            return new Loaded(block, columns, dictionary, newest);
+        }
+    }
+
+    /** What a query narrows to, as values; each block resolves them to its own codes. */
+    record Filters(
+            SearchQuery.Scope scope,
+            Set<String> statuses,
+            String createdBy,
+            Set<String> topics,
+            Set<String> kinds,
+            Set<String> authors,
+            Long from,
+            Long to) {
+        static Filters of(SearchQuery q) {
+            boolean readers = q.scope() == SearchQuery.Scope.READERS;
+            return new Filters(
+                    q.scope(),
+                    readers ? Set.of() : q.statuses(),
+                    readers ? null : q.createdBy(),
+                    q.topicIds(),
+                    q.kinds(),
+                    q.authorIds(),
+                    q.from() == null ? null : q.from().getEpochSecond(),
+                    q.to() == null ? null : q.to().getEpochSecond());
+        }
+    }
+
+    /** The filters in one block's codes; null from {@link #of} when nothing in the block can pass. */
+    private record Coded(boolean[] statuses, int createdBy, boolean[] topics, boolean[] kinds, boolean[] authors) {
+        static Coded of(Filters f, BlockDictionary d) {
+            boolean[] statuses = codes(f.statuses(), d, Dimension.STATUS);
+            boolean[] topics = codes(f.topics(), d, Dimension.TOPIC);
+            boolean[] kinds = codes(f.kinds(), d, Dimension.KIND);
+            boolean[] authors = codes(f.authors(), d, Dimension.AUTHOR);
+            int createdBy = f.createdBy() == null ? -1 : d.find(Dimension.CREATOR, f.createdBy());
+            if (createdBy == 0 || none(statuses) || none(topics) || none(kinds) || none(authors)) {
+                return null;
+            }
+            return new Coded(statuses, createdBy, topics, kinds, authors);
+        }
+
+        /** Which codes pass, or null when the filter does not narrow by this dimension. */
+        private static boolean[] codes(Set<String> values, BlockDictionary d, Dimension dimension) {
+            if (values.isEmpty()) {
+                return null;
+            }
+            boolean[] pass = new boolean[d.size(dimension) + 1];
+            for (String v : values) {
+                pass[d.find(dimension, v)] = d.find(dimension, v) > 0;
+            }
+            return pass;
+        }
+
+        private static boolean none(boolean[] pass) {
+            if (pass == null) {
+                return false;
+            }
+            for (boolean p : pass) {
+                if (p) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean narrows() {
+            return statuses != null || createdBy >= 0 || topics != null || kinds != null || authors != null;
+        }
+
+        boolean accepts(ColumnBlock c, int offset) {
+            if (statuses != null && !statuses[c.status(offset)]) {
+                return false;
+            }
+            if (createdBy >= 0 && c.createdBy(offset) != createdBy) {
+                return false;
+            }
+            if (topics != null && !topics[c.topic(offset)]) {
+                return false;
+            }
+            if (kinds != null && !kinds[c.kind(offset)]) {
+                return false;
+            }
+            if (authors != null) {
+                for (int i = 0; i < c.authorCount(offset); i++) {
+                    if (authors[c.author(offset, i)]) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The documents that match {@code words} (every one; none is a browse of everything in
+     * scope) within {@code filters}, block by block.
+     *
+     * @param postings each lexeme's blocks, by block number
+     * @param only     when not null, the only ordinals that may match (found by another means, such as a phrase check)
+     */
+    static Matches match(
+            List<List<Spelling>> words,
+            Map<String, Map<Integer, PostingBlock>> postings,
+            NavigableMap<Integer, Loaded> blocks,
+            Filters filters,
+            Set<Integer> only) {
+        NavigableMap<Integer, long[]> matched = new TreeMap<>();
+        long total = 0;
+        for (Loaded loaded : blocks.values()) {
+            ColumnBlock c = loaded.columns();
+            int n = c.size() / 64;
+            long[] scope = new long[n];
+            boolean any = false;
+            for (int w = 0; w < n; w++) {
+                scope[w] = filters.scope() == SearchQuery.Scope.READERS ? c.liveWord(w) : c.heldWord(w);
+                any |= scope[w] != 0;
+            }
+            if (!any) {
+                continue;
+            }
+            long[] match = scope;
+            if (!words.isEmpty()) {
+                List<List<PostingBlock>> here = new ArrayList<>(words.size());
+                for (List<Spelling> word : words) {
+                    List<PostingBlock> spellings = new ArrayList<>(word.size());
+                    for (Spelling s : word) {
+                        PostingBlock p =
+                                postings.getOrDefault(s.lexeme(), Map.of()).get(loaded.block());
+                        if (p != null) {
+                            spellings.add(p);
+                        }
+                    }
+                    here.add(spellings);
+                }
+                match = BlockMatch.of(here, scope);
+                if (match == null) {
+                    continue;
+                }
+            }
+            if (only != null) {
+                match = restrict(match, loaded, only);
+            }
+            match = narrow(match, loaded, filters);
+            int count = match == null ? 0 : BlockMatch.count(match);
+            if (count > 0) {
+                matched.put(loaded.block(), match);
+                total += count;
+            }
+        }
+        return new Matches(words, postings, blocks, matched, total);
+    }
+
+    private static long[] restrict(long[] match, Loaded loaded, Set<Integer> only) {
+        long[] kept = new long[match.length];
+        int base = loaded.block() * loaded.columns().size();
+        for (int ordinal : only) {
+            int offset = ordinal - base;
+            if (offset >= 0 && offset < loaded.columns().size()) {
+                kept[offset >> 6] |= match[offset >> 6] & (1L << offset);
+            }
+        }
+        return kept;
+    }
+
+    /** The matches that pass the filters on columns: dates, and the coded values. */
+    private static long[] narrow(long[] match, Loaded loaded, Filters filters) {
+        boolean dated = filters.from() != null || filters.to() != null;
+        Coded coded = Coded.of(filters, loaded.dictionary());
+        if (coded == null) {
+            return null;
+        }
+        if (!dated && !coded.narrows()) {
+            return match;
+        }
+        ColumnBlock c = loaded.columns();
+        long[] kept = match.clone();
+        for (int w = 0; w < kept.length; w++) {
+            long word = kept[w];
+            while (word != 0) {
+                int offset = (w << 6) | Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                long seconds = c.seconds(offset);
+                boolean pass = (filters.from() == null || seconds >= filters.from())
+                        && (filters.to() == null || seconds < filters.to())
+                        && coded.accepts(c, offset);
+                if (!pass) {
+                    kept[w] &= ~(1L << offset);
+                }
+            }
+        }
+        return kept;
+    }
+
+    /** The matches of one search, block by block, to count and rank. */
+    static final class Matches {
+        private final List<List<Spelling>> words;
+        private final Map<String, Map<Integer, PostingBlock>> postings;
+        private final NavigableMap<Integer, Loaded> blocks;
+        private final NavigableMap<Integer, long[]> matched;
+        private final long total;
+
+        private Matches(
+                List<List<Spelling>> words,
+                Map<String, Map<Integer, PostingBlock>> postings,
+                NavigableMap<Integer, Loaded> blocks,
+                NavigableMap<Integer, long[]> matched,
+                long total) {
+            this.words = words;
+            this.postings = postings;
+            this.blocks = blocks;
+            this.matched = matched;
+            this.total = total;
+        }
+
+        long total() {
+            return total;
+        }
+
+        /**
+         * The matches by topic, author, kind and year: every one up to {@link
+         * SearchResult#EXACT_UP_TO}; past it, one bitmap word in {@link #SAMPLE_EVERY} (64
+         * neighbouring ordinals), scaled to the exact total.
+         */
+        Counts counts() {
+            boolean sampled = total > SearchResult.EXACT_UP_TO;
+            Map<String, Long> topics = new HashMap<>();
+            Map<String, Long> authors = new HashMap<>();
+            Map<String, Long> kinds = new HashMap<>();
+            Map<Long, Long> days = new HashMap<>();
+            long counted = 0;
+            for (Map.Entry<Integer, long[]> e : matched.entrySet()) {
+                Loaded loaded = blocks.get(e.getKey());
+                ColumnBlock c = loaded.columns();
+                BlockDictionary d = loaded.dictionary();
+                long[] match = e.getValue();
+                for (int w = 0; w < match.length; w += sampled ? SAMPLE_EVERY : 1) {
+                    long word = match[w];
+                    while (word != 0) {
+                        int offset = (w << 6) | Long.numberOfTrailingZeros(word);
+                        word &= word - 1;
+                        counted++;
+                        String topic = d.value(Dimension.TOPIC, c.topic(offset));
+                        if (topic != null) {
+                            topics.merge(topic, 1L, Long::sum);
+                        }
+                        kinds.merge(d.value(Dimension.KIND, c.kind(offset)), 1L, Long::sum);
+                        for (int i = 0; i < c.authorCount(offset); i++) {
+                            authors.merge(d.value(Dimension.AUTHOR, c.author(offset, i)), 1L, Long::sum);
+                        }
+                        days.merge(Math.floorDiv(c.seconds(offset), 86_400L), 1L, Long::sum);
+                    }
+                }
+            }
+            Map<String, Long> years = new HashMap<>();
+            days.forEach((day, n) ->
+                    years.merge(Integer.toString(LocalDate.ofEpochDay(day).getYear()), n, Long::sum));
+            Counts counts = new Counts(
+                    Count.mostFirst(topics), Count.mostFirst(authors), Count.mostFirst(kinds), Count.mostFirst(years));
+            return sampled && counted > 0 ? org.lede.search.Estimates.scaled(counts, (double) total / counted) : counts;
+        }
+
+        /**
+         * The best {@code k} matches after {@code after} (null for the first), by relevance or by
+         * date (newest first); a match's score is its relevance, or its date's seconds. Blocks are
+         * taken newest first, and a block none of whose matches could enter is skipped unscored.
+         */
+        List<TopHits.Scored> top(boolean byDate, long ref, TopHits.Scored after, int k) {
+            TopHits top = new TopHits(k);
+            boolean ranked = !byDate && !words.isEmpty();
+            for (Map.Entry<Integer, long[]> e : matched.descendingMap().entrySet()) {
+                Loaded loaded = blocks.get(e.getKey());
+                PostingBlock[][] here = ranked ? here(loaded.block()) : null;
+                double bound = ranked ? bound(here) * decay(ref, loaded.newest()) : loaded.newest();
+                if (!top.admits(bound)) {
+                    continue;
+                }
+                ColumnBlock c = loaded.columns();
+                int base = loaded.block() * c.size();
+                long[] match = e.getValue();
+                for (int w = 0; w < match.length; w++) {
+                    long word = match[w];
+                    while (word != 0) {
+                        int offset = (w << 6) | Long.numberOfTrailingZeros(word);
+                        word &= word - 1;
+                        long seconds = c.seconds(offset);
+                        double score = ranked ? relevance(here, offset) * decay(ref, seconds) : seconds;
+                        int ordinal = base + offset;
+                        if (after == null
+                                || score < after.score()
+                                || (score == after.score() && ordinal > after.ordinal())) {
+                            top.offer(score, ordinal);
+                        }
+                    }
+                }
+            }
+            return top.best();
+        }
+
+        /**
+         * Up to {@code n} matches spread evenly over all of them, in ordinal order: a sample whose
+         * share of any kind of match is its share of all, give or take chance.
+         */
+        List<Integer> spread(int n) {
+            List<Integer> out = new ArrayList<>();
+            if (total == 0 || n < 1) {
+                return out;
+            }
+            double step = Math.max(1.0, (double) total / n);
+            double next = 0;
+            long seen = 0;
+            for (Map.Entry<Integer, long[]> e : matched.entrySet()) {
+                int base = e.getKey() * blocks.get(e.getKey()).columns().size();
+                long[] match = e.getValue();
+                for (int w = 0; w < match.length; w++) {
+                    long word = match[w];
+                    while (word != 0) {
+                        int offset = (w << 6) | Long.numberOfTrailingZeros(word);
+                        word &= word - 1;
+                        if (seen >= next && out.size() < n) {
+                            out.add(base + offset);
+                            next += step;
+                        }
+                        seen++;
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** The postings of each word's spellings in block {@code b}, null where a spelling has none. */
+        private PostingBlock[][] here(int b) {
+            PostingBlock[][] here = new PostingBlock[words.size()][];
+            for (int i = 0; i < words.size(); i++) {
+                List<Spelling> word = words.get(i);
+                here[i] = new PostingBlock[word.size()];
+                for (int s = 0; s < word.size(); s++) {
+                    here[i][s] = postings.getOrDefault(word.get(s).lexeme(), Map.of())
+                            .get(b);
+                }
+            }
+            return here;
+        }
+
+        /** The most any match in the block can score before the recency boost. */
+        private double bound(PostingBlock[][] here) {
+            double sum = 0;
+            for (int i = 0; i < here.length; i++) {
+                double best = 0;
+                for (int s = 0; s < here[i].length; s++) {
+                    if (here[i][s] != null) {
+                        best = Math.max(best, words.get(i).get(s).weight() * CLASS_WEIGHTS[here[i][s].maxClass()]);
+                    }
+                }
+                sum += best;
+            }
+            return sum;
+        }
+
+        private double relevance(PostingBlock[][] here, int offset) {
+            double sum = 0;
+            for (int i = 0; i < here.length; i++) {
+                double best = 0;
+                for (int s = 0; s < here[i].length; s++) {
+                    PostingBlock p = here[i][s];
+                    int weightClass = p == null ? -1 : p.weightClass(offset);
+                    if (weightClass >= 0) {
+                        best = Math.max(best, words.get(i).get(s).weight() * CLASS_WEIGHTS[weightClass]);
+                    }
+                }
+                sum += best;
+            }
+            return sum;
+        }
+    }
+
+    /** How sparsely counts sample past exact counting: one bitmap word in this many. */
+    static final int SAMPLE_EVERY = 16;
+
+    /** The rarity weight of a lexeme held by {@code documents} of {@code all}. */
+    static double idf(long all, long documents) {
+        return Math.log(1 + (double) Math.max(all, documents) / Math.max(1, documents));
+    }
+}
