@@ -214,4 +214,18 @@ class ColumnBlockTest {
         assertThrows(IllegalArgumentException.class, () -> ColumnBlock.decode(oddSize));
         assertEquals(STORY, ColumnBlock.decode(good).facts(1));
     }
+
+    @Test
+    void aBuilderChangesACopyInPlaceAndHandsItOverOnce() {
+        ColumnBlock original = ColumnBlock.empty(64).with(3, STORY);
+        ColumnBlock.Builder edit = original.edit();
+        edit.put(5, STORY).remove(3).remove(9);
+        ColumnBlock built = edit.build();
+        assertHolds(Map.of(3, STORY), original);
+        assertHolds(Map.of(5, STORY), built);
+        assertThrows(IllegalStateException.class, edit::build);
+        assertThrows(IllegalStateException.class, () -> edit.put(1, STORY));
+        assertThrows(IllegalArgumentException.class, () -> original.edit().put(64, STORY));
+        assertThrows(IllegalArgumentException.class, () -> original.edit().remove(-1));
+    }
 }

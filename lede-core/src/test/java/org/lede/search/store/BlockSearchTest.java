@@ -1,0 +1,357 @@
+package org.lede.search.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.lede.search.SearchQuery;
+import org.lede.search.SearchResult;
+import org.lede.search.SearchResult.Count;
+import org.lede.search.store.BlockDictionary.Dimension;
+import org.lede.search.store.BlockSearch.Filters;
+import org.lede.search.store.BlockSearch.Loaded;
+import org.lede.search.store.BlockSearch.Spelling;
+
+class BlockSearchTest {
+    private static final int SIZE = 64;
+    private static final long DAY = 86_400;
+    /** 2026-01-01T00:00:00Z. */
+    private static final long REF = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
+
+    /** An archive being made: documents by ordinal, each with its words' classes. */
+    private final Map<Integer, Doc> docs = new TreeMap<>();
+
+    private record Doc(
+            boolean live,
+            String status,
+            String creator,
+            String topic,
+            String kind,
+            long seconds,
+            List<String> authors,
+            Map<String, Integer> words) {}
+
+    private void put(int ordinal, Map<String, Integer> words) {
+        put(ordinal, true, "politics", "news", REF - ordinal * DAY, List.of("a1"), words);
+    }
+
+    private void put(
+            int ordinal,
+            boolean live,
+            String topic,
+            String kind,
+            long seconds,
+            List<String> authors,
+            Map<String, Integer> words) {
+        docs.put(
+                ordinal,
+                new Doc(live, live ? "published" : "draft", "u" + (ordinal % 2), topic, kind, seconds, authors, words));
+    }
+
+    private NavigableMap<Integer, Loaded> blocks;
+    private Map<String, Map<Integer, PostingBlock>> postings;
+
+    private void build(int size) {
+        Map<Integer, ColumnBlock.Builder> columns = new TreeMap<>();
+        Map<Integer, BlockDictionary> dictionaries = new HashMap<>();
+        Map<String, Map<Integer, PostingBlock.Builder>> building = new TreeMap<>();
+        docs.forEach((ordinal, d) -> {
+            int b = ordinal / size;
+            int offset = ordinal % size;
+            BlockDictionary dictionary = dictionaries.computeIfAbsent(b, k -> new BlockDictionary());
+            int[] authors = d.authors().stream()
+                    .mapToInt(a -> dictionary.code(Dimension.AUTHOR, a))
+                    .toArray();
+            columns.computeIfAbsent(b, k -> ColumnBlock.empty(size).edit())
+                    .put(
+                            offset,
+                            new ColumnBlock.Facts(
+                                    d.live(),
+                                    dictionary.code(Dimension.STATUS, d.status()),
+                                    dictionary.code(Dimension.CREATOR, d.creator()),
+                                    dictionary.code(Dimension.TOPIC, d.topic()),
+                                    dictionary.code(Dimension.KIND, d.kind()),
+                                    d.seconds(),
+                                    authors));
+            d.words()
+                    .forEach((word, weightClass) -> building.computeIfAbsent(word, k -> new TreeMap<>())
+                            .computeIfAbsent(b, k -> new PostingBlock.Builder(size))
+                            .add(offset, weightClass));
+        });
+        blocks = new TreeMap<>();
+        columns.forEach((b, c) -> blocks.put(b, Loaded.of(b, c.build(), dictionaries.get(b))));
+        postings = new HashMap<>();
+        building.forEach((word, byBlock) -> {
+            Map<Integer, PostingBlock> built = new HashMap<>();
+            byBlock.forEach((b, builder) -> built.put(b, builder.build()));
+            postings.put(word, built);
+        });
+    }
+
+    private static List<List<Spelling>> words(String... words) {
+        List<List<Spelling>> out = new ArrayList<>();
+        for (String w : words) {
+            List<Spelling> spellings = new ArrayList<>();
+            for (String s : w.split("\\|")) {
+                spellings.add(new Spelling(s, 1));
+            }
+            out.add(spellings);
+        }
+        return out;
+    }
+
+    private static Filters readers() {
+        return new Filters(SearchQuery.Scope.READERS, Set.of(), null, Set.of(), Set.of(), Set.of(), null, null);
+    }
+
+    private static Filters newsroom() {
+        return new Filters(SearchQuery.Scope.NEWSROOM, Set.of(), null, Set.of(), Set.of(), Set.of(), null, null);
+    }
+
+    private BlockSearch.Matches match(List<List<Spelling>> words, Filters filters) {
+        return BlockSearch.match(words, postings, blocks, filters, null);
+    }
+
+    private static List<Integer> ordinals(List<TopHits.Scored> hits) {
+        return hits.stream().map(TopHits.Scored::ordinal).toList();
+    }
+
+    @Test
+    void everyWordMustMatchThroughAnyOfItsSpellings() {
+        put(0, Map.of("ferri", 1, "strike", 1));
+        put(1, Map.of("ferri", 1));
+        put(70, Map.of("ferry", 1, "strike", 3));
+        put(140, Map.of("strike", 1));
+        build(SIZE);
+        assertEquals(2, match(words("ferri|ferry", "strike"), readers()).total());
+        assertEquals(
+                Set.of(0, 70),
+                Set.copyOf(ordinals(
+                        match(words("ferri|ferry", "strike"), readers()).top(true, REF, null, 10))));
+        assertEquals(3, match(words("ferri|ferry"), readers()).total());
+        assertEquals(0, match(words("ferri", "nowhere"), readers()).total());
+        assertEquals(4, match(List.of(), readers()).total(), "no words: everything in scope");
+    }
+
+    @Test
+    void readersSeeLiveDocumentsAndTheNewsroomEveryOne() {
+        put(0, true, "politics", "news", REF, List.of(), Map.of("vote", 1));
+        put(1, false, "politics", "news", REF, List.of(), Map.of("vote", 1));
+        put(100, false, "politics", "news", REF, List.of(), Map.of("vote", 1));
+        build(SIZE);
+        assertEquals(List.of(0), ordinals(match(words("vote"), readers()).top(true, REF, null, 10)));
+        assertEquals(3, match(words("vote"), newsroom()).total());
+        assertEquals(1, match(List.of(), readers()).total());
+    }
+
+    @Test
+    void filtersNarrowByEveryColumnInEachBlocksOwnCodes() {
+        // Block 0 codes politics first, block 1 world first: filters go by value, not code.
+        put(0, true, "politics", "news", REF - 10 * DAY, List.of("a1", "a2"), Map.of("vote", 1));
+        put(1, true, "world", "opinion", REF - 5 * DAY, List.of("a2"), Map.of("vote", 1));
+        put(64, true, "world", "news", REF - 2 * DAY, List.of("a3"), Map.of("vote", 1));
+        put(65, true, "politics", "news", REF - DAY, List.of(), Map.of("vote", 1));
+        put(66, false, "politics", "news", REF - DAY, List.of("a1"), Map.of("vote", 1));
+        build(SIZE);
+        Filters world =
+                new Filters(SearchQuery.Scope.READERS, Set.of(), null, Set.of("world"), Set.of(), Set.of(), null, null);
+        assertEquals(
+                Set.of(1, 64), Set.copyOf(ordinals(match(words("vote"), world).top(true, REF, null, 10))));
+        Filters news = new Filters(
+                SearchQuery.Scope.READERS, Set.of(), null, Set.of("world"), Set.of("news"), Set.of(), null, null);
+        assertEquals(List.of(64), ordinals(match(words("vote"), news).top(true, REF, null, 10)));
+        Filters byA2 =
+                new Filters(SearchQuery.Scope.READERS, Set.of(), null, Set.of(), Set.of(), Set.of("a2"), null, null);
+        assertEquals(
+                Set.of(0, 1), Set.copyOf(ordinals(match(words("vote"), byA2).top(true, REF, null, 10))));
+        Filters nobody =
+                new Filters(SearchQuery.Scope.READERS, Set.of(), null, Set.of(), Set.of(), Set.of("a9"), null, null);
+        assertEquals(0, match(words("vote"), nobody).total());
+        Filters dated = new Filters(
+                SearchQuery.Scope.READERS, Set.of(), null, Set.of(), Set.of(), Set.of(), REF - 5 * DAY, REF - DAY);
+        assertEquals(
+                Set.of(1, 64), Set.copyOf(ordinals(match(words("vote"), dated).top(true, REF, null, 10))));
+        Filters drafts = new Filters(
+                SearchQuery.Scope.NEWSROOM, Set.of("draft"), "u0", Set.of(), Set.of(), Set.of(), null, null);
+        assertEquals(List.of(66), ordinals(match(words("vote"), drafts).top(true, REF, null, 10)));
+        Filters noSuchCreator =
+                new Filters(SearchQuery.Scope.NEWSROOM, Set.of(), "u7", Set.of(), Set.of(), Set.of(), null, null);
+        assertEquals(0, match(words("vote"), noSuchCreator).total());
+        Filters published = new Filters(
+                SearchQuery.Scope.NEWSROOM, Set.of("published"), null, Set.of(), Set.of(), Set.of(), null, null);
+        assertEquals(4, match(words("vote"), published).total());
+    }
+
+    @Test
+    void countsCountEveryMatchByValueAndYear() {
+        put(
+                0,
+                true,
+                "politics",
+                "news",
+                Instant.parse("2025-06-01T00:00:00Z").getEpochSecond(),
+                List.of("a1", "a2"),
+                Map.of("vote", 1));
+        put(
+                1,
+                true,
+                "world",
+                "news",
+                Instant.parse("2024-12-31T23:59:59Z").getEpochSecond(),
+                List.of("a2"),
+                Map.of("vote", 1));
+        put(
+                64,
+                true,
+                null,
+                "opinion",
+                Instant.parse("2025-01-01T00:00:00Z").getEpochSecond(),
+                List.of(),
+                Map.of("vote", 1));
+        build(SIZE);
+        SearchResult.Counts counts = match(words("vote"), readers()).counts();
+        assertEquals(List.of(new Count("politics", 1), new Count("world", 1)), counts.topics());
+        assertEquals(List.of(new Count("a2", 2), new Count("a1", 1)), counts.authors());
+        assertEquals(List.of(new Count("news", 2), new Count("opinion", 1)), counts.kinds());
+        assertEquals(List.of(new Count("2025", 2), new Count("2024", 1)), counts.years());
+    }
+
+    @Test
+    void pastExactCountingCountsASampleScaledToTheExactTotal() {
+        int n = (int) SearchResult.EXACT_UP_TO + 2_000;
+        for (int i = 0; i < n; i++) {
+            put(i, true, i % 4 == 0 ? "world" : "politics", "news", REF - i, List.of(), Map.of("tide", 1));
+        }
+        build(1 << 14);
+        BlockSearch.Matches matches = match(words("tide"), readers());
+        assertEquals(n, matches.total());
+        SearchResult.Counts counts = matches.counts();
+        assertEquals(n, counts.kinds().getFirst().count(), "scaled to the exact total");
+        long politics = counts.topics().get(0).count();
+        long world = counts.topics().get(1).count();
+        assertEquals("politics", counts.topics().get(0).value());
+        assertTrue(politics > 2.8 * world && politics < 3.2 * world, politics + " to " + world);
+        assertTrue(politics % 100 == 0, "an estimate is rounded: " + politics);
+    }
+
+    @Test
+    void aHeadlineMatchOutranksABodyMatchAndARecentOneAnOldOne() {
+        put(0, true, "t", "news", REF - 3000 * DAY, List.of(), Map.of("vote", PostingBlock.HEADLINE));
+        put(1, true, "t", "news", REF, List.of(), Map.of("vote", PostingBlock.BODY));
+        put(2, true, "t", "news", REF - 10 * DAY, List.of(), Map.of("vote", PostingBlock.BODY));
+        put(3, true, "t", "news", REF - 10 * DAY, List.of(), Map.of("vote", PostingBlock.NAMES));
+        put(4, true, "t", "news", REF - 10 * DAY, List.of(), Map.of("vote", PostingBlock.DEK));
+        build(SIZE);
+        assertEquals(
+                List.of(0, 4, 1, 2, 3), ordinals(match(words("vote"), readers()).top(false, REF, null, 10)));
+        assertEquals(
+                List.of(1, 2, 3, 4, 0), ordinals(match(words("vote"), readers()).top(true, REF, null, 10)));
+    }
+
+    @Test
+    void aWeightierSpellingAndMoreWordsRankHigher() {
+        put(0, Map.of("rouhani", 1));
+        put(1, Map.of("rohani", 1));
+        put(2, Map.of("rohani", 1, "spoke", 1));
+        build(SIZE);
+        List<List<Spelling>> typed = List.of(List.of(new Spelling("rohani", 2), new Spelling("rouhani", 1)));
+        assertEquals(
+                List.of(1, 2, 0),
+                ordinals(BlockSearch.match(typed, postings, blocks, readers(), null)
+                        .top(false, REF + 2 * DAY, null, 10)));
+        List<List<Spelling>> two = new ArrayList<>(typed);
+        two.add(List.of(new Spelling("spoke", 1)));
+        assertEquals(
+                List.of(2),
+                ordinals(BlockSearch.match(two, postings, blocks, readers(), null)
+                        .top(false, REF, null, 10)));
+        List<List<Spelling>> either = List.of(List.of(new Spelling("rohani", 1), new Spelling("spoke", 5)));
+        assertEquals(
+                List.of(2, 1),
+                ordinals(BlockSearch.match(either, postings, blocks, readers(), null)
+                        .top(false, REF, null, 10)));
+    }
+
+    @Test
+    void pagesFollowTheirCursorAndSkippedBlocksLoseNothing() {
+        // Older blocks hold the headline matches: skipping by the bound must not drop them.
+        for (int i = 0; i < 300; i++) {
+            put(i, true, "t", "news", REF - (300 - i) * DAY, List.of(), Map.of("vote", i % 50 == 0 ? 3 : 1));
+        }
+        build(SIZE);
+        BlockSearch.Matches matches = match(words("vote"), readers());
+        List<Integer> all = ordinals(matches.top(false, REF, null, 300));
+        assertEquals(300, all.size());
+        assertEquals(List.of(250, 200, 150, 100, 50, 0), all.subList(0, 6));
+        for (boolean byDate : List.of(false, true)) {
+            List<Integer> walked = new ArrayList<>();
+            TopHits.Scored after = null;
+            while (true) {
+                List<TopHits.Scored> page = matches.top(byDate, REF, after, 7);
+                if (page.isEmpty()) {
+                    break;
+                }
+                page.forEach(s -> walked.add(s.ordinal()));
+                after = page.getLast();
+            }
+            assertEquals(byDate ? descending(300) : all, walked, "by date " + byDate);
+        }
+    }
+
+    private static List<Integer> descending(int n) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = n - 1; i >= 0; i--) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    @Test
+    void equalScoresOrderByOrdinal() {
+        put(5, true, "t", "news", REF, List.of(), Map.of("vote", 1));
+        put(3, true, "t", "news", REF, List.of(), Map.of("vote", 1));
+        put(70, true, "t", "news", REF, List.of(), Map.of("vote", 1));
+        build(SIZE);
+        assertEquals(List.of(3, 5, 70), ordinals(match(words("vote"), readers()).top(false, REF, null, 10)));
+        assertEquals(List.of(3, 5, 70), ordinals(match(words("vote"), readers()).top(true, REF, null, 10)));
+        TopHits.Scored first =
+                match(words("vote"), readers()).top(true, REF, null, 1).getFirst();
+        assertEquals(List.of(5, 70), ordinals(match(words("vote"), readers()).top(true, REF, first, 10)));
+    }
+
+    @Test
+    void onlyKeepsTheOrdinalsGivenAndSpreadSamplesEvenly() {
+        for (int i = 0; i < 200; i++) {
+            put(i, Map.of("vote", 1));
+        }
+        build(SIZE);
+        BlockSearch.Matches some =
+                BlockSearch.match(words("vote"), postings, blocks, readers(), Set.of(3, 64, 199, 500));
+        assertEquals(3, some.total());
+        assertEquals(Set.of(3, 64, 199), Set.copyOf(ordinals(some.top(true, REF, null, 10))));
+        List<Integer> spread = match(words("vote"), readers()).spread(10);
+        assertEquals(List.of(0, 20, 40, 60, 80, 100, 120, 140, 160, 180), spread);
+        assertEquals(5, match(words("vote"), readers()).spread(5).size());
+        assertEquals(200, match(words("vote"), readers()).spread(1000).size());
+        assertEquals(List.of(), match(words("vote"), readers()).spread(0));
+    }
+
+    @Test
+    void rarerLexemesWeighMoreAndRecencyHalvesAtMost() {
+        assertTrue(BlockSearch.idf(1000, 1) > BlockSearch.idf(1000, 10));
+        assertEquals(Math.log(2), BlockSearch.idf(1000, 1000), 1e-12);
+        assertEquals(Math.log(1001), BlockSearch.idf(1000, 0), 1e-12);
+        assertEquals(1.0, BlockSearch.decay(REF, REF), 1e-12);
+        assertEquals(1.0, BlockSearch.decay(REF, REF + DAY), 1e-12, "a date after the reference counts in full");
+        assertEquals(0.5 + 0.5 / Math.E, BlockSearch.decay(REF, REF - 730 * DAY), 1e-12);
+        assertEquals(0.5, BlockSearch.decay(REF, REF - 100_000 * DAY), 1e-9);
+    }
+}
