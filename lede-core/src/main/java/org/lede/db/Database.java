@@ -12,6 +12,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.lede.common.Failures;
 import org.lede.common.Transactions;
 
@@ -93,13 +94,29 @@ public final class Database implements Transactions, AutoCloseable {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        return inTransaction(null, work);
+    }
+
+    /**
+     * Runs {@code work} in a transaction whose statements all read the one snapshot taken by its
+     * first (repeatable read), or in the caller's transaction when there is one: for reads whose
+     * statements must agree with each other.
+     */
+    public <T> T inSnapshot(Supplier<T> work) {
+        return inTransaction(TransactionIsolationLevel.REPEATABLE_READ, work);
+    }
+
+    /** @param level the isolation level, or null for the connection's own */
+    private <T> T inTransaction(TransactionIsolationLevel level, Supplier<T> work) {
         if (current.get() != null) {
             return work.get();
         }
         try (Handle handle = jdbi.open()) {
             current.set(handle);
             try {
-                return handle.inTransaction(h -> work.get());
+                return level == null
+                        ? handle.inTransaction(h -> work.get())
+                        : handle.inTransaction(level, h -> work.get());
             } finally {
                 current.remove();
             }

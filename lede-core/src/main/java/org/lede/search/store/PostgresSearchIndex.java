@@ -480,8 +480,7 @@ public final class PostgresSearchIndex implements SearchIndex {
         Cursor after = Cursor.parse(query.after());
         long ref = after == null ? clock.instant().getEpochSecond() : after.ref();
         // One snapshot: the columns, the postings and the rows a search reads agree with each other.
-        return db.inTransaction(() -> db.handle(h -> {
-            h.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+        return db.inSnapshot(() -> db.handle(h -> {
             waitForSwap(h);
             Terms terms = Terms.of(h, QueryText.parse(clean(query.text())));
             if (terms.nothing()) {
@@ -507,6 +506,7 @@ public final class PostgresSearchIndex implements SearchIndex {
             boolean exact = true;
             double share = 1;
             List<TopHits.Scored> page;
+            TopHits.Scored resume = null;
             if (terms.phrased() && total > 0) {
                 if (total <= PHRASE_CHECKED) {
                     Set<Integer> holding = Set.copyOf(holding(h, terms, matches.spread((int) total)));
@@ -516,19 +516,20 @@ public final class PostgresSearchIndex implements SearchIndex {
                 } else {
                     List<Integer> sample = matches.spread(PHRASE_SAMPLE);
                     share = (double) holding(h, terms, sample).size() / sample.size();
-                    page = phrasePage(h, terms, matches, byDate, ref, from, query.limit() + 1);
+                    Phrased phrased = phrasePage(h, terms, matches, byDate, ref, from, query.limit() + 1);
+                    page = phrased.found();
+                    resume = phrased.resume();
                     total = Math.max(page.size(), Estimates.rough(total * share));
                     exact = false;
                 }
             } else {
                 page = matches.top(byDate, ref, from, query.limit() + 1);
             }
-            String next = null;
             if (page.size() > query.limit()) {
                 page = page.subList(0, query.limit());
-                TopHits.Scored last = page.getLast();
-                next = new Cursor(ref, byDate, last.score(), last.ordinal()).encode();
+                resume = page.getLast();
             }
+            String next = resume == null ? null : new Cursor(ref, byDate, resume.score(), resume.ordinal()).encode();
             Counts counts = Counts.NONE;
             if (query.counts()) {
                 counts = total == 0 ? emptyCounts() : matches.counts();
@@ -543,41 +544,38 @@ public final class PostgresSearchIndex implements SearchIndex {
     /**
      * The best {@code k} candidates after {@code from} that hold the phrase: the best candidates are
      * checked in rounds, each four times as many as the last, until {@code k} hold it or the
-     * candidates run out; after {@link #PHRASE_ROUNDS} rounds the page ends early, its cursor
-     * after the last candidate checked, so a page's work stays bounded when few candidates hold it.
+     * candidates run out. After {@link #PHRASE_ROUNDS} rounds a page ends short with {@code
+     * resume}, the last candidate checked, for the next page to go on after: a page's work stays
+     * bounded when few candidates hold the phrase.
      */
-    private static List<TopHits.Scored> phrasePage(
+    private static Phrased phrasePage(
             Handle h, Terms terms, BlockSearch.Matches matches, boolean byDate, long ref, TopHits.Scored from, int k) {
         List<TopHits.Scored> found = new ArrayList<>();
         TopHits.Scored checkedTo = from;
-        int round = k;
+        int round = Math.max(k, PHRASE_SAMPLE);
         for (int r = 0; r < PHRASE_ROUNDS; r++) {
             List<TopHits.Scored> candidates = matches.top(byDate, ref, checkedTo, round);
-            if (candidates.isEmpty()) {
-                return found;
-            }
             Set<Integer> holding = Set.copyOf(holding(
                     h, terms, candidates.stream().map(TopHits.Scored::ordinal).toList()));
             for (TopHits.Scored c : candidates) {
                 if (holding.contains(c.ordinal())) {
                     found.add(c);
                     if (found.size() == k) {
-                        return found;
+                        return new Phrased(found, null);
                     }
                 }
             }
             if (candidates.size() < round) {
-                return found;
+                return new Phrased(found, null);
             }
             checkedTo = candidates.getLast();
             round *= 4;
         }
-        // Not enough hold it among the candidates checked: the page ends, and the next goes on after them.
-        if (found.size() < k && checkedTo != null) {
-            found.add(new TopHits.Scored(checkedTo.score(), checkedTo.ordinal()));
-        }
-        return found;
+        return new Phrased(found, checkedTo);
     }
+
+    /** A page of a phrase search: what holds the phrase, and where the next page goes on when it ended short. */
+    private record Phrased(List<TopHits.Scored> found, TopHits.Scored resume) {}
 
     static final int PHRASE_ROUNDS = 3;
 

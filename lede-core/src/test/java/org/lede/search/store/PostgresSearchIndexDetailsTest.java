@@ -425,6 +425,44 @@ class PostgresSearchIndexDetailsTest {
     }
 
     @Test
+    void aPhraseWithManyCandidatesIsCheckedOnTheBestAndEstimatedFromASample() {
+        List<SearchDocument> docs = IntStream.range(0, 400)
+                .mapToObj(i -> story(
+                        "s" + i,
+                        "Story " + i,
+                        holdsThePhrase(i) ? "The budget vote was held." : "A vote on the budget was held."))
+                .toList();
+        index.apply(docs, List.of(), 1);
+        SearchQuery query = SearchQuery.readers("\"budget vote\"", 6);
+        SearchResult first = index.search(query);
+        assertFalse(first.exact());
+        Set<String> holding = IntStream.range(0, 400)
+                .filter(PostgresSearchIndexDetailsTest::holdsThePhrase)
+                .mapToObj(i -> "s" + i)
+                .collect(java.util.stream.Collectors.toSet());
+        // A sample of 60 from 400: within a factor of three.
+        assertTrue(
+                first.total() >= holding.size() / 3 && first.total() <= holding.size() * 3,
+                "estimated " + first.total() + " of " + holding.size());
+        Set<String> seen = new HashSet<>(ids(first));
+        SearchResult page = first;
+        while (page.next() != null) {
+            page = index.search(query.withAfter(page.next()));
+            seen.addAll(ids(page));
+        }
+        assertEquals(holding, seen);
+        String one = holding.iterator().next();
+        SearchResult exact = readers("\"budget vote\" story " + one.substring(1));
+        assertTrue(exact.exact());
+        assertEquals(List.of(one), ids(exact));
+    }
+
+    /** About one story in twenty, in no pattern an even sample could fall in step with. */
+    private static boolean holdsThePhrase(int i) {
+        return Math.floorMod(Long.hashCode(i * 0x9E3779B97F4A7C15L), 20) == 0;
+    }
+
+    @Test
     void aMalformedCursorIsAValidationError() {
         index.apply(List.of(story("s1", "Budget", "Text.")), List.of(), 1);
         for (String bad :
