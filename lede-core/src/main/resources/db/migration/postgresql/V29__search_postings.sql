@@ -12,7 +12,8 @@ CREATE UNIQUE INDEX IF NOT EXISTS search_documents_ordinal ON search_documents (
 ALTER TABLE search_position ADD COLUMN IF NOT EXISTS next_ordinal INTEGER NOT NULL DEFAULT 0;
 
 -- A lexeme's postings in one block: n documents, their offsets as a bitmap or 16-bit offsets, and
--- each one's weight class (PostingBlock). Kept out of line and uncompressed: the bytes are dense.
+-- each one's weight class (PostingBlock). Kept in the row, uncompressed (the bytes are dense), up
+-- to a whole page: a block's row, at most 6 KiB, is read with the row and not in chunks out of line.
 -- Headline words as written, which a search of stop words only matches, are lexemes after U+0001.
 CREATE TABLE IF NOT EXISTS search_postings (
     lexeme  TEXT NOT NULL,
@@ -22,7 +23,8 @@ CREATE TABLE IF NOT EXISTS search_postings (
     classes BYTEA NOT NULL,
     PRIMARY KEY (lexeme, block)
 );
-ALTER TABLE search_postings ALTER COLUMN ords SET STORAGE EXTERNAL, ALTER COLUMN classes SET STORAGE EXTERNAL;
+ALTER TABLE search_postings SET (toast_tuple_target = 8160);
+ALTER TABLE search_postings ALTER COLUMN ords SET STORAGE MAIN, ALTER COLUMN classes SET STORAGE MAIN;
 
 -- One block's columns (ColumnBlock) and the values its codes stand for (BlockDictionary).
 CREATE TABLE IF NOT EXISTS search_columns (

@@ -2,12 +2,14 @@ package org.lede.search.store;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import org.lede.search.Estimates;
 import org.lede.search.SearchQuery;
 import org.lede.search.SearchResult;
 import org.lede.search.SearchResult.Count;
@@ -44,19 +46,82 @@ final class BlockSearch {
     /** A spelling of a query word: a lexeme and its weight. */
     record Spelling(String lexeme, double weight) {}
 
-    /** A block's columns, the values of their codes, and its newest date: no match in it ranks by a later one. */
-    record Loaded(int block, ColumnBlock columns, BlockDictionary dictionary, long newest) {
-        static Loaded of(int block, ColumnBlock columns, BlockDictionary dictionary) {
+    /**
+     * A block's columns, the values of their codes, its newest date (no match in it ranks by a
+     * later one), and every document's author codes in one array, those of offset {@code o} from
+     * {@code authorStarts[o]} to {@code authorStarts[o + 1]}: read a document's own array at a
+     * time, a common word's counts waited on memory for most of their time.
+     */
+    record Loaded(
+            int block,
+            ColumnBlock columns,
+            BlockDictionary dictionary,
+            long newest,
+            int[] authorStarts,
+            int[] authorCodes,
+            Numbered numbered) {
+        static Loaded of(int block, ColumnBlock columns, BlockDictionary dictionary, Values values) {
             long newest = Long.MIN_VALUE;
-            for (int w = 0; w < columns.size() / 64; w++) {
-                long word = columns.heldWord(w);
-                while (word != 0) {
-                    int offset = (w << 6) | Long.numberOfTrailingZeros(word);
-                    word &= word - 1;
+            int[] starts = new int[columns.size() + 1];
+            int n = 0;
+            for (int offset = 0; offset < columns.size(); offset++) {
+                starts[offset] = n;
+                if (columns.holds(offset)) {
                     newest = Math.max(newest, columns.seconds(offset));
+                    n += columns.authorCount(offset);
                 }
             }
-            return new Loaded(block, columns, dictionary, newest);
+            starts[columns.size()] = n;
+            int[] codes = new int[n];
+            for (int offset = 0; offset < columns.size(); offset++) {
+                for (int i = starts[offset]; i < starts[offset + 1]; i++) {
+                    codes[i] = columns.author(offset, i - starts[offset]);
+                }
+            }
+            return new Loaded(
+                    block,
+                    columns,
+                    dictionary,
+                    newest,
+                    starts,
+                    codes,
+                    new Numbered(
+                            values.numbers(dictionary, Dimension.TOPIC),
+                            values.numbers(dictionary, Dimension.KIND),
+                            values.numbers(dictionary, Dimension.AUTHOR)));
+        }
+    }
+
+    /** A block's codes of topics, kinds and authors as {@link Values}' numbers (index 0, none, is 0). */
+    record Numbered(int[] topics, int[] kinds, int[] authors) {}
+
+    /**
+     * Numbers every value that any block's dictionary holds, once for the node: counts then add up
+     * across blocks by number, and turn numbers into values once a search, not once a block (a
+     * common word's authors were thirty thousand map updates).
+     */
+    static final class Values {
+        private final Map<String, Integer> numbers = new HashMap<>();
+        private final List<String> values = new ArrayList<>(List.of(""));
+
+        synchronized int number(String value) {
+            return numbers.computeIfAbsent(value, v -> {
+                values.add(v);
+                return values.size() - 1;
+            });
+        }
+
+        synchronized String value(int number) {
+            return values.get(number);
+        }
+
+        /** The numbers of {@code dimension}'s codes in {@code dictionary}, by code. */
+        int[] numbers(BlockDictionary dictionary, Dimension dimension) {
+            int[] out = new int[dictionary.size(dimension) + 1];
+            for (int code = 1; code < out.length; code++) {
+                out[code] = number(dictionary.value(dimension, code));
+            }
+            return out;
         }
     }
 
@@ -126,7 +191,8 @@ final class BlockSearch {
             return statuses != null || createdBy >= 0 || topics != null || kinds != null || authors != null;
         }
 
-        boolean accepts(ColumnBlock c, int offset) {
+        boolean accepts(Loaded loaded, int offset) {
+            ColumnBlock c = loaded.columns();
             if (statuses != null && !statuses[c.status(offset)]) {
                 return false;
             }
@@ -140,8 +206,8 @@ final class BlockSearch {
                 return false;
             }
             if (authors != null) {
-                for (int i = 0; i < c.authorCount(offset); i++) {
-                    if (authors[c.author(offset, i)]) {
+                for (int i = loaded.authorStarts()[offset]; i < loaded.authorStarts()[offset + 1]; i++) {
+                    if (authors[loaded.authorCodes()[i]]) {
                         return true;
                     }
                 }
@@ -242,7 +308,7 @@ final class BlockSearch {
                 long seconds = c.seconds(offset);
                 boolean pass = (filters.from() == null || seconds >= filters.from())
                         && (filters.to() == null || seconds < filters.to())
-                        && coded.accepts(c, offset);
+                        && coded.accepts(loaded, offset);
                 if (!pass) {
                     kept[w] &= ~(1L << offset);
                 }
@@ -278,45 +344,53 @@ final class BlockSearch {
 
         /**
          * The matches by topic, author, kind and year: every one up to {@link
-         * SearchResult#EXACT_UP_TO}; past it, one bitmap word in {@link #SAMPLE_EVERY} (64
-         * neighbouring ordinals), scaled to the exact total.
+         * SearchResult#EXACT_UP_TO}; past it, an even sample of about {@link #SAMPLED} (every n-th
+         * bitmap word of 64 neighbouring ordinals), scaled to the total. When the caller estimates
+         * the total anyway ({@code estimated}, as of a phrase's candidates), a sample of a quarter
+         * of that from the first match on.
          */
-        Counts counts() {
-            boolean sampled = total > SearchResult.EXACT_UP_TO;
-            Map<String, Long> topics = new HashMap<>();
-            Map<String, Long> authors = new HashMap<>();
-            Map<String, Long> kinds = new HashMap<>();
-            Map<Long, Long> days = new HashMap<>();
+        Counts counts(Values values, boolean estimated) {
+            long target = estimated ? SAMPLED / 4 : SAMPLED;
+            int every = estimated || total > SearchResult.EXACT_UP_TO
+                    ? Integer.highestOneBit((int) Math.max(1, total / target))
+                    : 1;
+            // Counted by number, and turned into values once: a hash map a match was most of a
+            // common word's search, and a map update each author of each block a third.
+            Tally byTopic = new Tally();
+            Tally byKind = new Tally();
+            Tally byAuthor = new Tally();
+            Tally byYear = new Tally();
             long counted = 0;
             for (Map.Entry<Integer, long[]> e : matched.entrySet()) {
                 Loaded loaded = blocks.get(e.getKey());
                 ColumnBlock c = loaded.columns();
-                BlockDictionary d = loaded.dictionary();
+                int[] topics = loaded.numbered().topics();
+                int[] kinds = loaded.numbered().kinds();
+                int[] authors = loaded.numbered().authors();
+                int[] starts = loaded.authorStarts();
+                int[] codes = loaded.authorCodes();
                 long[] match = e.getValue();
-                for (int w = 0; w < match.length; w += sampled ? SAMPLE_EVERY : 1) {
+                for (int w = 0; w < match.length; w += every) {
                     long word = match[w];
                     while (word != 0) {
                         int offset = (w << 6) | Long.numberOfTrailingZeros(word);
                         word &= word - 1;
                         counted++;
-                        String topic = d.value(Dimension.TOPIC, c.topic(offset));
-                        if (topic != null) {
-                            topics.merge(topic, 1L, Long::sum);
+                        byTopic.add(topics[c.topic(offset)]);
+                        byKind.add(kinds[c.kind(offset)]);
+                        for (int i = starts[offset]; i < starts[offset + 1]; i++) {
+                            byAuthor.add(authors[codes[i]]);
                         }
-                        kinds.merge(d.value(Dimension.KIND, c.kind(offset)), 1L, Long::sum);
-                        for (int i = 0; i < c.authorCount(offset); i++) {
-                            authors.merge(d.value(Dimension.AUTHOR, c.author(offset, i)), 1L, Long::sum);
-                        }
-                        days.merge(Math.floorDiv(c.seconds(offset), 86_400L), 1L, Long::sum);
+                        byYear.add(year(c.seconds(offset)));
                     }
                 }
             }
-            Map<String, Long> years = new HashMap<>();
-            days.forEach((day, n) ->
-                    years.merge(Integer.toString(LocalDate.ofEpochDay(day).getYear()), n, Long::sum));
             Counts counts = new Counts(
-                    Count.mostFirst(topics), Count.mostFirst(authors), Count.mostFirst(kinds), Count.mostFirst(years));
-            return sampled && counted > 0 ? org.lede.search.Estimates.scaled(counts, (double) total / counted) : counts;
+                    byTopic.mostFirst(values::value),
+                    byAuthor.mostFirst(values::value),
+                    byKind.mostFirst(values::value),
+                    byYear.mostFirst(y -> Integer.toString(FIRST_YEAR + y)));
+            return every > 1 && counted > 0 ? Estimates.scaled(counts, (double) total / counted) : counts;
         }
 
         /**
@@ -433,8 +507,60 @@ final class BlockSearch {
         }
     }
 
-    /** How sparsely counts sample past exact counting: one bitmap word in this many. */
-    static final int SAMPLE_EVERY = 16;
+    /** Counts by number, and the numbers counted, so that reading them costs what was counted. */
+    static final class Tally {
+        private long[] counts = new long[64];
+        private int[] counted = new int[64];
+        private int size;
+
+        void add(int code) {
+            if (code >= counts.length) {
+                counts = Arrays.copyOf(counts, Math.max(code + 1, counts.length * 2));
+            }
+            if (counts[code]++ == 0) {
+                if (size == counted.length) {
+                    counted = Arrays.copyOf(counted, size * 2);
+                }
+                counted[size++] = code;
+            }
+        }
+
+        /** Each number counted but 0 (none) as its value, most first, then by value. */
+        List<Count> mostFirst(java.util.function.IntFunction<String> value) {
+            Map<String, Long> byValue = HashMap.newHashMap(size);
+            for (int i = 0; i < size; i++) {
+                int code = counted[i];
+                if (code != 0) {
+                    byValue.merge(value.apply(code), counts[code], Long::sum);
+                }
+            }
+            return Count.mostFirst(byValue);
+        }
+    }
+
+    /** About how many matches counts count past exact counting: their order and size hold to a few percent. */
+    static final long SAMPLED = 8_192;
+
+    /** The first year a date is counted under; earlier dates count under it, as later ones under the last. */
+    static final int FIRST_YEAR = 1900;
+
+    /** The first second of each year from {@link #FIRST_YEAR} to 2199, UTC. */
+    private static final long[] YEARS = years();
+
+    private static long[] years() {
+        long[] starts = new long[300];
+        for (int y = 0; y < starts.length; y++) {
+            starts[y] = LocalDate.of(FIRST_YEAR + y, 1, 1).toEpochDay() * 86_400L;
+        }
+        return starts;
+    }
+
+    /** The index in {@link #YEARS} of the year of {@code seconds}. */
+    static int year(long seconds) {
+        int at = java.util.Arrays.binarySearch(YEARS, seconds);
+        int y = at >= 0 ? at : -at - 2;
+        return Math.max(0, Math.min(YEARS.length - 1, y));
+    }
 
     /** The rarity weight of a lexeme held by {@code documents} of {@code all}. */
     static double idf(long all, long documents) {

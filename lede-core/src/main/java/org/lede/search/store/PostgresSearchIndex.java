@@ -75,8 +75,13 @@ public final class PostgresSearchIndex implements SearchIndex {
 
     static final int PHRASE_SAMPLE = 60;
 
-    /** A block of 65,536 ordinals: large blocks read fast, and the prototype met the budget with them. */
-    static final int BLOCK_BITS = 16;
+    /**
+     * A block of 16,384 ordinals: a lexeme's row of a block then fits in a page of search_postings
+     * (a bitmap of 2 KiB, weight classes of at most 4 KiB), where PostgreSQL reads it with the row.
+     * Rows of 65,536 went out of line in two-kilobyte chunks, and reading a common word's chunks
+     * took 8 ms at a million stories.
+     */
+    static final int BLOCK_BITS = 14;
 
     private static final String SNIPPET_OPTIONS = "StartSel=\"" + START + "\", StopSel=\"" + STOP
             + "\", MaxWords=30, MinWords=15, ShortWord=3, MaxFragments=1";
@@ -119,6 +124,9 @@ public final class PostgresSearchIndex implements SearchIndex {
     private final Map<Integer, Cached> columns = new ConcurrentHashMap<>();
 
     private record Cached(long version, Loaded loaded) {}
+
+    /** The values of every block's codes, numbered once for this node. */
+    private final BlockSearch.Values values = new BlockSearch.Values();
 
     /** @param clock what recency is measured against */
     public PostgresSearchIndex(Database db, Clock clock) {
@@ -514,11 +522,10 @@ public final class PostgresSearchIndex implements SearchIndex {
                     total = matches.total();
                     page = matches.top(byDate, ref, from, query.limit() + 1);
                 } else {
-                    List<Integer> sample = matches.spread(PHRASE_SAMPLE);
-                    share = (double) holding(h, terms, sample).size() / sample.size();
                     Phrased phrased = phrasePage(h, terms, matches, byDate, ref, from, query.limit() + 1);
                     page = phrased.found();
                     resume = phrased.resume();
+                    share = phrased.share();
                     total = Math.max(page.size(), Estimates.rough(total * share));
                     exact = false;
                 }
@@ -532,7 +539,7 @@ public final class PostgresSearchIndex implements SearchIndex {
             String next = resume == null ? null : new Cursor(ref, byDate, resume.score(), resume.ordinal()).encode();
             Counts counts = Counts.NONE;
             if (query.counts()) {
-                counts = total == 0 ? emptyCounts() : matches.counts();
+                counts = total == 0 ? emptyCounts() : matches.counts(values, !exact);
                 if (share < 1) {
                     counts = Estimates.scaled(counts, share);
                 }
@@ -542,40 +549,54 @@ public final class PostgresSearchIndex implements SearchIndex {
     }
 
     /**
-     * The best {@code k} candidates after {@code from} that hold the phrase: the best candidates are
-     * checked in rounds, each four times as many as the last, until {@code k} hold it or the
-     * candidates run out. After {@link #PHRASE_ROUNDS} rounds a page ends short with {@code
-     * resume}, the last candidate checked, for the next page to go on after: a page's work stays
-     * bounded when few candidates hold the phrase.
+     * The best {@code k} candidates after {@code from} that hold the phrase, and the share of an even
+     * sample of {@link #PHRASE_SAMPLE} candidates that holds it. The first round checks the best
+     * {@code k} and the sample in one statement; each later round checks as many of the next best
+     * as the sample's share says should hold enough, twice over. After {@link #PHRASE_ROUNDS}
+     * rounds a page ends short with {@code resume}, the last candidate checked, for the next page
+     * to go on after: a page's work stays bounded when few candidates hold the phrase.
      */
     private static Phrased phrasePage(
             Handle h, Terms terms, BlockSearch.Matches matches, boolean byDate, long ref, TopHits.Scored from, int k) {
+        List<Integer> sample = matches.spread(PHRASE_SAMPLE);
         List<TopHits.Scored> found = new ArrayList<>();
         TopHits.Scored checkedTo = from;
-        int round = Math.max(k, PHRASE_SAMPLE);
+        int round = k;
+        double share = 1;
         for (int r = 0; r < PHRASE_ROUNDS; r++) {
             List<TopHits.Scored> candidates = matches.top(byDate, ref, checkedTo, round);
-            Set<Integer> holding = Set.copyOf(holding(
-                    h, terms, candidates.stream().map(TopHits.Scored::ordinal).toList()));
+            List<Integer> checked = new ArrayList<>(
+                    candidates.stream().map(TopHits.Scored::ordinal).toList());
+            if (r == 0) {
+                checked.addAll(sample);
+            }
+            Set<Integer> holding = Set.copyOf(holding(h, terms, checked));
+            if (r == 0) {
+                share = (double) sample.stream().filter(holding::contains).count() / sample.size();
+            }
             for (TopHits.Scored c : candidates) {
                 if (holding.contains(c.ordinal())) {
                     found.add(c);
                     if (found.size() == k) {
-                        return new Phrased(found, null);
+                        return new Phrased(found, null, share);
                     }
                 }
             }
             if (candidates.size() < round) {
-                return new Phrased(found, null);
+                return new Phrased(found, null, share);
             }
             checkedTo = candidates.getLast();
-            round *= 4;
+            round = (int) Math.min(
+                    PHRASE_CHECKED, Math.ceil(2.0 * (k - found.size()) / Math.max(share, 1.0 / PHRASE_SAMPLE)));
         }
-        return new Phrased(found, checkedTo);
+        return new Phrased(found, checkedTo, share);
     }
 
-    /** A page of a phrase search: what holds the phrase, and where the next page goes on when it ended short. */
-    private record Phrased(List<TopHits.Scored> found, TopHits.Scored resume) {}
+    /**
+     * A page of a phrase search: what holds the phrase, where the next page goes on when it ended
+     * short, and the share of the candidates that holds the phrase, by a sample.
+     */
+    private record Phrased(List<TopHits.Scored> found, TopHits.Scored resume, double share) {}
 
     static final int PHRASE_ROUNDS = 3;
 
@@ -616,9 +637,9 @@ public final class PostgresSearchIndex implements SearchIndex {
                     .bindArray("blocks", Integer.class, stale)
                     .map((rs, ctx) -> {
                         int block = rs.getInt("block");
-                        Loaded read =
-                                Loaded.of(block, ColumnBlock.decode(rs.getBytes("data")), BlockDictionary.of((String[])
-                                        rs.getArray("codes").getArray()));
+                        BlockDictionary dictionary = BlockDictionary.of(
+                                (String[]) rs.getArray("codes").getArray());
+                        Loaded read = Loaded.of(block, ColumnBlock.decode(rs.getBytes("data")), dictionary, values);
                         long version = rs.getLong("version");
                         out.put(block, read);
                         columns.merge(block, new Cached(version, read), (a, b) -> a.version() >= b.version() ? a : b);
@@ -855,7 +876,8 @@ public final class PostgresSearchIndex implements SearchIndex {
                 h.execute(
                         "ALTER TABLE search_documents_next ADD CONSTRAINT search_documents_next_pkey PRIMARY KEY (id)");
                 // The postings' key is made once they are all in, as the documents' indexes are.
-                h.execute("CREATE TABLE search_postings_next (LIKE search_postings INCLUDING STORAGE) " + "WITH ("
+                h.execute("CREATE TABLE search_postings_next (LIKE search_postings INCLUDING STORAGE) "
+                        + "WITH (toast_tuple_target = 8160, "
                         + String.join(" = false, ", LOADING) + " = false)");
                 h.execute("CREATE TABLE search_columns_next (LIKE search_columns INCLUDING ALL)");
                 return null;

@@ -21,6 +21,8 @@ import org.lede.search.store.BlockSearch.Loaded;
 import org.lede.search.store.BlockSearch.Spelling;
 
 class BlockSearchTest {
+    private static final BlockSearch.Values VALUES = new BlockSearch.Values();
+
     private static final int SIZE = 64;
     private static final long DAY = 86_400;
     /** 2026-01-01T00:00:00Z. */
@@ -87,7 +89,7 @@ class BlockSearchTest {
                             .add(offset, weightClass));
         });
         blocks = new TreeMap<>();
-        columns.forEach((b, c) -> blocks.put(b, Loaded.of(b, c.build(), dictionaries.get(b))));
+        columns.forEach((b, c) -> blocks.put(b, Loaded.of(b, c.build(), dictionaries.get(b), VALUES)));
         postings = new HashMap<>();
         building.forEach((word, byBlock) -> {
             Map<Integer, PostingBlock> built = new HashMap<>();
@@ -217,29 +219,58 @@ class BlockSearchTest {
                 List.of(),
                 Map.of("vote", 1));
         build(SIZE);
-        SearchResult.Counts counts = match(words("vote"), readers()).counts();
+        SearchResult.Counts counts = match(words("vote"), readers()).counts(VALUES, false);
         assertEquals(List.of(new Count("politics", 1), new Count("world", 1)), counts.topics());
         assertEquals(List.of(new Count("a2", 2), new Count("a1", 1)), counts.authors());
         assertEquals(List.of(new Count("news", 2), new Count("opinion", 1)), counts.kinds());
         assertEquals(List.of(new Count("2025", 2), new Count("2024", 1)), counts.years());
+        assertEquals(counts, match(words("vote"), readers()).counts(VALUES, true), "a sample of three is all three");
     }
 
     @Test
     void pastExactCountingCountsASampleScaledToTheExactTotal() {
-        int n = (int) SearchResult.EXACT_UP_TO + 2_000;
+        int n = 40_000;
         for (int i = 0; i < n; i++) {
             put(i, true, i % 4 == 0 ? "world" : "politics", "news", REF - i, List.of(), Map.of("tide", 1));
         }
         build(1 << 14);
         BlockSearch.Matches matches = match(words("tide"), readers());
         assertEquals(n, matches.total());
-        SearchResult.Counts counts = matches.counts();
+        SearchResult.Counts counts = matches.counts(VALUES, false);
         assertEquals(n, counts.kinds().getFirst().count(), "scaled to the exact total");
         long politics = counts.topics().get(0).count();
         long world = counts.topics().get(1).count();
         assertEquals("politics", counts.topics().get(0).value());
         assertTrue(politics > 2.8 * world && politics < 3.2 * world, politics + " to " + world);
         assertTrue(politics % 100 == 0, "an estimate is rounded: " + politics);
+        SearchResult.Counts estimated = matches.counts(VALUES, true);
+        assertEquals(n, estimated.kinds().getFirst().count(), "scaled to the total");
+        long fewer = estimated.topics().get(0).count();
+        assertTrue(fewer > 2.6 * estimated.topics().get(1).count()
+                && fewer < 3.4 * estimated.topics().get(1).count());
+        // Just past exact counting, the sample is every match.
+        SearchResult.Counts all = BlockSearch.match(
+                        words("tide"),
+                        postings,
+                        blocks,
+                        readers(),
+                        java.util.stream.IntStream.range(0, 10_001)
+                                .boxed()
+                                .collect(java.util.stream.Collectors.toSet()))
+                .counts(VALUES, false);
+        assertEquals(List.of(new Count("politics", 7_500), new Count("world", 2_501)), all.topics());
+    }
+
+    @Test
+    void yearsAreCalendarYearsInUtcClampedToTheTable() {
+        assertEquals(
+                2024 - BlockSearch.FIRST_YEAR,
+                BlockSearch.year(Instant.parse("2024-12-31T23:59:59Z").getEpochSecond()));
+        assertEquals(
+                2025 - BlockSearch.FIRST_YEAR,
+                BlockSearch.year(Instant.parse("2025-01-01T00:00:00Z").getEpochSecond()));
+        assertEquals(0, BlockSearch.year(Instant.parse("1850-06-01T00:00:00Z").getEpochSecond()));
+        assertEquals(299, BlockSearch.year(Instant.parse("2400-06-01T00:00:00Z").getEpochSecond()));
     }
 
     @Test
