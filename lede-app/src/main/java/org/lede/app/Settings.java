@@ -45,8 +45,8 @@ final class Settings {
             defaultValue = "${env:LEDE_SEARCH_INDEX:-auto}",
             description = "auto (the default): PostgreSQL's full text search on PostgreSQL, one index in the database"
                     + " that every node shares, and Lucene on SQLite; lucene: Lucene under the data directory on either"
-                    + " database, on PostgreSQL each node its own copy kept up to date from the database (several times"
-                    + " faster to search and rebuild at archive scale); postgresql: PostgreSQL's only.")
+                    + " database, on PostgreSQL each node its own copy kept up to date from the database (faster to"
+                    + " search, and twice as fast to rebuild, at archive scale); postgresql: PostgreSQL's only.")
     String searchIndex;
 
     /** Creates the data directory and proves it writable, so a bad path fails now in one line, not on the first upload. */

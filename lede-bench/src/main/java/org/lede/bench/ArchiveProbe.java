@@ -319,11 +319,11 @@ public final class ArchiveProbe {
         print(name + "_p99", format(percentile(sorted, 99)));
     }
 
-    /** p50, p95, p99 and the slowest of {@code sorted} query times, one line, as the search tools print them. */
-    static String summary(List<Double> sorted) {
+    /** p50, p95, p99 and the slowest of {@code sorted} times, one line, as the search tools print them. */
+    static String summary(List<Double> sorted, String over) {
         return String.format(
                 Locale.ROOT,
-                "p50 %.2f  p95 %.2f  p99 %.2f  max %.2f ms over %d queries",
+                "p50 %.2f  p95 %.2f  p99 %.2f  max %.2f ms over %d " + over,
                 percentile(sorted, 50),
                 percentile(sorted, 95),
                 percentile(sorted, 99),

@@ -91,7 +91,7 @@ public final class SearchProfile {
                     .forEach(s -> System.out.printf("    %7.2f  %s%n", s.ms(), shortened(s.sql())));
         }
         times.sort(null);
-        System.out.println(ArchiveProbe.summary(times));
+        System.out.println(ArchiveProbe.summary(times, "queries"));
     }
 
     private static String shortened(String sql) {

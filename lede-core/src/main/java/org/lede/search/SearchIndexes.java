@@ -21,8 +21,8 @@ public final class SearchIndexes {
         /**
          * Lucene under the data directory, on either database. On PostgreSQL each node keeps its
          * own copy, which follows the shared outbox like any other node's (and is rebuilt from the
-         * database when empty): several times faster to search and to rebuild at archive scale
-         * than PostgreSQL's, at the cost of an index on every node's disk.
+         * database when empty): faster to search, and twice as fast to rebuild, at archive
+         * scale than PostgreSQL's (bench/README.md), at the cost of an index on every node's disk.
          */
         LUCENE,
         /** PostgreSQL's full text search; only on PostgreSQL. */
