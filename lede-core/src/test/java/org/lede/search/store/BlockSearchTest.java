@@ -193,6 +193,79 @@ class BlockSearchTest {
     }
 
     @Test
+    void aQuerysFiltersKeepTheNewsroomsOwnForTheNewsroomAlone() {
+        Instant from = Instant.ofEpochSecond(REF - 5 * DAY);
+        Instant to = Instant.ofEpochSecond(REF);
+        SearchQuery newsroom = new SearchQuery(
+                "vote",
+                SearchQuery.Scope.NEWSROOM,
+                Set.of("politics"),
+                Set.of("a1"),
+                Set.of("news"),
+                Set.of("draft"),
+                "u0",
+                from,
+                to,
+                SearchQuery.Sort.RELEVANCE,
+                null,
+                10,
+                true);
+        assertEquals(
+                new Filters(
+                        SearchQuery.Scope.NEWSROOM,
+                        Set.of("draft"),
+                        "u0",
+                        Set.of("politics"),
+                        Set.of("news"),
+                        Set.of("a1"),
+                        REF - 5 * DAY,
+                        REF),
+                Filters.of(newsroom));
+        SearchQuery readers = new SearchQuery(
+                "vote",
+                SearchQuery.Scope.READERS,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of("draft"),
+                "u0",
+                null,
+                null,
+                SearchQuery.Sort.RELEVANCE,
+                null,
+                10,
+                true);
+        assertEquals(readers(), Filters.of(readers), "readers see live documents, whatever their status or creator");
+    }
+
+    @Test
+    void eachFilterOnItsOwnKeepsWhatPassesAndDropsWhatDoesNot() {
+        put(0, false, "politics", "news", REF - DAY, List.of("a1"), Map.of("vote", 1)); // draft by u0
+        put(1, false, "politics", "news", REF - DAY, List.of("a1"), Map.of("vote", 1)); // draft by u1
+        put(2, true, "politics", "news", REF - 3 * DAY, List.of("a2"), Map.of("vote", 1)); // published by u0
+        build(SIZE);
+        Filters byU1 = new Filters(
+                SearchQuery.Scope.NEWSROOM, Set.of("draft"), "u1", Set.of(), Set.of(), Set.of(), null, null);
+        assertEquals(List.of(1), ordinals(match(words("vote"), byU1).top(true, REF, null, 10)));
+        Filters archived = new Filters(
+                SearchQuery.Scope.NEWSROOM, Set.of("archived"), null, Set.of(), Set.of(), Set.of(), null, null);
+        assertEquals(0, match(words("vote"), archived).total(), "a status no document here has");
+        Filters recent = new Filters(
+                SearchQuery.Scope.NEWSROOM, Set.of(), null, Set.of(), Set.of(), Set.of(), REF - 2 * DAY, null);
+        assertEquals(
+                Set.of(0, 1), Set.copyOf(ordinals(match(words("vote"), recent).top(true, REF, null, 10))));
+        Filters older =
+                new Filters(SearchQuery.Scope.NEWSROOM, Set.of(), null, Set.of(), Set.of(), Set.of(), null, REF - DAY);
+        assertEquals(List.of(2), ordinals(match(words("vote"), older).top(true, REF, null, 10)));
+        Filters byA1 =
+                new Filters(SearchQuery.Scope.NEWSROOM, Set.of(), null, Set.of(), Set.of(), Set.of("a1"), null, null);
+        assertEquals(2, match(words("vote"), byA1).total());
+        Filters news =
+                new Filters(SearchQuery.Scope.NEWSROOM, Set.of(), null, Set.of(), Set.of("news"), Set.of(), null, null);
+        assertEquals(3, match(words("vote"), news).total());
+    }
+
+    @Test
     void countsCountEveryMatchByValueAndYear() {
         put(
                 0,
