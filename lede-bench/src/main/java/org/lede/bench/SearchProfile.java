@@ -40,6 +40,13 @@ public final class SearchProfile {
 
     private record Statement(String sql, double ms) {}
 
+    /** The index kind the argument at {@code at} names, as {@code lede serve --search-index}; auto when absent. */
+    static SearchIndexes.Kind kind(String[] args, int at) {
+        return args.length > at
+                ? SearchIndexes.Kind.valueOf(args[at].toUpperCase(Locale.ROOT))
+                : SearchIndexes.Kind.AUTO;
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
             System.err.println(
@@ -48,9 +55,7 @@ public final class SearchProfile {
         }
         Path dataDir = Path.of(args[0]);
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        SearchIndexes.Kind kind = args.length > 4
-                ? SearchIndexes.Kind.valueOf(args[4].toUpperCase(Locale.ROOT))
-                : SearchIndexes.Kind.AUTO;
+        SearchIndexes.Kind kind = kind(args, 4);
         QuerySet queries = QuerySet.read(Path.of(args[2]));
         List<Statement> ran = new ArrayList<>();
         try (Database db = Database.open(DatabaseUrl.parse(args[1], dataDir))) {

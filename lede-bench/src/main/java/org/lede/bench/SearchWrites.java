@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import org.lede.Services;
 import org.lede.db.Database;
 import org.lede.db.DatabaseUrl;
@@ -34,9 +33,7 @@ public final class SearchWrites {
         }
         Path dataDir = Path.of(args[0]);
         int count = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        SearchIndexes.Kind kind = args.length > 3
-                ? SearchIndexes.Kind.valueOf(args[3].toUpperCase(Locale.ROOT))
-                : SearchIndexes.Kind.AUTO;
+        SearchIndexes.Kind kind = SearchProfile.kind(args, 3);
         try (Database db = Database.open(DatabaseUrl.parse(args[1], dataDir))) {
             Services services =
                     Services.create(db, dataDir.resolve("media"), dataDir.resolve("index"), kind, Clock.systemUTC());
