@@ -15,13 +15,18 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
+import org.lede.common.Failures;
 import org.lede.common.ValidationException;
 import org.lede.common.Workers;
 import org.lede.db.Database;
@@ -124,6 +129,12 @@ public final class PostgresSearchIndex implements SearchIndex {
     private final Map<Integer, Cached> columns = new ConcurrentHashMap<>();
 
     private record Cached(long version, Loaded loaded) {}
+
+    /**
+     * Where a search counts its matches while its statements wait on PostgreSQL: the two are about
+     * as long for a common word, and the database works on another core.
+     */
+    private final ExecutorService counters = Executors.newVirtualThreadPerTaskExecutor();
 
     /** The values of every block's codes, numbered once for this node. */
     private final BlockSearch.Values values = new BlockSearch.Values();
@@ -515,37 +526,48 @@ public final class PostgresSearchIndex implements SearchIndex {
             double share = 1;
             List<TopHits.Scored> page;
             TopHits.Scored resume = null;
-            if (terms.phrased() && total > 0) {
-                if (total <= PHRASE_CHECKED) {
+            Future<Counts> counting;
+            if (terms.phrased() && total > PHRASE_CHECKED) {
+                // The candidates are counted while PostgreSQL checks the phrase, then scaled by its share.
+                counting = count(query, matches, true);
+                Phrased phrased = phrasePage(h, terms, matches, byDate, ref, from, query.limit() + 1);
+                page = phrased.found();
+                resume = phrased.resume();
+                share = phrased.share();
+                total = Math.max(page.size(), Estimates.rough(total * share));
+                exact = false;
+            } else {
+                if (terms.phrased() && total > 0) {
                     Set<Integer> holding = Set.copyOf(holding(h, terms, matches.spread((int) total)));
                     matches = BlockSearch.match(words, postings, loaded, filters, holding);
                     total = matches.total();
-                    page = matches.top(byDate, ref, from, query.limit() + 1);
-                } else {
-                    Phrased phrased = phrasePage(h, terms, matches, byDate, ref, from, query.limit() + 1);
-                    page = phrased.found();
-                    resume = phrased.resume();
-                    share = phrased.share();
-                    total = Math.max(page.size(), Estimates.rough(total * share));
-                    exact = false;
                 }
-            } else {
                 page = matches.top(byDate, ref, from, query.limit() + 1);
+                // Counted while PostgreSQL marks the page's snippets.
+                counting = count(query, matches, false);
             }
             if (page.size() > query.limit()) {
                 page = page.subList(0, query.limit());
                 resume = page.getLast();
             }
             String next = resume == null ? null : new Cursor(ref, byDate, resume.score(), resume.ordinal()).encode();
-            Counts counts = Counts.NONE;
-            if (query.counts()) {
-                counts = total == 0 ? emptyCounts() : matches.counts(values, !exact);
-                if (share < 1) {
-                    counts = Estimates.scaled(counts, share);
-                }
+            List<Hit> hits = hits(h, page, terms, byDate);
+            Counts counts = Failures.await(counting, "counting a search's matches");
+            if (query.counts() && total == 0) {
+                counts = emptyCounts();
+            } else if (query.counts() && share < 1) {
+                counts = Estimates.scaled(counts, share);
             }
-            return new SearchResult(total, exact, hits(h, page, terms, byDate), next, counts);
+            return new SearchResult(total, exact, hits, next, counts);
         }));
+    }
+
+    /** Counts {@code matches} by value on a thread of its own, when the query asks; else {@link Counts#NONE}. */
+    private Future<Counts> count(SearchQuery query, BlockSearch.Matches matches, boolean estimated) {
+        if (!query.counts() || matches.total() == 0) {
+            return CompletableFuture.completedFuture(Counts.NONE);
+        }
+        return counters.submit(() -> matches.counts(values, estimated));
     }
 
     /**
@@ -832,6 +854,7 @@ public final class PostgresSearchIndex implements SearchIndex {
     @Override
     public void close() {
         // The database belongs to the caller; a rebuild left open drops its own copy when closed.
+        counters.close();
     }
 
     /**
