@@ -47,8 +47,8 @@ final class BlockSearch {
     record Spelling(String lexeme, double weight) {}
 
     /**
-     * A block's columns, the values of their codes, its newest date (no match in it ranks by a
-     * later one), and every document's author codes in one array, those of offset {@code o} from
+     * A block's columns, the values of their codes, how many documents it holds, its newest date
+     * (no match in it ranks by a later one), and every document's author codes in one array, those of offset {@code o} from
      * {@code authorStarts[o]} to {@code authorStarts[o + 1]}: read a document's own array at a
      * time, a common word's counts waited on memory for most of their time.
      */
@@ -56,17 +56,20 @@ final class BlockSearch {
             int block,
             ColumnBlock columns,
             BlockDictionary dictionary,
+            int held,
             long newest,
             int[] authorStarts,
             int[] authorCodes,
             Numbered numbered) {
         static Loaded of(int block, ColumnBlock columns, BlockDictionary dictionary, Values values) {
             long newest = Long.MIN_VALUE;
+            int held = 0;
             int[] starts = new int[columns.size() + 1];
             int n = 0;
             for (int offset = 0; offset < columns.size(); offset++) {
                 starts[offset] = n;
                 if (columns.holds(offset)) {
+                    held++;
                     newest = Math.max(newest, columns.seconds(offset));
                     n += columns.authorCount(offset);
                 }
@@ -82,6 +85,7 @@ final class BlockSearch {
                     block,
                     columns,
                     dictionary,
+                    held,
                     newest,
                     starts,
                     codes,

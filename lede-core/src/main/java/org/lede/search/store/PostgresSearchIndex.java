@@ -220,10 +220,9 @@ public final class PostgresSearchIndex implements SearchIndex {
                 h.createUpdate("DELETE FROM search_documents WHERE id = ANY(:ids)")
                         .bindArray("ids", String.class, touched)
                         .execute();
-                if (!latest.isEmpty()) {
-                    upsert(h, "search_documents", prepare(h, List.copyOf(latest.values()), ordinals));
-                }
-                blocks.change(h, "search_postings", held, BlockStore.stored(h, "search_documents", latest.keySet()));
+                List<Prepared> rows = latest.isEmpty() ? List.of() : prepare(h, List.copyOf(latest.values()), ordinals);
+                upsert(h, "search_documents", rows);
+                blocks.change(h, "search_postings", held, posted(h, "search_documents", rows, ordinals));
                 blocks.columns(h, "search_columns", removed, put);
                 countWords(h, delta);
             }
@@ -474,6 +473,28 @@ public final class PostgresSearchIndex implements SearchIndex {
     /** Where the ordinal stands in {@link #ARRAYS}: copied as an integer. */
     private static final int ORDINAL = List.of(ARRAYS).indexOf("ordinal");
 
+    /**
+     * The lexemes of {@code rows}, stored in {@code table}: those of vectors made here are at hand,
+     * the few that PostgreSQL parsed are read back as stored.
+     */
+    private static List<BlockStore.Posted> posted(
+            Handle h, String table, List<Prepared> rows, Map<String, Integer> ordinals) {
+        List<BlockStore.Posted> posted = new ArrayList<>();
+        List<String> parsedThere = new ArrayList<>();
+        for (Prepared row : rows) {
+            Map<String, Integer> classes = BlockStore.classes(row.made());
+            if (classes == null) {
+                parsedThere.add(row.document().id());
+            } else {
+                posted.add(new BlockStore.Posted(ordinals.get(row.document().id()), classes));
+            }
+        }
+        if (!parsedThere.isEmpty()) {
+            posted.addAll(BlockStore.stored(h, table, parsedThere));
+        }
+        return posted;
+    }
+
     /** Drops the match markers, and NUL, which PostgreSQL text cannot hold. */
     static String clean(String text) {
         if (text.indexOf(START) < 0 && text.indexOf(STOP) < 0 && text.indexOf('\0') < 0) {
@@ -507,12 +528,7 @@ public final class PostgresSearchIndex implements SearchIndex {
             }
             NavigableMap<Integer, Loaded> loaded = columns(h);
             Map<String, Map<Integer, PostingBlock>> postings = postings(h, terms.lexemes());
-            long all = 0;
-            for (Loaded block : loaded.values()) {
-                for (int w = 0; w < block.columns().size() / 64; w++) {
-                    all += Long.bitCount(block.columns().heldWord(w));
-                }
-            }
+            long all = loaded.values().stream().mapToLong(Loaded::held).sum();
             List<List<Spelling>> words = terms.spellings(postings, all);
             BlockSearch.Filters filters = BlockSearch.Filters.of(query);
             BlockSearch.Matches matches = BlockSearch.match(words, postings, loaded, filters, null);
@@ -669,7 +685,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                     })
                     .list();
         }
-        columns.keySet().removeIf(block -> !versions.containsKey(block) && !out.containsKey(block));
+        columns.keySet().removeIf(block -> !versions.containsKey(block));
         return out;
     }
 
@@ -932,22 +948,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                 }
                 List<Prepared> rows = prepare(h, batch, ordinals);
                 load(h, "search_documents_next", rows);
-                // The lexemes of vectors made here are at hand; the others are read back as stored.
-                List<BlockStore.Posted> posted = new ArrayList<>();
-                List<String> parsedThere = new ArrayList<>();
-                for (Prepared row : rows) {
-                    Map<String, Integer> classes = BlockStore.classes(row.made());
-                    if (classes == null) {
-                        parsedThere.add(row.document().id());
-                    } else {
-                        posted.add(new BlockStore.Posted(
-                                ordinals.get(row.document().id()), classes));
-                    }
-                }
-                if (!parsedThere.isEmpty()) {
-                    posted.addAll(BlockStore.stored(h, "search_documents_next", parsedThere));
-                }
-                for (int complete : building.add(posted, byOrdinal)) {
+                for (int complete : building.add(posted(h, "search_documents_next", rows, ordinals), byOrdinal)) {
                     building.write(h, complete);
                 }
                 Map<String, Integer> full = null;

@@ -141,6 +141,8 @@ class BlockSearchTest {
         assertEquals(3, match(words("ferri|ferry"), readers()).total());
         assertEquals(0, match(words("ferri", "nowhere"), readers()).total());
         assertEquals(4, match(List.of(), readers()).total(), "no words: everything in scope");
+        assertEquals(
+                List.of(2, 1, 1), blocks.values().stream().map(Loaded::held).toList());
     }
 
     @Test

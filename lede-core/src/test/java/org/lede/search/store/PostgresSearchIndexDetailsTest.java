@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -540,6 +541,53 @@ class PostgresSearchIndexDetailsTest {
                 .mapTo(Integer.class)
                 .one());
         assertEquals(500, ordinals);
+    }
+
+    @Test
+    void thePostingsHoldWhatEachDocumentsStoredVectorsHoldWhetherAppliedOrRebuilt() {
+        List<SearchDocument> docs = new ArrayList<>();
+        IntStream.range(0, 150)
+                .forEach(i -> docs.add(story(
+                        "s" + i,
+                        "The ferry strike " + i,
+                        // One in three with a text PostgreSQL parses itself: an address.
+                        i % 3 == 0 ? "Write to strike@example.org about the council." : "The council met.")));
+        index.apply(docs.subList(0, 100), List.of(), 1);
+        index.apply(docs.subList(90, 150), List.of("s5"), 2);
+        assertPostingsAreTheStoredVectors(149);
+        try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+            rebuild.add(docs);
+            rebuild.finish(3);
+        }
+        assertPostingsAreTheStoredVectors(150);
+    }
+
+    /** Every lexeme and weight class the postings hold, by ordinal, is what the documents' stored vectors hold. */
+    private void assertPostingsAreTheStoredVectors(int documents) {
+        int size = 64;
+        Map<Integer, Map<String, Integer>> inPostings = new java.util.TreeMap<>();
+        db.handle(h -> h.createQuery("SELECT lexeme, block, n, ords, classes FROM search_postings")
+                .map((rs, ctx) -> {
+                    PostingBlock block =
+                            PostingBlock.decode(size, rs.getInt("n"), rs.getBytes("ords"), rs.getBytes("classes"));
+                    for (int offset = 0; offset < size; offset++) {
+                        if (block.contains(offset)) {
+                            inPostings
+                                    .computeIfAbsent(rs.getInt("block") * size + offset, k -> new java.util.HashMap<>())
+                                    .put(rs.getString("lexeme"), block.weightClass(offset));
+                        }
+                    }
+                    return null;
+                })
+                .list());
+        List<String> ids = db.handle(h -> h.createQuery("SELECT id FROM search_documents")
+                .mapTo(String.class)
+                .list());
+        Map<Integer, Map<String, Integer>> stored = new java.util.TreeMap<>();
+        db.handle(h -> BlockStore.stored(h, "search_documents", ids))
+                .forEach(p -> stored.put(p.ordinal(), p.classes()));
+        assertEquals(documents, stored.size());
+        assertEquals(stored, inPostings);
     }
 
     private List<SearchResult> probes() {
