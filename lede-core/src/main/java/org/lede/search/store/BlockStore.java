@@ -135,24 +135,43 @@ final class BlockStore {
                         new Key(rs.getString("lexeme"), rs.getInt("block")),
                         PostingBlock.decode(size(), rs.getInt("n"), rs.getBytes("ords"), rs.getBytes("classes"))))
                 .list();
-        h.createUpdate("DELETE FROM " + table + " p USING unnest(:lexemes, :blocks) AS k(lexeme, block) "
-                        + "WHERE p.lexeme = k.lexeme AND p.block = k.block")
-                .bindArray("lexemes", String.class, lexemes)
-                .bindArray("blocks", Integer.class, blocks)
-                .execute();
+        // A saved story mostly keeps its words: only the rows whose postings differ are written.
+        List<String> changedLexemes = new ArrayList<>();
+        List<Integer> changedBlocks = new ArrayList<>();
         BinaryCopy copy = new BinaryCopy();
         edits.forEach((key, offsets) -> {
-            PostingBlock block = rows.getOrDefault(key, PostingBlock.empty(size()));
+            PostingBlock was = rows.get(key);
+            PostingBlock block = was == null ? PostingBlock.empty(size()) : was;
             for (Map.Entry<Integer, Integer> e : offsets.entrySet()) {
                 block = e.getValue() < 0 ? block.without(e.getKey()) : block.with(e.getKey(), e.getValue());
             }
+            if (was != null && same(was, block)) {
+                return;
+            }
+            changedLexemes.add(key.lexeme());
+            changedBlocks.add(key.block());
             if (block.count() > 0) {
                 postingRow(copy, key.lexeme(), key.block(), block);
             }
         });
+        if (changedLexemes.isEmpty()) {
+            return;
+        }
+        h.createUpdate("DELETE FROM " + table + " p USING unnest(:lexemes, :blocks) AS k(lexeme, block) "
+                        + "WHERE p.lexeme = k.lexeme AND p.block = k.block")
+                .bindArray("lexemes", String.class, changedLexemes)
+                .bindArray("blocks", Integer.class, changedBlocks)
+                .execute();
         if (copy.rows() > 0) {
             copy.into(h, table, POSTING_COLUMNS);
         }
+    }
+
+    /** Whether two blocks hold the same postings of the same classes, as stored. */
+    private static boolean same(PostingBlock a, PostingBlock b) {
+        return a.count() == b.count()
+                && Arrays.equals(a.ordinals(), b.ordinals())
+                && Arrays.equals(a.classes(), b.classes());
     }
 
     private static final String POSTING_COLUMNS = "lexeme, block, n, ords, classes";
@@ -185,10 +204,7 @@ final class BlockStore {
         Map<Integer, Columns> stored = new HashMap<>();
         h.createQuery("SELECT block, codes, data FROM " + table + " WHERE block = ANY(:blocks)")
                 .bindArray("blocks", Integer.class, touched)
-                .map((rs, ctx) -> stored.put(
-                        rs.getInt("block"),
-                        new Columns(ColumnBlock.decode(rs.getBytes("data")), BlockDictionary.of((String[])
-                                rs.getArray("codes").getArray()))))
+                .map((rs, ctx) -> stored.put(rs.getInt("block"), Columns.read(rs)))
                 .list();
         List<Written> written = new ArrayList<>();
         for (int b : touched) {
@@ -206,7 +222,13 @@ final class BlockStore {
     }
 
     /** A block's columns and the values their codes stand for. */
-    record Columns(ColumnBlock block, BlockDictionary dictionary) {}
+    record Columns(ColumnBlock block, BlockDictionary dictionary) {
+        /** The columns of a row of search_columns, from its {@code data} and {@code codes}. */
+        static Columns read(java.sql.ResultSet rs) throws java.sql.SQLException {
+            return new Columns(ColumnBlock.decode(rs.getBytes("data")), BlockDictionary.of((String[])
+                    rs.getArray("codes").getArray()));
+        }
+    }
 
     private record Written(int block, ColumnBlock columns, BlockDictionary dictionary) {}
 
@@ -276,7 +298,7 @@ final class BlockStore {
 
     /**
      * A rebuild's blocks while documents come in, from several threads and in any order: each
-     * block is copied in whole once every ordinal given out in it has come ({@link #complete}),
+     * block is copied in whole once every ordinal given out in it has come ({@link #add}),
      * so memory holds the few blocks in flight, not the archive.
      */
     final class Building {
@@ -301,27 +323,33 @@ final class BlockStore {
             return given;
         }
 
-        /** One block being collected: each lexeme's postings as offset and class in one int, in any order. */
+        /** One block being collected: each lexeme's postings, in any order. */
         private final class Open {
-            final Map<String, int[]> postings = new HashMap<>();
-            final Map<String, Integer> counts = new HashMap<>();
+            final Map<String, Collected> postings = new HashMap<>();
             final ColumnBlock.Builder columns = ColumnBlock.empty(size()).edit();
             final BlockDictionary dictionary = new BlockDictionary();
             int arrived;
 
             void add(Posted p, SearchDocument d) {
                 int offset = offset(p.ordinal());
-                p.classes().forEach((lexeme, weight) -> {
-                    int n = counts.merge(lexeme, 1, Integer::sum);
-                    int[] list = postings.get(lexeme);
-                    if (list == null || list.length < n) {
-                        list = list == null ? new int[4] : Arrays.copyOf(list, list.length * 2);
-                        postings.put(lexeme, list);
-                    }
-                    list[n - 1] = offset << 2 | weight;
-                });
+                p.classes()
+                        .forEach((lexeme, weight) -> postings.computeIfAbsent(lexeme, k -> new Collected())
+                                .add(offset << 2 | weight));
                 columns.put(offset, facts(dictionary, d));
                 arrived++;
+            }
+        }
+
+        /** A lexeme's postings in a block as they came, each its offset and class in one int. */
+        private static final class Collected {
+            int[] items = new int[4];
+            int size;
+
+            void add(int posting) {
+                if (size == items.length) {
+                    items = Arrays.copyOf(items, size * 2);
+                }
+                items[size++] = posting;
             }
         }
 
@@ -354,11 +382,11 @@ final class BlockStore {
                 return;
             }
             BinaryCopy copy = new BinaryCopy();
-            block.postings.forEach((lexeme, list) -> {
-                int n = block.counts.get(lexeme);
-                Arrays.sort(list, 0, n);
+            block.postings.forEach((lexeme, collected) -> {
+                int[] list = collected.items;
+                Arrays.sort(list, 0, collected.size);
                 PostingBlock.Builder builder = new PostingBlock.Builder(size());
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < collected.size; i++) {
                     builder.add(list[i] >>> 2, list[i] & 3);
                 }
                 postingRow(copy, lexeme, b, builder.build());

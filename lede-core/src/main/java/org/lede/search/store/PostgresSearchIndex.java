@@ -675,12 +675,11 @@ public final class PostgresSearchIndex implements SearchIndex {
                     .bindArray("blocks", Integer.class, stale)
                     .map((rs, ctx) -> {
                         int block = rs.getInt("block");
-                        BlockDictionary dictionary = BlockDictionary.of(
-                                (String[]) rs.getArray("codes").getArray());
-                        Loaded read = Loaded.of(block, ColumnBlock.decode(rs.getBytes("data")), dictionary, values);
+                        BlockStore.Columns read = BlockStore.Columns.read(rs);
+                        Loaded loaded = Loaded.of(block, read.block(), read.dictionary(), values);
                         long version = rs.getLong("version");
-                        out.put(block, read);
-                        columns.merge(block, new Cached(version, read), (a, b) -> a.version() >= b.version() ? a : b);
+                        out.put(block, loaded);
+                        columns.merge(block, new Cached(version, loaded), (a, b) -> a.version() >= b.version() ? a : b);
                         return null;
                     })
                     .list();
