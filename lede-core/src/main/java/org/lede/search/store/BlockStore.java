@@ -213,10 +213,21 @@ final class BlockStore {
             ColumnBlock.Builder edit = (was == null ? ColumnBlock.empty(size()) : was.block()).edit();
             gone.getOrDefault(b, List.of()).forEach(o -> edit.remove(offset(o)));
             coming.getOrDefault(b, Map.of()).forEach((o, d) -> edit.put(offset(o), facts(dictionary, d)));
-            written.add(new Written(b, edit.build(), dictionary));
+            ColumnBlock built = edit.build();
+            // Saved with the same columns, a block keeps its row and its version, and no node reloads
+            // it. A value new to the dictionary is one a document now has, so its block differs too.
+            if (was == null || !Arrays.equals(was.block().encode(), built.encode())) {
+                written.add(new Written(b, built, dictionary));
+            }
+        }
+        if (written.isEmpty()) {
+            return;
         }
         h.createUpdate("DELETE FROM " + table + " WHERE block = ANY(:blocks)")
-                .bindArray("blocks", Integer.class, touched)
+                .bindArray(
+                        "blocks",
+                        Integer.class,
+                        written.stream().map(Written::block).toList())
                 .execute();
         writeColumns(h, table, written);
     }

@@ -555,12 +555,14 @@ class PostgresSearchIndexDetailsTest {
         index.apply(docs.subList(0, 100), List.of(), 1);
         index.apply(docs.subList(90, 150), List.of("s5"), 2);
         assertPostingsAreTheStoredVectors(149);
-        // Saved again as they were: no row of postings is written.
-        String rows = "SELECT string_agg(xmin::text, ',' ORDER BY lexeme, block) FROM search_postings";
+        // Saved again as they were: no row of postings or columns is written.
+        String rows = "SELECT (SELECT string_agg(xmin::text, ',' ORDER BY lexeme, block) FROM search_postings)"
+                + " || ';' || (SELECT string_agg(version::text, ',' ORDER BY block) FROM search_columns)";
         String before = db.handle(h -> h.createQuery(rows).mapTo(String.class).one());
         index.apply(docs.subList(10, 20), List.of(), 3);
         assertEquals(
                 before, db.handle(h -> h.createQuery(rows).mapTo(String.class).one()));
+        assertEquals(List.of("s12"), ids(readers("ferry strike 12")));
         try (SearchIndex.Rebuild rebuild = index.rebuild()) {
             rebuild.add(docs);
             rebuild.finish(3);
