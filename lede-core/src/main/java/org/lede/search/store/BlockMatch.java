@@ -1,7 +1,5 @@
 package org.lede.search.store;
 
-import java.util.List;
-
 /**
  * The matches of a query's words within one block of ordinals: every word must match, and a word
  * matches through any of its lexemes (its own and its near spellings), so the match is the
@@ -15,20 +13,22 @@ final class BlockMatch {
     /**
      * The matching offsets as a bitmap of {@code filter.length} words, or null when none match.
      *
-     * @param words each word's blocks at this block index, one per lexeme that has postings here
+     * @param words each word's blocks at this block index, one per spelling, null for a spelling with no postings here
      * @param filter the offsets that may match at all
      */
-    static long[] of(List<List<PostingBlock>> words, long[] filter) {
-        if (words.isEmpty()) {
+    static long[] of(PostingBlock[][] words, long[] filter) {
+        if (words.length == 0) {
             return null;
         }
         long[] match = filter.clone();
-        for (List<PostingBlock> word : words) {
+        for (PostingBlock[] word : words) {
             long any = 0;
             for (int w = 0; w < match.length; w++) {
                 long union = 0;
                 for (PostingBlock block : word) {
-                    union |= block.word(w);
+                    if (block != null) {
+                        union |= block.word(w);
+                    }
                 }
                 match[w] &= union;
                 any |= match[w];

@@ -174,7 +174,8 @@ final class BlockSearch {
             }
             boolean[] pass = new boolean[d.size(dimension) + 1];
             for (String v : values) {
-                pass[d.find(dimension, v)] = d.find(dimension, v) > 0;
+                int code = d.find(dimension, v);
+                pass[code] = code > 0;
             }
             return pass;
         }
@@ -250,19 +251,7 @@ final class BlockSearch {
             }
             long[] match = scope;
             if (!words.isEmpty()) {
-                List<List<PostingBlock>> here = new ArrayList<>(words.size());
-                for (List<Spelling> word : words) {
-                    List<PostingBlock> spellings = new ArrayList<>(word.size());
-                    for (Spelling s : word) {
-                        PostingBlock p =
-                                postings.getOrDefault(s.lexeme(), Map.of()).get(loaded.block());
-                        if (p != null) {
-                            spellings.add(p);
-                        }
-                    }
-                    here.add(spellings);
-                }
-                match = BlockMatch.of(here, scope);
+                match = BlockMatch.of(here(words, postings, loaded.block()), scope);
                 if (match == null) {
                     continue;
                 }
@@ -278,6 +267,21 @@ final class BlockSearch {
             }
         }
         return new Matches(words, postings, blocks, matched, total);
+    }
+
+    /** The postings of each word's spellings in block {@code b}, null where a spelling has none. */
+    private static PostingBlock[][] here(
+            List<List<Spelling>> words, Map<String, Map<Integer, PostingBlock>> postings, int b) {
+        PostingBlock[][] here = new PostingBlock[words.size()][];
+        for (int i = 0; i < words.size(); i++) {
+            List<Spelling> word = words.get(i);
+            here[i] = new PostingBlock[word.size()];
+            for (int s = 0; s < word.size(); s++) {
+                here[i][s] =
+                        postings.getOrDefault(word.get(s).lexeme(), Map.of()).get(b);
+            }
+        }
+        return here;
     }
 
     private static long[] restrict(long[] match, Loaded loaded, Set<Integer> only) {
@@ -407,7 +411,7 @@ final class BlockSearch {
             boolean ranked = !byDate && !words.isEmpty();
             for (Map.Entry<Integer, long[]> e : matched.descendingMap().entrySet()) {
                 Loaded loaded = blocks.get(e.getKey());
-                PostingBlock[][] here = ranked ? here(loaded.block()) : null;
+                PostingBlock[][] here = ranked ? here(words, postings, loaded.block()) : null;
                 double bound = ranked ? bound(here) * decay(ref, loaded.newest()) : loaded.newest();
                 if (!top.admits(bound)) {
                     continue;
@@ -463,20 +467,6 @@ final class BlockSearch {
                 }
             }
             return out;
-        }
-
-        /** The postings of each word's spellings in block {@code b}, null where a spelling has none. */
-        private PostingBlock[][] here(int b) {
-            PostingBlock[][] here = new PostingBlock[words.size()][];
-            for (int i = 0; i < words.size(); i++) {
-                List<Spelling> word = words.get(i);
-                here[i] = new PostingBlock[word.size()];
-                for (int s = 0; s < word.size(); s++) {
-                    here[i][s] = postings.getOrDefault(word.get(s).lexeme(), Map.of())
-                            .get(b);
-                }
-            }
-            return here;
         }
 
         /** The most any match in the block can score before the recency boost. */

@@ -20,7 +20,7 @@ class BlockMatchTest {
 
     @Test
     void everyWordMustMatch() {
-        long[] match = BlockMatch.of(List.of(List.of(block(1, 5, 70)), List.of(block(5, 70, 100))), ALL);
+        long[] match = match(List.of(List.of(block(1, 5, 70)), List.of(block(5, 70, 100))), ALL);
 
         assertArrayEquals(new long[] {1L << 5, 1L << (70 - 64)}, match);
         assertEquals(2, BlockMatch.count(match));
@@ -28,14 +28,14 @@ class BlockMatchTest {
 
     @Test
     void aWordMatchesThroughAnyOfItsSpellings() {
-        long[] match = BlockMatch.of(List.of(List.of(block(1), block(65)), List.of(block(1, 3, 65))), ALL);
+        long[] match = match(List.of(List.of(block(1), block(65)), List.of(block(1, 3, 65))), ALL);
 
         assertArrayEquals(new long[] {1L << 1, 1L << 1}, match);
     }
 
     @Test
     void theFilterNarrowsTheMatches() {
-        long[] match = BlockMatch.of(List.of(List.of(block(1, 2, 3, 127))), new long[] {1L << 2, Long.MIN_VALUE});
+        long[] match = match(List.of(List.of(block(1, 2, 3, 127))), new long[] {1L << 2, Long.MIN_VALUE});
 
         assertArrayEquals(new long[] {1L << 2, Long.MIN_VALUE}, match);
         assertEquals(2, BlockMatch.count(match));
@@ -43,16 +43,16 @@ class BlockMatchTest {
 
     @Test
     void noMatchIsNull() {
-        assertNull(BlockMatch.of(List.of(List.of(block(1)), List.of(block(2))), ALL), "words in no one document");
-        assertNull(BlockMatch.of(List.of(List.of(block(1)), List.of()), ALL), "a word with no postings here");
-        assertNull(BlockMatch.of(List.of(List.of(block(1))), new long[] {0, -1L}), "filtered out");
-        assertNull(BlockMatch.of(List.of(), ALL), "no words");
+        assertNull(match(List.of(List.of(block(1)), List.of(block(2))), ALL), "words in no one document");
+        assertNull(match(List.of(List.of(block(1)), List.of()), ALL), "a word with no postings here");
+        assertNull(match(List.of(List.of(block(1))), new long[] {0, -1L}), "filtered out");
+        assertNull(match(List.of(), ALL), "no words");
     }
 
     @Test
     void theFilterIsLeftAsItWas() {
         long[] filter = {-1L, -1L};
-        BlockMatch.of(List.of(List.of(block(1))), filter);
+        match(List.of(List.of(block(1))), filter);
 
         assertArrayEquals(new long[] {-1L, -1L}, filter);
     }
@@ -62,5 +62,11 @@ class BlockMatchTest {
         assertEquals(0, BlockMatch.count(new long[] {0, 0}));
         assertEquals(128, BlockMatch.count(new long[] {-1L, -1L}));
         assertEquals(3, BlockMatch.count(new long[] {1L, 1L << 63 | 1L << 7}));
+    }
+
+    /** The words as lists of their spellings' blocks, as BlockMatch takes them: an array each. */
+    private static long[] match(List<List<PostingBlock>> words, long[] filter) {
+        return BlockMatch.of(
+                words.stream().map(w -> w.toArray(PostingBlock[]::new)).toArray(PostingBlock[][]::new), filter);
     }
 }
