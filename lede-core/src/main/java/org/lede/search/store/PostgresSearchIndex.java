@@ -109,12 +109,12 @@ public final class PostgresSearchIndex implements SearchIndex {
 
     /**
      * The indexes of search_documents as V18 and V29 leave them, which a rebuild makes anew on its copy.
-     * Each is the index's name and what follows {@code ON table}.
+     * Each is the index's name and what follows CREATE, the index's and the table's names left to fill in.
      */
     private static final Map<String, String> INDEXES = Map.of(
-            "search_documents_text", "USING gin (search)",
-            "search_documents_live_date", "(live, date, id)",
-            "search_documents_ordinal", "(ordinal)");
+            "search_documents_text", "INDEX %s ON %s USING gin (search)",
+            "search_documents_live_date", "INDEX %s ON %s (live, date, id)",
+            "search_documents_ordinal", "UNIQUE INDEX %s ON %s (ordinal)");
 
     /** How many distinct words a rebuild counts in memory before it writes their counts out. */
     static final int WORDS_KEPT = 100_000;
@@ -1005,9 +1005,8 @@ public final class PostgresSearchIndex implements SearchIndex {
             // are built side by side, a connection a core, the largest first, with the vocabulary:
             // one after another they took a sixth of rebuilding a million stories.
             try (Workers builders = Workers.perCore("lede-search-rebuild-index")) {
-                INDEXES.forEach((name, definition) -> builders.submit(() -> sorting(h -> h.execute("CREATE "
-                        + (name.equals("search_documents_ordinal") ? "UNIQUE " : "") + "INDEX " + name
-                        + "_next ON search_documents_next " + definition))));
+                INDEXES.forEach((name, definition) -> builders.submit(() -> sorting(
+                        h -> h.execute("CREATE " + definition.formatted(name + "_next", "search_documents_next")))));
                 builders.submit(() -> sorting(h -> {
                     h.execute("ALTER TABLE search_postings_next ADD CONSTRAINT search_postings_next_pkey "
                             + "PRIMARY KEY (lexeme, block)");
