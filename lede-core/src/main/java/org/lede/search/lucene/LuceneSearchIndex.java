@@ -65,6 +65,7 @@ import org.apache.lucene.util.BytesRef;
 import org.lede.common.ConflictException;
 import org.lede.common.DurableFiles;
 import org.lede.common.Workers;
+import org.lede.search.LikeTerms;
 import org.lede.search.SearchDocument;
 import org.lede.search.SearchIndex;
 import org.lede.search.SearchQuery;
@@ -119,7 +120,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             perField,
             Fields.WORDS,
             SIMILAR_TOKENS_PER_TEXT,
-            SimilarTerms.POSTINGS,
+            LikeTerms.POSTINGS,
             SimilarTerms.KEPT_FROM,
             SimilarTerms.KEPT_AT_MOST);
     private final RecencyBoost recency = new RecencyBoost();

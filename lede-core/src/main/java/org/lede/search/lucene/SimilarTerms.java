@@ -1,8 +1,6 @@
 package org.lede.search.lucene;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +15,17 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.lede.search.LikeTerms;
 
 /**
- * The query of a more-like-this search: the words of a story's top that say most about it, as
- * Lucene's {@code MoreLikeThis} weighs them (count in the story times the classic idf), each
- * boosted by its weight over the best one's.
+ * The query of a more-like-this search: the words of a story's top that {@link LikeTerms} chooses,
+ * each boosted by its weight over the best one's.
  *
  * <p>Two bounds keep its cost from growing with the archive:
  *
  * <ul>
- *   <li>The search reads the postings of every term kept: a term in a tenth of a million stories
- *       is a hundred thousand documents, and twenty-five such terms were most of a story page's
- *       time. So the best terms are taken first, and a term is left out when its postings would
- *       take the total past {@link #POSTINGS}, while rarer ones that still fit are taken. Below
- *       80,000 stories every term fits (twenty-five, each in at most a tenth of them).
+ *   <li>The words chosen hold at most {@link LikeTerms#POSTINGS} postings together. Below 80,000
+ *       stories every word fits (twenty-five, each in at most a tenth of them).
  *   <li>Weighing a word needs its document frequency, a seek in every segment's term dictionary,
  *       and a story's top has a few hundred distinct words: at a million stories those seeks were
  *       half of the choice. A common word's frequency barely moves while the index grows by a
@@ -41,17 +36,10 @@ import org.apache.lucene.search.TermQuery;
  * </ul>
  */
 final class SimilarTerms {
-    /** About two and a half milliseconds of reading on the machine the budgets were set on. */
-    static final long POSTINGS = 200_000;
-
     /** Frequencies from this many documents up are kept between searches. */
     static final int KEPT_FROM = 64;
 
-    private static final int TERMS = 25;
-    private static final int MIN_DOC_FREQ = 2;
     private static final int MIN_LENGTH = 3;
-    /** A word in a tenth of everything says little about a story; in a small index, a tenth is too few. */
-    private static final int MIN_MAX_DOC_FREQ = 10;
     /**
      * Words kept at most, about six megabytes: past it the cache starts over rather than grow,
      * and fills again with the words stories use most.
@@ -86,44 +74,21 @@ final class SimilarTerms {
         this.keptAtMost = keptAtMost;
     }
 
-    private record Weighed(String word, int docFreq, float weight) {}
-
-    private static final Comparator<Weighed> BEST_FIRST =
-            Comparator.comparingDouble((Weighed w) -> w.weight).reversed().thenComparing(Weighed::word);
-
     /** The terms of {@code texts} as a disjunction; with no term worth searching, one that matches nothing. */
     Query like(IndexReader reader, List<String> texts) throws IOException {
         Map<String, Integer> counts = new HashMap<>();
         for (String text : texts) {
             count(text, counts);
         }
-        int numDocs = reader.numDocs();
-        int maxDocFreq = Math.max(numDocs / 10, MIN_MAX_DOC_FREQ);
-        List<Weighed> weighed = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            int docFreq = docFreq(reader, e.getKey());
-            if (docFreq >= MIN_DOC_FREQ && docFreq <= maxDocFreq) {
-                weighed.add(new Weighed(e.getKey(), docFreq, e.getValue() * idf(docFreq, numDocs)));
-            }
+        Map<String, Integer> docFreqs = new HashMap<>();
+        for (String word : counts.keySet()) {
+            docFreqs.put(word, docFreq(reader, word));
         }
-        weighed.sort(BEST_FIRST);
-        List<Weighed> best = weighed.subList(0, Math.min(TERMS, weighed.size()));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        long spent = 0;
-        for (Weighed w : best) {
-            if (spent + w.docFreq <= postings) {
-                spent += w.docFreq;
-                query.add(
-                        new BoostQuery(new TermQuery(new Term(field, w.word)), w.weight / best.getFirst().weight),
-                        Occur.SHOULD);
-            }
+        for (LikeTerms.Term t : LikeTerms.choose(counts, docFreqs::get, reader.numDocs(), postings)) {
+            query.add(new BoostQuery(new TermQuery(new Term(field, t.word())), (float) t.boost()), Occur.SHOULD);
         }
         return query.build();
-    }
-
-    /** Lucene's classic idf, which {@code MoreLikeThis} weighs words by. */
-    static float idf(long docFreq, long numDocs) {
-        return (float) (Math.log((numDocs + 1) / (double) (docFreq + 1)) + 1.0);
     }
 
     private void count(String text, Map<String, Integer> counts) throws IOException {

@@ -21,6 +21,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lede.search.LikeTerms;
 
 class SimilarTermsTest {
     private static final String FIELD = Fields.WORDS;
@@ -76,9 +77,9 @@ class SimilarTermsTest {
         try (DirectoryReader reader = reader()) {
             Map<String, Float> boosts =
                     boosts(terms(100, 1_000, 1_000).like(reader, List.of("common common common middling rare")));
-            float common = 3 * SimilarTerms.idf(6, 30);
-            float middling = SimilarTerms.idf(3, 30);
-            float rare = SimilarTerms.idf(2, 30);
+            double common = 3 * LikeTerms.idf(6, 30);
+            double middling = LikeTerms.idf(3, 30);
+            double rare = LikeTerms.idf(2, 30);
             assertEquals(List.of("common", "rare", "middling"), List.copyOf(boosts.keySet()));
             assertEquals(1f, boosts.get("common"));
             assertEquals(rare / common, boosts.get("rare"), 1e-6);
