@@ -238,15 +238,8 @@ final class BlockSearch {
         NavigableMap<Integer, long[]> matched = new TreeMap<>();
         long total = 0;
         for (Loaded loaded : blocks.values()) {
-            ColumnBlock c = loaded.columns();
-            int n = c.size() / 64;
-            long[] scope = new long[n];
-            boolean any = false;
-            for (int w = 0; w < n; w++) {
-                scope[w] = filters.scope() == SearchQuery.Scope.READERS ? c.liveWord(w) : c.heldWord(w);
-                any |= scope[w] != 0;
-            }
-            if (!any) {
+            long[] scope = scope(loaded.columns(), filters.scope() == SearchQuery.Scope.READERS);
+            if (scope == null) {
                 continue;
             }
             long[] match = scope;
@@ -266,7 +259,53 @@ final class BlockSearch {
                 total += count;
             }
         }
-        return new Matches(words, postings, blocks, matched, total);
+        return new Matches(words, postings, blocks, matched, total, true);
+    }
+
+    /**
+     * The live documents that hold any of {@code terms}, all but the one at ordinal {@code self}:
+     * a more-like-this search. Each term is a word of its own, so a document's relevance is the sum
+     * of the terms it holds, each by its weight class, and {@link Matches#top} ranks by it alone,
+     * with no recency boost: Go deeper weighs time against the story's own date, not today.
+     */
+    static Matches like(
+            List<Spelling> terms,
+            Map<String, Map<Integer, PostingBlock>> postings,
+            NavigableMap<Integer, Loaded> blocks,
+            int self) {
+        // A document holding any term matches one word whose spellings are all the terms.
+        List<List<Spelling>> any = List.of(terms);
+        NavigableMap<Integer, long[]> matched = new TreeMap<>();
+        long total = 0;
+        for (Loaded loaded : blocks.values()) {
+            long[] live = scope(loaded.columns(), true);
+            long[] match = live == null ? null : BlockMatch.of(here(any, postings, loaded.block()), live);
+            if (match == null) {
+                continue;
+            }
+            int offset = self - loaded.block() * loaded.columns().size();
+            if (offset >= 0 && offset < loaded.columns().size()) {
+                match[offset >> 6] &= ~(1L << offset);
+            }
+            int count = BlockMatch.count(match);
+            if (count > 0) {
+                matched.put(loaded.block(), match);
+                total += count;
+            }
+        }
+        List<List<Spelling>> words = terms.stream().map(List::of).toList();
+        return new Matches(words, postings, blocks, matched, total, false);
+    }
+
+    /** The documents live ({@code readers}) or held in a block, or null when it has none. */
+    private static long[] scope(ColumnBlock c, boolean readers) {
+        long[] scope = new long[c.size() / 64];
+        boolean any = false;
+        for (int w = 0; w < scope.length; w++) {
+            scope[w] = readers ? c.liveWord(w) : c.heldWord(w);
+            any |= scope[w] != 0;
+        }
+        return any ? scope : null;
     }
 
     /** The postings of each word's spellings in block {@code b}, null where a spelling has none. */
@@ -332,18 +371,22 @@ final class BlockSearch {
         private final NavigableMap<Integer, Loaded> blocks;
         private final NavigableMap<Integer, long[]> matched;
         private final long total;
+        /** Whether relevance is boosted by recency ({@link #decay}). */
+        private final boolean recency;
 
         private Matches(
                 List<List<Spelling>> words,
                 Map<String, Map<Integer, PostingBlock>> postings,
                 NavigableMap<Integer, Loaded> blocks,
                 NavigableMap<Integer, long[]> matched,
-                long total) {
+                long total,
+                boolean recency) {
             this.words = words;
             this.postings = postings;
             this.blocks = blocks;
             this.matched = matched;
             this.total = total;
+            this.recency = recency;
         }
 
         long total() {
@@ -412,7 +455,7 @@ final class BlockSearch {
             for (Map.Entry<Integer, long[]> e : matched.descendingMap().entrySet()) {
                 Loaded loaded = blocks.get(e.getKey());
                 PostingBlock[][] here = ranked ? here(words, postings, loaded.block()) : null;
-                double bound = ranked ? bound(here) * decay(ref, loaded.newest()) : loaded.newest();
+                double bound = ranked ? bound(here) * boost(ref, loaded.newest()) : loaded.newest();
                 if (!top.admits(bound)) {
                     continue;
                 }
@@ -425,7 +468,7 @@ final class BlockSearch {
                         int offset = (w << 6) | Long.numberOfTrailingZeros(word);
                         word &= word - 1;
                         long seconds = c.seconds(offset);
-                        double score = ranked ? relevance(here, offset) * decay(ref, seconds) : seconds;
+                        double score = ranked ? relevance(here, offset) * boost(ref, seconds) : seconds;
                         int ordinal = base + offset;
                         if (after == null
                                 || score < after.score()
@@ -467,6 +510,10 @@ final class BlockSearch {
                 }
             }
             return out;
+        }
+
+        private double boost(long ref, long seconds) {
+            return recency ? decay(ref, seconds) : 1;
         }
 
         /** The most any match in the block can score before the recency boost. */

@@ -33,6 +33,7 @@ import org.lede.db.Database;
 import org.lede.db.Dialect;
 import org.lede.db.Times;
 import org.lede.search.Estimates;
+import org.lede.search.LikeTerms;
 import org.lede.search.SearchDocument;
 import org.lede.search.SearchIndex;
 import org.lede.search.SearchQuery;
@@ -45,7 +46,7 @@ import org.lede.search.store.BlockSearch.Spelling;
 
 /**
  * The search index in PostgreSQL, so that every node of a site answers from the one index in the
- * shared database (V18, V29).
+ * shared database (V18, V29, V30).
  *
  * <p>Each document has an ordinal. A lexeme's postings are kept as one row a block of ordinals
  * (search_postings, {@link PostingBlock}), and what a search filters, counts and ranks by as one
@@ -53,8 +54,9 @@ import org.lede.search.store.BlockSearch.Spelling;
  * when its version changes. A search reads its words' rows in one statement and matches, counts
  * and ranks them in memory ({@link BlockSearch}); PostgreSQL's text index ranked and counted by
  * reading every match's row, 138 ms at p95 for a million stories against 12 ms this way
- * (bench/README.md). The documents' rows stay for what needs their text: phrase checks, snippets
- * and similar stories.
+ * (bench/README.md). Similar stories (Go deeper's more-like-this) match any of a story's telling
+ * words on the same blocks. The documents' rows stay for what needs their text: phrase checks
+ * and snippets.
  */
 public final class PostgresSearchIndex implements SearchIndex {
     /** Private-use characters that mark matches in ts_headline's output; stripped from all indexed text. */
@@ -64,12 +66,6 @@ public final class PostgresSearchIndex implements SearchIndex {
 
     /** How many near-spellings a query word brings in at most, the closest and most common first. */
     private static final int SPELLINGS = 8;
-
-    /** Weights of D (names), C (body), B (dek and lead-ins) and A (headline), as {@link BlockSearch#CLASS_WEIGHTS}. */
-    private static final String WEIGHTS = "'{0.1, 0.2, 0.4, 1.0}'::float4[]";
-
-    /** How many of a story's newest matches {@link #similar} ranks. */
-    static final int SIMILAR_WINDOW = 300;
 
     /**
      * The most candidates of a phrase search whose text is checked for the phrase, all at once;
@@ -108,13 +104,11 @@ public final class PostgresSearchIndex implements SearchIndex {
     private static final String LEXEME = "(tsvector_to_array(to_tsvector('english'::regconfig, word)))[1]";
 
     /**
-     * The indexes of search_documents as V18 and V29 leave them, which a rebuild makes anew on its copy.
+     * The indexes of search_documents as V18, V29 and V30 leave them, which a rebuild makes anew on its copy.
      * Each is the index's name and what follows CREATE, the index's and the table's names left to fill in.
      */
-    private static final Map<String, String> INDEXES = Map.of(
-            "search_documents_text", "INDEX %s ON %s USING gin (search)",
-            "search_documents_live_date", "INDEX %s ON %s (live, date, id)",
-            "search_documents_ordinal", "UNIQUE INDEX %s ON %s (ordinal)");
+    private static final Map<String, String> INDEXES =
+            Map.of("search_documents_ordinal", "UNIQUE INDEX %s ON %s (ordinal)");
 
     /** How many distinct words a rebuild counts in memory before it writes their counts out. */
     static final int WORDS_KEPT = 100_000;
@@ -822,38 +816,55 @@ public final class PostgresSearchIndex implements SearchIndex {
         if (limit < 1) {
             return List.of();
         }
-        return db.handle(h -> {
-            // A word counts by how often the document uses it and how few documents do: the words
-            // that make it this story rather than any story. Words of this document alone find nothing.
-            String query = h.createQuery(
-                            "WITH n AS (SELECT CASE WHEN reltuples < 10000 THEN (SELECT count(*) FROM search_documents) "
-                                    + "ELSE reltuples END AS docs FROM pg_class WHERE oid = 'search_documents'::regclass), "
-                                    + "t AS (SELECT u.lexeme, coalesce(cardinality(u.positions), 1) AS tf "
-                                    + "FROM search_documents d, unnest(d.search) u WHERE d.id = :id AND d.live), "
-                                    + "w AS (SELECT lexeme, sum(ndoc) AS ndoc FROM search_words "
-                                    + "WHERE lexeme IN (SELECT lexeme FROM t) GROUP BY lexeme) "
-                                    + "SELECT string_agg(quote_literal(lexeme), ' | ') FROM (SELECT t.lexeme FROM t "
-                                    + "JOIN w ON w.lexeme = t.lexeme, n WHERE w.ndoc > 1 "
-                                    + "ORDER BY t.tf * ln(greatest(n.docs, w.ndoc) / w.ndoc + 1) DESC, t.lexeme "
-                                    + "LIMIT 12) k")
+        return db.inSnapshot(() -> db.handle(h -> {
+            waitForSwap(h);
+            // The document's own lexemes, how often it uses each and how many documents hold it.
+            Map<String, Integer> counts = new HashMap<>();
+            Map<String, Long> docFreqs = new HashMap<>();
+            int[] self = {-1};
+            h.createQuery("WITH t AS (SELECT d.ordinal, u.lexeme, coalesce(cardinality(u.positions), 1) AS tf "
+                            + "FROM search_documents d, unnest(d.search) u WHERE d.id = :id AND d.live), "
+                            + "w AS (SELECT lexeme, sum(ndoc) AS ndoc FROM search_words "
+                            + "WHERE lexeme IN (SELECT lexeme FROM t) GROUP BY lexeme) "
+                            + "SELECT t.ordinal, t.lexeme, t.tf, coalesce(w.ndoc, 0) AS ndoc "
+                            + "FROM t LEFT JOIN w ON w.lexeme = t.lexeme")
                     .bind("id", id)
-                    .mapTo(String.class)
-                    .findOne()
-                    .orElse(null);
-            if (query == null) {
+                    .map((rs, ctx) -> {
+                        self[0] = rs.getInt("ordinal");
+                        counts.put(rs.getString("lexeme"), rs.getInt("tf"));
+                        return docFreqs.put(rs.getString("lexeme"), rs.getLong("ndoc"));
+                    })
+                    .list();
+            if (self[0] < 0) {
                 return List.of();
             }
-            return h.createQuery("WITH c AS MATERIALIZED (SELECT id FROM search_documents "
-                            + "WHERE live AND search @@ :q::tsquery AND id <> :id ORDER BY date DESC, id DESC LIMIT "
-                            + SIMILAR_WINDOW + ") SELECT id, ts_rank(" + WEIGHTS + ", search, :q::tsquery)"
-                            + " AS score FROM (SELECT d.id, d.search FROM c JOIN search_documents d "
-                            + "ON d.id = c.id) w ORDER BY score DESC, id LIMIT :limit")
-                    .bind("q", query)
-                    .bind("id", id)
-                    .bind("limit", limit)
-                    .map((rs, ctx) -> new Similar(rs.getString("id"), rs.getDouble("score")))
-                    .list();
-        });
+            NavigableMap<Integer, Loaded> loaded = columns(h);
+            long all = loaded.values().stream().mapToLong(Loaded::held).sum();
+            List<LikeTerms.Term> chosen = LikeTerms.choose(counts, docFreqs::get, all, LikeTerms.POSTINGS);
+            if (chosen.isEmpty()) {
+                return List.of();
+            }
+            List<Spelling> terms = chosen.stream()
+                    .map(t -> new Spelling(t.word(), t.boost() * BlockSearch.idf(all, t.docFreq())))
+                    .toList();
+            Map<String, Map<Integer, PostingBlock>> postings =
+                    postings(h, terms.stream().map(Spelling::lexeme).toList());
+            List<TopHits.Scored> top = BlockSearch.like(terms, postings, loaded, self[0])
+                    .top(false, 0, null, Math.min(limit, SearchQuery.MAX_LIMIT));
+            Map<Integer, String> ids = new HashMap<>();
+            if (!top.isEmpty()) {
+                h.createQuery("SELECT ordinal, id FROM search_documents WHERE ordinal = ANY(:ordinals)")
+                        .bindArray(
+                                "ordinals",
+                                Integer.class,
+                                top.stream().map(TopHits.Scored::ordinal).toList())
+                        .map((rs, ctx) -> ids.put(rs.getInt("ordinal"), rs.getString("id")))
+                        .list();
+            }
+            return top.stream()
+                    .map(t -> new Similar(ids.get(t.ordinal()), t.score()))
+                    .toList();
+        }));
     }
 
     @Override

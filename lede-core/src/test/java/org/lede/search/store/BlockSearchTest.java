@@ -349,6 +349,44 @@ class BlockSearchTest {
     }
 
     @Test
+    void aDocumentLikeAnotherHoldsAnyOfItsTermsAndRanksByThemAloneNotByAge() {
+        // 0 is the story itself; 1 holds both terms but is old; 2 and 65 one each; 3 is a draft.
+        put(0, true, "t", "news", REF, List.of(), Map.of("glacier", PostingBlock.BODY, "alps", PostingBlock.BODY));
+        put(
+                1,
+                true,
+                "t",
+                "news",
+                REF - 5000 * DAY,
+                List.of(),
+                Map.of("glacier", PostingBlock.BODY, "alps", PostingBlock.BODY));
+        put(2, true, "t", "news", REF, List.of(), Map.of("alps", PostingBlock.BODY));
+        put(3, false, "t", "news", REF, List.of(), Map.of("glacier", PostingBlock.HEADLINE));
+        put(65, true, "t", "news", REF, List.of(), Map.of("glacier", PostingBlock.HEADLINE));
+        put(130, true, "t", "news", REF, List.of(), Map.of("budget", PostingBlock.HEADLINE));
+        build(SIZE);
+        List<Spelling> terms = List.of(new Spelling("glacier", 2), new Spelling("alps", 1));
+        BlockSearch.Matches like = BlockSearch.like(terms, postings, blocks, 0);
+        assertEquals(3, like.total(), "any term, live, never the story itself");
+        List<TopHits.Scored> top = like.top(false, REF, null, 10);
+        // 65: 2 x 1.0 (headline); 1: 2 x 0.2 + 1 x 0.2, old as it is; 2: 1 x 0.2.
+        assertEquals(List.of(65, 1, 2), ordinals(top));
+        assertEquals(2.0, top.get(0).score(), 1e-9);
+        assertEquals(0.6, top.get(1).score(), 1e-9, "no recency boost");
+        assertEquals(0.2, top.get(2).score(), 1e-9);
+        assertEquals(List.of(65), ordinals(like.top(false, REF, null, 1)));
+        assertEquals(
+                0,
+                BlockSearch.like(List.of(new Spelling("nowhere", 1)), postings, blocks, 0)
+                        .total());
+        assertEquals(
+                List.of(0, 1),
+                ordinals(BlockSearch.like(List.of(new Spelling("alps", 1)), postings, blocks, 2)
+                        .top(false, REF, null, 10)),
+                "another story's own ordinal is left out, not the first");
+    }
+
+    @Test
     void aHeadlineMatchOutranksABodyMatchAndARecentOneAnOldOne() {
         put(0, true, "t", "news", REF - 3000 * DAY, List.of(), Map.of("vote", PostingBlock.HEADLINE));
         put(1, true, "t", "news", REF, List.of(), Map.of("vote", PostingBlock.BODY));

@@ -854,6 +854,37 @@ class PostgresSearchIndexDetailsTest {
     }
 
     @Test
+    void similarRanksEveryBlockByTheWordsSharedNotByAge() {
+        List<SearchDocument> docs = new ArrayList<>();
+        docs.add(doc(
+                "old-twin",
+                "Glacier retreat in the Alps",
+                "Glaciologists measure the glacier retreat in the Alps.",
+                "politics",
+                List.of("a1"),
+                "news",
+                true,
+                NOW.minus(Duration.ofDays(4000))));
+        IntStream.range(0, 150).forEach(i -> docs.add(story("f" + i, "Ferry timetable " + i, "Boats run late.")));
+        docs.add(story("cousin", "Alps ski season", "Snow falls early in the Alps."));
+        docs.add(story(
+                "s", "Glacier retreat speeds up", "The glacier retreat in the Alps quickens, glaciologists say."));
+        index.apply(docs, List.of(), 1);
+        List<SearchIndex.Similar> similar = index.similar("s", OWN_WORDS, 5);
+        assertEquals(
+                List.of("old-twin", "cousin"),
+                similar.stream().map(SearchIndex.Similar::id).toList(),
+                "three blocks apart, twelve years older, and sharing four telling words to one");
+        assertTrue(similar.get(0).score() > similar.get(1).score(), similar.toString());
+        assertEquals(
+                List.of("old-twin"),
+                index.similar("s", OWN_WORDS, 1).stream()
+                        .map(SearchIndex.Similar::id)
+                        .toList());
+        assertEquals(List.of(), index.similar("s", OWN_WORDS, 0));
+    }
+
+    @Test
     void theVocabularyForgetsWordsNoDocumentHoldsAnyMore() {
         index.apply(List.of(story("s1", "Rouhani", "Text.")), List.of(), 1);
         index.apply(List.of(story("s1", "Budget", "Text.")), List.of(), 2);
