@@ -9,18 +9,18 @@ import java.util.function.ToLongFunction;
 /**
  * The words of a document that say most about it, which a more-like-this search looks for: each
  * weighed as Lucene's {@code MoreLikeThis} weighs it (its count in the document times the classic
- * idf), and boosted by its weight over the best one's. Both indexes choose them here, so a story's
- * Go deeper reads alike on SQLite and on PostgreSQL.
+ * idf), and boosted by its weight over the best one's. Both indexes choose them here.
  *
  * <p>A search reads the postings of every word chosen, and a word in a tenth of a million stories
  * is a hundred thousand postings: twenty-five such words were most of a story page's time. So the
  * best words are taken first, and a word is left out when its postings would take the total past a
- * budget, while rarer ones that still fit are taken.
+ * budget, while rarer ones that still fit are taken. Each index sets its budget by what reading a
+ * posting costs it.
  */
 public final class LikeTerms {
     private LikeTerms() {}
 
-    /** About two and a half milliseconds of reading postings on the machine the budgets were set on. */
+    /** Lucene's budget: about two and a half milliseconds of reading its postings on the machine the budgets were set on. */
     public static final long POSTINGS = 200_000;
 
     /** The most words a search looks for. */

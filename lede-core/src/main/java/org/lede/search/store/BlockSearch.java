@@ -259,7 +259,7 @@ final class BlockSearch {
                 total += count;
             }
         }
-        return new Matches(words, postings, blocks, matched, total, true);
+        return new Matches(words, postings, blocks, matched, total, false);
     }
 
     /**
@@ -294,7 +294,7 @@ final class BlockSearch {
             }
         }
         List<List<Spelling>> words = terms.stream().map(List::of).toList();
-        return new Matches(words, postings, blocks, matched, total, false);
+        return new Matches(words, postings, blocks, matched, total, true);
     }
 
     /** The documents live ({@code readers}) or held in a block, or null when it has none. */
@@ -371,8 +371,11 @@ final class BlockSearch {
         private final NavigableMap<Integer, Loaded> blocks;
         private final NavigableMap<Integer, long[]> matched;
         private final long total;
-        /** Whether relevance is boosted by recency ({@link #decay}). */
-        private final boolean recency;
+        /**
+         * A more-like-this search ({@link #like}): matches are any word's, each word one lexeme,
+         * scored by adding up each word's postings in a block, with no recency boost.
+         */
+        private final boolean like;
 
         private Matches(
                 List<List<Spelling>> words,
@@ -380,13 +383,13 @@ final class BlockSearch {
                 NavigableMap<Integer, Loaded> blocks,
                 NavigableMap<Integer, long[]> matched,
                 long total,
-                boolean recency) {
+                boolean like) {
             this.words = words;
             this.postings = postings;
             this.blocks = blocks;
             this.matched = matched;
             this.total = total;
-            this.recency = recency;
+            this.like = like;
         }
 
         long total() {
@@ -452,6 +455,7 @@ final class BlockSearch {
         List<TopHits.Scored> top(boolean byDate, long ref, TopHits.Scored after, int k) {
             TopHits top = new TopHits(k);
             boolean ranked = !byDate && !words.isEmpty();
+            double[] sums = null;
             for (Map.Entry<Integer, long[]> e : matched.descendingMap().entrySet()) {
                 Loaded loaded = blocks.get(e.getKey());
                 PostingBlock[][] here = ranked ? here(words, postings, loaded.block()) : null;
@@ -460,6 +464,10 @@ final class BlockSearch {
                     continue;
                 }
                 ColumnBlock c = loaded.columns();
+                if (ranked && like) {
+                    sums = sums == null ? new double[c.size()] : sums;
+                    sum(here, sums, e.getValue());
+                }
                 int base = loaded.block() * c.size();
                 long[] match = e.getValue();
                 for (int w = 0; w < match.length; w++) {
@@ -468,7 +476,9 @@ final class BlockSearch {
                         int offset = (w << 6) | Long.numberOfTrailingZeros(word);
                         word &= word - 1;
                         long seconds = c.seconds(offset);
-                        double score = ranked ? relevance(here, offset) * boost(ref, seconds) : seconds;
+                        double score = !ranked
+                                ? seconds
+                                : like ? taken(sums, offset) : relevance(here, offset) * decay(ref, seconds);
                         int ordinal = base + offset;
                         if (after == null
                                 || score < after.score()
@@ -513,7 +523,46 @@ final class BlockSearch {
         }
 
         private double boost(long ref, long seconds) {
-            return recency ? decay(ref, seconds) : 1;
+            return like ? 1 : decay(ref, seconds);
+        }
+
+        /**
+         * Every match's score in a more-like-this search, into {@code sums}, which holds zeros and
+         * is left holding zeros once each match's score is {@link #taken}: a union of many words
+         * is most of their postings, and adding each word's postings up in one pass took a fifth
+         * of the time of looking every word up at every match. Emptying the whole array for each
+         * block instead was about a third of a search of rare words.
+         */
+        private void sum(PostingBlock[][] here, double[] sums, long[] match) {
+            for (int i = 0; i < here.length; i++) {
+                PostingBlock p = here[i][0];
+                if (p != null) {
+                    double weight = words.get(i).getFirst().weight();
+                    double[] byClass = new double[CLASS_WEIGHTS.length];
+                    for (int c = 0; c < byClass.length; c++) {
+                        byClass[c] = weight * CLASS_WEIGHTS[c];
+                    }
+                    p.addTo(sums, byClass);
+                }
+            }
+            // Postings that are no match (the story itself, a draft) are emptied now.
+            for (int w = 0; w < match.length; w++) {
+                long stray = 0;
+                for (PostingBlock[] word : here) {
+                    stray |= word[0] == null ? 0 : word[0].word(w) & ~match[w];
+                }
+                while (stray != 0) {
+                    sums[(w << 6) | Long.numberOfTrailingZeros(stray)] = 0;
+                    stray &= stray - 1;
+                }
+            }
+        }
+
+        /** A match's score from {@link #sum}, its place emptied for the next block. */
+        private static double taken(double[] sums, int offset) {
+            double score = sums[offset];
+            sums[offset] = 0;
+            return score;
         }
 
         /** The most any match in the block can score before the recency boost. */

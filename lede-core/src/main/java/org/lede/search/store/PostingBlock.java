@@ -182,6 +182,22 @@ public final class PostingBlock {
         return bits[w];
     }
 
+    /**
+     * Adds to {@code scores}, at each posting's offset, what its weight class is worth: {@code
+     * byClass[weightClass]}. One pass over the postings in order, where a weight class is the next
+     * one stored, rather than a lookup an offset.
+     */
+    public void addTo(double[] scores, double[] byClass) {
+        int place = 0;
+        for (int w = 0; w < bits.length; w++) {
+            long word = bits[w];
+            while (word != 0) {
+                scores[(w << 6) | Long.numberOfTrailingZeros(word)] += byClass[classAt(place++)];
+                word &= word - 1;
+            }
+        }
+    }
+
     /** This block with a posting at {@code offset} of {@code weightClass}, in place of any there. */
     public PostingBlock with(int offset, int weightClass) {
         checkOffset(offset);

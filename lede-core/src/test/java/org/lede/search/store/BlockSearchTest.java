@@ -387,6 +387,21 @@ class BlockSearchTest {
     }
 
     @Test
+    void whatTheStoryItselfAndADraftHoldCountsForNoOtherDocumentAtTheirPlace() {
+        // The story (69) and a draft (70) sit at offsets 5 and 6 of block 1, matches at 5 and 6 of block 0.
+        put(69, true, "t", "news", REF, List.of(), Map.of("glacier", PostingBlock.HEADLINE));
+        put(70, false, "t", "news", REF, List.of(), Map.of("glacier", PostingBlock.HEADLINE));
+        put(71, true, "t", "news", REF, List.of(), Map.of("glacier", PostingBlock.BODY));
+        put(5, true, "t", "news", REF, List.of(), Map.of("glacier", PostingBlock.BODY));
+        put(6, true, "t", "news", REF, List.of(), Map.of("glacier", PostingBlock.BODY));
+        build(SIZE);
+        List<TopHits.Scored> top = BlockSearch.like(List.of(new Spelling("glacier", 1)), postings, blocks, 69)
+                .top(false, REF, null, 10);
+        assertEquals(List.of(5, 6, 71), ordinals(top));
+        assertTrue(top.stream().allMatch(t -> Math.abs(t.score() - 0.2) < 1e-9), top.toString());
+    }
+
+    @Test
     void aHeadlineMatchOutranksABodyMatchAndARecentOneAnOldOne() {
         put(0, true, "t", "news", REF - 3000 * DAY, List.of(), Map.of("vote", PostingBlock.HEADLINE));
         put(1, true, "t", "news", REF, List.of(), Map.of("vote", PostingBlock.BODY));

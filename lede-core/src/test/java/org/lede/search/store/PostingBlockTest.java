@@ -41,6 +41,18 @@ class PostingBlockTest {
     }
 
     @Test
+    void addingUpGivesEachPostingWhatItsClassIsWorthAtItsOffset() {
+        PostingBlock block = of(128, 3, PostingBlock.HEADLINE, 64, PostingBlock.NAMES, 127, PostingBlock.BODY);
+        double[] scores = new double[128];
+        scores[3] = 0.5;
+        block.addTo(scores, new double[] {1, 10, 100, 1000});
+        assertEquals(1000.5, scores[3]);
+        assertEquals(1, scores[64]);
+        assertEquals(10, scores[127]);
+        assertEquals(1011.5, java.util.Arrays.stream(scores).sum(), "nowhere else");
+    }
+
+    @Test
     void offsetsAboveAByteKeepTheirHighByte() {
         PostingBlock block = of(1 << 16, 0x1234, PostingBlock.NAMES);
 
