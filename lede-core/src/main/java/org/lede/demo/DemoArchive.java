@@ -65,6 +65,11 @@ public final class DemoArchive {
      * @param written the number of stories written so far, after each transaction
      */
     public Summary generate(int count, long seed, Instant end, IntConsumer written) {
+        return generate(count, seed, end, BATCH, written);
+    }
+
+    /** As {@link #generate(int, long, Instant, IntConsumer)}, {@code batch} stories a transaction. */
+    Summary generate(int count, long seed, Instant end, int batch, IntConsumer written) {
         if (count < 0) {
             throw new IllegalArgumentException("The number of stories cannot be negative.");
         }
@@ -74,7 +79,7 @@ public final class DemoArchive {
         long start = System.nanoTime();
         int first = store.storyCount();
         ArchiveStories stories = new ArchiveStories(words, base, seed, first, count, end);
-        store.write(stories::story, count, BATCH, written);
+        store.write(stories::story, count, batch, written);
         return new Summary(count, first, Duration.ofNanos(System.nanoTime() - start));
     }
 

@@ -188,6 +188,27 @@ class DemoArchiveTest {
     }
 
     @Test
+    void storiesWrittenInManyBatchesAreTheStoriesOfOneWhateverOrderTheBatchesCommitIn() throws IOException {
+        Files.createDirectories(dir.resolve("one"));
+        Files.createDirectories(dir.resolve("many"));
+        String one;
+        try (Newsroom newsroom = new Newsroom(dialect, dir.resolve("one"))) {
+            newsroom.services.demoArchive(dir.resolve("one/media")).generate(60, 11, END, 100, written -> {});
+            one = dump(newsroom.services);
+        }
+        List<Integer> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Newsroom newsroom = new Newsroom(dialect, dir.resolve("many"))) {
+            newsroom.services.demoArchive(dir.resolve("many/media")).generate(60, 11, END, 7, progress::add);
+            assertEquals(one, dump(newsroom.services));
+        }
+        assertEquals(9, progress.size(), "a report a batch: " + progress);
+        assertEquals(60, progress.getLast());
+        for (int i = 1; i < progress.size(); i++) {
+            assertTrue(progress.get(i) > progress.get(i - 1), "only ever more: " + progress);
+        }
+    }
+
+    @Test
     void aSecondRunAddsStoriesWithSlugsOfTheirOwn() {
         try (Newsroom newsroom = new Newsroom(dialect, dir)) {
             generate(newsroom, dir.resolve("media"), 50, 3);
