@@ -399,6 +399,11 @@ class BlockSearchTest {
                 .top(false, REF, null, 10);
         assertEquals(List.of(5, 6, 71), ordinals(top));
         assertTrue(top.stream().allMatch(t -> Math.abs(t.score() - 0.2) < 1e-9), top.toString());
+        assertEquals(
+                4,
+                BlockSearch.like(List.of(new Spelling("glacier", 1)), postings, blocks, 64)
+                        .total(),
+                "a story at the first place of the next block leaves this one whole");
     }
 
     @Test
