@@ -53,6 +53,9 @@ public final class QueryPlans implements SqlLogger {
             "outbox_positions",
             // One row: the PostgreSQL search index's outbox position.
             "search_position",
+            // One row a block of 16,384 documents (62 at a million stories): every search and
+            // similar-stories search reads all their versions, to reload only the blocks changed.
+            "search_columns",
             "server_secrets",
             "webhook_endpoints");
 
@@ -139,13 +142,39 @@ public final class QueryPlans implements SqlLogger {
         return problems;
     }
 
-    /** What an argument binds, caught by letting it bind to a statement that only listens. */
+    /** An array argument as bound: its elements' type name and the elements, made again for the plan. */
+    private record BoundArray(String type, Object[] elements) {}
+
+    /**
+     * What an argument binds, caught by letting it bind to a statement that only listens. An array
+     * (the search index binds its words and blocks as arrays) is made by the statement's
+     * connection, so the listener's connection keeps what it is asked to make.
+     */
     private static Object valueOf(Argument argument, StatementContext ctx) {
         Object[] bound = new Object[1];
+        BoundArray[] made = new BoundArray[1];
+        Connection arrays = (Connection) Proxy.newProxyInstance(
+                QueryPlans.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("createArrayOf")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    made[0] = new BoundArray((String) args[0], (Object[]) args[1]);
+                    return Proxy.newProxyInstance(
+                            QueryPlans.class.getClassLoader(),
+                            new Class<?>[] {java.sql.Array.class},
+                            (array, call, callArgs) -> null);
+                });
         PreparedStatement listener = (PreparedStatement) Proxy.newProxyInstance(
                 QueryPlans.class.getClassLoader(), new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return arrays;
+                    }
                     if (method.getName().startsWith("set") && args != null && args.length >= 2) {
-                        bound[0] = method.getName().equals("setNull") ? null : args[1];
+                        bound[0] = switch (method.getName()) {
+                            case "setNull" -> null;
+                            case "setArray" -> made[0];
+                            default -> args[1];
+                        };
                     }
                     return null;
                 });
@@ -160,7 +189,11 @@ public final class QueryPlans implements SqlLogger {
     private static PreparedStatement prepare(Connection c, String sql, List<Object> values) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
         for (int i = 0; i < values.size(); i++) {
-            s.setObject(i + 1, values.get(i));
+            if (values.get(i) instanceof BoundArray a) {
+                s.setArray(i + 1, c.createArrayOf(a.type(), a.elements()));
+            } else {
+                s.setObject(i + 1, values.get(i));
+            }
         }
         return s;
     }
