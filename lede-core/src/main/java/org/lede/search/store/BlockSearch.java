@@ -456,6 +456,7 @@ final class BlockSearch {
             TopHits top = new TopHits(k);
             boolean ranked = !byDate && !words.isEmpty();
             double[] sums = null;
+            double[][] worth = ranked && like ? worth() : null;
             for (Map.Entry<Integer, long[]> e : matched.descendingMap().entrySet()) {
                 Loaded loaded = blocks.get(e.getKey());
                 PostingBlock[][] here = ranked ? here(words, postings, loaded.block()) : null;
@@ -466,7 +467,7 @@ final class BlockSearch {
                 ColumnBlock c = loaded.columns();
                 if (ranked && like) {
                     sums = sums == null ? new double[c.size()] : sums;
-                    sum(here, sums, e.getValue());
+                    sum(here, worth, sums, e.getValue());
                 }
                 int base = loaded.block() * c.size();
                 long[] match = e.getValue();
@@ -533,16 +534,10 @@ final class BlockSearch {
          * of the time of looking every word up at every match. Emptying the whole array for each
          * block instead was about a third of a search of rare words.
          */
-        private void sum(PostingBlock[][] here, double[] sums, long[] match) {
+        private static void sum(PostingBlock[][] here, double[][] worth, double[] sums, long[] match) {
             for (int i = 0; i < here.length; i++) {
-                PostingBlock p = here[i][0];
-                if (p != null) {
-                    double weight = words.get(i).getFirst().weight();
-                    double[] byClass = new double[CLASS_WEIGHTS.length];
-                    for (int c = 0; c < byClass.length; c++) {
-                        byClass[c] = weight * CLASS_WEIGHTS[c];
-                    }
-                    p.addTo(sums, byClass);
+                if (here[i][0] != null) {
+                    here[i][0].addTo(sums, worth[i]);
                 }
             }
             // Postings that are no match (the story itself, a draft) are emptied now.
@@ -556,6 +551,17 @@ final class BlockSearch {
                     stray &= stray - 1;
                 }
             }
+        }
+
+        /** What a posting of each word is worth in a more-like-this search, by weight class. */
+        private double[][] worth() {
+            double[][] worth = new double[words.size()][CLASS_WEIGHTS.length];
+            for (int i = 0; i < worth.length; i++) {
+                for (int c = 0; c < CLASS_WEIGHTS.length; c++) {
+                    worth[i][c] = words.get(i).getFirst().weight() * CLASS_WEIGHTS[c];
+                }
+            }
+            return worth;
         }
 
         /** A match's score from {@link #sum}, its place emptied for the next block. */
