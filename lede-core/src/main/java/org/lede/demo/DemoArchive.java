@@ -37,7 +37,8 @@ public final class DemoArchive {
     public static final int CONTRIBUTORS = 5;
     /**
      * Stories a transaction: large enough that commits cost little, small enough that the three
-     * batches in flight (one written, one waiting, one being made) fit a 200 MiB heap.
+     * batches in flight on SQLite (one written, one waiting, one being made) fit a 200 MiB heap.
+     * PostgreSQL holds up to two a core waiting or being copied, and one being made.
      */
     static final int BATCH = 2_000;
 

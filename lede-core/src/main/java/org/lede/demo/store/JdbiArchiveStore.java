@@ -37,10 +37,10 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Writes generated stories as {@code JdbiStoryStore} stores them, many stories a transaction: JDBC
- * batches into SQLite on one connection, {@code COPY} into PostgreSQL on a connection a core. For the load only,
- * SQLite does not wait for the disk on each commit and keeps a larger page cache, and PostgreSQL
- * commits without waiting for its log to be flushed: a crash mid-load loses at most the last
- * batches of an archive that can be generated again, never the database's consistency.
+ * batches into SQLite on one connection, {@code COPY} into PostgreSQL on a connection a core. For
+ * the load only, SQLite does not wait for the disk on each commit and keeps a larger page cache,
+ * and PostgreSQL commits without waiting for its log to be flushed: a crash mid-load loses at most
+ * the last batches of an archive that can be generated again, never the database's consistency.
  */
 public final class JdbiArchiveStore implements ArchiveStore {
     private static final List<String> STORY = List.of(
