@@ -260,8 +260,13 @@ class DemoArchiveTest {
                             .list());
             // last_vacuum and last_analyze are set by commands only, never by autovacuum.
             assertTrue(
-                    vacuumed.containsAll(
-                            List.of("stories", "story_authors", "story_blocks", "story_revisions", "story_tags")),
+                    vacuumed.containsAll(List.of(
+                            "stories",
+                            "story_authors",
+                            "story_blocks",
+                            "story_media",
+                            "story_revisions",
+                            "story_tags")),
                     "vacuumed and analyzed: " + vacuumed);
         }
     }
