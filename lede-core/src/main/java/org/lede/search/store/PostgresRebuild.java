@@ -39,6 +39,17 @@ final class PostgresRebuild implements SearchIndex.Rebuild {
 
     private boolean finished;
 
+    /**
+     * The indexes of search_documents as V18, V29 and V30 leave them, which a rebuild makes anew on its copy.
+     * Each is the index's name and what follows CREATE, the index's and the table's names left to fill in.
+     */
+    private static final Map<String, String> INDEXES =
+            Map.of("search_documents_ordinal", "UNIQUE INDEX %s ON %s (ordinal)");
+
+    /** The indexes of search_words as V18 creates them. */
+    private static final Map<String, String> WORD_INDEXES =
+            Map.of("search_words_by_shape", "(left(word, 1), length(word))", "search_words_by_lexeme", "(lexeme)");
+
     /** Storage parameters set false on search_documents_next while it loads, which the swap resets. */
     private static final List<String> LOADING = List.of("autovacuum_enabled", "toast.autovacuum_enabled");
 
@@ -152,7 +163,7 @@ final class PostgresRebuild implements SearchIndex.Rebuild {
         // are built side by side, a connection a core, the largest first, with the vocabulary:
         // one after another they took a sixth of rebuilding a million stories.
         try (Workers builders = Workers.perCore("lede-search-rebuild-index")) {
-            PostgresSearchIndex.INDEXES.forEach((name, definition) -> builders.submit(() -> sorting(
+            INDEXES.forEach((name, definition) -> builders.submit(() -> sorting(
                     h -> h.execute("CREATE " + definition.formatted(name + "_next", "search_documents_next")))));
             builders.submit(() -> sorting(h -> {
                 h.execute("ALTER TABLE search_postings_next ADD CONSTRAINT search_postings_next_pkey "
@@ -169,7 +180,7 @@ final class PostgresRebuild implements SearchIndex.Rebuild {
                 h.execute("DROP TABLE search_words_staged");
                 h.execute("ALTER TABLE search_words_next ADD CONSTRAINT search_words_next_pkey PRIMARY KEY (word), "
                         + "ALTER COLUMN ndoc SET NOT NULL");
-                PostgresSearchIndex.WORD_INDEXES.forEach((name, definition) ->
+                WORD_INDEXES.forEach((name, definition) ->
                         h.execute("CREATE INDEX " + name + "_next ON search_words_next " + definition));
                 h.execute("ANALYZE search_words_next");
             }));
@@ -186,12 +197,8 @@ final class PostgresRebuild implements SearchIndex.Rebuild {
             }
             h.execute("ALTER TABLE search_documents RESET (" + String.join(", ", LOADING) + ")");
             h.execute("ALTER TABLE search_postings RESET (" + String.join(", ", LOADING) + ")");
-            PostgresSearchIndex.INDEXES
-                    .keySet()
-                    .forEach(name -> h.execute("ALTER INDEX " + name + "_next RENAME TO " + name));
-            PostgresSearchIndex.WORD_INDEXES
-                    .keySet()
-                    .forEach(name -> h.execute("ALTER INDEX " + name + "_next RENAME TO " + name));
+            INDEXES.keySet().forEach(name -> h.execute("ALTER INDEX " + name + "_next RENAME TO " + name));
+            WORD_INDEXES.keySet().forEach(name -> h.execute("ALTER INDEX " + name + "_next RENAME TO " + name));
             h.createUpdate("UPDATE search_position SET seq = :seq, next_ordinal = :next")
                     .bind("seq", throughSeq)
                     .bind("next", building.given())

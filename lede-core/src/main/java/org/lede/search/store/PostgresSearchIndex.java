@@ -74,12 +74,6 @@ public final class PostgresSearchIndex implements SearchIndex {
     /** The lexeme a vocabulary word is searched by, null for a stop word. */
     static final String LEXEME = "(tsvector_to_array(to_tsvector('english'::regconfig, word)))[1]";
 
-    /**
-     * The indexes of search_documents as V18, V29 and V30 leave them, which a rebuild makes anew on its copy.
-     * Each is the index's name and what follows CREATE, the index's and the table's names left to fill in.
-     */
-    static final Map<String, String> INDEXES = Map.of("search_documents_ordinal", "UNIQUE INDEX %s ON %s (ordinal)");
-
     /** How many distinct words a rebuild counts in memory before it writes their counts out. */
     static final int WORDS_KEPT = 100_000;
 
@@ -121,10 +115,6 @@ public final class PostgresSearchIndex implements SearchIndex {
         this.blocks = new BlockStore(blockBits);
         this.wordsKept = wordsKept;
     }
-
-    /** The indexes of search_words as V18 creates them. */
-    static final Map<String, String> WORD_INDEXES =
-            Map.of("search_words_by_shape", "(left(word, 1), length(word))", "search_words_by_lexeme", "(lexeme)");
 
     @Override
     public long appliedThrough() {
