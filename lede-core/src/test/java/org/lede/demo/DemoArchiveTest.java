@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -246,9 +247,7 @@ class DemoArchiveTest {
      */
     @Test
     void aPostgresLoadLeavesItsTablesVacuumed() {
-        if (dialect != Dialect.POSTGRESQL) {
-            return;
-        }
+        assumeTrue(dialect == Dialect.POSTGRESQL, "VACUUM is PostgreSQL's; SQLite's load needs no pass after it");
         try (Newsroom newsroom = new Newsroom(dialect, dir)) {
             generate(newsroom, dir.resolve("media"), 20, 5);
 
@@ -266,7 +265,12 @@ class DemoArchiveTest {
                             "story_blocks",
                             "story_media",
                             "story_revisions",
-                            "story_tags")),
+                            "story_tags",
+                            "live_story_tags",
+                            "tag_published",
+                            "author_stream",
+                            "author_published",
+                            "author_saved")),
                     "vacuumed and analyzed: " + vacuumed);
         }
     }
