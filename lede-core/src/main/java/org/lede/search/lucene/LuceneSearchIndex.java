@@ -66,6 +66,7 @@ import org.lede.common.ConflictException;
 import org.lede.common.DurableFiles;
 import org.lede.common.Workers;
 import org.lede.search.LikeTerms;
+import org.lede.search.Passages;
 import org.lede.search.SearchDocument;
 import org.lede.search.SearchIndex;
 import org.lede.search.SearchQuery;
@@ -564,7 +565,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         String headline = d.get(Fields.HEADLINE);
         String dek = d.get(Fields.DEK);
         String body = d.get(Fields.BODY);
-        String prose = dek == null ? (body == null ? "" : body) : body == null ? dek : dek + "\n" + body;
+        String prose = Passages.prose(dek, body);
         double score = sort == SearchQuery.Sort.RELEVANCE ? (Float) doc.fields[0] : 0;
         return new SearchResult.Hit(
                 d.get(Fields.ID),
