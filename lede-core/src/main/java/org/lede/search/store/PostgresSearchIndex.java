@@ -239,6 +239,8 @@ public final class PostgresSearchIndex implements SearchIndex {
             }
             TopHits.Scored from = after == null ? null : new TopHits.Scored(after.score(), after.ordinal());
             long total = matches.total();
+            // Looked up before counting starts on another thread, which would slow it on a busy machine.
+            Set<String> written = total == 0 ? Set.of() : MarkedHits.written(h, terms);
             boolean exact = true;
             double share = 1;
             List<TopHits.Scored> page;
@@ -260,7 +262,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                     total = matches.total();
                 }
                 page = matches.top(byDate, ref, from, query.limit() + 1);
-                // Counted while PostgreSQL marks the page's snippets.
+                // Counted while PostgreSQL reads the page's hits.
                 counting = count(query, matches, false);
             }
             if (page.size() > query.limit()) {
@@ -268,7 +270,7 @@ public final class PostgresSearchIndex implements SearchIndex {
                 resume = page.getLast();
             }
             String next = resume == null ? null : new Cursor(ref, byDate, resume.score(), resume.ordinal()).encode();
-            List<Hit> hits = MarkedHits.read(h, page, terms, byDate);
+            List<Hit> hits = MarkedHits.read(h, page, written, byDate);
             Counts counts = Failures.await(counting, "counting a search's matches");
             if (query.counts() && total == 0) {
                 counts = emptyCounts();
@@ -336,7 +338,7 @@ public final class PostgresSearchIndex implements SearchIndex {
         return db.inTransaction(() -> db.handle(h -> {
             QueryTerms terms = QueryTerms.of(h, QueryText.parse(MarkedHits.clean(query.text())));
             Query postings = h.createQuery("EXPLAIN " + POSTINGS).bindArray("lexemes", String.class, terms.lexemes());
-            return Stream.of(postings, MarkedHits.query(h, "EXPLAIN ", terms, List.of(0)))
+            return Stream.of(postings, MarkedHits.query(h, "EXPLAIN ", List.of(0)))
                     .map(q -> String.join("\n", q.mapTo(String.class).list()))
                     .toList();
         }));

@@ -1,8 +1,11 @@
 package org.lede.search.store;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.lede.search.Letters;
 
 /**
@@ -21,6 +24,34 @@ final class SurfaceWords {
     static final int LONGEST = 64;
 
     private SurfaceWords() {}
+
+    /**
+     * The start and end offsets, in order, of the words of {@code text} that are among {@code
+     * words} (lower-cased), split as the vocabulary splits them: what a hit marks.
+     */
+    static List<int[]> find(String text, Set<String> words) {
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        List<int[]> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); ) {
+            int c = i < text.length() ? text.codePointAt(i) : ' ';
+            if (Letters.letterOrDigit(c)) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (start >= 0) {
+                if (i - start <= LONGEST
+                        && words.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+                    out.add(new int[] {start, i});
+                }
+                start = -1;
+            }
+            i += i < text.length() ? Character.charCount(c) : 1;
+        }
+        return out;
+    }
 
     /**
      * For each word, how many of the texts added hold it, once a text however often it repeats

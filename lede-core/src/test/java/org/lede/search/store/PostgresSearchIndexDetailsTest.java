@@ -37,7 +37,7 @@ import org.lede.search.SearchResult.Fragment;
 import org.lede.search.SearchResult.Hit;
 import org.lede.testing.TestDatabases;
 
-/** What the PostgreSQL adapter does beyond the contract: its ranked window, exact-count bound, vocabulary and markers. */
+/** What the PostgreSQL adapter does beyond the contract: its ranked window, exact-count bound, vocabulary and marks. */
 class PostgresSearchIndexDetailsTest {
     static final Instant NOW = Instant.now();
     /** No words: this index reads each document's own from its table, whatever the caller passes. */
@@ -246,7 +246,7 @@ class PostgresSearchIndexDetailsTest {
     void hitsMarkTheMatchedWordsInHeadlineAndSnippet() {
         index.apply(
                 List.of(
-                        story("body", "Budget \uE000vote\uE001 delayed", "The council delayed the budget vote again."),
+                        story("body", "Budget vote delayed", "The council delayed the budget vote again."),
                         story("headline", "Budget cuts", "The council met.")),
                 List.of(),
                 1);
@@ -264,6 +264,42 @@ class PostgresSearchIndexDetailsTest {
         assertTrue(
                 headline.snippet().getFirst().text().startsWith("A dek for headline"),
                 headline.snippet().toString());
+    }
+
+    @Test
+    void theWordsMarkedAreEverySpellingTheSearchLookedFor() {
+        index.apply(
+                List.of(
+                        story(
+                                "talks",
+                                "Rouhani talks of the elections",
+                                "Rouhani's envoys said the elected council voted."),
+                        story("mice", "Of mice and men", "A story of mice.")),
+                List.of(),
+                1);
+        Hit talks = readers("rohani elections").hits().getFirst();
+        assertEquals(
+                List.of(
+                        new Fragment("Rouhani", true),
+                        new Fragment(" talks of the ", false),
+                        new Fragment("elections", true)),
+                talks.headline());
+        assertEquals(
+                List.of("Rouhani", "elected"),
+                talks.snippet().stream()
+                        .filter(Fragment::match)
+                        .map(Fragment::text)
+                        .toList(),
+                "a near-spelling's words and every word of a lexeme are marked: " + talks.snippet());
+        Hit mice = readers("of and").hits().getFirst();
+        assertEquals(
+                List.of(
+                        new Fragment("Of", true),
+                        new Fragment(" mice ", false),
+                        new Fragment("and", true),
+                        new Fragment(" men", false)),
+                mice.headline(),
+                "stop words alone mark the headline's words as written");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,27 @@ class SurfaceWordsTest {
         assertEquals(
                 Set.of("the", "council", "s", "2026", "budget", "josé", "right", "to", "repair", "3", "5"),
                 words("The council's 2026 budget: José, right-to-repair, 3.5 — the BUDGET"));
+    }
+
+    @Test
+    void theWordsFoundAreThoseOfTheSetWhateverTheirCase() {
+        String text = "Budget: the council's BUDGET, a budgetary right-to-repair vote.";
+        List<int[]> found = SurfaceWords.find(text, Set.of("budget", "repair", "s"));
+        assertEquals(
+                List.of("Budget", "s", "BUDGET", "repair"),
+                found.stream().map(f -> text.substring(f[0], f[1])).toList());
+        assertEquals(List.of(), SurfaceWords.find(text, Set.of()));
+        assertEquals(List.of(), SurfaceWords.find("", Set.of("budget")));
+        String accented = "Zoë and ÜNAL";
+        assertEquals(
+                List.of("Zoë", "ÜNAL"),
+                SurfaceWords.find(accented, Set.of("zoë", "ünal")).stream()
+                        .map(f -> accented.substring(f[0], f[1]))
+                        .toList());
+        String tooLong = "a".repeat(SurfaceWords.LONGEST + 1);
+        assertEquals(List.of(), SurfaceWords.find(tooLong, Set.of(tooLong)), "the vocabulary holds no longer word");
+        String longest = "b".repeat(SurfaceWords.LONGEST);
+        assertEquals(1, SurfaceWords.find(longest + " x", Set.of(longest)).size());
     }
 
     @Test
