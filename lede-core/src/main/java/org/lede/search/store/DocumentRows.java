@@ -30,17 +30,22 @@ final class DocumentRows {
 
     private final SearchVectors vectors = new SearchVectors();
 
+    /** Drops NUL, which PostgreSQL text cannot hold. */
+    static String clean(String text) {
+        return text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+    }
+
     /** The text of {@code d}'s {@link #SURFACE_COLUMNS} as a row stores them. */
     static String surface(SearchDocument d) {
         return String.join(
                 "\n",
-                MarkedHits.clean(d.headline()),
-                d.dek() == null ? "" : MarkedHits.clean(d.dek()),
-                MarkedHits.clean(String.join("\n", d.leadIns())),
-                MarkedHits.clean(d.body()),
-                d.topicName() == null ? "" : MarkedHits.clean(d.topicName()),
-                MarkedHits.clean(String.join("\n", d.tags())),
-                MarkedHits.clean(String.join("\n", d.authorNames())));
+                clean(d.headline()),
+                d.dek() == null ? "" : clean(d.dek()),
+                clean(String.join("\n", d.leadIns())),
+                clean(d.body()),
+                d.topicName() == null ? "" : clean(d.topicName()),
+                clean(String.join("\n", d.tags())),
+                clean(String.join("\n", d.authorNames())));
     }
 
     /**
@@ -114,14 +119,14 @@ final class DocumentRows {
         List<String[]> weighed = new ArrayList<>(docs.size());
         for (SearchDocument d : docs) {
             // The columns as stored, then the texts V18 gave each weight from them.
-            String headline = MarkedHits.clean(d.headline());
-            String dek = d.dek() == null ? null : MarkedHits.clean(d.dek());
-            String leadIns = MarkedHits.clean(String.join("\n", d.leadIns()));
-            String body = MarkedHits.clean(d.body());
-            String topicName = d.topicName() == null ? null : MarkedHits.clean(d.topicName());
-            String tags = MarkedHits.clean(String.join("\n", d.tags()));
-            String authorNames = MarkedHits.clean(String.join("\n", d.authorNames()));
-            String personsAndPlaces = MarkedHits.clean(String.join("\n", d.names()));
+            String headline = clean(d.headline());
+            String dek = d.dek() == null ? null : clean(d.dek());
+            String leadIns = clean(String.join("\n", d.leadIns()));
+            String body = clean(d.body());
+            String topicName = d.topicName() == null ? null : clean(d.topicName());
+            String tags = clean(String.join("\n", d.tags()));
+            String authorNames = clean(String.join("\n", d.authorNames()));
+            String personsAndPlaces = clean(String.join("\n", d.names()));
             columns.add(new String[] {
                 d.id(),
                 d.type().key(),

@@ -24,11 +24,6 @@ import org.lede.search.SearchResult.Hit;
 final class MarkedHits {
     private MarkedHits() {}
 
-    /** Drops NUL, which PostgreSQL text cannot hold. */
-    static String clean(String text) {
-        return text.indexOf('\0') < 0 ? text : text.replace("\0", "");
-    }
-
     /** The statement that reads the hits at {@code ordinals}: headline, dek and the opening of the body. */
     static Query query(Handle h, String explain, List<Integer> ordinals) {
         return h.createQuery(explain + "SELECT ordinal, id, type, headline, dek, left(body, :read) AS body "

@@ -223,7 +223,7 @@ public final class PostgresSearchIndex implements SearchIndex {
         // One snapshot: the columns, the postings and the rows a search reads agree with each other.
         return db.inSnapshot(() -> db.handle(h -> {
             waitForSwap(h);
-            QueryTerms terms = QueryTerms.of(h, QueryText.parse(MarkedHits.clean(query.text())));
+            QueryTerms terms = QueryTerms.of(h, QueryText.parse(DocumentRows.clean(query.text())));
             if (terms.nothing()) {
                 return new SearchResult(0, true, List.of(), null, query.counts() ? emptyCounts() : Counts.NONE);
             }
@@ -336,7 +336,7 @@ public final class PostgresSearchIndex implements SearchIndex {
      */
     List<String> plans(SearchQuery query) {
         return db.inTransaction(() -> db.handle(h -> {
-            QueryTerms terms = QueryTerms.of(h, QueryText.parse(MarkedHits.clean(query.text())));
+            QueryTerms terms = QueryTerms.of(h, QueryText.parse(DocumentRows.clean(query.text())));
             Query postings = h.createQuery("EXPLAIN " + POSTINGS).bindArray("lexemes", String.class, terms.lexemes());
             return Stream.of(postings, MarkedHits.query(h, "EXPLAIN ", List.of(0)))
                     .map(q -> String.join("\n", q.mapTo(String.class).list()))

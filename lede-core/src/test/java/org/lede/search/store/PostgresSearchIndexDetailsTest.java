@@ -303,6 +303,16 @@ class PostgresSearchIndexDetailsTest {
     }
 
     @Test
+    void aDocumentHoldingNulIsStoredWithoutIt() {
+        index.apply(List.of(story("nul", "Harbor\u0000 plan", "The harbor\u0000 board met.")), List.of(), 1);
+        Hit hit = readers("harbor").hits().getFirst();
+        assertEquals(List.of(new Fragment("Harbor", true), new Fragment(" plan", false)), hit.headline());
+        assertTrue(
+                hit.snippet().stream().noneMatch(f -> f.text().indexOf('\0') >= 0),
+                hit.snippet().toString());
+    }
+
+    @Test
     void blankAbsurdAndVeryLongTextNeverFail() {
         index.apply(List.of(story("s1", "Budget vote", "Text.")), List.of(), 1);
         assertEquals(List.of("s1"), ids(readers("")));
