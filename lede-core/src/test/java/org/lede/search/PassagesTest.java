@@ -45,6 +45,10 @@ class PassagesTest {
                         new Fragment("tram", true),
                         new Fragment(" depot", false)),
                 Passages.marked(text, List.of(new int[] {0, 4}, new int[] {26, 30})));
+        assertEquals(
+                List.of(new Fragment("Tram line extended to the tram ", false), new Fragment("depot", true)),
+                Passages.marked(text, List.of(new int[] {31, 36})),
+                "a match that ends the text is marked");
         assertEquals(List.of(new Fragment(text, false)), Passages.marked(text, List.of()));
         assertEquals(List.of(), Passages.marked("", List.of()));
     }
@@ -83,7 +87,12 @@ class PassagesTest {
         String text = "First block ends here.\n" + "x".repeat(20) + " second block mentions the harbor plan today.";
         int at = text.indexOf("harbor");
         List<Fragment> passage = Passages.passage(text, t -> List.of(new int[] {at, at + 6}));
-        assertEquals("…" + "x".repeat(20) + " second block mentions the harbor plan today.", joined(passage));
+        assertEquals(
+                List.of(
+                        new Fragment("…" + "x".repeat(20) + " second block mentions the ", false),
+                        new Fragment("harbor", true),
+                        new Fragment(" plan today.", false)),
+                passage);
         assertEquals(List.of("harbor"), marks(passage));
     }
 
@@ -101,5 +110,59 @@ class PassagesTest {
         assertEquals("short", Passages.opening("short"));
         assertEquals(
                 Passages.READ, Passages.opening("b".repeat(Passages.READ + 5)).length());
+    }
+
+    @Test
+    void aPassageIsCutAtALateSpaceOrElseAtItsLength() {
+        String exact = "word ".repeat(39) + "final";
+        assertEquals(Passages.LENGTH, exact.length());
+        assertEquals(
+                List.of(new Fragment(exact, false)),
+                Passages.passage(exact, t -> List.of()),
+                "a text that fits is whole");
+        String earlySpace = "ab " + "c".repeat(300);
+        assertEquals(
+                "ab " + "c".repeat(Passages.LENGTH - 3) + "…",
+                joined(Passages.passage(earlySpace, t -> List.of())),
+                "a space in the passage's first half is not where it is cut");
+        String half = "a".repeat(Passages.LENGTH / 2) + " " + "b".repeat(150);
+        assertEquals(
+                half.substring(0, Passages.LENGTH) + "…",
+                joined(Passages.passage(half, t -> List.of())),
+                "nor one exactly halfway");
+    }
+
+    @Test
+    void moreMatchesWinBetweenPassagesOfAsManyDistinctWordsAndTheFirstWinsATie() {
+        String filler = " filler".repeat(60);
+        String text = "vote once" + filler + " then vote, vote and vote again" + filler + " vote last";
+        List<int[]> votes = find(text, "vote");
+        List<Fragment> passage = Passages.passage(text, t -> votes);
+        assertEquals(List.of("vote", "vote", "vote"), marks(passage));
+        String mixed = "alpha alpha alpha" + filler + " alpha beta" + filler;
+        List<int[]> both = new ArrayList<>(find(mixed, "alpha"));
+        both.addAll(find(mixed, "beta"));
+        both.sort((a, b) -> Integer.compare(a[0], b[0]));
+        assertEquals(
+                List.of("alpha", "beta"),
+                marks(Passages.passage(mixed, t -> both)),
+                "two distinct words beat one word three times");
+        String tie = "vote early" + filler + " vote late" + filler;
+        List<Fragment> first = Passages.passage(tie, t -> find(tie, "vote"));
+        assertTrue(joined(first).startsWith("vote early"), joined(first));
+    }
+
+    @Test
+    void aMatchEndingAtTheWindowsEdgeCountsInIt() {
+        // Two windows: one holding "alpha" and, ending exactly at its edge, "beta"; a later one
+        // holding "alpha" alone, twice. Counting "beta" in the first makes it the better one.
+        String first = "alpha" + " ".repeat(Passages.LENGTH - 9) + "beta";
+        String text = first + " x".repeat(100) + " alpha alpha" + " y".repeat(100);
+        List<int[]> matches = new ArrayList<>(find(text, "alpha"));
+        matches.addAll(find(text, "beta"));
+        matches.sort((a, b) -> Integer.compare(a[0], b[0]));
+        assertEquals(Passages.LENGTH, matches.get(1)[1], "beta ends where the first window does");
+        List<Fragment> passage = Passages.passage(text, t -> matches);
+        assertEquals(List.of("alpha", "beta"), marks(passage));
     }
 }

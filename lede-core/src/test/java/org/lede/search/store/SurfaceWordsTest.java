@@ -35,6 +35,11 @@ class SurfaceWordsTest {
                 SurfaceWords.find(accented, Set.of("zoë", "ünal")).stream()
                         .map(f -> accented.substring(f[0], f[1]))
                         .toList());
+        String supplementary = "x \uD835\uDC9Cbc y";
+        assertEquals(
+                1,
+                SurfaceWords.find(supplementary, Set.of("\uD835\uDC9Cbc")).size(),
+                "a letter outside the basic plane is one character of its word");
         String tooLong = "a".repeat(SurfaceWords.LONGEST + 1);
         assertEquals(List.of(), SurfaceWords.find(tooLong, Set.of(tooLong)), "the vocabulary holds no longer word");
         String longest = "b".repeat(SurfaceWords.LONGEST);
