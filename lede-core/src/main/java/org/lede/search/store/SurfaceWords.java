@@ -34,23 +34,47 @@ final class SurfaceWords {
             return List.of();
         }
         List<int[]> out = new ArrayList<>();
+        split(text, (start, end, lower) -> {
+            if (words.contains(text.substring(start, end).toLowerCase(Locale.ROOT))) {
+                out.add(new int[] {start, end});
+            }
+        });
+        return out;
+    }
+
+    /** What {@link #split} hands each word to. */
+    @FunctionalInterface
+    interface Word {
+        /**
+         * @param lower whether the word is ASCII without capitals, which lower-casing would only
+         *     scan: the rebuild's hot path counts such a word where it lies in the text
+         */
+        void at(int start, int end, boolean lower);
+    }
+
+    /**
+     * Hands {@code word} each run of letters and digits in {@code text} no longer than {@link
+     * #LONGEST}, in order: the one splitting of what is counted and what is marked.
+     */
+    static void split(String text, Word word) {
         int start = -1;
+        boolean lower = true;
         for (int i = 0; i <= text.length(); ) {
             int c = i < text.length() ? text.codePointAt(i) : ' ';
             if (Letters.letterOrDigit(c)) {
                 if (start < 0) {
                     start = i;
+                    lower = true;
                 }
+                lower &= c < 0x80 && !(c >= 'A' && c <= 'Z');
             } else if (start >= 0) {
-                if (i - start <= LONGEST
-                        && words.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
-                    out.add(new int[] {start, i});
+                if (i - start <= LONGEST) {
+                    word.at(start, i, lower);
                 }
                 start = -1;
             }
             i += i < text.length() ? Character.charCount(c) : 1;
         }
-        return out;
     }
 
     /**
@@ -72,28 +96,14 @@ final class SurfaceWords {
         /** Counts the distinct words of {@code text}: runs of letters and digits, lower-cased. */
         Counts add(String text) {
             int t = ++texts;
-            int start = -1;
-            // Whether the word so far is ASCII without capitals, which lower-casing would only scan.
-            boolean lower = true;
-            for (int i = 0; i <= text.length(); ) {
-                int c = i < text.length() ? text.codePointAt(i) : ' ';
-                if (Letters.letterOrDigit(c)) {
-                    if (start < 0) {
-                        start = i;
-                        lower = true;
-                    }
-                    lower &= c < 0x80 && !(c >= 'A' && c <= 'Z');
-                } else if (start >= 0) {
-                    if (i - start <= LONGEST && lower) {
-                        count(text, start, i, t);
-                    } else if (i - start <= LONGEST) {
-                        String word = text.substring(start, i).toLowerCase(Locale.ROOT);
-                        count(word, 0, word.length(), t);
-                    }
-                    start = -1;
+            split(text, (start, end, lower) -> {
+                if (lower) {
+                    count(text, start, end, t);
+                } else {
+                    String word = text.substring(start, end).toLowerCase(Locale.ROOT);
+                    count(word, 0, word.length(), t);
                 }
-                i += i < text.length() ? Character.charCount(c) : 1;
-            }
+            });
             return this;
         }
 
