@@ -15,7 +15,8 @@ import org.lede.search.SearchResult.Fragment;
  * matched, so a hit reads the same whichever index found it.
  */
 public final class Passages {
-    public static final int LENGTH = 200;
+    /** How long a passage is at most, in characters, before the ellipsis that ends a cut one. */
+    static final int LENGTH = 200;
     /** How much of the passage comes before its first match, so the match reads in context. */
     private static final int LEAD = 40;
     /**
@@ -67,7 +68,7 @@ public final class Passages {
     }
 
     /** The first {@link #READ} characters of {@code whole}, never half a surrogate pair. */
-    public static String opening(String whole) {
+    static String opening(String whole) {
         if (whole.length() <= READ) {
             return whole;
         }
