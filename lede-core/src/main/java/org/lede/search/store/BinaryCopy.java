@@ -44,10 +44,15 @@ final class BinaryCopy {
     /** A text, or NULL. */
     BinaryCopy text(String value) {
         if (value == null) {
-            return int32(-1);
+            return nul();
         }
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         return int32(utf8.length).bytes(utf8);
+    }
+
+    /** A NULL, in a column of any type. */
+    BinaryCopy nul() {
+        return int32(-1);
     }
 
     /** An integer, PostgreSQL's int4. */

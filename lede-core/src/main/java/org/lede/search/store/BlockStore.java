@@ -77,7 +77,8 @@ final class BlockStore {
     static List<Posted> stored(Handle h, String table, Collection<String> ids) {
         Map<Integer, Map<String, Integer>> byOrdinal = new TreeMap<>();
         h.createQuery("SELECT d.ordinal, u.lexeme, u.weights::text[] AS weights FROM " + table
-                        + " d, unnest(d.search) u WHERE d.id = ANY(:ids) UNION ALL SELECT d.ordinal, chr(1) || u.lexeme, "
+                        + " d, unnest(" + DocumentRows.VECTOR
+                        + ") u WHERE d.id = ANY(:ids) UNION ALL SELECT d.ordinal, chr(1) || u.lexeme, "
                         + "NULL FROM " + table + " d, unnest(d.title_words) u WHERE d.id = ANY(:ids)")
                 .bindArray("ids", String.class, ids)
                 .map((rs, ctx) -> {

@@ -57,6 +57,17 @@ final class DocumentRows {
                     + ")), '" + w.toUpperCase(Locale.ROOT) + "')")
             .collect(Collectors.joining(" || "));
 
+    /**
+     * The longest search vector, in bytes as stored, kept in its row (V31's {@code search}, PLAIN,
+     * so a phrase check reads it with the row); a longer one goes out of line in {@code
+     * search_long}. A row must fit a page of 8 kB, and the rest of it (keys, facets, pointers to
+     * the texts) takes a few hundred bytes, a few more for a long byline.
+     */
+    static final int IN_ROW = 6000;
+
+    /** A document's search vector, wherever its row keeps it (V31), for statements that read it. */
+    static final String VECTOR = "coalesce(d.search, d.search_long)";
+
     /** What separates a document's author ids in the one text each goes in as: ids never hold it. */
     private static final String ID_SEPARATOR = "\u001F";
 
@@ -187,14 +198,16 @@ final class DocumentRows {
                 columns[FIRST_VECTOR + 2 * w + 1][i] = vectors[w] == null ? t[w == 4 ? 0 : w] : null;
             }
         }
-        Update insert = h.createUpdate("INSERT INTO " + table + " (" + COLUMNS + ", search, title_words) "
+        Update insert = h.createUpdate("INSERT INTO " + table + " (" + COLUMNS
+                + ", search, search_long, title_words) "
                 + "SELECT id, type, headline, dek, lead_ins, body, topic_id, topic_name, tags, "
                 + "string_to_array(author_ids, chr(31)), author_names, names, kind, status, live, created_by, date, "
-                + "CAST(ordinal AS integer), " + SEARCH_VECTOR
-                + ", coalesce(CAST(vt AS tsvector), to_tsvector('simple'::regconfig, tt)) "
+                + "CAST(ordinal AS integer), CASE WHEN pg_column_size(v) <= " + IN_ROW + " THEN v END, "
+                + "CASE WHEN pg_column_size(v) > " + IN_ROW + " THEN v END, "
+                + "coalesce(CAST(vt AS tsvector), to_tsvector('simple'::regconfig, tt)) "
                 + "FROM unnest("
                 + String.join(", ", Stream.of(ARRAYS).map(c -> ":" + c).toList()) + ", :live) "
-                + "AS u(" + String.join(", ", ARRAYS) + ", live) "
+                + "AS u(" + String.join(", ", ARRAYS) + ", live), LATERAL (SELECT " + SEARCH_VECTOR + " AS v) s "
                 + "ON CONFLICT (id) DO UPDATE SET "
                 + "type = excluded.type, headline = excluded.headline, dek = excluded.dek, "
                 + "lead_ins = excluded.lead_ins, body = excluded.body, topic_id = excluded.topic_id, "
@@ -202,6 +215,7 @@ final class DocumentRows {
                 + "author_names = excluded.author_names, names = excluded.names, kind = excluded.kind, "
                 + "status = excluded.status, live = excluded.live, created_by = excluded.created_by, "
                 + "date = excluded.date, ordinal = excluded.ordinal, search = excluded.search, "
+                + "search_long = excluded.search_long, "
                 + "title_words = excluded.title_words");
         for (int c = 0; c < ARRAYS.length; c++) {
             insert.bindArray(ARRAYS[c], String.class, (Object[]) columns[c]);
@@ -225,7 +239,7 @@ final class DocumentRows {
                 continue;
             }
             String[] c = row.columns();
-            copy.row(FIRST_VECTOR + 3);
+            copy.row(FIRST_VECTOR + 4);
             for (int k = 0; k < FIRST_VECTOR; k++) {
                 if (k == AUTHOR_IDS) {
                     copy.texts(row.document().authorIds());
@@ -235,7 +249,13 @@ final class DocumentRows {
                     copy.text(c[k]);
                 }
             }
-            copy.bool(row.document().live()).tsvector(search).tsvector(titleWords);
+            copy.bool(row.document().live());
+            if (search.stored() <= IN_ROW) {
+                copy.tsvector(search).nul();
+            } else {
+                copy.nul().tsvector(search);
+            }
+            copy.tsvector(titleWords);
         }
         if (copy.rows() > 0) {
             copy.into(h, table, COPIED);
@@ -245,7 +265,7 @@ final class DocumentRows {
 
     /** The columns {@link #load} copies, in its order: the stored ones of {@link #ARRAYS}, then live and the vectors. */
     private static final String COPIED =
-            String.join(", ", List.of(ARRAYS).subList(0, FIRST_VECTOR)) + ", live, search, title_words";
+            String.join(", ", List.of(ARRAYS).subList(0, FIRST_VECTOR)) + ", live, search, search_long, title_words";
 
     /** Where the author ids stand in {@link #ARRAYS}: copied as an array, not joined. */
     private static final int AUTHOR_IDS = List.of(ARRAYS).indexOf("author_ids");

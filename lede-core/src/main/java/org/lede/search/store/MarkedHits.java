@@ -72,7 +72,7 @@ final class MarkedHits {
         if (terms.all()) {
             return Set.of();
         }
-        if (!terms.column().equals("search")) {
+        if (terms.titleWords()) {
             Set<String> words = new HashSet<>();
             terms.lexemes().forEach(lexeme -> words.add(lexeme.substring(BlockStore.TITLE.length())));
             return words;

@@ -83,8 +83,8 @@ final class PhraseCheck {
         if (ordinals.isEmpty()) {
             return List.of();
         }
-        return h.createQuery("SELECT ordinal FROM search_documents WHERE ordinal = ANY(:ordinals) AND " + terms.column()
-                        + " @@ :q::tsquery")
+        return h.createQuery("SELECT ordinal FROM search_documents d WHERE ordinal = ANY(:ordinals) AND "
+                        + (terms.titleWords() ? "title_words" : DocumentRows.VECTOR) + " @@ :q::tsquery")
                 .bindArray("ordinals", Integer.class, ordinals)
                 .bind("q", terms.query())
                 .mapTo(Integer.class)

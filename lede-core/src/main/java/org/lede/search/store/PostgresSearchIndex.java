@@ -387,7 +387,8 @@ public final class PostgresSearchIndex implements SearchIndex {
             Map<String, Long> docFreqs = new HashMap<>();
             int[] self = {-1};
             h.createQuery("WITH t AS (SELECT d.ordinal, u.lexeme, coalesce(cardinality(u.positions), 1) AS tf "
-                            + "FROM search_documents d, unnest(d.search) u WHERE d.id = :id AND d.live), "
+                            + "FROM search_documents d, unnest(" + DocumentRows.VECTOR
+                            + ") u WHERE d.id = :id AND d.live), "
                             + "w AS (SELECT lexeme, sum(ndoc) AS ndoc FROM search_words "
                             + "WHERE lexeme IN (SELECT lexeme FROM t) GROUP BY lexeme) "
                             + "SELECT t.ordinal, t.lexeme, t.tf, coalesce(w.ndoc, 0) AS ndoc "

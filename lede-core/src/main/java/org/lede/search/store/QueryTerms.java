@@ -15,11 +15,16 @@ import org.lede.search.store.BlockSearch.Spelling;
  * near spellings from the vocabulary), and phrases, whose lexemes must all be present and whose
  * order PostgreSQL checks ({@code query}, a tsquery built from lexemes its parser produced,
  * never from the typed text). A text of stop words only ("of and")
- * is matched against the headline's every word instead ({@code column} title_words, whose
- * words the postings keep after {@link BlockStore#TITLE}).
+ * is matched against the headline's every word instead ({@code titleWords}: the column
+ * title_words, whose words the postings keep after {@link BlockStore#TITLE}).
  */
 record QueryTerms(
-        boolean all, String column, String query, List<List<String>> typed, List<List<String>> near, boolean phrased) {
+        boolean all,
+        boolean titleWords,
+        String query,
+        List<List<String>> typed,
+        List<List<String>> near,
+        boolean phrased) {
     /** How many near-spellings a query word brings in at most, the closest and most common first. */
     private static final int SPELLINGS = 8;
 
@@ -61,7 +66,7 @@ record QueryTerms(
 
     static QueryTerms of(Handle h, QueryText text) {
         if (text.blank()) {
-            return new QueryTerms(true, "search", "", List.of(), List.of(), false);
+            return new QueryTerms(true, false, "", List.of(), List.of(), false);
         }
         List<String> parts = new ArrayList<>();
         List<List<String>> typed = new ArrayList<>();
@@ -94,7 +99,7 @@ record QueryTerms(
         if (parts.isEmpty()) {
             return stopWords(h, text);
         }
-        return new QueryTerms(false, "search", String.join(" & ", parts), typed, near, !phrases.isEmpty());
+        return new QueryTerms(false, false, String.join(" & ", parts), typed, near, !phrases.isEmpty());
     }
 
     /** Every word of the headline as written, for a text that names nothing but stop words. */
@@ -117,7 +122,7 @@ record QueryTerms(
         }
         String query = String.join(" & ", parts);
         List<List<String>> near = typed.stream().map(t -> List.<String>of()).toList();
-        return new QueryTerms(false, "title_words", query, typed, near, !phrases.isEmpty());
+        return new QueryTerms(false, true, query, typed, near, !phrases.isEmpty());
     }
 
     /** A quoted phrase: its tsquery, and the lexemes it holds. */

@@ -178,6 +178,22 @@ final class SearchVectors {
             }
             return new Tsvector(lexemes, positions);
         }
+
+        /**
+         * The bytes PostgreSQL holds the vector in, uncompressed (CALCDATASIZE): a header, an
+         * entry a lexeme, then each lexeme's text and its positions, which start at an even offset.
+         */
+        int stored() {
+            int at = 0;
+            for (int i = 0; i < lexemes.length; i++) {
+                at += lexemes[i].length;
+                int n = positions[i].length;
+                if (n > 0) {
+                    at = ((at + 1) & ~1) + 2 + 2 * n;
+                }
+            }
+            return 8 + 4 * lexemes.length + at;
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +85,8 @@ class PostgresSearchIndexDetailsTest {
             + "|| tags || E'\\n' || author_names), 'C') || setweight(to_tsvector('english'::regconfig, names), 'D')";
 
     private long vectorsUnlikeV18() {
-        return db.handle(h -> h.createQuery("SELECT count(*) FROM search_documents WHERE search IS DISTINCT FROM ("
+        return db.handle(h -> h.createQuery("SELECT count(*) FROM search_documents d WHERE " + DocumentRows.VECTOR
+                        + " IS DISTINCT FROM ("
                         + V18_SEARCH + ") OR title_words IS DISTINCT FROM to_tsvector('simple'::regconfig, headline)")
                 .mapTo(Long.class)
                 .one());
@@ -756,12 +758,15 @@ class PostgresSearchIndexDetailsTest {
     }
 
     @Test
-    void theKeysOfADocumentStayInItsRowWhetherAppliedOrRebuilt() {
+    void theKeysAndTheSearchVectorOfADocumentStayInItsRowWhetherAppliedOrRebuilt() {
         String longId = "01M8QTK4PXTRM96QFNXD055X7W";
         SearchDocument applied = doc(
                 longId,
                 "Budget vote",
-                "Text.",
+                // A row past the two kilobytes at which PostgreSQL starts moving values out of line.
+                IntStream.range(0, 40)
+                        .mapToObj(i -> "Clause " + i + " moves " + (i * 7919) + " dollars to ferry route " + i + ".")
+                        .collect(Collectors.joining(" ")),
                 "01M8QTK4PXTRM96QFNXD055X7R",
                 List.of("01M8QTKTVS0194542K736J3CXY", "01M8QTKTVS0194542K736J3CXZ"),
                 "news",
@@ -776,12 +781,64 @@ class PostgresSearchIndexDetailsTest {
         assertEquals(List.of(), outOfLineKeys());
     }
 
-    /** The key columns whose value some row keeps out of line (in the toast table). */
+    /**
+     * A vector too long to keep in its row goes out of line, whether a save made it (in
+     * PostgreSQL, from arrays) or a rebuild (here, copied in binary; or in PostgreSQL, for a text
+     * it must parse, "U.S."), and is read there as in a row: by a phrase check, by Go deeper's
+     * reading of a story's words. Shortened, it comes back into its row.
+     */
+    @Test
+    void aVectorTooLongForItsRowIsKeptOutOfLineAndReadAsAnyOther() {
+        // Some 800 made-up words, each a lexeme of its own: a vector of about 11 kB.
+        String words = IntStream.range(0, 800)
+                .mapToObj(i -> "qu" + (char) ('a' + i % 26) + (char) ('a' + i / 26 % 26) + "rk")
+                .collect(Collectors.joining(" "));
+        String ending = " The ferry timetable changed.";
+        List<SearchDocument> docs = List.of(
+                story("long", "Harbor notes", words + ending),
+                story("parsed", "Harbor notes", "U.S. officials said " + words + ending),
+                story("short", "Harbor notes", "Quaark again." + ending));
+        List<String> kept = List.of("long:search_long", "parsed:search_long", "short:search");
+        index.apply(docs, List.of(), 1);
+        assertEquals(kept, vectorColumns());
+        assertEquals(0, vectorsUnlikeV18());
+        assertEquals(Set.of("long", "parsed", "short"), Set.copyOf(ids(readers("\"ferry timetable changed\""))));
+        assertEquals(List.of(), ids(readers("\"timetable ferry\"")));
+        List<SearchIndex.Similar> similar = index.similar("long", OWN_WORDS, 5);
+        assertEquals("parsed", similar.isEmpty() ? null : similar.getFirst().id(), "the 800 words they share");
+
+        try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+            rebuild.add(docs);
+            rebuild.finish(2);
+        }
+        assertEquals(kept, vectorColumns());
+        assertEquals(0, vectorsUnlikeV18());
+        assertEquals(Set.of("long", "parsed", "short"), Set.copyOf(ids(readers("\"ferry timetable changed\""))));
+
+        index.apply(List.of(story("long", "Harbor notes", "Quaark." + ending)), List.of(), 3);
+        assertEquals(List.of("long:search", "parsed:search_long", "short:search"), vectorColumns());
+        assertEquals(0, vectorsUnlikeV18());
+    }
+
+    /** Each document's id and the column that holds its search vector, by id. */
+    private List<String> vectorColumns() {
+        return db.handle(h -> h.createQuery("SELECT id || ':' || CASE WHEN search IS NOT NULL AND search_long IS NULL "
+                        + "THEN 'search' WHEN search IS NULL AND search_long IS NOT NULL THEN 'search_long' "
+                        + "ELSE 'both or neither' END FROM search_documents ORDER BY id")
+                .mapTo(String.class)
+                .list());
+    }
+
+    /**
+     * The key columns, and the search vector a phrase check reads, whose value some row keeps out
+     * of line (in the toast table).
+     */
     private List<String> outOfLineKeys() {
         return db.handle(h -> h.createQuery("SELECT k FROM search_documents, LATERAL (VALUES "
                         + "('id', pg_column_toast_chunk_id(id)), ('topic_id', pg_column_toast_chunk_id(topic_id)), "
                         + "('author_ids', pg_column_toast_chunk_id(author_ids)), "
-                        + "('date', pg_column_toast_chunk_id(date))) v(k, chunk) WHERE chunk IS NOT NULL")
+                        + "('date', pg_column_toast_chunk_id(date)), ('search', pg_column_toast_chunk_id(search))) "
+                        + "v(k, chunk) WHERE chunk IS NOT NULL")
                 .mapTo(String.class)
                 .list());
     }
