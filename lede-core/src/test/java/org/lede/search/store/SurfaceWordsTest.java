@@ -49,6 +49,8 @@ class SurfaceWordsTest {
     @Test
     void aCapitalAnywhereInAWordIsLowerCased() {
         assertEquals(Set.of("iphone", "mcdonald", "s", "ünal", "zoë"), words("iPhone McDonald's Ünal zoë"));
+        // Capitals with no ASCII letter beside them, which only lower-casing the word turns.
+        assertEquals(Set.of("ω", "σω", "élan"), words("Ω ΣΩ ÉLAN"));
     }
 
     @Test
