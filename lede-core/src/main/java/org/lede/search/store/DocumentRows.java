@@ -65,7 +65,10 @@ final class DocumentRows {
      */
     static final int IN_ROW = 6000;
 
-    /** A document's search vector, wherever its row keeps it (V31), for statements that read it. */
+    /**
+     * A document's search vector, wherever its row keeps it (V31), for statements that read it:
+     * they name the documents' table {@code d}.
+     */
     static final String VECTOR = "coalesce(d.search, d.search_long)";
 
     /** What separates a document's author ids in the one text each goes in as: ids never hold it. */
