@@ -60,8 +60,9 @@ final class DocumentRows {
     /**
      * The longest search vector, in bytes as stored, kept in its row (V31's {@code search}, PLAIN,
      * so a phrase check reads it with the row); a longer one goes out of line in {@code
-     * search_long}. A row must fit a page of 8 kB, and the rest of it (keys, facets, pointers to
-     * the texts) takes a few hundred bytes, a few more for a long byline.
+     * search_long}. A row must fit a page of 8 kB, and the rest of it takes a few hundred bytes,
+     * a few more for a long byline: the keys, the facets, and the texts (V32) or, when the row
+     * would not fit a page with them, pointers to them out of line.
      */
     static final int IN_ROW = 6000;
 

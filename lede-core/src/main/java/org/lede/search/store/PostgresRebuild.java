@@ -61,14 +61,14 @@ final class PostgresRebuild implements SearchIndex.Rebuild {
         db.handle(h -> {
             dropCopies(h);
             h.execute("CREATE UNLOGGED TABLE search_words_staged (word TEXT NOT NULL, n INTEGER NOT NULL)");
-            // Storage parameters do not come with LIKE: toast_tuple_target is V18's. Autovacuum
+            // Storage parameters do not come with LIKE: toast_tuple_target is V32's. Autovacuum
             // stays off the copy while it loads: it vacuumed and analyzed the growing table
             // again and again (every tenth more rows), each pass to be redone, for half of a
             // million-story rebuild. The swap turns it back on, and one pass then sets the
             // visibility map and freezes; the rebuild's own ANALYZE gives the planner its figures.
             h.execute("CREATE TABLE search_documents_next (LIKE search_documents INCLUDING DEFAULTS "
                     + "INCLUDING GENERATED INCLUDING CONSTRAINTS INCLUDING STORAGE) "
-                    + "WITH (toast_tuple_target = 128, " + String.join(" = false, ", LOADING) + " = false)");
+                    + "WITH (toast_tuple_target = 8160, " + String.join(" = false, ", LOADING) + " = false)");
             h.execute("ALTER TABLE search_documents_next ADD CONSTRAINT search_documents_next_pkey PRIMARY KEY (id)");
             // The postings' key is made once they are all in, as the documents' indexes are.
             h.execute("CREATE TABLE search_postings_next (LIKE search_postings INCLUDING STORAGE) "

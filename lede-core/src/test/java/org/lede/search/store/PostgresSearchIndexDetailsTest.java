@@ -758,7 +758,7 @@ class PostgresSearchIndexDetailsTest {
     }
 
     @Test
-    void theKeysAndTheSearchVectorOfADocumentStayInItsRowWhetherAppliedOrRebuilt() {
+    void theKeysTheTextsAndTheSearchVectorOfADocumentStayInItsRowWhetherAppliedOrRebuilt() {
         String longId = "01M8QTK4PXTRM96QFNXD055X7W";
         SearchDocument applied = doc(
                 longId,
@@ -773,12 +773,12 @@ class PostgresSearchIndexDetailsTest {
                 true,
                 NOW);
         index.apply(List.of(applied), List.of(), 1);
-        assertEquals(List.of(), outOfLineKeys());
+        assertEquals(List.of(), outOfLine());
         try (SearchIndex.Rebuild rebuild = index.rebuild()) {
             rebuild.add(List.of(applied));
             rebuild.finish(2);
         }
-        assertEquals(List.of(), outOfLineKeys());
+        assertEquals(List.of(), outOfLine());
     }
 
     /**
@@ -833,11 +833,14 @@ class PostgresSearchIndexDetailsTest {
      * The key columns, and the search vector a phrase check reads, whose value some row keeps out
      * of line (in the toast table).
      */
-    private List<String> outOfLineKeys() {
+    /** The columns a search reads of the documents' rows that PostgreSQL keeps out of line. */
+    private List<String> outOfLine() {
         return db.handle(h -> h.createQuery("SELECT k FROM search_documents, LATERAL (VALUES "
                         + "('id', pg_column_toast_chunk_id(id)), ('topic_id', pg_column_toast_chunk_id(topic_id)), "
                         + "('author_ids', pg_column_toast_chunk_id(author_ids)), "
-                        + "('date', pg_column_toast_chunk_id(date)), ('search', pg_column_toast_chunk_id(search))) "
+                        + "('date', pg_column_toast_chunk_id(date)), ('search', pg_column_toast_chunk_id(search)), "
+                        + "('headline', pg_column_toast_chunk_id(headline)), "
+                        + "('dek', pg_column_toast_chunk_id(dek)), ('body', pg_column_toast_chunk_id(body))) "
                         + "v(k, chunk) WHERE chunk IS NOT NULL")
                 .mapTo(String.class)
                 .list());
@@ -871,11 +874,11 @@ class PostgresSearchIndexDetailsTest {
     @Test
     void autovacuumLeavesTheCopyAloneWhileItLoadsAndTheSwapLeavesTheTableAsTheMigrationsMadeIt() {
         String migrated = storageParameters("search_documents");
-        assertEquals("toast_tuple_target=128;", migrated);
+        assertEquals("toast_tuple_target=8160;", migrated);
         try (SearchIndex.Rebuild rebuild = index.rebuild()) {
             rebuild.add(List.of(story("new", "Budget plan", "Text.")));
             assertEquals(
-                    "toast_tuple_target=128,autovacuum_enabled=false;autovacuum_enabled=false",
+                    "toast_tuple_target=8160,autovacuum_enabled=false;autovacuum_enabled=false",
                     storageParameters("search_documents_next"));
             rebuild.finish(7);
         }
