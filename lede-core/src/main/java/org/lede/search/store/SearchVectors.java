@@ -67,23 +67,37 @@ final class SearchVectors {
 
     /**
      * One document's vectors, null where PostgreSQL must make one: of the headline, dek and
-     * lead-ins, body, names, and the headline's words as written.
+     * lead-ins, body, names, and the headline's words as written. They are joined as the rows
+     * hold them once, here: the copy and the postings both read the joined ones, and joining a
+     * document's vectors twice was a seventh of a rebuild's own work.
+     *
+     * @param search the document's search vector as V18 defines it, {@code setweight(headline,
+     *     'A') || setweight(dek, 'B') || setweight(body, 'C') || setweight(names, 'D')}; null
+     *     unless all four were made here
+     * @param titleWords the headline's words as written, as V18's title_words column holds them;
+     *     null unless made here
      */
-    record Made(Vector headline, Vector dek, Vector body, Vector names, Vector title) {
-        /**
-         * The document's search vector as V18 defines it, {@code setweight(headline, 'A') ||
-         * setweight(dek, 'B') || setweight(body, 'C') || setweight(names, 'D')}; null unless all
-         * four were made here.
-         */
-        Tsvector search() {
-            return headline == null || dek == null || body == null || names == null
-                    ? null
-                    : Tsvector.joined(new int[] {3, 2, 1, 0}, headline, dek, body, names);
-        }
+    record Made(
+            Vector headline,
+            Vector dek,
+            Vector body,
+            Vector names,
+            Vector title,
+            Tsvector search,
+            Tsvector titleWords) {
+        static final Made NONE = new Made(null, null, null, null, null, null, null);
 
-        /** The headline's words as written, as V18's title_words column holds them; null unless made here. */
-        Tsvector titleWords() {
-            return title == null ? null : Tsvector.joined(new int[] {0}, title);
+        static Made of(Vector headline, Vector dek, Vector body, Vector names, Vector title) {
+            return new Made(
+                    headline,
+                    dek,
+                    body,
+                    names,
+                    title,
+                    headline == null || dek == null || body == null || names == null
+                            ? null
+                            : Tsvector.joined(new int[] {3, 2, 1, 0}, headline, dek, body, names),
+                    title == null ? null : Tsvector.joined(new int[] {0}, title));
         }
     }
 
@@ -260,7 +274,7 @@ final class SearchVectors {
         Mode m = mode(h);
         List<Made> made = new ArrayList<>(texts.size());
         if (m == Mode.OFF) {
-            texts.forEach(t -> made.add(new Made(null, null, null, null, null)));
+            texts.forEach(t -> made.add(Made.NONE));
             return made;
         }
         boolean wide = m == Mode.WIDE;
@@ -273,7 +287,7 @@ final class SearchVectors {
             p[4] = p[0];
             parsed.add(p);
         }
-        vectors(h, parsed).forEach(v -> made.add(new Made(v[0], v[1], v[2], v[3], v[4])));
+        vectors(h, parsed).forEach(v -> made.add(Made.of(v[0], v[1], v[2], v[3], v[4])));
         return made;
     }
 
