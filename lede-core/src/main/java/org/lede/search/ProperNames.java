@@ -17,6 +17,9 @@ public final class ProperNames {
     /** Lower-case words that may join a name's parts: "Bank of England", "Charles de Gaulle". */
     private static final Set<String> JOINERS = Set.of("of", "de", "la", "del", "van", "von", "bin", "al");
 
+    /** The longest of {@link #JOINERS}: a longer word is no joiner, without looking it up. */
+    private static final int JOINER_LENGTH = 3;
+
     /** Words that open sentences in capitals without naming anyone: "The White House" names the White House. */
     private static final Set<String> OPENERS = Set.of(
             "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "for", "after", "before", "when", "while",
@@ -122,6 +125,13 @@ public final class ProperNames {
 
     /** A word and where it stands; whether it is capitalized is worked out once, as every pass asks. */
     private record Word(String text, boolean sentenceStart, boolean afterBreak, boolean capitalized) {
+        /**
+         * Any word that neither starts with a capital nor joins a name's parts. Such a word only
+         * ends a name, whatever it says and wherever it stands, so it is not copied out: most of
+         * a text's words are such.
+         */
+        static final Word OTHER = new Word("", false, false, false);
+
         Word(String text, boolean sentenceStart, boolean afterBreak) {
             this(text, sentenceStart, afterBreak, capitalized(text));
         }
@@ -172,8 +182,12 @@ public final class ProperNames {
                     }
                     i += Character.charCount(d);
                 }
-                String word = text.substring(start, i);
-                out.add(new Word(word, sentenceStart, afterBreak));
+                if (Character.isUpperCase(c)
+                        || i - start <= JOINER_LENGTH && JOINERS.contains(text.substring(start, i))) {
+                    out.add(new Word(text.substring(start, i), sentenceStart, afterBreak));
+                } else {
+                    out.add(Word.OTHER);
+                }
                 sentenceStart = false;
                 afterBreak = false;
                 continue;
