@@ -449,10 +449,6 @@ public final class PostgresSearchIndex implements SearchIndex {
     }
 
     /**
-     * Loads a copy of the tables, indexes it, and swaps it in by renaming in one transaction,
-     * so searches read the old tables until then.
-     */
-    /**
      * Where the next page starts: after a score (a relevance, or by date a date's seconds) and
      * ordinal, in the order of {@link TopHits}; ref fixes the recency boost, so every page orders alike.
      */
