@@ -140,7 +140,12 @@ class DashboardStoreTest {
     void eachDashboardReadsOnlyItsOwnItems() {
         Story a = story("Story A");
         Story b = story("Story B");
-        Dashboard first = create("first", List.of(item("A", DashboardEntry.story(a.id()))));
+        Dashboard first = create(
+                "first",
+                List.of(
+                        item("A", DashboardEntry.story(a.id()), DashboardEntry.link("https://example.org/a", "A too")),
+                        item("Then B", DashboardEntry.story(b.id()))));
+        newsroom.clock.advance(Duration.ofMinutes(1));
         Dashboard second = create(
                 "second",
                 List.of(
@@ -148,6 +153,8 @@ class DashboardStoreTest {
                         item("Also B", DashboardEntry.link("https://example.org/b", "B elsewhere"))));
         assertEquals(first.items(), store.find(first.id()).orElseThrow().items());
         assertEquals(second.items(), store.findBySlug("second").orElseThrow().items());
+        // All of them at once, as reader pages read them: each still with its own items and entries.
+        assertEquals(List.of(second, first), store.all());
     }
 
     @Test

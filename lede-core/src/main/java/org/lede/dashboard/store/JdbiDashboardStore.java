@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,29 +189,43 @@ public final class JdbiDashboardStore implements DashboardStore {
                 .list());
     }
 
+    /**
+     * The dashboards {@code sql} selects, each with its items and their entries: three statements
+     * however many dashboards there are. Reader pages list every dashboard, and reading each one's
+     * items and entries on its own took two statements a dashboard.
+     */
     private static List<Dashboard> load(Handle h, String sql, Object... args) {
         var query = h.createQuery(sql);
         for (int i = 0; i < args.length; i++) {
             query.bind(i, args[i]);
         }
         List<Dashboard> heads = query.map((rs, c) -> head(rs)).list();
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = heads.stream().map(Dashboard::id).toList();
+        Map<String, Map<Integer, String>> labels = new HashMap<>();
+        h.createQuery("SELECT dashboard_id, position, label FROM dashboard_items WHERE dashboard_id IN (<ids>) "
+                        + "ORDER BY dashboard_id, position")
+                .bindList("ids", ids)
+                .map((rs, c) -> labels.computeIfAbsent(rs.getString("dashboard_id"), k -> new LinkedHashMap<>())
+                        .put(rs.getInt("position"), rs.getString("label")))
+                .list();
+        Map<String, Map<Integer, List<DashboardEntry>>> entries = new HashMap<>();
+        h.createQuery("SELECT dashboard_id, item_position, story_id, url, title FROM dashboard_entries "
+                        + "WHERE dashboard_id IN (<ids>) ORDER BY dashboard_id, item_position, position")
+                .bindList("ids", ids)
+                .map((rs, c) -> entries.computeIfAbsent(rs.getString("dashboard_id"), k -> new HashMap<>())
+                        .computeIfAbsent(rs.getInt("item_position"), k -> new ArrayList<>())
+                        .add(new DashboardEntry(rs.getString("story_id"), rs.getString("url"), rs.getString("title"))))
+                .list();
         List<Dashboard> out = new ArrayList<>();
         for (Dashboard d : heads) {
-            Map<Integer, String> labels = new LinkedHashMap<>();
-            h.createQuery("SELECT position, label FROM dashboard_items WHERE dashboard_id = ? ORDER BY position")
-                    .bind(0, d.id())
-                    .map((rs, c) -> labels.put(rs.getInt("position"), rs.getString("label")))
-                    .list();
-            Map<Integer, List<DashboardEntry>> entries = new LinkedHashMap<>();
-            h.createQuery("SELECT item_position, story_id, url, title FROM dashboard_entries WHERE dashboard_id = ?"
-                            + " ORDER BY item_position, position")
-                    .bind(0, d.id())
-                    .map((rs, c) -> entries.computeIfAbsent(rs.getInt("item_position"), k -> new ArrayList<>())
-                            .add(new DashboardEntry(
-                                    rs.getString("story_id"), rs.getString("url"), rs.getString("title"))))
-                    .list();
+            Map<Integer, List<DashboardEntry>> itemEntries = entries.getOrDefault(d.id(), Map.of());
             List<DashboardItem> items = new ArrayList<>();
-            labels.forEach((pos, label) -> items.add(new DashboardItem(label, entries.getOrDefault(pos, List.of()))));
+            labels.getOrDefault(d.id(), Map.of())
+                    .forEach((pos, label) ->
+                            items.add(new DashboardItem(label, itemEntries.getOrDefault(pos, List.of()))));
             out.add(new Dashboard(
                     d.id(),
                     d.slug(),
