@@ -28,6 +28,10 @@ class ProperNamesTest {
     void punctuationEndsANameAndJoinersNeedANameOnBothSides() {
         assertEquals(List.of("Paris", "France"), ProperNames.in("We flew to Paris, France in May of."));
         assertEquals(List.of("Charles de Gaulle"), ProperNames.in("It is named for Charles de Gaulle of 1944."));
+        // The longest joiners, and a word just longer than they are, which joins nothing.
+        assertEquals(
+                List.of("Ludwig van Beethoven", "Khalid bin Rashed", "Ana", "Lopez"),
+                ProperNames.in("We heard Ludwig van Beethoven and Khalid bin Rashed, then Ana dela Lopez."));
     }
 
     @Test
