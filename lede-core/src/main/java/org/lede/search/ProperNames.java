@@ -90,10 +90,17 @@ public final class ProperNames {
         return List.copyOf(names);
     }
 
+    /** Whether the words after joiner {@code i}, past any joiners of its own ("de la"), go on with a capital. */
     private static boolean nextCapitalized(List<Word> words, int i) {
-        return i + 1 < words.size()
-                && words.get(i + 1).capitalized()
-                && !words.get(i + 1).afterBreak();
+        int next = i + 1;
+        while (next < words.size()
+                && !words.get(next).afterBreak()
+                && JOINERS.contains(words.get(next).text())) {
+            next++;
+        }
+        return next < words.size()
+                && words.get(next).capitalized()
+                && !words.get(next).afterBreak();
     }
 
     private static void addRun(List<String> run, boolean atStart, Set<String> midSentence, Set<String> names) {
@@ -116,9 +123,7 @@ public final class ProperNames {
             kept.removeLast();
         }
         boolean calendar = kept.size() == 1 && CALENDAR.contains(kept.getFirst().toLowerCase(Locale.ROOT));
-        if (!kept.isEmpty()
-                && !calendar
-                && !(kept.size() == 1 && kept.getFirst().length() < 2)) {
+        if (!kept.isEmpty() && !calendar) {
             names.add(String.join(" ", kept));
         }
     }
@@ -132,14 +137,12 @@ public final class ProperNames {
          */
         static final Word OTHER = new Word("", false, false, false);
 
-        Word(String text, boolean sentenceStart, boolean afterBreak) {
-            this(text, sentenceStart, afterBreak, capitalized(text));
-        }
-
-        private static boolean capitalized(String text) {
-            if (!Character.isUpperCase(text.codePointAt(0))) {
-                return false;
-            }
+        /**
+         * Whether a word that starts with a capital counts as capitalized: not when it is all
+         * capitals ("I", "A", shouted "DON'T"), unless it is an acronym of two letters or digits or
+         * more ("EU", "G7", "NATO"). So no single letter is ever part of a name.
+         */
+        static boolean capitalized(String text) {
             // A small ASCII letter after the capital settles it without upper-casing the word.
             if (text.length() > 1 && text.charAt(1) >= 'a' && text.charAt(1) <= 'z') {
                 return true;
@@ -182,9 +185,11 @@ public final class ProperNames {
                     }
                     i += Character.charCount(d);
                 }
-                if (Character.isUpperCase(c)
-                        || i - start <= JOINER_LENGTH && JOINERS.contains(text.substring(start, i))) {
-                    out.add(new Word(text.substring(start, i), sentenceStart, afterBreak));
+                if (Character.isUpperCase(c)) {
+                    String word = text.substring(start, i);
+                    out.add(new Word(word, sentenceStart, afterBreak, Word.capitalized(word)));
+                } else if (i - start <= JOINER_LENGTH && JOINERS.contains(text.substring(start, i))) {
+                    out.add(new Word(text.substring(start, i), sentenceStart, afterBreak, false));
                 } else {
                     out.add(Word.OTHER);
                 }

@@ -14,6 +14,7 @@ class ProperNamesTest {
         assertEquals(
                 List.of("Hassan Rouhani", "New York", "Bank of England"),
                 ProperNames.in("On Monday the talks with Hassan Rouhani moved to New York and the Bank of England."));
+        assertEquals(List.of("Hassan Rouhani"), ProperNames.in("Talks with Hassan Rouhani"));
     }
 
     @Test
@@ -22,6 +23,9 @@ class ProperNamesTest {
         assertEquals(List.of(), ProperNames.in("Officials met. Prices rose."));
         assertEquals(List.of("Amara Diallo"), ProperNames.in("Amara Diallo won."));
         assertEquals(List.of("White House"), ProperNames.in("The White House spoke."));
+        // Listed where first seen, though only a later mention shows the first one is a name.
+        assertEquals(
+                List.of("Lagos", "Abuja"), ProperNames.in("Lagos is big. Abuja is too. They left Abuja and Lagos."));
     }
 
     @Test
@@ -32,11 +36,14 @@ class ProperNamesTest {
         assertEquals(
                 List.of("Ludwig van Beethoven", "Khalid bin Rashed", "Ana", "Lopez"),
                 ProperNames.in("We heard Ludwig van Beethoven and Khalid bin Rashed, then Ana dela Lopez."));
+        assertEquals(List.of("Maria de la Cruz"), ProperNames.in("It was Maria de la Cruz who spoke."));
+        assertEquals(List.of("Rome"), ProperNames.in("We left Rome of de la old."));
     }
 
     @Test
-    void acronymsCountButSingleLettersDoNot() {
+    void acronymsCountButSingleLettersAndShoutedWordsDoNot() {
         assertEquals(List.of("NATO"), ProperNames.in("The leaders of NATO said I would go."));
+        assertEquals(List.of("EU", "G7"), ProperNames.in("Leaders of the EU and the G7 said DON'T panic, A to Z."));
         assertEquals(List.of(), ProperNames.in(""));
         assertEquals(List.of(), ProperNames.in(null));
     }
@@ -65,6 +72,7 @@ class ProperNamesTest {
                     () -> "U+" + Integer.toHexString(c));
         });
         assertEquals(List.of("O’Brien", "Smith-Jones"), ProperNames.in("It was O’Brien and Smith-Jones."));
+        assertEquals(List.of("Smith", "Jones"), ProperNames.in("Signed by Smith- and Jones'"));
     }
 
     private static void eachCharacter(IntConsumer check) {
