@@ -346,6 +346,63 @@ class BlockSearchTest {
                 BlockSearch.year(Instant.parse("2025-01-01T00:00:00Z").getEpochSecond()));
         assertEquals(0, BlockSearch.year(Instant.parse("1850-06-01T00:00:00Z").getEpochSecond()));
         assertEquals(299, BlockSearch.year(Instant.parse("2400-06-01T00:00:00Z").getEpochSecond()));
+        for (int y = BlockSearch.FIRST_YEAR; y < BlockSearch.FIRST_YEAR + 300; y++) {
+            long start = java.time.LocalDate.of(y, 1, 1).toEpochDay() * DAY;
+            long end = java.time.LocalDate.of(y, 12, 31).toEpochDay() * DAY + DAY - 1;
+            assertEquals(y - BlockSearch.FIRST_YEAR, BlockSearch.year(start), "the first second of " + y);
+            assertEquals(y - BlockSearch.FIRST_YEAR, BlockSearch.year(end), "the last second of " + y);
+            assertEquals(y - BlockSearch.FIRST_YEAR, BlockSearch.year((start + end) / 2), "mid " + y);
+        }
+    }
+
+    @Test
+    void factsPackWhatCountingReadsAndSpillWhatDoesNotFit() {
+        long f = BlockSearch.Facets.of(65_535, 255, 299, new int[] {1, 32_767});
+        assertEquals(65_535, BlockSearch.Facets.topic(f));
+        assertEquals(255, BlockSearch.Facets.kind(f));
+        assertEquals(299, BlockSearch.Facets.year(f));
+        assertEquals(1, BlockSearch.Facets.author(f, 0));
+        assertEquals(32_767, BlockSearch.Facets.author(f, 1));
+        assertEquals(0, f & BlockSearch.Facets.SPILLED);
+        long one = BlockSearch.Facets.of(3, 2, 125, new int[] {7});
+        assertEquals(
+                List.of(3, 2, 125, 7, 0),
+                List.of(
+                        BlockSearch.Facets.topic(one),
+                        BlockSearch.Facets.kind(one),
+                        BlockSearch.Facets.year(one),
+                        BlockSearch.Facets.author(one, 0),
+                        BlockSearch.Facets.author(one, 1)));
+        long none = BlockSearch.Facets.of(0, 0, 0, new int[0]);
+        assertEquals(0, none, "no topic, kind, year or author is all zeros");
+        long three = BlockSearch.Facets.of(3, 2, 125, new int[] {1, 2, 3});
+        long large = BlockSearch.Facets.of(3, 2, 125, new int[] {32_768});
+        for (long spilled : new long[] {three, large}) {
+            assertTrue((spilled & BlockSearch.Facets.SPILLED) != 0);
+            assertEquals(
+                    List.of(3, 2, 125),
+                    List.of(
+                            BlockSearch.Facets.topic(spilled),
+                            BlockSearch.Facets.kind(spilled),
+                            BlockSearch.Facets.year(spilled)));
+        }
+    }
+
+    @Test
+    void countsReadAuthorsThatDoNotFitInTheFactsFromTheColumns() {
+        // 32,768 authors in one block: the last one's code no longer fits in the facts.
+        for (int i = 0; i < 32_768; i++) {
+            put(i, true, "politics", "news", REF - DAY, List.of("p" + i), Map.of());
+        }
+        put(32_768, true, "politics", "news", REF - DAY, List.of("a1", "a2", "a3"), Map.of("vote", 1));
+        put(32_769, true, "politics", "news", REF - DAY, List.of("a2", "late"), Map.of("vote", 1));
+        put(32_770, true, "politics", "news", REF - DAY, List.of("a3"), Map.of("vote", 1));
+        build(1 << 16);
+        SearchResult.Counts counts = match(words("vote"), readers()).counts(VALUES, false);
+        assertEquals(
+                List.of(new Count("a2", 2), new Count("a3", 2), new Count("a1", 1), new Count("late", 1)),
+                counts.authors());
+        assertEquals(List.of(new Count("politics", 3)), counts.topics());
     }
 
     @Test
