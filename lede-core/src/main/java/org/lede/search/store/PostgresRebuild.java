@@ -168,6 +168,12 @@ final class PostgresRebuild implements SearchIndex.Rebuild {
             builders.submit(() -> sorting(h -> {
                 h.execute("ALTER TABLE search_postings_next ADD CONSTRAINT search_postings_next_pkey "
                         + "PRIMARY KEY (lexeme, block)");
+                // Blocks come in whole, so a lexeme's rows lay one in each block's stretch of the
+                // table: a word's first search read a page a block (62 at a million stories, and
+                // eight times that for a misspelling's near spellings). In the key's order its rows
+                // share pages: 0.8 ms instead of 1.4 for a common word's from the page cache, 1.0
+                // instead of 3.1 for two rare ones. The sort took 1.8 s of a 170 s rebuild.
+                h.execute("CLUSTER search_postings_next USING search_postings_next_pkey");
                 h.execute("ANALYZE search_postings_next");
             }));
             builders.submit(() -> sorting(h -> {

@@ -585,6 +585,23 @@ class PostgresSearchIndexDetailsTest {
             assertEquals(ids(applied.get(i)), ids(rebuilt.get(i)), "probe " + i);
         }
         assertEquals(454, applied.get(0).total(), "the live ferries");
+        // A rebuild leaves each lexeme's rows together, in the key's order, where a search reads them at once.
+        List<String> stored =
+                db.handle(h -> h.createQuery("SELECT lexeme || ':' || block FROM search_postings ORDER BY ctid")
+                        .mapTo(String.class)
+                        .list());
+        List<String> keyed = db.handle(
+                h -> h.createQuery("SELECT lexeme || ':' || block FROM search_postings ORDER BY lexeme, block")
+                        .mapTo(String.class)
+                        .list());
+        assertTrue(keyed.equals(stored), "the rows lie in the key's order");
+        assertTrue(
+                keyed.stream()
+                                .map(k -> k.substring(k.lastIndexOf(':')))
+                                .distinct()
+                                .count()
+                        > 5,
+                "several blocks");
         int ordinals = db.handle(h -> h.createQuery("SELECT count(DISTINCT ordinal) FROM search_documents")
                 .mapTo(Integer.class)
                 .one());
