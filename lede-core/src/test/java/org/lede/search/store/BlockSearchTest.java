@@ -355,16 +355,25 @@ class BlockSearchTest {
         }
     }
 
+    /** The facts of a document with these author codes, given as part of a longer array as a block holds them. */
+    private static long facts(int topic, int kind, int year, int[] authors) {
+        int[] codes = new int[authors.length + 2];
+        codes[0] = 9;
+        System.arraycopy(authors, 0, codes, 1, authors.length);
+        codes[codes.length - 1] = 9;
+        return BlockSearch.Facets.of(topic, kind, year, codes, 1, 1 + authors.length);
+    }
+
     @Test
     void factsPackWhatCountingReadsAndSpillWhatDoesNotFit() {
-        long f = BlockSearch.Facets.of(65_535, 255, 299, new int[] {1, 32_767});
+        long f = facts(65_535, 255, 299, new int[] {1, 32_767});
         assertEquals(65_535, BlockSearch.Facets.topic(f));
         assertEquals(255, BlockSearch.Facets.kind(f));
         assertEquals(299, BlockSearch.Facets.year(f));
         assertEquals(1, BlockSearch.Facets.author(f, 0));
         assertEquals(32_767, BlockSearch.Facets.author(f, 1));
         assertEquals(0, f & BlockSearch.Facets.SPILLED);
-        long one = BlockSearch.Facets.of(3, 2, 125, new int[] {7});
+        long one = facts(3, 2, 125, new int[] {7});
         assertEquals(
                 List.of(3, 2, 125, 7, 0),
                 List.of(
@@ -373,10 +382,10 @@ class BlockSearchTest {
                         BlockSearch.Facets.year(one),
                         BlockSearch.Facets.author(one, 0),
                         BlockSearch.Facets.author(one, 1)));
-        long none = BlockSearch.Facets.of(0, 0, 0, new int[0]);
+        long none = facts(0, 0, 0, new int[0]);
         assertEquals(0, none, "no topic, kind, year or author is all zeros");
-        long three = BlockSearch.Facets.of(3, 2, 125, new int[] {1, 2, 3});
-        long large = BlockSearch.Facets.of(3, 2, 125, new int[] {32_768});
+        long three = facts(3, 2, 125, new int[] {1, 2, 3});
+        long large = facts(3, 2, 125, new int[] {32_768});
         for (long spilled : new long[] {three, large}) {
             assertTrue((spilled & BlockSearch.Facets.SPILLED) != 0);
             assertEquals(
